@@ -1,0 +1,1 @@
+"""Domain package of the special-units dashboard: contract, reading, checking, store, metrics."""

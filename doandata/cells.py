@@ -1,0 +1,120 @@
+"""Turn one cell as Excel, LibreOffice or WPS wrote it into a typed value.
+
+Each parser returns (value, problem_code); problem_code is None when the cell is fine. Checking a
+typed value against the domain (maximum points, known units) is validate.py's job.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from . import contract as C
+
+Parsed = tuple[object, str | None]
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, float) and math.isnan(value))
+
+
+def parse_number(value: object) -> Parsed:
+    """8.5, '8,5', '8.5', ' 8 ' -> 8.5; a decimal comma is what Vietnamese users type."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, "not_number"
+    if isinstance(value, (int, float)):
+        return float(value), None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"[-+]?\d+([.,]\d+)?", text):
+        return float(text.replace(",", ".")), None
+    return None, "not_number"
+
+
+def parse_money(value: object) -> Parsed:
+    """'1.500.000', '1,500,000', '1 500 000 đ', 1500000 -> 1500000."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value), None
+    text = re.sub(r"(vnd|vnđ|đ|dong|đồng)$", "", str(value).strip().lower()).strip()
+    text = text.replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        return float(re.sub(r"[.,]", "", text)), None
+    return parse_number(text)
+
+
+def parse_int(value: object) -> Parsed:
+    number, problem = parse_number(value)
+    if problem or number is None:
+        return number, problem
+    if number != int(number):
+        return None, "not_integer"
+    return int(number), None
+
+
+def parse_bool(value: object) -> Parsed:
+    if isinstance(value, bool):
+        return value, None
+    folded = C.fold(value)
+    if folded in C.TRUE_WORDS:
+        return True, None
+    if folded in C.FALSE_WORDS:
+        return False, None
+    return None, "not_bool"
+
+
+def parse_date(value: object) -> Parsed:
+    """Dates typed as dd/mm/yyyy or stored as Excel serials (1900 system) or real dates."""
+    if is_blank(value):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value)), None
+        return None, "not_date"
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if m:
+        day, month, year = map(int, m.groups())
+    else:
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if not m:
+            return None, "not_date"
+        year, month, day = map(int, m.groups())
+    try:
+        return dt.date(year, month, day), None
+    except ValueError:
+        return None, "not_date"
+
+
+def parse_text(value: object) -> Parsed:
+    if is_blank(value):
+        return "", None
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return C.clean_text(value), None
+
+
+def parse_code(value: object) -> Parsed:
+    text, _ = parse_text(value)
+    return text.upper(), None
+
+
+PARSERS = {
+    "text": parse_text,
+    "number": parse_number,
+    "money": parse_money,
+    "int": parse_int,
+    "bool": parse_bool,
+    "date": parse_date,
+    "codes": lambda v: (C.split_codes(v), None),
+    "rating": parse_text,
+    "period": parse_text,
+}

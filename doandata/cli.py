@@ -1,0 +1,197 @@
+"""python -m doandata SUBCOMMAND … — a thin face over the library.
+
+Exit codes: 0 done, 1 refused (every problem printed), 2 unreadable or wrong arguments.
+No subcommand lets a Python traceback reach the user.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from . import i18n, ingest, metrics, templates
+from . import contract as C
+from .problems import ERROR, Unreadable
+from .store import DuplicateUpload, Store, UnknownUpload, default_url
+
+OK, REFUSED, UNREADABLE = 0, 1, 2
+SUMMARY_KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total", "rating", "baseline_total",
+                "baseline_rating", "delta", "target_total", "expected_total", "status", "recognised", "items_done"]
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, not a usage dump
+        self.exit(UNREADABLE, f"doandata: {message} (xem: python -m doandata --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="python -m doandata", description="Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù.")
+    parser.add_argument("--db", help="SQLAlchemy URL of the store (default: DOANDATA_DB_URL or data/doandata.db)")
+    parser.add_argument("--lang", choices=i18n.LANGS, default="vi")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    sub.add_parser("seed", help="load sample_data/ into an empty store")
+    for name in ("import", "validate"):
+        p = sub.add_parser(name, help=f"{name} a workbook")
+        p.add_argument("file")
+        p.add_argument("--period", help="2017, 2018-Q1 … 2018-Q4 (or Quý II/2018)")
+        if name == "import":
+            p.add_argument("--by", default="", help="who uploads")
+    p = sub.add_parser("summary", help="progress of every unit for one period")
+    p.add_argument("--period", required=True)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("template", help="write an empty template workbook")
+    p.add_argument("kind", choices=list(C.KINDS))
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--period")
+    sub.add_parser("history", help="list uploads")
+    p = sub.add_parser("rollback", help="restore the state before an upload")
+    p.add_argument("id", type=int)
+    p.add_argument("--by", default="")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        store = Store(args.db or default_url())
+    except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
+        return _fail(i18n.t("cli.db_error", args.lang, url=args.db or default_url(), reason=_short(exc)))
+    try:
+        return COMMANDS[args.command](store, args)
+    except KeyboardInterrupt:
+        return _fail(i18n.t("cli.interrupted", args.lang))
+    except sa.exc.SQLAlchemyError as exc:
+        return _fail(i18n.t("cli.db_error", args.lang, url=store.url, reason=_short(exc)))
+    finally:
+        store.dispose()
+
+
+def _fail(line: str, code: int = UNREADABLE) -> int:
+    print(line, file=sys.stderr)
+    return code
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def cmd_seed(store: Store, args) -> int:
+    if not store.is_empty():
+        print(i18n.t("cli.seed_not_empty", args.lang))
+        return OK
+    try:
+        outcomes = ingest.seed(store)
+    except ingest.SeedError as exc:
+        for p in exc.problems:
+            print(f"{exc.filename}: {p.line(args.lang)}", file=sys.stderr)
+        return REFUSED
+    print(i18n.t("cli.seeded", args.lang, count=len(outcomes)))
+    return OK
+
+
+def cmd_import(store: Store, args, store_it: bool = True) -> int:
+    path = Path(args.file)
+    try:
+        data, name = _read(path)
+        if store_it:
+            outcome = ingest.import_bytes(data, name, store, args.period, by=args.by)
+        else:
+            outcome = ingest.inspect(data, name, store, args.period)
+    except Unreadable as exc:
+        return _fail(exc.problem.line(args.lang))
+    except DuplicateUpload as exc:
+        when = exc.upload["at"].strftime("%d/%m/%Y %H:%M")
+        print(i18n.t("cli.same_file", args.lang, id=exc.upload["id"], when=when))
+        return OK
+    batch = outcome.batch
+    for problem in batch.problems:
+        print(problem.line(args.lang), file=sys.stderr if problem.severity == ERROR else sys.stdout)
+    if not batch.ok:
+        errors = sum(p.severity == ERROR for p in batch.problems)
+        return _fail(i18n.t("cli.refused", args.lang, errors=errors), REFUSED)
+    facts = dict(kinds=", ".join(i18n.t(f"kind.{k}", args.lang) for k in dict.fromkeys(batch.kinds)),
+                 periods=", ".join(i18n.period_name(p, args.lang) for p in batch.periods) or "—",
+                 rows=batch.rows(), units=batch.units_touched())
+    if store_it:
+        print(i18n.t("cli.stored", args.lang, id=outcome.imported.id, **facts))
+    else:
+        print(i18n.t("cli.valid", args.lang, **facts))
+    return OK
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    from .read import read_path
+    return read_path(path)
+
+
+def cmd_validate(store: Store, args) -> int:
+    return cmd_import(store, args, store_it=False)
+
+
+def cmd_summary(store: Store, args) -> int:
+    settings = store.settings()
+    period = C.normalise_period(args.period)
+    if period not in settings.periods:
+        allowed = ", ".join(settings.periods)
+        return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
+    frame = metrics.progress(store.units(), store.totals(), store.statuses(), settings, period)
+    records = [{k: _json_value(row[k]) for k in SUMMARY_KEYS} for row in frame.to_dict("records")]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return OK
+    for r in records:
+        status = i18n.t(f"status.{r['status'] or 'no_data'}", args.lang)
+        print(f"{r['unit_code']:<8} {i18n.fmt_number(r['total'], args.lang):>6} "
+              f"({i18n.fmt_signed(r['delta'], args.lang)})  {status:<16} {r['unit_name']}")
+    return OK
+
+
+def _json_value(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return round(value, 2)
+    return value
+
+
+def cmd_template(store: Store, args) -> int:
+    period = C.normalise_period(args.period) if args.period else None
+    criteria = store.criteria()
+    units = store.units()
+    data = templates.write_workbook(args.kind, period=period, criteria=criteria if len(criteria) else None,
+                                    units=units, settings=store.settings())
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.output} ({_short(exc)})"))
+    print(args.output)
+    return OK
+
+
+def cmd_history(store: Store, args) -> int:
+    for row in store.history().to_dict("records"):
+        state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
+        target = f" → #{row['target_id']}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
+        print(f"#{row['id']:<4} {row['at']:%d/%m/%Y %H:%M}  {row['action']:<9}{target} {row['kinds']:<18} "
+              f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"
+              f"  {row['by']}{state}")
+    return OK
+
+
+def cmd_rollback(store: Store, args) -> int:
+    try:
+        entry = store.rollback(args.id, by=args.by)
+    except UnknownUpload:
+        return _fail(i18n.t("cli.upload_unknown", args.lang, id=args.id), REFUSED)
+    print(i18n.t("cli.rolled_back", args.lang, id=args.id, entry=entry))
+    return OK
+
+
+COMMANDS = {"seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
+            "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback}

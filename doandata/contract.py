@@ -1,0 +1,346 @@
+"""The workbook contract of domain.md, declared once.
+
+Every column, status word, rating word and period form is declared here as data. Loaders,
+validation, templates and error messages all read these tables, so a template always loads and a
+message always names the header the user sees.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+# ---------------------------------------------------------------- text normalisation
+
+
+def fold(text: object) -> str:
+    """Case-, spacing-, diacritic- and Unicode-form-insensitive key for matching words."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("đ", "d").replace("Đ", "D").lower()
+    s = re.sub(r"[^0-9a-z]+", " ", s)
+    return " ".join(s.split())
+
+
+def clean_text(value: object) -> str:
+    """User text as stored: NFC, trimmed, inner whitespace collapsed."""
+    if value is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    return " ".join(s.split())
+
+
+# ---------------------------------------------------------------- ratings
+
+
+@dataclass(frozen=True)
+class Rating:
+    key: str
+    name: str  # the Vietnamese name, as stored and shown
+    minimum: float
+    aliases: tuple[str, ...] = ()
+
+
+DEFAULT_SCALE: tuple[Rating, ...] = (
+    Rating("weak", "Yếu", 0, ("yeu", "kem")),
+    Rating("average", "Trung bình", 50, ("trung binh", "tb")),
+    Rating("fair", "Khá", 70, ("kha",)),
+    Rating("strong", "Vững mạnh", 80, ("vung manh", "vm", "tien tien")),
+    Rating("excellent", "Vững mạnh xuất sắc", 90, ("vung manh xuat sac", "vmxs", "xuat sac")),
+)
+
+# The plan's 2017 word "đặc thù" is a flag, not a level: such a unit is rated by its score.
+SPECIAL_RATING_WORDS = ("dac thu", "kho khan", "dac thu kho khan")
+
+
+# ---------------------------------------------------------------- plan items and statuses
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    code: str
+    name: str
+    short: str
+
+
+PLAN_ITEMS: tuple[PlanItem, ...] = (
+    PlanItem("RS", "Rà soát đội ngũ cán bộ Đoàn", "Rà soát cán bộ"),
+    PlanItem("KT", "Kiện toàn tổ chức, bộ máy", "Kiện toàn tổ chức"),
+    PlanItem("TH", "Bồi dưỡng, tập huấn nghiệp vụ cán bộ", "Tập huấn cán bộ"),
+    PlanItem("LT", "Liên tịch với Cấp ủy", "Liên tịch Cấp ủy"),
+    PlanItem("CSVC", "Đầu tư cơ sở vật chất", "Cơ sở vật chất"),
+    PlanItem("PT", "Hoạt động phong trào, chăm lo đoàn viên", "Phong trào, chăm lo"),
+    PlanItem("KP", "Vận động kinh phí hoạt động", "Vận động kinh phí"),
+    PlanItem("DH", "Đơn vị xuất sắc trong cụm đồng hành", "Cụm đồng hành"),
+)
+PLAN_ITEM_CODES = tuple(p.code for p in PLAN_ITEMS)
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+STATUSES: tuple[Status, ...] = (
+    Status("not_started", "Chưa thực hiện", ("chua thuc hien", "chua", "chua trien khai")),
+    Status("in_progress", "Đang thực hiện", ("dang thuc hien", "dang", "dang trien khai")),
+    Status("done", "Hoàn thành", ("hoan thanh", "da hoan thanh", "xong", "da thuc hien")),
+)
+STATUS_BY_FOLD = {fold(a): s for s in STATUSES for a in (s.name, *s.aliases)}
+STATUS_NAMES = tuple(s.name for s in STATUSES)
+
+
+def parse_status(value: object) -> Status | None:
+    return STATUS_BY_FOLD.get(fold(value))
+
+
+# ---------------------------------------------------------------- periods
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def period_label(period: str) -> str:
+    """'2018-Q2' -> 'Quý II/2018'; '2017' -> 'Năm 2017' (the words on the users' documents)."""
+    if "-Q" in period:
+        year, q = period.split("-Q")
+        return f"Quý {['I', 'II', 'III', 'IV'][int(q) - 1]}/{year}"
+    return f"Năm {period}"
+
+
+def quarter_of(period: str) -> int | None:
+    return int(period.split("-Q")[1]) if "-Q" in period else None
+
+
+def plan_periods(plan_year: int) -> list[str]:
+    return [f"{plan_year}-Q{q}" for q in range(1, 5)]
+
+
+_QUARTER_PATTERNS = (
+    re.compile(r"\b(?:quy|q)\s*(iv|iii|ii|i|[1-4])\s*(?:nam\s*)?(20\d\d)\b"),
+    re.compile(r"\b(20\d\d)\s*q\s*([1-4])\b"),
+)
+_YEAR_PATTERN = re.compile(r"\bnam\s*(20\d\d)\b")
+
+
+def find_period(text: object) -> str | None:
+    """The period named in a free text ('Quý II/2018', 'Q2/2018', '2018-Q2', 'Năm 2017'...)."""
+    folded = fold(str(text or "").replace("_", " "))
+    if not folded:
+        return None
+    m = _QUARTER_PATTERNS[0].search(folded)
+    if m:
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        return f"{m.group(2)}-Q{q}"
+    m = _QUARTER_PATTERNS[1].search(folded)
+    if m:
+        return f"{m.group(1)}-Q{m.group(2)}"
+    m = _YEAR_PATTERN.search(folded)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(20\d\d)", folded)
+    return m.group(1) if m else None
+
+
+def normalise_period(text: object) -> str | None:
+    """A period typed by a user on the command line or in a Kỳ cell."""
+    return find_period(text)
+
+
+# ---------------------------------------------------------------- columns and workbooks
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a workbook: its stored key, its header, its aliases, its type."""
+
+    key: str
+    header: str
+    kind: str = "text"  # text, int, number, bool, rating, codes, date, period, money
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    width: int = 16
+    hint: str = ""
+
+    def matches(self, folded_header: str) -> bool:
+        return folded_header in {fold(a) for a in (self.header, self.key, *self.aliases)}
+
+
+@dataclass(frozen=True)
+class WorkbookKind:
+    key: str
+    sheet: str  # the sheet name of the template
+    title: str
+    columns: tuple[Column, ...]
+    # Scorecards and reports also take one column per criterion / plan item.
+    code_columns: str = ""  # "criteria" | "plan_items" | ""
+    periodic: bool = False
+    # A sheet is this kind when these folded headers are present.
+    signature: tuple[str, ...] = field(default=())
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+UNIT_CODE = Column("unit_code", "Mã đơn vị", required=True, aliases=("Mã ĐV", "Mã cơ sở", "Mã"), width=12)
+UNIT_NAME = Column("unit_name", "Tên đơn vị", aliases=("Tên cơ sở Đoàn", "Đơn vị", "Tên cơ sở"), width=48)
+PERIOD_COL = Column("period", "Kỳ", kind="period", aliases=("Kỳ báo cáo", "Kỳ đánh giá"), width=10)
+NOTE = Column("note", "Ghi chú", aliases=("Ghi chu",), width=30)
+
+UNITS = WorkbookKind(
+    "units",
+    "Danh sách đơn vị",
+    "DANH SÁCH CƠ SỞ ĐOÀN",
+    (
+        UNIT_CODE,
+        Column("name", "Tên đơn vị", required=True, aliases=UNIT_NAME.aliases, width=48),
+        Column("cluster", "Cụm", kind="int", required=True, aliases=("Cụm số", "Thuộc cụm"), width=8),
+        Column("unit_type", "Loại", aliases=("Loại hình", "Loại đơn vị"), width=16,
+               hint="Đoàn cơ sở / Chi đoàn cơ sở"),
+        Column("special", "Đặc thù", kind="bool", aliases=("Đặc thù, khó khăn", "Khó khăn"), width=10,
+               hint="x hoặc Có"),
+        Column("baseline_total", "Điểm 2017", kind="number", aliases=("Tổng điểm 2017", "Điểm năm 2017"), width=10),
+        Column("baseline_rating", "Xếp loại 2017", kind="rating", aliases=("Xếp loại năm 2017",), width=18),
+        Column("group_no", "Tổ công tác", kind="int", aliases=("Tổ", "Tổ phụ trách"), width=10),
+        Column("companion_code", "Đơn vị đồng hành", aliases=("Mã đơn vị đồng hành", "Đồng hành"), width=14),
+        Column("members", "Số đoàn viên", kind="int", aliases=("Đoàn viên",), width=10),
+        Column("party_committee", "Cấp ủy", aliases=("Cấp ủy đơn vị",), width=30),
+        NOTE,
+    ),
+    signature=("ma don vi", "cum"),
+)
+
+GROUPS = WorkbookKind(
+    "groups",
+    "Tổ công tác",
+    "DANH SÁCH TỔ CÔNG TÁC",
+    (
+        Column("group_no", "Tổ", kind="int", required=True, aliases=("Tổ công tác", "Tổ số"), width=8),
+        Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Đồng chí"), width=28),
+        Column("role", "Vai trò", required=True, aliases=("Vai trò trong tổ", "Nhiệm vụ"), width=14,
+               hint="Tổ trưởng / Thành viên"),
+        Column("title", "Chức vụ", aliases=("Chức danh",), width=50),
+        Column("unit_codes", "Đơn vị phụ trách", kind="codes", aliases=("Mã đơn vị phụ trách",), width=16),
+        Column("item_codes", "Nội dung phụ trách", kind="codes", aliases=("Nội dung theo dõi",), width=16),
+    ),
+    signature=("ho va ten", "vai tro"),
+)
+
+CRITERIA = WorkbookKind(
+    "criteria",
+    "Bộ tiêu chí",
+    "BỘ TIÊU CHÍ THI ĐUA",
+    (
+        Column("code", "Mã tiêu chí", required=True, aliases=("Mã TC", "Tiêu chí"), width=12),
+        Column("content", "Nội dung", required=True, aliases=("Nội dung tiêu chí",), width=60),
+        Column("max_points", "Điểm tối đa", kind="number", required=True, aliases=("Điểm chuẩn", "Thang điểm"),
+               width=10),
+        Column("section", "Nhóm", aliases=("Phần", "Mục"), width=30),
+        Column("plan_item", "Nội dung kế hoạch", aliases=("Mã nội dung kế hoạch",), width=14),
+    ),
+    signature=("ma tieu chi", "diem toi da"),
+)
+
+SCORES = WorkbookKind(
+    "scores",
+    "Bảng điểm",
+    "BẢNG ĐIỂM THI ĐUA CÁC CƠ SỞ ĐOÀN",
+    (
+        UNIT_CODE,
+        UNIT_NAME,
+        PERIOD_COL,
+        Column("total_given", "Tổng điểm", kind="number", aliases=("Tổng", "Tổng cộng điểm"), width=10),
+        Column("rating_given", "Xếp loại", kind="rating", aliases=("Xếp loại thi đua",), width=18),
+        NOTE,
+    ),
+    code_columns="criteria",
+    periodic=True,
+)
+
+REPORTS = WorkbookKind(
+    "reports",
+    "Báo cáo quý",
+    "BÁO CÁO TIẾN ĐỘ HỖ TRỢ CƠ SỞ ĐOÀN",
+    (
+        UNIT_CODE,
+        UNIT_NAME,
+        PERIOD_COL,
+        Column("activities", "Số hoạt động", kind="int", aliases=("Số hoạt động tổ chức",), width=10),
+        Column("participants", "Lượt đoàn viên tham gia", kind="int", aliases=("Lượt tham gia",), width=12),
+        Column("trained", "Cán bộ được tập huấn", kind="int", aliases=("Số cán bộ tập huấn",), width=12),
+        Column("admitted", "Đoàn viên kết nạp mới", kind="int", aliases=("Kết nạp mới",), width=12),
+        Column("funds", "Kinh phí vận động (VNĐ)", kind="money", aliases=("Kinh phí vận động", "Kinh phí"), width=16),
+        Column("difficulties", "Khó khăn - tồn tại", aliases=("Khó khăn", "Tồn tại, khó khăn"), width=40),
+        Column("proposals", "Đề xuất - kiến nghị", aliases=("Đề xuất", "Kiến nghị"), width=40),
+        Column("models", "Mô hình hiệu quả", aliases=("Mô hình",), width=36),
+        Column("meeting_date", "Ngày họp tổ", kind="date", aliases=("Ngày họp",), width=12, hint="dd/mm/yyyy"),
+        Column("reporter", "Người báo cáo", aliases=("Người lập",), width=22),
+    ),
+    code_columns="plan_items",
+    periodic=True,
+)
+
+KINDS: dict[str, WorkbookKind] = {k.key: k for k in (UNITS, GROUPS, CRITERIA, SCORES, REPORTS)}
+# The order a fresh store takes them in: units before everything that names a unit.
+LOAD_ORDER = ("units", "groups", "criteria", "scores", "reports")
+
+ROLES = {"to truong": "Tổ trưởng", "thanh vien": "Thành viên", "to pho": "Tổ phó"}
+
+TRUE_WORDS = {"x", "co", "yes", "true", "1", "dac thu", "v"}
+FALSE_WORDS = {"", "khong", "no", "false", "0"}
+
+# A row holding only one of these words ends the table (the totals row, the signature block).
+END_WORDS = ("tong cong", "cong", "tong so", "nguoi lap bieu", "nguoi lap", "noi nhan", "tm ban thuong vu",
+             "xac nhan", "ghi chu", "ky ten")
+SERIAL_HEADERS = ("stt", "so tt", "so thu tu", "tt")
+
+
+def split_codes(value: object) -> list[str]:
+    """'DV01, DV02; DV03' -> ['DV01', 'DV02', 'DV03']."""
+    return [p.strip().upper() for p in re.split(r"[,;/\n]+", str(value or "")) if p.strip()]
+
+
+def code_of_header(header: object, codes: Iterable[str]) -> str | None:
+    """Match a header to a criterion or plan-item code: 'TC3', 'tc 3', 'TC3 (10 đ)', 'RS - Rà soát'."""
+    folded = fold(header)
+    if not folded:
+        return None
+    for code in codes:
+        letters = fold(code).replace(" ", "")
+        if letters and re.match(r"\s*".join(map(re.escape, letters)) + r"(?:\s|$)", folded):
+            return code
+    return None
+
+
+def plan_item_by_header(header: object) -> str | None:
+    code = code_of_header(header, PLAN_ITEM_CODES)
+    if code:
+        return code
+    folded = fold(header)
+    for item in PLAN_ITEMS:
+        if folded in (fold(item.name), fold(item.short)):
+            return item.code
+    return None
+
+
+def parse_rating(value: object, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rating | str | None:
+    """A rating word -> its Rating; the plan's 'đặc thù' -> 'special'; anything else -> None."""
+    folded = fold(value)
+    if folded in SPECIAL_RATING_WORDS:
+        return "special"
+    for rating in scale:
+        if folded in {fold(a) for a in (rating.name, rating.key, *rating.aliases)}:
+            return rating
+    return None
+
+
+def rating_for(total: float | None, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rating | None:
+    """The highest level whose minimum the total reaches."""
+    if total is None or total != total:
+        return None
+    reached = [r for r in scale if total >= r.minimum]
+    return max(reached, key=lambda r: r.minimum) if reached else None

@@ -1,0 +1,292 @@
+"""Every user-facing string, Vietnamese first and English second, and the number/date formats.
+
+A message is looked up by key and filled with str.format parameters. Missing English falls back
+to Vietnamese; a missing key is a programming error and raises.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+LANGS = ("vi", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ severities and locations
+    "severity.error": ("Lỗi", "Error"),
+    "severity.warning": ("Lưu ý", "Warning"),
+    "loc.sheet": ("Sheet {sheet}", "Sheet {sheet}"),
+    "loc.row": ("dòng {row}", "row {row}"),
+    "loc.column": ("cột {column}", "column {column}"),
+    # ------------------------------------------------------------ files
+    "problem.file_empty": ("Tệp {file} rỗng (0 byte). Hãy mở lại tệp gốc trong Excel, lưu lại rồi tải lên lần nữa.",
+                           "The file {file} is empty (0 bytes). Open the original in Excel, save it and upload again."),
+    "problem.file_not_workbook": (
+        "Tệp {file} không phải là bảng tính Excel (.xlsx, .xls) hay LibreOffice (.ods), dù tên tệp có thể ghi như vậy. "
+        "Hãy mở tệp trong Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx).",
+        "The file {file} is not an Excel (.xlsx, .xls) or LibreOffice (.ods) workbook, whatever its name says. "
+        "Open it in Excel and use Save As → Excel Workbook (.xlsx)."),
+    "problem.file_encrypted": (
+        "Tệp {file} được đặt mật khẩu nên không đọc được. Hãy mở tệp, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), "
+        "lưu lại rồi tải lên.",
+        "The file {file} is password-protected. Open it, remove the password (File → Info → Protect Workbook), "
+        "save and upload again."),
+    "problem.file_corrupt": (
+        "Tệp {file} bị hỏng hoặc lưu dở dang nên không đọc được. Hãy mở tệp gốc trong Excel hoặc LibreOffice, "
+        "lưu lại thành .xlsx rồi tải lên.",
+        "The file {file} is damaged or incomplete. Open the original in Excel or LibreOffice, save it as .xlsx "
+        "and upload again."),
+    "problem.file_missing": ("Không tìm thấy tệp {file}. Hãy kiểm tra lại đường dẫn.",
+                             "File {file} not found. Check the path."),
+    "problem.file_no_access": ("Không có quyền đọc tệp {file}.", "No permission to read {file}."),
+    "problem.no_table": (
+        "Không tìm thấy bảng nào của hệ thống trong tệp {file}: không có dòng tiêu đề nào có các cột như "
+        "“Mã đơn vị”, “Mã tiêu chí”, “Họ và tên”. Hãy tải mẫu (template) của ứng dụng và chép dữ liệu vào đó.",
+        "No table of ours was found in {file}: no header row with columns such as “Mã đơn vị”, “Mã tiêu chí”, "
+        "“Họ và tên”. Download the app's template and copy the data into it."),
+    "problem.sheet_unknown": ("Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
+                              "This sheet holds none of our tables and was skipped."),
+    "problem.column_unknown": ("Cột “{column}” không thuộc mẫu nên được bỏ qua. Nếu đây là một tiêu chí, hãy thêm nó vào Bộ tiêu chí trước.",
+                               "Column “{column}” is not in the template and was ignored. If it is a criterion, add it to the criteria set first."),
+    # ------------------------------------------------------------ cells
+    "problem.not_number": ("“{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
+                           "“{value}” is not a number. Type a number, e.g. 8 or 8.5."),
+    "problem.not_integer": ("“{value}” phải là số nguyên (không có phần lẻ).", "“{value}” must be a whole number."),
+    "problem.not_bool": ("“{value}” không hiểu được. Hãy ghi “x” (có) hoặc để trống (không).",
+                         "“{value}” is not understood. Write “x” for yes or leave it empty."),
+    "problem.not_date": ("“{value}” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 28/03/2018.",
+                         "“{value}” is not a date. Type it as dd/mm/yyyy, e.g. 28/03/2018."),
+    "problem.required_empty": ("Ô này bắt buộc nhưng đang để trống. Hãy điền vào.",
+                               "This cell is required but empty. Fill it in."),
+    "problem.column_missing": ("Thiếu cột bắt buộc “{column}”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
+                               "The required column “{column}” is missing. Add it to the header row (see the template)."),
+    # ------------------------------------------------------------ units
+    "problem.unit_duplicate": ("Đơn vị {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Hãy giữ một dòng cho mỗi đơn vị.",
+                               "Unit {value} appears twice (first at row {first_row}). Keep one row per unit."),
+    "problem.unit_unknown": ("Không có đơn vị “{value}” trong danh sách đơn vị. Hãy kiểm tra mã (hoặc tên) đơn vị, "
+                             "hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
+                             "There is no unit “{value}” in the unit list. Check the unit code (or name), "
+                             "or add the unit to the unit list first."),
+    "problem.unit_missing": ("Dòng có số liệu nhưng thiếu mã đơn vị và tên đơn vị. Hãy điền mã đơn vị.",
+                             "The row has figures but no unit code or name. Fill in the unit code."),
+    "problem.cluster_invalid": ("Số cụm “{value}” không hợp lệ. Hãy ghi số cụm từ 1 trở lên.",
+                                "Cluster “{value}” is not valid. Write a cluster number from 1 up."),
+    "problem.rating_unknown": ("Xếp loại “{value}” không có trong thang xếp loại. Hãy dùng một trong: {allowed}.",
+                               "Rating “{value}” is not on the scale. Use one of: {allowed}."),
+    "problem.baseline_rating_differs": (
+        "Xếp loại 2017 là “{value}” nhưng điểm {total} tương ứng “{by_score}”. Ứng dụng giữ xếp loại chính thức “{value}”; "
+        "hãy kiểm tra lại nếu nhập nhầm.",
+        "The 2017 rating is “{value}” but the score {total} gives “{by_score}”. The official “{value}” is kept; "
+        "check it if it was a typo."),
+    "problem.plan_item_unknown": ("Mã nội dung kế hoạch “{value}” không có. Hãy dùng một trong: {allowed}.",
+                                  "Plan item “{value}” does not exist. Use one of: {allowed}."),
+    # ------------------------------------------------------------ criteria
+    "problem.criterion_duplicate": ("Tiêu chí {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Mỗi mã tiêu chí chỉ ghi một lần.",
+                                    "Criterion {value} appears twice (first at row {first_row}). Each code once."),
+    "problem.max_points_invalid": ("Điểm tối đa “{value}” phải lớn hơn 0.", "Maximum points “{value}” must be above 0."),
+    "problem.criteria_total": ("Tổng điểm tối đa của bộ tiêu chí là {value}, không phải 100. Xếp loại tính trên thang 100 điểm; hãy kiểm tra lại.",
+                               "The criteria add up to {value} points, not 100. Ratings assume a 100-point scale; check it."),
+    "problem.criteria_missing": ("Chưa có Bộ tiêu chí nên chưa chấm được bảng điểm. Hãy tải lên Bộ tiêu chí trước.",
+                                 "There is no criteria set yet, so scorecards cannot be read. Upload the criteria first."),
+    "problem.criterion_column_missing": ("Thiếu cột tiêu chí {column}. Hãy thêm cột {column} vào dòng tiêu đề (xem mẫu bảng điểm).",
+                                         "Criterion column {column} is missing. Add it to the header row (see the scorecard template)."),
+    # ------------------------------------------------------------ points
+    "problem.points_not_number": ("Điểm “{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
+                                  "Points “{value}” is not a number. Type a number, e.g. 8 or 8.5."),
+    "problem.points_empty": ("Ô điểm để trống, được tính 0 điểm. Nếu đơn vị có điểm, hãy điền vào.",
+                             "Empty points cell, counted as 0. Fill it in if the unit scored."),
+    "problem.points_negative": ("Điểm {value} bị âm. Điểm phải từ 0 trở lên.", "Points {value} are negative. Points start at 0."),
+    "problem.points_above_max": ("Điểm {value} vượt điểm tối đa {maximum} của tiêu chí. Hãy sửa lại, tối đa là {maximum}.",
+                                 "Points {value} exceed the criterion's maximum of {maximum}. Correct it; at most {maximum}."),
+    "problem.points_out_of_range": ("Điểm {value} phải nằm trong khoảng 0 đến {maximum}.",
+                                    "Score {value} must lie between 0 and {maximum}."),
+    "problem.total_differs": ("Tổng điểm ghi {value} nhưng cộng các tiêu chí được {computed}. Ứng dụng dùng {computed}.",
+                              "Total written as {value} but the criteria add up to {computed}. The app uses {computed}."),
+    "problem.rating_given_unknown": ("Xếp loại “{value}” không có trong thang, được bỏ qua; xếp loại tính theo tổng điểm.",
+                                     "Rating “{value}” is not on the scale and was ignored; the rating follows the total."),
+    "problem.rating_given_differs": ("Xếp loại ghi “{value}” nhưng tổng {computed} điểm tương ứng “{expected}”. Ứng dụng dùng “{expected}”.",
+                                     "Rating written as “{value}” but {computed} points give “{expected}”. The app uses “{expected}”."),
+    "problem.number_negative": ("Số {value} bị âm. Hãy nhập số từ 0 trở lên.", "{value} is negative. Type 0 or more."),
+    "problem.status_unknown": ("Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
+                               "Status “{value}” is not understood. Choose one of: {allowed}."),
+    # ------------------------------------------------------------ periods
+    "problem.period_unreadable": ("Không đọc được kỳ “{value}”. Hãy ghi theo dạng Quý II/2018 hoặc Năm 2017.",
+                                  "Period “{value}” cannot be read. Write it as Quý II/2018 or Năm 2017."),
+    "problem.period_outside_plan": ("Kỳ {value} không thuộc kế hoạch. Các kỳ hợp lệ: {allowed}.",
+                                    "Period {value} is outside the plan. Valid periods: {allowed}."),
+    "problem.period_missing": (
+        "Không xác định được kỳ (quý) của bảng này: tiêu đề, tên sheet và tên tệp đều không ghi kỳ. "
+        "Hãy chọn kỳ khi tải lên (hoặc dùng --period 2018-Q2), hay ghi “Quý II/2018” vào dòng tiêu đề.",
+        "The period (quarter) of this table is unknown: neither title, sheet name nor file name names it. "
+        "Choose the period at upload (or --period 2018-Q2), or write “Quý II/2018” in the title."),
+    "problem.period_choice_invalid": ("Kỳ “{value}” không hợp lệ. Hãy ghi dạng 2018-Q2, Quý II/2018 hoặc 2017.",
+                                      "Period “{value}” is not valid. Write it as 2018-Q2, Quý II/2018 or 2017."),
+    "problem.store_empty": ("Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
+                            "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first."),
+    # ------------------------------------------------------------ CLI and store
+    "cli.stored": ("Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",
+                   "Stored upload #{id}: {kinds}, period {periods}, {rows} rows, {units} units."),
+    "cli.valid": ("Tệp hợp lệ: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị. Chưa lưu gì (chỉ kiểm tra).",
+                  "The file is valid: {kinds}, period {periods}, {rows} rows, {units} units. Nothing stored (check only)."),
+    "cli.refused": ("Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
+                    "Nothing stored: the file has {errors} errors. Fix them and upload again."),
+    "cli.same_file": ("Tệp này đã được tải lên y hệt ở lần #{id} ({when}). Không lưu gì thêm.",
+                      "This very file was already uploaded as #{id} ({when}). Nothing new stored."),
+    "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
+    "cli.seed_not_empty": ("Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
+                           "The store already holds data; sample data not loaded again."),
+    "cli.db_error": ("Không mở được kho dữ liệu {url}: {reason}", "Cannot open the store {url}: {reason}"),
+    "cli.period_unknown": ("Kỳ “{value}” không hợp lệ. Các kỳ: {allowed}.", "Period “{value}” is not valid. Periods: {allowed}."),
+    "cli.interrupted": ("Đã dừng theo yêu cầu; không lưu gì.", "Stopped on request; nothing stored."),
+    "cli.unexpected": ("Có lỗi ngoài dự kiến ({kind}); không lưu gì. Hãy báo cho Ban Tổ chức kèm tệp đã dùng.",
+                       "Unexpected error ({kind}); nothing stored. Report it to the office with the file used."),
+    "cli.upload_unknown": ("Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
+                           "There is no upload #{id}. List them with “python -m doandata history”."),
+    "cli.rolled_back": ("Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}).",
+                        "Restored the state before upload #{id} (history entry #{entry})."),
+    "kind.units": ("Danh sách đơn vị", "Unit list"),
+    "kind.groups": ("Tổ công tác", "Working groups"),
+    "kind.criteria": ("Bộ tiêu chí", "Criteria"),
+    "kind.scores": ("Bảng điểm", "Scorecard"),
+    "kind.reports": ("Báo cáo quý", "Quarterly report"),
+    # ------------------------------------------------------------ statuses and ratings
+    "status.on_track": ("Đúng tiến độ", "On track"),
+    "status.at_risk": ("Cần chú ý", "Needs attention"),
+    "status.behind": ("Chậm tiến độ", "Behind"),
+    "status.no_data": ("Chưa có số liệu", "No data"),
+    "item.not_started": ("Chưa thực hiện", "Not started"),
+    "item.in_progress": ("Đang thực hiện", "In progress"),
+    "item.done": ("Hoàn thành", "Done"),
+    "item.none": ("Chưa báo cáo", "Not reported"),
+    "rating.Yếu": ("Yếu", "Weak"),
+    "rating.Trung bình": ("Trung bình", "Average"),
+    "rating.Khá": ("Khá", "Fair"),
+    "rating.Vững mạnh": ("Vững mạnh", "Strong"),
+    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
+    "period.baseline": ("Năm {year}", "Year {year}"),
+    "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
+    # ------------------------------------------------------------ app
+    "app.title": ("Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù", "Support for difficult and special grassroots units"),
+    "app.org": ("Đoàn Khối Dân - Chính - Đảng TP. Hồ Chí Minh", "HCMC Youth Union bloc Dân - Chính - Đảng"),
+    "nav.overview": ("Tổng quan", "Overview"),
+    "nav.unit": ("Đơn vị", "Unit"),
+    "filter.quarter": ("Quý", "Quarter"),
+    "filter.cluster": ("Cụm", "Cluster"),
+    "filter.cluster_all": ("Tất cả các cụm", "All clusters"),
+    "filter.group": ("Tổ công tác", "Working group"),
+    "filter.group_all": ("Tất cả các tổ", "All groups"),
+    "filter.special_only": ("Chỉ đơn vị đặc thù, khó khăn", "Special units only"),
+    "filter.language": ("Ngôn ngữ", "Language"),
+    "filter.unit": ("Đơn vị", "Unit"),
+    "cluster.label": ("Cụm {n}", "Cluster {n}"),
+    "group.label": ("Tổ {n}", "Group {n}"),
+    "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
+    "overview.caption": ("{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
+                         "{n} units tracked, against their {baseline} results."),
+    "metric.on_track": ("Đúng tiến độ", "On track"),
+    "metric.at_risk": ("Cần chú ý", "Needs attention"),
+    "metric.behind": ("Chậm tiến độ", "Behind"),
+    "metric.recognised": ("Công nhận tiến bộ", "Recognised progress"),
+    "metric.no_data": ("Chưa có số liệu", "No data"),
+    "overview.table": ("Bảng số liệu", "Figures"),
+    "overview.empty": ("Chưa có dữ liệu. Hãy nạp dữ liệu mẫu (python -m doandata seed) hoặc tải lên Danh sách đơn vị.",
+                       "No data yet. Load the sample data (python -m doandata seed) or upload a unit list."),
+    "overview.no_units": ("Không có đơn vị nào khớp bộ lọc. Hãy bỏ bớt bộ lọc ở thanh bên.",
+                          "No unit matches the filters. Clear some filters in the sidebar."),
+    "scale.note": ("Thang xếp loại là mặc định do Văn phòng đặt (không có ngưỡng chính thức công bố): {scale}.",
+                   "The rating scale is the office's default (no official thresholds published): {scale}."),
+    "col.unit_code": ("Mã đơn vị", "Unit code"),
+    "col.unit_name": ("Tên đơn vị", "Unit"),
+    "col.cluster": ("Cụm", "Cluster"),
+    "col.special": ("Đặc thù", "Special"),
+    "col.total": ("Tổng điểm", "Total"),
+    "col.rating": ("Xếp loại", "Rating"),
+    "col.baseline_total": ("Điểm 2017", "2017 score"),
+    "col.baseline_rating": ("Xếp loại 2017", "2017 rating"),
+    "col.delta": ("Tăng/giảm", "Change"),
+    "col.target_total": ("Mục tiêu", "Target"),
+    "col.expected_total": ("Kỳ vọng", "Expected"),
+    "col.status": ("Tiến độ", "Status"),
+    "col.recognised": ("Công nhận tiến bộ", "Recognised"),
+    "col.items_done": ("Nội dung hoàn thành", "Items done"),
+    "col.criterion": ("Tiêu chí", "Criterion"),
+    "col.max_points": ("Điểm tối đa", "Max points"),
+    "col.points": ("Điểm", "Points"),
+    "col.baseline_points": ("Điểm 2017", "2017 points"),
+    "col.change": ("Thay đổi", "Change"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "unit.header": ("{name}", "{name}"),
+    "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
+    "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
+    "unit.regular": ("Đơn vị thường", "Regular unit"),
+    "unit.criteria": ("Điểm theo tiêu chí — {period} so với {baseline}", "Points by criterion — {period} against {baseline}"),
+    "unit.none": ("Chưa có đơn vị nào. Hãy nạp dữ liệu.", "No unit yet. Load data first."),
+    "unit.metrics_total": ("Tổng điểm {period}", "Total {period}"),
+    "unit.metrics_baseline": ("Điểm {year}", "{year} score"),
+    "unit.metrics_target": ("Mục tiêu", "Target"),
+    "unit.metrics_status": ("Tiến độ", "Status"),
+    # ------------------------------------------------------------ charts
+    "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
+    "chart.period": ("Kỳ", "Period"),
+    "chart.units": ("Số đơn vị", "Units"),
+    "chart.overview_title": ("Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
+                             "{period} score against {baseline}, expected and target"),
+    "chart.total": ("Tổng điểm {period}", "Total {period}"),
+    "chart.baseline": ("Điểm năm {baseline}", "{baseline} score"),
+    "chart.expected": ("Kỳ vọng {period}", "Expected {period}"),
+    "chart.target": ("Mục tiêu", "Target"),
+    "chart.status_title": ("Số đơn vị theo tiến độ — {period}", "Units by status — {period}"),
+    "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
+    "chart.unit_total": ("Tổng điểm", "Total"),
+    "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
+    "chart.criteria_title": ("Điểm từng tiêu chí: {period} và năm {baseline}", "Points per criterion: {period} and {baseline}"),
+    "chart.max": ("Điểm tối đa", "Maximum"),
+    "chart.timeline_title": ("Các mốc tiến độ của kế hoạch năm {year}", "Plan milestones {year}"),
+    "chart.today": ("Hôm nay", "Today"),
+    "chart.date": ("Thời gian", "Date"),
+}
+
+
+def t(key: str, lang: str = "vi", **params) -> str:
+    vi, en = CATALOGUE[key]
+    text = en if lang == "en" and en else vi
+    return text.format(**params) if params else text
+
+
+def fmt_number(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
+    """8.5 -> '8,5' in Vietnamese; 1500000 -> '1.500.000'; trailing zeros dropped."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_signed(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    sign = "+" if value > 0 else ""
+    return sign + fmt_number(value, lang, decimals)
+
+
+def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
+    if value is None:
+        return "—"
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+
+
+def period_name(period: str, lang: str = "vi") -> str:
+    if "-Q" in period:
+        year, q = period.split("-Q")
+        return t("period.quarter", lang, roman=["I", "II", "III", "IV"][int(q) - 1], q=q, year=year)
+    return t("period.baseline", lang, year=period)
+
+
+def rating_name(name: str | None, lang: str = "vi") -> str:
+    if not name:
+        return "—"
+    key = f"rating.{name}"
+    return t(key, lang) if key in CATALOGUE else name

@@ -1,0 +1,84 @@
+"""From uploaded bytes to a checked batch, and from a clean batch to the store.
+
+The CLI, the upload page and the seeding all go through these two functions, so a file is judged
+the same way wherever it comes in.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import contract as C
+from .problems import Unreadable, error
+from .read import find_tables, read_sheets
+from .store import Imported, Store
+from .validate import Batch, check
+
+
+@dataclass
+class Outcome:
+    batch: Batch
+    sha256: str
+    imported: Imported | None = None
+
+
+def inspect(data: bytes, filename: str, store: Store, period: str | None = None) -> Outcome:
+    """Read and check a workbook against the store; nothing is written. Raises Unreadable."""
+    sha = hashlib.sha256(data).hexdigest()
+    choice = None
+    if period:
+        choice = C.normalise_period(period)
+        if choice is None:
+            batch = Batch(problems=[error("period_choice_invalid", value=period)])
+            return Outcome(batch, sha)
+    sheets = read_sheets(data, filename)
+    context = store.context(choice, filename)
+    tables, sheet_problems = find_tables(sheets, list(context.criteria["code"]))
+    if not tables:
+        raise Unreadable("no_table", file=filename)
+    if context.units.empty and any(t.kind.key in ("scores", "reports", "groups") for t in tables) \
+            and not any(t.kind.key == "units" for t in tables):
+        return Outcome(Batch(problems=[error("store_empty")]), sha)
+    batch = check(tables, context)
+    batch.problems[:0] = sheet_problems
+    return Outcome(batch, sha)
+
+
+def import_bytes(data: bytes, filename: str, store: Store, period: str | None = None, by: str = "") -> Outcome:
+    """Check, then store all or nothing. Raises Unreadable or store.DuplicateUpload."""
+    outcome = inspect(data, filename, store, period)
+    if outcome.batch.ok:
+        outcome.imported = store.import_batch(outcome.batch, filename=filename, sha256=outcome.sha256, by=by)
+    return outcome
+
+
+def sample_dir() -> Path:
+    return Path(os.environ.get("DOANDATA_SAMPLE_DIR") or Path(__file__).resolve().parent.parent / "sample_data")
+
+
+def seed(store: Store, folder: Path | None = None, by: str = "seed") -> list[Outcome]:
+    """Load the sample workbooks, in file-name order, each as one upload."""
+    outcomes = []
+    for path in sorted((folder or sample_dir()).glob("*.xlsx")):
+        data = path.read_bytes()
+        outcome = import_bytes(data, path.name, store, by=by)
+        if not outcome.batch.ok:
+            raise SeedError(path.name, outcome.batch.problems)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def ensure_seeded(store: Store) -> bool:
+    """First start: an empty store is seeded from sample_data/. True when it seeded now."""
+    if not store.is_empty():
+        return False
+    seed(store)
+    return True
+
+
+class SeedError(Exception):
+    def __init__(self, filename: str, problems: list):
+        super().__init__(filename)
+        self.filename, self.problems = filename, problems

@@ -1,0 +1,263 @@
+"""Read a workbook as offices send it and find the table in each sheet.
+
+Reading gives raw grids (python-calamine reads .xlsx, .xlsm, .xls and .ods); finding the table
+gives, per recognised sheet, the header row, which column holds what, and the data rows with their
+Excel row numbers. Typing the cells and checking them is validate.py's job.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine as calamine
+
+from . import contract as C
+from .problems import Problem, Unreadable, warning
+
+HEADER_SCAN_ROWS = 40
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Sheet:
+    name: str
+    grid: list[list]  # grid[i][j] is Excel row i+1, column j+1
+
+
+@dataclass
+class Table:
+    """One recognised table: which kind, where its columns are, its data rows."""
+
+    kind: C.WorkbookKind
+    sheet: str
+    header_row: int  # Excel row number
+    columns: dict[str, int]  # contract key (or criterion / plan-item code) -> column index
+    headers: dict[str, str]  # same keys -> the header text as the user wrote it
+    rows: list[tuple[int, dict[str, object], str]]  # (Excel row, raw values by key, section)
+    title_text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def column_label(self, key: str) -> str:
+        return self.headers.get(key, key)
+
+
+# ---------------------------------------------------------------- reading bytes into grids
+
+
+def sniff(data: bytes) -> str:
+    """What the content really is, whatever the file name says."""
+    if data.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+                if "[Content_Types].xml" in names:
+                    return "xlsx"
+                if "mimetype" in names and b"spreadsheet" in zf.read("mimetype"):
+                    return "ods"
+        except zipfile.BadZipFile:
+            return "corrupt"
+        return "zip"
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    if not data:
+        return "empty"
+    return "other"
+
+
+def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
+    """All sheets of a workbook as grids; raises Unreadable with a clear message."""
+    kind = sniff(data)
+    if kind == "empty":
+        raise Unreadable("file_empty", file=filename)
+    if kind in ("other", "zip", "corrupt"):
+        raise Unreadable("file_not_workbook", file=filename)
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError:
+        raise Unreadable("file_encrypted", file=filename) from None
+    except Exception:  # noqa: BLE001 - any parser failure is the same answer to the user
+        if kind == "ole" and _looks_encrypted_ooxml(data):
+            raise Unreadable("file_encrypted", file=filename) from None
+        raise Unreadable("file_corrupt", file=filename) from None
+    sheets = []
+    for meta in workbook.sheets_metadata:
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        try:
+            sheet = workbook.get_sheet_by_name(meta.name)
+            grid = sheet.to_python(skip_empty_area=False)
+            _fill_merged(grid, sheet.merged_cell_ranges)
+        except Exception:  # noqa: BLE001
+            raise Unreadable("file_corrupt", file=filename) from None
+        sheets.append(Sheet(meta.name, grid))
+    return sheets
+
+
+def _looks_encrypted_ooxml(data: bytes) -> bool:
+    return b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:65536 * 4]
+
+
+def _fill_merged(grid: list[list], ranges) -> None:
+    """Only the top-left cell of a merge holds the value: give it to every cell of the merge."""
+    for (r0, c0), (r1, c1) in ranges or []:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] in ("", None):
+                    row[c] = value
+
+
+# ---------------------------------------------------------------- finding the table
+
+
+def find_tables(sheets: list[Sheet], criteria_codes: list[str]) -> tuple[list[Table], list[Problem]]:
+    """Each sheet recognised by its headers; unknown sheets are reported and skipped."""
+    tables, problems = [], []
+    for sheet in sheets:
+        if not any(_is_filled(v) for row in sheet.grid for v in row):
+            continue
+        table = find_table(sheet, criteria_codes)
+        if table is None:
+            if C.fold(sheet.name) not in ("huong dan", "instructions", "danh muc"):
+                problems.append(warning("sheet_unknown", sheet=sheet.name))
+            continue
+        tables.append(table)
+    return tables, problems
+
+
+def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
+    best: tuple[int, C.WorkbookKind, int, dict, dict] | None = None
+    for r, row in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
+        for kind in C.KINDS.values():
+            columns, headers = match_header(row, kind, criteria_codes)
+            if not _is_header_of(kind, columns):
+                continue
+            score = len(columns)
+            if best is None or score > best[0]:
+                best = (score, kind, r, columns, headers)
+    if best is None:
+        return None
+    _, kind, r, columns, headers = best
+    table = Table(kind, sheet.name, r + 1, columns, headers, [], _title_text(sheet, r))
+    _collect_rows(sheet, table)
+    _note_extra_columns(sheet, table)
+    return table
+
+
+def match_header(row: list, kind: C.WorkbookKind, criteria_codes: list[str]) -> tuple[dict, dict]:
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for j, cell in enumerate(row):
+        if not _is_filled(cell) or not isinstance(cell, str):
+            continue
+        folded = C.fold(cell)
+        key = next((col.key for col in kind.columns if col.key not in columns and col.matches(folded)), None)
+        if key is None and kind.code_columns == "criteria":
+            key = C.code_of_header(cell, criteria_codes)
+        elif key is None and kind.code_columns == "plan_items":
+            key = C.plan_item_by_header(cell)
+        if key and key not in columns:
+            columns[key] = j
+            headers[key] = C.clean_text(cell)
+    return columns, headers
+
+
+def _is_header_of(kind: C.WorkbookKind, columns: dict) -> bool:
+    if kind.code_columns:
+        has_unit = "unit_code" in columns or "unit_name" in columns
+        codes = [k for k in columns if k not in {c.key for c in kind.columns}]
+        return has_unit and len(codes) > 0
+    return all(c.key in columns for c in kind.columns if c.required)
+
+
+def _title_text(sheet: Sheet, header_index: int) -> str:
+    cells = [str(v) for row in sheet.grid[:header_index] for v in row if _is_filled(v)]
+    return " ".join(dict.fromkeys(cells))
+
+
+SECTION_PATTERN = re.compile(r"^\s*([IVX]+|[A-Z]|\d+|Phần\s+\w+|Nhóm\s+\w+)\s*[.):-]\s+\S", re.IGNORECASE)
+PLACE_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\b")
+
+
+def _collect_rows(sheet: Sheet, table: Table) -> None:
+    key_cols = {table.columns.get(k) for k in ("unit_code", "unit_name", "code", "name", "group_no")} - {None}
+    used = sorted(set(table.columns.values()))
+    section = ""
+    for r in range(table.header_row, len(sheet.grid)):
+        row = sheet.grid[r]
+        values = {key: row[j] if j < len(row) else "" for key, j in table.columns.items()}
+        filled = [row[j] for j in range(len(row)) if _is_filled(row[j])]
+        if not filled:
+            continue
+        if _is_end_row(filled):
+            break
+        distinct = list(dict.fromkeys(str(v).strip() for v in filled))
+        key_filled = any(j < len(row) and _is_filled(row[j]) for j in key_cols)
+        if len(distinct) == 1 and isinstance(filled[0], str) and (
+            SECTION_PATTERN.match(distinct[0]) or not key_filled
+        ):
+            section = C.clean_text(distinct[0])
+            continue
+        if not any(_is_filled(row[j]) for j in used if j < len(row)):
+            continue  # notes beside the table, in columns the table does not use
+        table.rows.append((r + 1, values, section))
+
+
+def _is_end_row(filled: list) -> bool:
+    first = C.fold(filled[0]) if isinstance(filled[0], str) else ""
+    if not first:
+        return False
+    if first in ("tong cong", "cong", "tong", "tong so") or first.startswith("tong cong"):
+        return True
+    if any(first.startswith(w) for w in ("nguoi lap", "tm ", "t m ", "xac nhan", "noi nhan", "ky ten")):
+        return True
+    return any(isinstance(v, str) and PLACE_DATE.search(C.fold(v)) for v in filled)
+
+
+def _note_extra_columns(sheet: Sheet, table: Table) -> None:
+    header = sheet.grid[table.header_row - 1]
+    used = set(table.columns.values())
+    for j, cell in enumerate(header):
+        if j in used or not _is_filled(cell) or C.fold(cell) in C.SERIAL_HEADERS:
+            continue
+        # a merged title over the header row repeats itself: only real extra columns count
+        if any(cell == header[k] for k in used if k < len(header)):
+            continue
+        table.problems.append(warning("column_unknown", sheet=table.sheet, row=table.header_row,
+                                      column=C.clean_text(cell)))
+
+
+def _is_filled(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return True
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def read_path(path: str | Path) -> tuple[bytes, str]:
+    p = Path(path)
+    try:
+        return p.read_bytes(), p.name
+    except FileNotFoundError:
+        raise Unreadable("file_missing", file=str(path)) from None
+    except IsADirectoryError:
+        raise Unreadable("file_missing", file=str(path)) from None
+    except PermissionError:
+        raise Unreadable("file_no_access", file=str(path)) from None

@@ -1,0 +1,93 @@
+"""The editable rules of domain.md (scale, thresholds, milestones, plan year) with their defaults.
+
+Settings are stored as one JSON document in the store; this module knows their shape and
+defaults and turns them into the objects metrics use.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, replace
+
+from . import contract as C
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    date: dt.date
+    name: str
+    note: str = ""
+
+
+def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
+    y = plan_year
+    quarterly = tuple(
+        Milestone(f"meeting_q{q}", dt.date(y, 3 * q, 28 if q == 1 else 30), f"Họp tổ công tác quý {roman}",
+                  "Họp tổ, báo cáo Thường trực")
+        for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    )
+    return (
+        Milestone("deploy", dt.date(y, 1, 31), "Triển khai kế hoạch", "Triển khai đến các cơ sở Đoàn"),
+        *quarterly[:2],
+        Milestone("midyear", dt.date(y, 6, 30), "Sơ kết", "Kỳ vọng: khép lại một nửa khoảng cách"),
+        quarterly[2],
+        Milestone("final", dt.date(y, 10, 31), "Tổng kết", "Kỳ vọng: đạt mục tiêu"),
+        quarterly[3],
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    plan_year: int = 2018
+    baseline_year: int = 2017
+    scale: tuple[C.Rating, ...] = C.DEFAULT_SCALE
+    # Q1..Q4 share of the gap to the target expected closed; 06/2018 is the sơ kết, so Q2 is half.
+    quarter_fractions: tuple[float, float, float, float] = (0.25, 0.5, 0.75, 1.0)
+    at_risk_band: float = 5.0
+    recognised_levels: int = 1
+    recognised_points: float = 10.0
+    milestones: tuple[Milestone, ...] = field(default_factory=lambda: default_milestones(2018))
+    targets: dict = field(default_factory=dict)  # unit code -> target total set by the office
+
+    @property
+    def baseline_period(self) -> str:
+        return str(self.baseline_year)
+
+    @property
+    def quarters(self) -> list[str]:
+        return C.plan_periods(self.plan_year)
+
+    @property
+    def periods(self) -> list[str]:
+        return [self.baseline_period, *self.quarters]
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["milestones"] = [{**asdict(m), "date": m.date.isoformat()} for m in self.milestones]
+        data["scale"] = [asdict(r) for r in self.scale]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Settings":
+        if not data:
+            return cls()
+        base = cls()
+        scale = tuple(C.Rating(r["key"], r["name"], float(r["minimum"]), tuple(r.get("aliases", ())))
+                      for r in data.get("scale", [])) or base.scale
+        plan_year = int(data.get("plan_year", base.plan_year))
+        milestones = tuple(
+            Milestone(m["key"], dt.date.fromisoformat(m["date"]), m["name"], m.get("note", ""))
+            for m in data.get("milestones", [])
+        ) or default_milestones(plan_year)
+        return replace(
+            base,
+            plan_year=plan_year,
+            baseline_year=int(data.get("baseline_year", base.baseline_year)),
+            scale=scale,
+            quarter_fractions=tuple(float(f) for f in data.get("quarter_fractions", base.quarter_fractions)),
+            at_risk_band=float(data.get("at_risk_band", base.at_risk_band)),
+            recognised_levels=int(data.get("recognised_levels", base.recognised_levels)),
+            recognised_points=float(data.get("recognised_points", base.recognised_points)),
+            milestones=milestones,
+            targets={str(k): float(v) for k, v in data.get("targets", {}).items()},
+        )

@@ -1,0 +1,471 @@
+"""The one place that talks to the database (SQLAlchemy Core; SQLite file or PostgreSQL by URL).
+
+Every row belongs to an upload. A row is *current* when its upload is active and is the latest
+active upload holding that row's key (a unit, a unit in a period, or the whole set for criteria and
+working groups). Uploading a period again therefore replaces exactly the units it holds, the old rows
+stay for history, and undo is flipping uploads off and recomputing *current* for the keys touched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from .settings import Settings
+from .validate import Batch, Context
+
+DEFAULT_DB_PATH = Path("data") / "doandata.db"
+
+metadata = sa.MetaData()
+
+
+def _rows_table(name: str, *columns: sa.Column, key: tuple[str, ...]) -> sa.Table:
+    table = sa.Table(
+        name, metadata,
+        sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
+        *columns,
+        sa.Column("current", sa.Boolean, nullable=False, default=True),
+    )
+    sa.Index(f"ix_{name}_key", table.c.current, *[table.c[k] for k in key])
+    sa.Index(f"ix_{name}_upload", table.c.upload_id)
+    table.info["key"] = key
+    return table
+
+
+uploads = sa.Table(
+    "uploads", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(16), nullable=False),  # import | rollback | settings | seed
+    sa.Column("kinds", sa.String(80), nullable=False, default=""),
+    sa.Column("by", sa.String(120), nullable=False, default=""),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("filename", sa.String(255), nullable=False, default=""),
+    sa.Column("sha256", sa.String(64), nullable=False, default=""),
+    sa.Column("periods", sa.String(120), nullable=False, default=""),
+    sa.Column("rows_added", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_replaced", sa.Integer, nullable=False, default=0),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("target_id", sa.Integer, nullable=True),  # for a rollback: the upload undone
+    sa.Index("ix_uploads_sha", "sha256"),
+)
+
+# An entry's effect on which uploads are active, replayed to find the state before any entry.
+upload_changes = sa.Table(
+    "upload_changes", metadata,
+    sa.Column("entry_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
+    sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+)
+
+units = _rows_table(
+    "units",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("cluster", sa.Integer),
+    sa.Column("unit_type", sa.String(80)),
+    sa.Column("special", sa.Boolean, nullable=False, default=False),
+    sa.Column("baseline_total", sa.Float),
+    sa.Column("baseline_rating", sa.String(40)),
+    sa.Column("group_no", sa.Integer),
+    sa.Column("companion_code", sa.String(40)),
+    sa.Column("members", sa.Integer),
+    sa.Column("party_committee", sa.String(255)),
+    sa.Column("note", sa.Text),
+    key=("unit_code",),
+)
+clusters = _rows_table(
+    "clusters",
+    sa.Column("cluster", sa.Integer, nullable=False),
+    sa.Column("leader_code", sa.String(40)),
+    key=("cluster",),
+)
+working_groups = _rows_table(
+    "working_groups",
+    sa.Column("group_no", sa.Integer, nullable=False),
+    sa.Column("leader", sa.String(255)),
+    key=(),
+)
+members = _rows_table(
+    "members",
+    sa.Column("group_no", sa.Integer),
+    sa.Column("name", sa.String(255)),
+    sa.Column("role", sa.String(80)),
+    sa.Column("title", sa.Text),
+    sa.Column("unit_codes", sa.Text),
+    sa.Column("item_codes", sa.Text),
+    sa.Column("position", sa.Integer),
+    key=(),
+)
+criteria = _rows_table(
+    "criteria",
+    sa.Column("code", sa.String(40), nullable=False),
+    sa.Column("content", sa.Text),
+    sa.Column("max_points", sa.Float),
+    sa.Column("section", sa.Text),
+    sa.Column("plan_item", sa.String(16)),
+    sa.Column("position", sa.Integer),
+    key=(),
+)
+scores = _rows_table(
+    "scores",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("criterion_code", sa.String(40), nullable=False),
+    sa.Column("points", sa.Float, nullable=False),
+    key=("unit_code", "period"),
+)
+score_meta = _rows_table(
+    "score_meta",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("total_given", sa.Float),
+    sa.Column("rating_given", sa.String(40)),
+    sa.Column("note", sa.Text),
+    key=("unit_code", "period"),
+)
+reports = _rows_table(
+    "reports",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("activities", sa.Integer),
+    sa.Column("participants", sa.Integer),
+    sa.Column("trained", sa.Integer),
+    sa.Column("admitted", sa.Integer),
+    sa.Column("funds", sa.Float),
+    sa.Column("difficulties", sa.Text),
+    sa.Column("proposals", sa.Text),
+    sa.Column("models", sa.Text),
+    sa.Column("meeting_date", sa.Date),
+    sa.Column("reporter", sa.String(255)),
+    key=("unit_code", "period"),
+)
+statuses = _rows_table(
+    "statuses",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("item_code", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    key=("unit_code", "period"),
+)
+settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=False), key=())
+
+# Which batch frame goes to which table.
+FRAME_TABLES = {"units": units, "clusters": clusters, "working_groups": working_groups, "members": members,
+                "criteria": criteria, "scores": scores, "score_meta": score_meta, "reports": reports,
+                "statuses": statuses}
+ROW_TABLES = (*FRAME_TABLES.values(), settings_table)
+
+
+class DuplicateUpload(Exception):
+    def __init__(self, upload: dict):
+        super().__init__(upload["id"])
+        self.upload = upload
+
+
+class UnknownUpload(Exception):
+    pass
+
+
+@dataclass
+class Imported:
+    id: int
+    rows_added: int
+    rows_replaced: int
+
+
+def default_url() -> str:
+    return os.environ.get("DOANDATA_DB_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def make_engine(url: str | None = None) -> sa.Engine:
+    url = url or default_url()
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        _sqlite_pragmas(engine)
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(engine: sa.Engine) -> None:
+    """WAL with a busy timeout, and BEGIN IMMEDIATE for writes (SQLAlchemy's pysqlite recipe),
+    so a read-then-write transaction cannot fail with SQLITE_BUSY half-way."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        self.engine = make_engine(self.url)
+        metadata.create_all(self.engine)
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self):
+        conn = self.engine.connect().execution_options(write=True)
+        return _WriteTx(conn, self.engine.dialect.name)
+
+    def import_batch(self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "",
+                     action: str = "import") -> Imported:
+        """Store a checked batch in one transaction: all or nothing."""
+        frames = _derived_frames(batch.frames)
+        with self._write() as conn:
+            if sha256:
+                same = conn.execute(sa.select(uploads).where(uploads.c.sha256 == sha256, uploads.c.active)
+                                    ).mappings().first()
+                if same:
+                    raise DuplicateUpload(dict(same))
+            upload_id = conn.execute(uploads.insert().values(
+                action=action, kinds=",".join(batch.kinds), by=by, at=_now(), filename=filename[:255],
+                sha256=sha256, periods=",".join(batch.periods), active=True)).inserted_primary_key[0]
+            conn.execute(upload_changes.insert().values(entry_id=upload_id, upload_id=upload_id, active=True))
+            added = replaced = 0
+            for name, frame in frames.items():
+                if frame is None or frame.empty:
+                    continue
+                table = FRAME_TABLES[name]
+                _insert(conn, table, frame, upload_id)
+                count = _supersede(conn, table, upload_id)
+                if name in ("units", "score_meta", "reports") or (name == "criteria" and "units" not in frames):
+                    replaced += count
+                    added += len(frame) - count
+            conn.execute(uploads.update().where(uploads.c.id == upload_id)
+                         .values(rows_added=added, rows_replaced=replaced))
+        return Imported(upload_id, added, replaced)
+
+    def rollback(self, upload_id: int, by: str = "") -> int:
+        """Restore the state just before upload_id; the restore is itself an entry in the history."""
+        with self._write() as conn:
+            target = conn.execute(sa.select(uploads).where(uploads.c.id == upload_id)).mappings().first()
+            if target is None:
+                raise UnknownUpload(upload_id)
+            before = _active_before(conn, upload_id)
+            now = {r.id: r.active for r in conn.execute(sa.select(uploads.c.id, uploads.c.active))}
+            entry = conn.execute(uploads.insert().values(
+                action="rollback", kinds=target["kinds"], by=by, at=_now(), filename=target["filename"],
+                periods=target["periods"], active=True, target_id=upload_id)).inserted_primary_key[0]
+            flips = {uid: before.get(uid, False) for uid, active in now.items()
+                     if uid != entry and before.get(uid, False) != active}
+            for uid, active in flips.items():
+                conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=uid, active=active))
+                conn.execute(uploads.update().where(uploads.c.id == uid).values(active=active))
+            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
+            for table in ROW_TABLES:
+                _recompute_current(conn, table, list(flips))
+        return entry
+
+    def save_settings(self, settings: Settings, by: str = "") -> int:
+        with self._write() as conn:
+            entry = conn.execute(uploads.insert().values(action="settings", kinds="settings", by=by, at=_now(),
+                                                         active=True)).inserted_primary_key[0]
+            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
+            conn.execute(settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()),
+                                                        current=True))
+            _supersede(conn, settings_table, entry)
+        return entry
+
+    # ------------------------------------------------------------ reading
+
+    def _frame(self, query) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return pd.read_sql_query(query, conn)
+
+    def _current(self, table: sa.Table, *order: str) -> pd.DataFrame:
+        cols = [c for c in table.c if c.name not in ("upload_id", "current")]
+        query = sa.select(*cols).where(table.c.current)
+        if order:
+            query = query.order_by(*[table.c[o] for o in order])
+        return self._frame(query)
+
+    def units(self) -> pd.DataFrame:
+        frame = self._current(units, "cluster", "unit_code")
+        frame["special"] = frame["special"].astype(bool)
+        return frame
+
+    def clusters(self) -> pd.DataFrame:
+        return self._current(clusters, "cluster")
+
+    def members(self) -> pd.DataFrame:
+        return self._current(members, "group_no", "position")
+
+    def criteria(self) -> pd.DataFrame:
+        return self._current(criteria, "position")
+
+    def scores(self, periods: list[str] | None = None, unit_code: str | None = None) -> pd.DataFrame:
+        query = sa.select(scores.c.unit_code, scores.c.period, scores.c.criterion_code, scores.c.points) \
+            .where(scores.c.current)
+        if periods:
+            query = query.where(scores.c.period.in_(periods))
+        if unit_code:
+            query = query.where(scores.c.unit_code == unit_code)
+        return self._frame(query)
+
+    def totals(self) -> pd.DataFrame:
+        """Each unit's total per period: the sum of its criterion points, added up in the database."""
+        query = sa.select(scores.c.unit_code, scores.c.period, sa.func.sum(scores.c.points).label("total")) \
+            .where(scores.c.current).group_by(scores.c.unit_code, scores.c.period)
+        return self._frame(query)
+
+    def score_meta(self) -> pd.DataFrame:
+        return self._current(score_meta)
+
+    def reports(self, unit_code: str | None = None) -> pd.DataFrame:
+        frame = self._current(reports, "period", "unit_code")
+        return frame[frame["unit_code"] == unit_code] if unit_code else frame
+
+    def statuses(self) -> pd.DataFrame:
+        return self._current(statuses)
+
+    def settings(self) -> Settings:
+        frame = self._current(settings_table)
+        return Settings.from_json(json.loads(frame["data"].iloc[0])) if len(frame) else Settings()
+
+    def history(self) -> pd.DataFrame:
+        return self._frame(sa.select(uploads).order_by(uploads.c.id.desc()))
+
+    def upload(self, upload_id: int) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(uploads).where(uploads.c.id == upload_id)).mappings().first()
+        return dict(row) if row else None
+
+    def version(self) -> int:
+        """The id of the newest history entry: a cache key that changes with every write."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.coalesce(sa.func.max(uploads.c.id), 0))).scalar_one()
+
+    def is_empty(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(uploads)).scalar_one() == 0
+
+    def context(self, period_choice: str | None = None, filename: str = "") -> Context:
+        unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
+        return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class _WriteTx:
+    """A write transaction; on PostgreSQL imports are serialised by an advisory lock."""
+
+    def __init__(self, conn: sa.Connection, dialect: str):
+        self.conn, self.dialect = conn, dialect
+
+    def __enter__(self) -> sa.Connection:
+        self.tx = self.conn.begin()
+        if self.dialect == "postgresql":
+            self.conn.execute(sa.text("SELECT pg_advisory_xact_lock(771015)"))
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                self.tx.commit()
+            else:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+        return False
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _records(frame: pd.DataFrame, table: sa.Table, upload_id: int) -> list[dict]:
+    names = [c.name for c in table.c if c.name in frame.columns]
+    clean = frame[names].astype(object).where(frame[names].notna(), None)
+    rows = clean.to_dict("records")
+    for row in rows:
+        row["upload_id"] = upload_id
+        row["current"] = True
+    return rows
+
+
+def _insert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, upload_id: int) -> None:
+    rows = _records(frame, table, upload_id)
+    for start in range(0, len(rows), 20000):
+        conn.execute(table.insert(), rows[start:start + 20000])
+
+
+def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
+    """Older current rows with a key this upload holds stop being current; returns how many keys."""
+    key = table.info["key"]
+    older = sa.and_(table.c.current, table.c.upload_id != upload_id)
+    if key:
+        mine = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id == upload_id)
+        older = sa.and_(older, sa.tuple_(*[table.c[k] for k in key]).in_(mine))
+        counted = sa.select(sa.func.count()).select_from(
+            sa.select(*[table.c[k] for k in key]).where(older).distinct().subquery())
+        count = conn.execute(counted).scalar_one()
+    else:
+        count = conn.execute(sa.select(sa.func.count()).select_from(table).where(older)).scalar_one()
+    conn.execute(table.update().where(older).values(current=False))
+    return count
+
+
+def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:
+    """Which uploads were active just before entry_id, by replaying the history."""
+    state: dict[int, bool] = {}
+    query = sa.select(upload_changes).where(upload_changes.c.entry_id < entry_id) \
+        .order_by(upload_changes.c.entry_id)
+    for row in conn.execute(query):
+        state[row.upload_id] = row.active
+    return state
+
+
+def _recompute_current(conn: sa.Connection, table: sa.Table, flipped: list[int]) -> None:
+    if not flipped:
+        return
+    key = table.info["key"]
+    other = table.alias("other")
+    newest = sa.select(sa.func.coalesce(sa.func.max(other.c.upload_id), -1)) \
+        .join(uploads, uploads.c.id == other.c.upload_id).where(uploads.c.active)
+    for k in key:
+        newest = newest.where(other.c[k] == table.c[k])
+    scope = sa.true()
+    if key:
+        touched = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id.in_(flipped))
+        scope = sa.tuple_(*[table.c[k] for k in key]).in_(touched)
+    conn.execute(table.update().where(scope).values(current=(table.c.upload_id == newest.scalar_subquery())))
+
+
+def _derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Clusters and working groups follow from the unit list and the member list."""
+    out = dict(frames)
+    if "units" in frames and len(frames["units"]):
+        unit_frame = frames["units"]
+        leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains("cụm trưởng")]
+        out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
+        out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
+            dict(zip(leaders["cluster"], leaders["unit_code"])))
+    if "members" in frames and len(frames["members"]):
+        m = frames["members"]
+        lead = m[m["role"] == "Tổ trưởng"].drop_duplicates("group_no")
+        out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
+        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(dict(zip(lead["group_no"],
+                                                                                        lead["name"])))
+    return out

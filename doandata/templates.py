@@ -1,0 +1,181 @@
+"""Workbooks in the template layout, generated from the contract.
+
+The same writer makes the empty templates the app hands out and the sample data, so a template
+always loads: a title block, the header row, data rows, drop-down lists and an instructions sheet.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import contract as C
+from .settings import Settings
+
+ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
+HEADER_ROW = 5
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+LIST_SHEET = "Danh mục"
+
+INSTRUCTIONS = {
+    "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù, khó khăn. "
+             "Xếp loại 2017: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc (hoặc Tiên tiến, Đặc thù).",
+    "groups": "Mỗi dòng là một thành viên tổ công tác. Vai trò: Tổ trưởng hoặc Thành viên. "
+              "Đơn vị phụ trách: các mã đơn vị, cách nhau bằng dấu phẩy. Nội dung phụ trách: mã nội dung kế hoạch.",
+    "criteria": "Mỗi dòng là một tiêu chí. Có thể chèn dòng tên nhóm (ví dụ “I. CÔNG TÁC TỔ CHỨC”) phía trên các tiêu chí "
+                "của nhóm. Tổng điểm tối đa nên bằng 100.",
+    "scores": "Mỗi dòng là một đơn vị. Ghi điểm từng tiêu chí (số lẻ dùng dấu phẩy, ví dụ 8,5), không vượt điểm tối đa "
+              "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
+    "reports": "Mỗi dòng là một đơn vị trong quý. Các cột nội dung kế hoạch chọn một trong: Chưa thực hiện, "
+               "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
+}
+
+
+def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tuple[str, str, int]]:
+    """(key, header text, width) of every column the template has, in order."""
+    cols = [(c.key, c.header, c.width) for c in kind.columns if c.key != "period"]
+    if kind.code_columns == "criteria":
+        codes = [(code, code, 8) for code in (criteria["code"] if criteria is not None else [])]
+        cols = cols[:2] + codes + cols[2:]
+    elif kind.code_columns == "plan_items":
+        items = [(p.code, f"{p.code} - {p.short}", 16) for p in C.PLAN_ITEMS]
+        cols = cols[:2] + items + cols[2:]
+    return cols
+
+
+def write_workbook(kind_key: str, rows: pd.DataFrame | None = None, *, period: str | None = None,
+                   criteria: pd.DataFrame | None = None, units: pd.DataFrame | None = None,
+                   settings: Settings | None = None) -> bytes:
+    """An .xlsx of one workbook kind; rows hold values by contract key (or code)."""
+    settings = settings or Settings()
+    kind = C.KINDS[kind_key]
+    columns = headers_for(kind, criteria)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = kind.sheet
+    _title_block(ws, kind, period, len(columns) + 1)
+    _header(ws, columns, criteria)
+    data = rows if rows is not None else _prefill(kind, units)
+    _rows(ws, columns, data)
+    _validations(wb, ws, kind, columns, units, settings)
+    _instructions(wb, kind, columns, period)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int) -> None:
+    ws.cell(row=1, column=1, value=ORG).font = Font(bold=True, size=12)
+    title = kind.title + (f" — {C.period_label(period).upper()}" if period else "")
+    ws.cell(row=2, column=1, value=title).font = Font(bold=True, size=14)
+    if kind.periodic:
+        ws.cell(row=3, column=1, value=f"Kỳ: {C.period_label(period)}" if period else "Kỳ: (ghi ví dụ Quý II/2018)")
+    ws.row_dimensions[2].height = 22
+
+
+def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
+    maxima = {} if criteria is None else dict(zip(criteria["code"], zip(criteria["content"], criteria["max_points"])))
+    cells = [("STT", "STT", 6), *columns]
+    for j, (key, text, width) in enumerate(cells, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=j, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(j)].width = width
+        if key in maxima:
+            content, maximum = maxima[key]
+            cell.comment = Comment(f"{content} (tối đa {maximum:g} điểm)", "Ban Tổ chức")
+    ws.row_dimensions[HEADER_ROW].height = 36
+
+
+def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Templates of the quarterly workbooks come with the units already listed."""
+    if units is None or units.empty or not kind.periodic:
+        return None
+    chosen = units[units["special"]] if kind.key == "reports" and units["special"].any() else units
+    return chosen.rename(columns={"name": "unit_name"})[["unit_code", "unit_name"]]
+
+
+def _rows(ws, columns, data: pd.DataFrame | None) -> None:
+    if data is None:
+        return
+    for i, record in enumerate(data.to_dict("records"), start=1):
+        r = HEADER_ROW + i
+        ws.cell(row=r, column=1, value=i).border = BORDER
+        for j, (key, _text, _w) in enumerate(columns, start=2):
+            value = record.get(key)
+            if isinstance(value, float) and pd.isna(value):
+                value = None
+            if isinstance(value, list):
+                value = ", ".join(value)
+            cell = ws.cell(row=r, column=j, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # user text is never a formula
+            if hasattr(value, "year") and not isinstance(value, str):
+                cell.number_format = "DD/MM/YYYY"
+            cell.border = BORDER
+
+
+def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | None, settings: Settings) -> None:
+    last = HEADER_ROW + 2000
+    keyed = {key: get_column_letter(j) for j, (key, _t, _w) in enumerate(columns, start=2)}
+
+    def add(formula: str, key: str, prompt: str) -> None:
+        if key not in keyed:
+            return
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
+                            errorTitle="Giá trị không hợp lệ", error=prompt, promptTitle="Chọn", prompt=prompt)
+        dv.add(f"{keyed[key]}{HEADER_ROW + 1}:{keyed[key]}{last}")
+        ws.add_data_validation(dv)
+
+    statuses = '"' + ",".join(C.STATUS_NAMES) + '"'
+    for item in C.PLAN_ITEM_CODES:
+        add(statuses, item, "Chọn: " + ", ".join(C.STATUS_NAMES))
+    ratings = '"' + ",".join(r.name for r in settings.scale) + '"'
+    add(ratings, "rating_given", "Chọn một xếp loại")
+    add(ratings, "baseline_rating", "Chọn một xếp loại")
+    add('"Tổ trưởng,Thành viên"', "role", "Tổ trưởng hoặc Thành viên")
+    if units is not None and len(units):
+        lists = wb.create_sheet(LIST_SHEET)
+        lists.append(["Mã đơn vị", "Tên đơn vị"])
+        for code, name in zip(units["unit_code"], units["name"]):
+            lists.append([code, name])
+        lists.sheet_state = "hidden"
+        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "unit_code", "Chọn mã đơn vị trong danh sách")
+        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "companion_code", "Chọn mã đơn vị trong danh sách")
+
+
+def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None:
+    ws = wb.create_sheet("Hướng dẫn")
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 90
+    ws.append(["HƯỚNG DẪN ĐIỀN " + kind.sheet.upper()])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([INSTRUCTIONS[kind.key]])
+    if kind.periodic:
+        ws.append(["Kỳ báo cáo được đọc từ dòng “Kỳ:” ở đầu sheet; nếu để trống, hãy chọn kỳ khi tải lên."])
+    ws.append([])
+    ws.append(["Cột", "Ý nghĩa"])
+    for key, text, _w in columns:
+        col = next((c for c in kind.columns if c.key == key), None)
+        meaning = ("bắt buộc" if col and col.required else "không bắt buộc") + (f"; {col.hint}" if col and col.hint else "")
+        if col is None:
+            item = next((p for p in C.PLAN_ITEMS if p.code == key), None)
+            meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí (xem chú thích ở tiêu đề)"
+        ws.append([text, meaning])
+    ws.append([])
+    ws.append(["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])
+
+
+def save(data: bytes, path: str | Path) -> None:
+    Path(path).write_bytes(data)

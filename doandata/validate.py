@@ -1,0 +1,430 @@
+"""Check recognised tables against the contract of domain.md and build what would be stored.
+
+All problems of a file are collected in one pass; the caller decides (any error: store nothing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import contract as C
+from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
+from .problems import Problem, error, has_errors, warning
+from .read import Table
+from .settings import Settings
+
+
+@dataclass
+class Context:
+    """What the store already knows and what the user chose at upload."""
+
+    units: pd.DataFrame  # code, name
+    criteria: pd.DataFrame  # code, max_points, ...
+    settings: Settings = field(default_factory=Settings)
+    period_choice: str | None = None
+    filename: str = ""
+
+
+@dataclass
+class Batch:
+    """Everything one upload would store, as frames keyed by store table."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def rows(self) -> int:
+        return sum(len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports")
+                   if k in self.frames)
+
+    def units_touched(self) -> int:
+        codes = set()
+        for key in ("units", "score_meta", "reports"):
+            if key in self.frames:
+                codes |= set(self.frames[key]["unit_code"])
+        return len(codes)
+
+
+def check(tables: list[Table], context: Context) -> Batch:
+    batch = Batch()
+    order = {k: i for i, k in enumerate(C.LOAD_ORDER)}
+    for table in sorted(tables, key=lambda t: order[t.kind.key]):
+        batch.problems.extend(table.problems)
+        checker = CHECKERS[table.kind.key]
+        frames, problems = checker(table, context)
+        batch.problems.extend(problems)
+        batch.kinds.append(table.kind.key)
+        for key, frame in frames.items():
+            batch.frames[key] = pd.concat([batch.frames[key], frame], ignore_index=True) \
+                if key in batch.frames else frame
+        # a file may carry its own unit list or criteria: later sheets check against them
+        if table.kind.key == "units" and not has_errors(problems):
+            context.units = _merge_units(context.units, frames["units"])
+        if table.kind.key == "criteria" and not has_errors(problems):
+            context.criteria = frames["criteria"]
+    periods = set()
+    for key in ("score_meta", "reports"):
+        if key in batch.frames:
+            periods |= set(batch.frames[key]["period"])
+    batch.periods = sorted(periods)
+    return batch
+
+
+def _merge_units(known: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    both = pd.concat([known[["code", "name"]], new.rename(columns={"unit_code": "code"})[["code", "name"]]])
+    return both.drop_duplicates("code", keep="last").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- typed cells
+
+
+def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
+    """Every contract column of one row, parsed by its kind; bad cells become problems."""
+    out = {}
+    for col in table.kind.columns:
+        if col.key not in table.columns:
+            out[col.key] = None
+            continue
+        value = raw.get(col.key)
+        parsed, code = PARSERS[col.kind](value)
+        if code:
+            problems.append(error(code, sheet=table.sheet, row=row, column=table.column_label(col.key),
+                                  value=value))
+            parsed = None
+        if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
+            problems.append(error("required_empty", sheet=table.sheet, row=row,
+                                  column=table.column_label(col.key)))
+        out[col.key] = parsed
+    return out
+
+
+def _missing_columns(table: Table) -> list[Problem]:
+    return [
+        error("column_missing", sheet=table.sheet, row=table.header_row, column=col.header)
+        for col in table.kind.columns
+        if col.required and col.key not in table.columns
+        and not (col.key == "unit_code" and "unit_name" in table.columns)
+    ]
+
+
+# ---------------------------------------------------------------- units, groups, criteria
+
+
+def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    problems = _missing_columns(table)
+    records, seen = [], {}
+    for row, raw, _section in table.rows:
+        rec = _typed(table, row, raw, problems)
+        code = (rec["unit_code"] or "").upper()
+        if code in seen:
+            problems.append(error("unit_duplicate", sheet=table.sheet, row=row,
+                                  column=table.column_label("unit_code"), value=code, first_row=seen[code]))
+        seen.setdefault(code, row)
+        if rec["cluster"] is not None and rec["cluster"] < 1:
+            problems.append(error("cluster_invalid", sheet=table.sheet, row=row,
+                                  column=table.column_label("cluster"), value=rec["cluster"]))
+        problems.extend(_check_baseline(table, row, rec, context.settings))
+        records.append({
+            "unit_code": code, "name": rec["name"], "cluster": rec["cluster"], "unit_type": rec["unit_type"] or "",
+            "special": bool(rec["special"]), "baseline_total": rec["baseline_total"],
+            "baseline_rating": rec["baseline_rating"], "group_no": rec["group_no"],
+            "companion_code": (rec["companion_code"] or "").upper() or None, "members": rec["members"],
+            "party_committee": rec["party_committee"] or "", "note": rec["note"] or "",
+        })
+    frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
+    codes = set(frame["unit_code"]) | set(context.units["code"])
+    for (row, _raw, _s), rec in zip(table.rows, records):
+        if rec["companion_code"] and rec["companion_code"] not in codes:
+            problems.append(error("unit_unknown", sheet=table.sheet, row=row,
+                                  column=table.column_label("companion_code"), value=rec["companion_code"]))
+    return {"units": frame}, problems
+
+
+UNIT_COLUMNS = ["unit_code", "name", "cluster", "unit_type", "special", "baseline_total", "baseline_rating",
+                "group_no", "companion_code", "members", "party_committee", "note"]
+
+
+def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> list[Problem]:
+    """Xếp loại 2017 is the official result: kept even when the score disagrees, with a warning."""
+    problems = []
+    total, word = rec["baseline_total"], rec["baseline_rating"]
+    if total is not None and not 0 <= total <= 100:
+        problems.append(error("points_out_of_range", sheet=table.sheet, row=row,
+                              column=table.column_label("baseline_total"), value=total, maximum=100))
+    if not word:
+        rec["baseline_rating"] = None
+        return problems
+    rating = C.parse_rating(word, settings.scale)
+    if rating is None:
+        problems.append(error("rating_unknown", sheet=table.sheet, row=row,
+                              column=table.column_label("baseline_rating"), value=word,
+                              allowed=", ".join(r.name for r in settings.scale)))
+        rec["baseline_rating"] = None
+    elif rating == "special":
+        rec["special"] = True
+        rec["baseline_rating"] = None
+    else:
+        rec["baseline_rating"] = rating.name
+        by_score = C.rating_for(total, settings.scale)
+        if by_score is not None and by_score.name != rating.name:
+            problems.append(warning("baseline_rating_differs", sheet=table.sheet, row=row,
+                                    column=table.column_label("baseline_rating"), value=word,
+                                    by_score=by_score.name, total=total))
+    return problems
+
+
+def check_groups(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    problems = _missing_columns(table)
+    known = set(context.units["code"])
+    records = []
+    for row, raw, _section in table.rows:
+        rec = _typed(table, row, raw, problems)
+        role = C.ROLES.get(C.fold(rec["role"]), rec["role"])
+        for code in rec["unit_codes"] or []:
+            if code not in known:
+                problems.append(error("unit_unknown", sheet=table.sheet, row=row,
+                                      column=table.column_label("unit_codes"), value=code))
+        for item in rec["item_codes"] or []:
+            if item not in C.PLAN_ITEM_CODES:
+                problems.append(error("plan_item_unknown", sheet=table.sheet, row=row,
+                                      column=table.column_label("item_codes"), value=item,
+                                      allowed=", ".join(C.PLAN_ITEM_CODES)))
+        records.append({"group_no": rec["group_no"], "name": rec["name"], "role": role,
+                        "title": rec["title"] or "", "unit_codes": ",".join(rec["unit_codes"] or []),
+                        "item_codes": ",".join(rec["item_codes"] or []), "position": row})
+    return {"members": pd.DataFrame.from_records(records, columns=MEMBER_COLUMNS)}, problems
+
+
+MEMBER_COLUMNS = ["group_no", "name", "role", "title", "unit_codes", "item_codes", "position"]
+
+
+def check_criteria(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    problems = _missing_columns(table)
+    records, seen = [], {}
+    for row, raw, section in table.rows:
+        rec = _typed(table, row, raw, problems)
+        code = (rec["code"] or "").upper()
+        if code in seen:
+            problems.append(error("criterion_duplicate", sheet=table.sheet, row=row,
+                                  column=table.column_label("code"), value=code, first_row=seen[code]))
+        seen.setdefault(code, row)
+        if rec["max_points"] is not None and rec["max_points"] <= 0:
+            problems.append(error("max_points_invalid", sheet=table.sheet, row=row,
+                                  column=table.column_label("max_points"), value=rec["max_points"]))
+        item = (rec["plan_item"] or "").upper()
+        if item and item not in C.PLAN_ITEM_CODES:
+            item = C.plan_item_by_header(rec["plan_item"]) or ""
+            if not item:
+                problems.append(error("plan_item_unknown", sheet=table.sheet, row=row,
+                                      column=table.column_label("plan_item"), value=rec["plan_item"],
+                                      allowed=", ".join(C.PLAN_ITEM_CODES)))
+        records.append({"code": code, "content": rec["content"], "max_points": rec["max_points"],
+                        "section": rec["section"] or section, "plan_item": item or None, "position": row})
+    frame = pd.DataFrame.from_records(records, columns=CRITERION_COLUMNS)
+    total = frame["max_points"].sum()
+    if len(frame) and not has_errors(problems) and abs(total - 100) > 1e-9:
+        problems.append(warning("criteria_total", sheet=table.sheet, value=_num(total)))
+    return {"criteria": frame}, problems
+
+
+CRITERION_COLUMNS = ["code", "content", "max_points", "section", "plan_item", "position"]
+
+
+# ---------------------------------------------------------------- periodic sheets
+
+
+def _resolve_units(table: Table, context: Context, rec_rows: list[tuple[int, dict]],
+                   problems: list[Problem]) -> list[str | None]:
+    """Units are matched by code, or by name when the code is missing (same normalisation)."""
+    by_code = {c.upper(): c for c in context.units["code"]}
+    by_name = {C.fold(n): c for c, n in zip(context.units["code"], context.units["name"])}
+    out = []
+    for row, rec in rec_rows:
+        code, _ = parse_code(rec.get("unit_code"))
+        name, _ = parse_text(rec.get("unit_name"))
+        if code:
+            unit = by_code.get(code)
+            column, value = table.column_label("unit_code"), code
+        else:
+            unit = by_name.get(C.fold(name)) if name else None
+            column, value = table.column_label("unit_name"), name
+        if not code and not name:
+            problems.append(error("unit_missing", sheet=table.sheet, row=row, column=table.column_label("unit_code")))
+        elif unit is None:
+            problems.append(error("unit_unknown", sheet=table.sheet, row=row, column=column, value=value))
+        out.append(unit)
+    return out
+
+
+def _sheet_period(table: Table, context: Context) -> str | None:
+    """From, in order: the choice at upload; (per row) a Kỳ column; the title block or sheet
+    name; the file name."""
+    if context.period_choice:
+        return context.period_choice
+    for text in (table.title_text, table.sheet, context.filename):
+        found = C.find_period(text)
+        if found:
+            return found
+    return None
+
+
+def _row_periods(table: Table, context: Context, problems: list[Problem]) -> list[str | None]:
+    sheet_level = _sheet_period(table, context)
+    valid = context.settings.periods
+    out = []
+    for row, raw, _s in table.rows:
+        period = None
+        if context.period_choice:
+            period = context.period_choice
+        elif "period" in table.columns and not is_blank(raw.get("period")):
+            period = C.find_period(raw.get("period"))
+            if period is None:
+                problems.append(error("period_unreadable", sheet=table.sheet, row=row,
+                                      column=table.column_label("period"), value=raw.get("period")))
+                out.append(None)
+                continue
+        else:
+            period = sheet_level
+        if period is not None and period not in valid:
+            problems.append(error("period_outside_plan", sheet=table.sheet, row=row, value=C.period_label(period),
+                                  allowed=", ".join(C.period_label(p) for p in valid)))
+            period = None
+        out.append(period)
+    if table.rows and all(p is None for p in out) and not any(p.code == "period_outside_plan" for p in problems):
+        problems.append(error("period_missing", sheet=table.sheet))
+    return out
+
+
+def _check_duplicates(table: Table, keys: list[tuple], problems: list[Problem]) -> None:
+    seen = {}
+    for (row, _raw, _s), key in zip(table.rows, keys):
+        if None in key:
+            continue
+        if key in seen:
+            problems.append(error("unit_duplicate", sheet=table.sheet, row=row,
+                                  column=table.column_label("unit_code"), value=key[0], first_row=seen[key]))
+        seen.setdefault(key, row)
+
+
+def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    problems: list[Problem] = []
+    criteria = context.criteria.set_index("code")["max_points"].to_dict()
+    if not criteria:
+        return {}, [error("criteria_missing", sheet=table.sheet)]
+    for code in criteria:
+        if code not in table.columns:
+            problems.append(error("criterion_column_missing", sheet=table.sheet, row=table.header_row, column=code))
+    units = _resolve_units(table, context, [(r, raw) for r, raw, _ in table.rows], problems)
+    periods = _row_periods(table, context, problems)
+    _check_duplicates(table, list(zip(units, periods)), problems)
+    points, meta = [], []
+    for (row, raw, _s), unit, period in zip(table.rows, units, periods):
+        rec = _typed(table, row, raw, problems)
+        total = 0.0
+        for code, maximum in criteria.items():
+            if code not in table.columns:
+                continue
+            value = _points(table, row, code, raw.get(code), maximum, problems)
+            total += value or 0.0
+            points.append({"unit_code": unit, "period": period, "criterion_code": code, "points": value or 0.0})
+        _check_given(table, row, rec, total, context.settings, problems)
+        meta.append({"unit_code": unit, "period": period, "total_given": rec["total_given"],
+                     "rating_given": rec["rating_given"] or None, "note": rec["note"] or ""})
+    frames = {"scores": pd.DataFrame.from_records(points, columns=SCORE_COLUMNS),
+              "score_meta": pd.DataFrame.from_records(meta, columns=SCORE_META_COLUMNS)}
+    return frames, problems
+
+
+SCORE_COLUMNS = ["unit_code", "period", "criterion_code", "points"]
+SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "note"]
+
+
+def _points(table: Table, row: int, code: str, value: object, maximum: float,
+            problems: list[Problem]) -> float | None:
+    column = table.column_label(code)
+    points, problem = parse_number(value)
+    if problem:
+        problems.append(error("points_not_number", sheet=table.sheet, row=row, column=column, value=value))
+        return None
+    if points is None:
+        problems.append(warning("points_empty", sheet=table.sheet, row=row, column=column))
+        return None
+    if points < 0:
+        problems.append(error("points_negative", sheet=table.sheet, row=row, column=column, value=_num(points)))
+    elif points > maximum + 1e-9:
+        problems.append(error("points_above_max", sheet=table.sheet, row=row, column=column, value=_num(points),
+                              maximum=_num(maximum)))
+    return points
+
+
+def _check_given(table: Table, row: int, rec: dict, total: float, settings: Settings,
+                 problems: list[Problem]) -> None:
+    """A Tổng điểm or Xếp loại column is only checked against the sum: warnings, never errors."""
+    given = rec.get("total_given")
+    if given is not None and abs(given - total) > 0.001:
+        problems.append(warning("total_differs", sheet=table.sheet, row=row, column=table.column_label("total_given"),
+                                value=_num(given), computed=_num(total)))
+    word = rec.get("rating_given")
+    if word:
+        rating = C.parse_rating(word, settings.scale)
+        expected = C.rating_for(total, settings.scale)
+        if rating is None or rating == "special":
+            problems.append(warning("rating_given_unknown", sheet=table.sheet, row=row,
+                                    column=table.column_label("rating_given"), value=word))
+        elif expected is not None and rating.name != expected.name:
+            problems.append(warning("rating_given_differs", sheet=table.sheet, row=row,
+                                    column=table.column_label("rating_given"), value=word,
+                                    expected=expected.name, computed=_num(total)))
+
+
+def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    problems: list[Problem] = []
+    units = _resolve_units(table, context, [(r, raw) for r, raw, _ in table.rows], problems)
+    periods = _row_periods(table, context, problems)
+    _check_duplicates(table, list(zip(units, periods)), problems)
+    items = [code for code in C.PLAN_ITEM_CODES if code in table.columns]
+    reports, statuses = [], []
+    for (row, raw, _s), unit, period in zip(table.rows, units, periods):
+        rec = _typed(table, row, raw, problems)
+        for key in ("activities", "participants", "trained", "admitted", "funds"):
+            if rec[key] is not None and rec[key] < 0:
+                problems.append(error("number_negative", sheet=table.sheet, row=row,
+                                      column=table.column_label(key), value=_num(rec[key])))
+        for code in items:
+            value = raw.get(code)
+            if is_blank(value):
+                continue
+            status = C.parse_status(value)
+            if status is None:
+                problems.append(error("status_unknown", sheet=table.sheet, row=row,
+                                      column=table.column_label(code), value=value,
+                                      allowed=", ".join(C.STATUS_NAMES)))
+                continue
+            statuses.append({"unit_code": unit, "period": period, "item_code": code, "status": status.key})
+        reports.append({"unit_code": unit, "period": period,
+                        **{k: rec[k] for k in REPORT_FIELDS}})
+    frames = {"reports": pd.DataFrame.from_records(reports, columns=["unit_code", "period", *REPORT_FIELDS]),
+              "statuses": pd.DataFrame.from_records(statuses, columns=STATUS_COLUMNS)}
+    return frames, problems
+
+
+REPORT_FIELDS = ["activities", "participants", "trained", "admitted", "funds", "difficulties", "proposals",
+                 "models", "meeting_date", "reporter"]
+STATUS_COLUMNS = ["unit_code", "period", "item_code", "status"]
+
+CHECKERS = {"units": check_units, "groups": check_groups, "criteria": check_criteria,
+            "scores": check_scores, "reports": check_reports}
+
+
+def _num(value: float) -> str:
+    """Vietnamese number in messages: 8,5 not 8.5."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

@@ -1,0 +1,278 @@
+"""Write the sample workbooks of sample_data/ (deterministic; the output is committed).
+
+Built from Kế hoạch 15-KH/ĐTN (09/02/2018): the two working groups exactly as the plan lists them,
+the units it names (the two it assigns, the two cluster leaders in the groups) and plausible agency
+units of the bloc for the rest, 24 units in 8 clusters, 6 of them đặc thù. The story: BDMDN and
+DLS (the plan's two assigned units) and HND improve, CTHADS and HCTD stall, LMHTX falls back.
+
+Run:  python sample_data/make_sample.py
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from doandata import contract as C  # noqa: E402
+from doandata.templates import write_workbook  # noqa: E402
+
+PLAN_YEAR = 2018
+
+# code, name, cluster, type, special, note
+UNITS = [
+    ("VPTU", "Đoàn Văn phòng Thành ủy", 1, "Đoàn cơ sở", False, "Cụm trưởng cụm 1"),
+    ("BTCTU", "Chi đoàn Ban Tổ chức Thành ủy", 1, "Chi đoàn cơ sở", False, ""),
+    ("BDVTU", "Chi đoàn Ban Dân vận Thành ủy", 1, "Chi đoàn cơ sở", False, ""),
+    ("VPUB", "Đoàn Văn phòng Ủy ban nhân dân Thành phố", 2, "Đoàn cơ sở", False, "Cụm trưởng cụm 2"),
+    ("STC", "Đoàn Sở Tài chính", 2, "Đoàn cơ sở", False, ""),
+    ("BDMDN", "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố", 2, "Chi đoàn cơ sở", True,
+     "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)"),
+    ("TAND", "Đoàn Tòa án nhân dân Thành phố", 3, "Đoàn cơ sở", False, "Cụm trưởng cụm 3"),
+    ("CTHADS", "Đoàn Cục Thi hành án dân sự Thành phố", 3, "Đoàn cơ sở", True, ""),
+    ("STP", "Đoàn Sở Tư pháp", 3, "Đoàn cơ sở", False, ""),
+    ("LDLD", "Chi đoàn Liên đoàn Lao động Thành phố", 4, "Chi đoàn cơ sở", False, "Cụm trưởng cụm 4"),
+    ("HLHPN", "Chi đoàn Hội Liên hiệp Phụ nữ Thành phố", 4, "Chi đoàn cơ sở", False, ""),
+    ("HND", "Chi đoàn Hội Nông dân Thành phố", 4, "Chi đoàn cơ sở", True, ""),
+    ("MTTQ", "Chi đoàn Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", 5, "Chi đoàn cơ sở", False, "Cụm trưởng cụm 5"),
+    ("HCTD", "Chi đoàn Hội Chữ thập đỏ Thành phố", 5, "Chi đoàn cơ sở", True, ""),
+    ("LHHKH", "Chi đoàn Liên hiệp các Hội Khoa học và Kỹ thuật Thành phố", 5, "Chi đoàn cơ sở", False, ""),
+    ("VKSND", "Đoàn Viện Kiểm sát nhân dân Thành phố", 6, "Đoàn cơ sở", False, "Cụm trưởng cụm 6"),
+    ("DLS", "Đoàn Đoàn Luật sư Thành phố", 6, "Đoàn cơ sở", True, "Tổ công tác số 2 phụ trách (KH 15-KH/ĐTN)"),
+    ("TTTP", "Đoàn Thanh tra Thành phố", 6, "Đoàn cơ sở", False, ""),
+    ("SNV", "Đoàn Sở Nội vụ", 7, "Đoàn cơ sở", False, "Cụm trưởng cụm 7"),
+    ("SKHDT", "Đoàn Sở Kế hoạch và Đầu tư", 7, "Đoàn cơ sở", False, ""),
+    ("KBNN", "Đoàn Kho bạc Nhà nước Thành phố", 7, "Đoàn cơ sở", False, ""),
+    ("CVLS", "Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố", 8, "Chi đoàn cơ sở", False,
+     "Cụm trưởng cụm 8"),
+    ("LMHTX", "Chi đoàn Liên minh Hợp tác xã Thành phố", 8, "Chi đoàn cơ sở", True, ""),
+    ("SNGV", "Đoàn Sở Ngoại vụ", 8, "Đoàn cơ sở", False, ""),
+]
+
+# II.3 of the plan: a strong unit of the same cluster accompanies each special unit.
+COMPANIONS = {"BDMDN": "VPUB", "CTHADS": "TAND", "HND": "LDLD", "HCTD": "MTTQ", "DLS": "VKSND", "LMHTX": "CVLS"}
+# The plan assigns one unit to each working group (III.1).
+GROUP_OF = {"BDMDN": 1, "DLS": 2}
+
+# 2017, Q1, Q2, Q3 totals of the special units: the story the charts tell.
+SPECIAL_TOTALS = {
+    "BDMDN": (52, 56, 63, 71),
+    "DLS": (61, 64, 68, 73),
+    "HND": (45, 47, 52, 55),
+    "CTHADS": (57, 57, 58, 58.5),
+    "HCTD": (66, 65, 66, 66.5),
+    "LMHTX": (63, 60, 58, 55),
+}
+# Plan items done / in progress per quarter, in the order the units take them up.
+ITEM_ORDER = ("RS", "KT", "LT", "TH", "PT", "DH", "KP", "CSVC")
+ITEM_PROGRESS = {
+    "BDMDN": ((1, 3), (3, 3), (5, 2)),
+    "DLS": ((2, 3), (4, 3), (6, 2)),
+    "HND": ((1, 2), (3, 2), (4, 3)),
+    "CTHADS": ((0, 2), (1, 1), None),  # no report came in for Q3
+    "HCTD": ((1, 2), (1, 3), (2, 2)),
+    "LMHTX": ((1, 3), (1, 2), (1, 1)),
+}
+
+MEMBERS = [
+    (1, "Phạm Văn Linh", "Tổ trưởng", "Bí thư Đoàn Khối", "BDMDN", "LT"),
+    (1, "Nguyễn Thanh Duy", "Thành viên", "UVBTV, Trưởng Ban Phong trào", "BDMDN", "PT, KP"),
+    (1, "Võ Thành Khoa", "Thành viên", "UVBCH, Phó Ban Tuyên giáo", "BDMDN", "TH"),
+    (1, "Nguyễn Như Tâm", "Thành viên",
+     "Bí thư Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố, cụm trưởng cụm 8", "BDMDN", "DH"),
+    (2, "Nguyễn Thị Bích Liên", "Tổ trưởng", "Phó Bí thư Đoàn Khối", "DLS", "LT"),
+    (2, "Nguyễn Trần Tuấn", "Thành viên", "UVBTV, Trưởng Ban Tổ chức", "DLS", "RS, KT"),
+    (2, "Tống Thị Thùy Dương", "Thành viên", "UVBTV, Chánh Văn phòng", "DLS", "CSVC"),
+    (2, "Phạm Hồng Khải", "Thành viên", "Bí thư Đoàn Viện Kiểm sát nhân dân Thành phố, Cụm trưởng cụm 6", "DLS", "DH"),
+]
+
+CRITERIA = [
+    ("TC1", "Rà soát, kiện toàn đội ngũ cán bộ Đoàn", 10, "I. Công tác tổ chức, xây dựng Đoàn", "RS"),
+    ("TC2", "Kiện toàn tổ chức, bộ máy từ chi đoàn bộ phận đến Đoàn cơ sở", 10, "I. Công tác tổ chức, xây dựng Đoàn", "KT"),
+    ("TC3", "Phát triển, quản lý đoàn viên; sinh hoạt chi đoàn định kỳ", 10, "I. Công tác tổ chức, xây dựng Đoàn", "KT"),
+    ("TC4", "Cán bộ Đoàn tham gia bồi dưỡng, tập huấn nghiệp vụ, kỹ năng", 15, "II. Bồi dưỡng cán bộ", "TH"),
+    ("TC5", "Hoạt động phong trào, đồng hành với thanh niên lập thân, lập nghiệp", 15, "III. Hoạt động phong trào", "PT"),
+    ("TC6", "Chăm lo đời sống vật chất, văn hóa tinh thần cho đoàn viên", 10, "III. Hoạt động phong trào", "PT"),
+    ("TC7", "Vận động nguồn kinh phí hoạt động", 10, "III. Hoạt động phong trào", "KP"),
+    ("TC8", "Thực hiện liên tịch với Cấp ủy đơn vị", 8, "IV. Phối hợp và đồng hành", "LT"),
+    ("TC9", "Cơ sở vật chất phục vụ hoạt động Đoàn", 6, "IV. Phối hợp và đồng hành", "CSVC"),
+    ("TC10", "Tham gia hoạt động đồng hành trong cụm", 6, "IV. Phối hợp và đồng hành", "DH"),
+]
+
+DIFFICULTIES = {
+    "BDMDN": "Đơn vị đang sắp xếp lại, cán bộ Đoàn kiêm nhiệm nhiều việc; đoàn viên ít, thường xuyên biến động.",
+    "DLS": "Đoàn viên là luật sư hành nghề độc lập, khó tập trung sinh hoạt; kinh phí hoạt động hạn chế.",
+    "HND": "Đoàn viên ít, phần lớn công tác tại cơ sở; chưa có phòng sinh hoạt riêng.",
+    "CTHADS": "Cán bộ Đoàn thay đổi nhiều lần trong năm; khối lượng công việc chuyên môn lớn.",
+    "HCTD": "Chi đoàn nhỏ, hoạt động chủ yếu lồng ghép với công tác chuyên môn.",
+    "LMHTX": "Bí thư Chi đoàn chuyển công tác, chưa kiện toàn kịp thời; Cấp ủy chưa quan tâm đúng mức.",
+}
+PROPOSALS = {
+    "BDMDN": "Đề nghị Đoàn Khối hỗ trợ tập huấn nghiệp vụ cho Ban Chấp hành mới.",
+    "DLS": "Đề nghị phối hợp với Đoàn Luật sư tổ chức sinh hoạt chuyên đề ngoài giờ hành chính.",
+    "HND": "Đề nghị Cấp ủy bố trí phòng sinh hoạt chung cho Chi đoàn.",
+    "CTHADS": "Đề nghị Đoàn Khối cử cán bộ dự sinh hoạt, hướng dẫn kiện toàn Ban Chấp hành.",
+    "HCTD": "Đề nghị đơn vị đồng hành hỗ trợ tổ chức hoạt động tình nguyện chung.",
+    "LMHTX": "Đề nghị tổ công tác làm việc với Cấp ủy về nhân sự Bí thư Chi đoàn.",
+}
+MODELS = {
+    "BDMDN": "Mô hình “Ngày thứ Bảy cùng đoàn viên” do Cấp ủy và Chi đoàn cùng tổ chức.",
+    "DLS": "Câu lạc bộ “Luật sư trẻ tư vấn pháp luật miễn phí” hằng tháng.",
+    "HND": "Đồng hành cùng Chi đoàn Liên đoàn Lao động trong chương trình “Tiếp sức nông dân trẻ”.",
+}
+
+
+def rng_for(*keys) -> random.Random:
+    return random.Random("|".join(map(str, keys)))
+
+
+def regular_totals(code: str) -> tuple[float, ...]:
+    """Regular units: strong in 2017 and moving gently towards the next level."""
+    r = rng_for("totals", code)
+    strong = code in COMPANIONS.values()  # companions are the strong units of their cluster
+    base = r.choice([84, 85, 86, 88, 91, 92] if strong else [72, 74, 76, 78, 81, 82, 83, 84, 85, 86, 87, 88, 91])
+    target = 90 if base >= 80 else 80
+    pace = r.choice([0.4, 0.7, 0.9, 1.0, 1.1, 1.2])
+    out = [float(base)]
+    for f in (0.25, 0.5, 0.75):
+        value = base + (target - base) * f * pace if base < target else base + r.choice([-1, 0, 0.5, 1])
+        out.append(min(100.0, round(value * 2) / 2))
+    return tuple(out)
+
+
+def split_points(total: float, seed: str) -> dict[str, float]:
+    """Spread a total over the criteria (steps of 0.5, within each maximum), summing exactly."""
+    r = rng_for("split", seed)
+    share = total / 100
+    points = {}
+    for code, _content, maximum, _s, _p in CRITERIA:
+        value = maximum * min(1.0, max(0.0, share + r.uniform(-0.12, 0.12)))
+        points[code] = round(value * 2) / 2
+    diff = round((total - sum(points.values())) * 2) / 2
+    codes = [c[0] for c in CRITERIA]
+    maxima = {c[0]: c[2] for c in CRITERIA}
+    i = 0
+    while abs(diff) > 1e-9:
+        code = codes[i % len(codes)]
+        step = 0.5 if diff > 0 else -0.5
+        if 0 <= points[code] + step <= maxima[code]:
+            points[code] += step
+            diff -= step
+        i += 1
+    return points
+
+
+def unit_frame() -> pd.DataFrame:
+    rows = []
+    for code, name, cluster, unit_type, special, note in UNITS:
+        base = SPECIAL_TOTALS[code][0] if special else regular_totals(code)[0]
+        r = rng_for("members", code)
+        rows.append({
+            "unit_code": code, "name": name, "cluster": cluster, "unit_type": unit_type,
+            "special": "x" if special else "", "baseline_total": base,
+            # The plan's 2017 words: "đặc thù" for the special units (rated by score), "tiên tiến"
+            # for strong units; the others are left to the score.
+            "baseline_rating": "Đặc thù" if special else ("Tiên tiến" if 80 <= base < 90 else ""),
+            "group_no": GROUP_OF.get(code), "companion_code": COMPANIONS.get(code, ""),
+            "members": r.randint(12, 85), "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
+            "note": note,
+        })
+    return pd.DataFrame(rows)
+
+
+def totals_of(code: str, special: bool) -> tuple[float, ...]:
+    return SPECIAL_TOTALS[code] if special else regular_totals(code)
+
+
+def score_frame(index: int) -> pd.DataFrame:
+    rows = []
+    for code, name, _c, _t, special, _n in UNITS:
+        total = float(totals_of(code, special)[index])
+        points = split_points(total, f"{code}-{index}")
+        rating = C.rating_for(total)
+        rows.append({"unit_code": code, "unit_name": name, **points, "total_given": total,
+                     "rating_given": rating.name if rating else "", "note": ""})
+    return pd.DataFrame(rows)
+
+
+def report_frame(quarter: int) -> pd.DataFrame:
+    rows = []
+    leaders = {1: "Phạm Văn Linh", 2: "Nguyễn Thị Bích Liên"}
+    for code, name, _c, _t, special, _n in UNITS:
+        if not special:
+            continue
+        progress = ITEM_PROGRESS[code][quarter - 1]
+        if progress is None:
+            continue
+        done, doing = progress
+        statuses = {item: ("Hoàn thành" if i < done else "Đang thực hiện" if i < done + doing else "Chưa thực hiện")
+                    for i, item in enumerate(ITEM_ORDER)}
+        r = rng_for("report", code, quarter)
+        improving = SPECIAL_TOTALS[code][quarter] > SPECIAL_TOTALS[code][0]
+        rows.append({
+            "unit_code": code, "unit_name": name, **statuses,
+            "activities": r.randint(3, 7) if improving else r.randint(0, 3),
+            "participants": r.randint(60, 220) if improving else r.randint(10, 60),
+            "trained": r.randint(3, 12) if quarter >= 2 or improving else 0,
+            "admitted": r.randint(0, 6),
+            "funds": r.choice([5, 8, 12, 15, 20, 25]) * 1_000_000 if improving else r.choice([0, 0, 2, 3]) * 1_000_000,
+            "difficulties": DIFFICULTIES[code],
+            "proposals": PROPOSALS[code],
+            "models": MODELS.get(code, "") if quarter >= 2 else "",
+            "meeting_date": dt.date(PLAN_YEAR, 3 * quarter, 20 + r.randint(0, 8)),
+            "reporter": leaders.get(GROUP_OF.get(code), "Ban Tổ chức Đoàn Khối"),
+        })
+    return pd.DataFrame(rows)
+
+
+def frozen(data: bytes) -> bytes:
+    """Same input, same bytes: fixed zip-entry times and document dates (openpyxl stamps 'now')."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2018-01-15T08:00:00Z", body)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2018, 1, 15, 8, 0, 0)), body,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def main(out: Path = HERE) -> list[Path]:
+    criteria = pd.DataFrame(CRITERIA, columns=["code", "content", "max_points", "section", "plan_item"])
+    units = unit_frame()
+    unit_list = units.rename(columns={"unit_code": "unit_code"})[["unit_code", "name"]]
+    files = {
+        "01_danh_sach_don_vi.xlsx": write_workbook("units", units),
+        "02_to_cong_tac.xlsx": write_workbook("groups", pd.DataFrame(
+            MEMBERS, columns=["group_no", "name", "role", "title", "unit_codes", "item_codes"])),
+        "03_bo_tieu_chi.xlsx": write_workbook("criteria", criteria),
+        "04_bang_diem_nam_2017.xlsx": write_workbook("scores", score_frame(0), period="2017", criteria=criteria,
+                                                     units=unit_list),
+    }
+    for q in (1, 2, 3):
+        files[f"{4 + q:02d}_bang_diem_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
+            "scores", score_frame(q), period=f"{PLAN_YEAR}-Q{q}", criteria=criteria, units=unit_list)
+    for q in (1, 2, 3):
+        files[f"{7 + q:02d}_bao_cao_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
+            "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list)
+    written = []
+    for name, data in files.items():
+        path = out / name
+        path.write_bytes(frozen(data))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for p in main():
+        print(p.name)

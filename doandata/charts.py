@@ -1,0 +1,159 @@
+"""Plotly figures built from metrics frames; titles, axes and legends from the catalogue.
+
+Built for a projector: large fonts, few colours with fixed meaning (status), the 2017 baseline,
+the expected value and the target drawn wherever score is an axis. Unit names are escaped before
+they reach trace names or hover text (plotly renders some HTML there).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import i18n
+from .settings import Settings
+
+STATUS_COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "behind": "#c62828", None: "#9e9e9e"}
+BASELINE_COLOUR = "#455a64"
+TARGET_COLOUR = "#1565c0"
+EXPECTED_COLOUR = "#6a1b9a"
+FONT = dict(family="Arial, 'Noto Sans', sans-serif", size=16)
+MAX_BARS = 40
+
+
+def safe(text: object) -> str:
+    """User text shown as text: '<img ...>' stays literally '<img ...>' in every chart."""
+    return html.escape(str(text if text is not None else ""), quote=False)
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=safe(title), font=dict(size=22)), font=FONT, height=height, template="plotly_white",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, font=dict(size=15)),
+        margin=dict(l=10, r=20, t=110, b=50), hoverlabel=dict(font_size=15),
+    )
+    return fig
+
+
+def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
+    """Each unit's total against its baseline, expected total and target; bars coloured by status."""
+    data = frame.dropna(subset=["baseline_total"]).copy()
+    if data["special"].any():
+        data = data[data["special"]]  # the plan follows the special units; the table lists the rest
+    order = {"behind": 0, "at_risk": 1, "on_track": 2}
+    data["_o"] = data["status"].map(order).fillna(3)
+    data["_gap"] = data["total"].fillna(-1) - data["expected_total"].fillna(0)
+    data = data.sort_values(["_o", "_gap"]).head(MAX_BARS)
+    names = [safe(_short_name(n)) for n in data["unit_name"]]
+    pname = i18n.period_name(period, lang)
+    fig = go.Figure()
+    for status in (*STATUS_COLOURS,):
+        part = data[data["status"].isna()] if status is None else data[data["status"] == status]
+        if part.empty:
+            continue
+        label = i18n.t(f"status.{status or 'no_data'}", lang)
+        fig.add_bar(
+            y=[safe(_short_name(n)) for n in part["unit_name"]], x=part["total"].fillna(0), orientation="h",
+            name=label, marker_color=STATUS_COLOURS[status],
+            customdata=list(zip([safe(n) for n in part["unit_name"]], part["baseline_total"], part["expected_total"],
+                                part["target_total"])),
+            hovertemplate="%{customdata[0]}<br>" + i18n.t("chart.total", lang, period=pname) + ": %{x}<br>"
+            + i18n.t("chart.baseline", lang, baseline=settings.baseline_year) + ": %{customdata[1]}<br>"
+            + i18n.t("chart.expected", lang, period=pname) + ": %{customdata[2]:.1f}<br>"
+            + i18n.t("chart.target", lang) + ": %{customdata[3]}<extra></extra>",
+        )
+    fig.add_scatter(y=names, x=data["baseline_total"], mode="markers", name=i18n.t(
+        "chart.baseline", lang, baseline=settings.baseline_year),
+        marker=dict(symbol="line-ns", size=26, line=dict(width=4, color=BASELINE_COLOUR)), hoverinfo="skip")
+    fig.add_scatter(y=names, x=data["expected_total"], mode="markers", name=i18n.t("chart.expected", lang, period=pname),
+                    marker=dict(symbol="diamond", size=13, color=EXPECTED_COLOUR), hoverinfo="skip")
+    fig.add_scatter(y=names, x=data["target_total"], mode="markers", name=i18n.t("chart.target", lang),
+                    marker=dict(symbol="star", size=16, color=TARGET_COLOUR), hoverinfo="skip")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
+    fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=10)
+    fig.update_layout(barmode="overlay")
+    title = i18n.t("chart.overview_title", lang, period=pname, baseline=settings.baseline_year)
+    return _layout(fig, title, height=max(380, 150 + 38 * len(data)))
+
+
+def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: str = "vi") -> go.Figure:
+    """Totals per period with the baseline line, the expected path to the target and the milestones."""
+    labels = [i18n.period_name(p, lang) for p in timeline["period"]]
+    fig = go.Figure()
+    baseline = timeline["baseline_total"].iloc[0]
+    target = timeline["target_total"].iloc[0]
+    fig.add_scatter(x=labels, y=timeline["expected_total"], mode="lines+markers", name=i18n.t("chart.unit_expected", lang),
+                    line=dict(color=EXPECTED_COLOUR, dash="dash", width=3), marker=dict(size=9))
+    fig.add_scatter(x=labels, y=timeline["total"], mode="lines+markers+text", name=i18n.t("chart.unit_total", lang),
+                    line=dict(color=TARGET_COLOUR, width=5), marker=dict(size=14),
+                    text=[i18n.fmt_number(v, lang) for v in timeline["total"]], textposition="top center",
+                    textfont=dict(size=17))
+    if pd.notna(baseline):
+        fig.add_hline(y=baseline, line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
+                      annotation_text=i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
+                      + f": {i18n.fmt_number(baseline, lang)}", annotation_position="bottom right")
+    if pd.notna(target):
+        fig.add_hline(y=target, line=dict(color="#2e7d32", width=2),
+                      annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
+                      annotation_position="top left")
+    for q, key in ((2, "Sơ kết"), (4, "Tổng kết")):
+        label = i18n.period_name(f"{settings.plan_year}-Q{q}", lang)
+        text = key if lang == "vi" else {"Sơ kết": "Mid-year review", "Tổng kết": "Final review"}[key]
+        fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
+        fig.add_annotation(x=label, y=1.0, yref="paper", text=text, showarrow=False, yanchor="bottom",
+                           font=dict(size=15, color="#555"))
+    fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
+    fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
+    return _layout(fig, i18n.t("chart.unit_title", lang, name=_short_name(name)), height=480)
+
+
+def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
+    """Points per criterion in the period beside the baseline year, against each maximum."""
+    pname = i18n.period_name(period, lang)
+    labels = [f"{c}" for c in frame["code"]]
+    fig = go.Figure()
+    fig.add_bar(x=labels, y=frame["max_points"], name=i18n.t("chart.max", lang), marker_color="#e0e0e0",
+                customdata=[safe(c) for c in frame["content"]], hovertemplate="%{customdata}: %{y}<extra></extra>")
+    fig.add_bar(x=labels, y=frame["baseline_points"], name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
+                marker_color=BASELINE_COLOUR)
+    fig.add_bar(x=labels, y=frame["points"], name=pname, marker_color=TARGET_COLOUR)
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text=i18n.t("col.points", lang))
+    fig.update_xaxes(title_text=i18n.t("col.criterion", lang))
+    return _layout(fig, i18n.t("chart.criteria_title", lang, period=pname, baseline=settings.baseline_year), 440)
+
+
+def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figure:
+    """The plan timeline (section IV) with today's position."""
+    ms = sorted(settings.milestones, key=lambda m: m.date)
+    fig = go.Figure()
+    # the plan's own milestones above the line, the quarterly meetings below it
+    levels = [-1 if m.key.startswith("meeting") else 1 for m in ms]
+    fig.add_scatter(x=[m.date for m in ms], y=[0] * len(ms), mode="markers",
+                    marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
+                    hovertext=[safe(f"{m.name} — {i18n.fmt_date(m.date, lang)}") for m in ms], hoverinfo="text",
+                    showlegend=False)
+    for m, lv in zip(ms, levels):
+        fig.add_annotation(x=m.date, y=0, ax=0, ay=-55 * lv, text=f"<b>{safe(m.name)}</b><br>{i18n.fmt_date(m.date, lang)}",
+                           showarrow=True, arrowcolor="#999", font=dict(size=14))
+    start, end = dt.date(settings.plan_year, 1, 1), dt.date(settings.plan_year, 12, 31)
+    fig.add_shape(type="line", x0=start, x1=end, y0=0, y1=0, line=dict(color="#999", width=3))
+    if start <= today <= end:
+        fig.add_vline(x=today, line=dict(color="#c62828", width=3))
+        fig.add_annotation(x=today, y=-1.4, text=i18n.t("chart.today", lang), showarrow=False,
+                           font=dict(color="#c62828", size=15))
+    fig.update_yaxes(visible=False, range=[-1.8, 1.8])
+    fig.update_xaxes(range=[start - dt.timedelta(days=25), end + dt.timedelta(days=40)], tickformat="%m/%Y",
+                     dtick="M1", title_text=i18n.t("chart.date", lang))
+    return _layout(fig, i18n.t("chart.timeline_title", lang, year=settings.plan_year), 320)
+
+
+def _short_name(name: str) -> str:
+    return name if len(name) <= 48 else name[:46] + "…"
+
+
+def _low(timeline: pd.DataFrame) -> float:
+    values = pd.concat([timeline["total"], timeline["baseline_total"], timeline["expected_total"]]).dropna()
+    return float(values.min()) if len(values) else 0.0

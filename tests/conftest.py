@@ -1,0 +1,57 @@
+"""Shared fixtures: a real SQLite store seeded from sample_data/, copied fresh for each test."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from doandata import ingest
+from doandata.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+CORPUS = ROOT.parent / "shared" / "corpus" / "excel-wild"
+
+
+@pytest.fixture(scope="session")
+def seeded_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "seeded.db"
+    store = Store(f"sqlite:///{path}")
+    ingest.seed(store, SAMPLE)
+    store.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def db_url(seeded_file, tmp_path) -> str:
+    """A seeded SQLite store of its own for each test."""
+    target = tmp_path / "store.db"
+    shutil.copy(seeded_file, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def store(db_url) -> Store:
+    s = Store(db_url)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def empty_store(tmp_path) -> Store:
+    s = Store(f"sqlite:///{tmp_path / 'empty.db'}")
+    yield s
+    s.dispose()
+
+
+def run_cli(*args: str, db_url: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The CLI as a user runs it: a separate process, its exit code, its stdout and stderr."""
+    full_env = {**os.environ, **(env or {})}
+    if db_url:
+        full_env["DOANDATA_DB_URL"] = db_url
+    return subprocess.run([sys.executable, "-m", "doandata", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=300)

@@ -1,0 +1,126 @@
+"""The command line contract: exit codes, messages, the summary JSON."""
+import json
+
+import pytest
+
+from tests.conftest import SAMPLE, run_cli
+from tests.test_store import rescored
+
+KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total", "rating", "baseline_total",
+        "baseline_rating", "delta", "target_total", "expected_total", "status", "recognised", "items_done"]
+
+
+def test_summary_json_has_every_unit_with_the_contract_keys(db_url):
+    out = run_cli("summary", "--period", "2018-Q2", "--json", db_url=db_url)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
+    by = {r["unit_code"]: r for r in rows}
+    # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.5 = 61; total 63 → on track
+    assert by["BDMDN"] == {**by["BDMDN"], "special": True, "period": "2018-Q2", "total": 63.0, "rating": "Trung bình",
+                           "baseline_total": 52.0, "baseline_rating": "Trung bình", "delta": 11.0,
+                           "target_total": 70.0, "expected_total": 61.0, "status": "on_track", "recognised": True,
+                           "items_done": 3}
+    # LMHTX falls back: 63 → 58 with 66.5 expected
+    assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
+    assert by["HCTD"]["status"] == "at_risk"
+    assert {r["status"] for r in rows} <= {"on_track", "at_risk", "behind"}
+
+
+def test_summary_of_a_quarter_without_scores_says_so_per_unit(db_url):
+    rows = json.loads(run_cli("summary", "--period", "2018-Q4", "--json", db_url=db_url).stdout)
+    assert all(r["total"] is None and r["status"] is None for r in rows)
+
+
+def test_summary_accepts_vietnamese_period_words(db_url):
+    out = run_cli("summary", "--period", "Quý III/2018", "--json", db_url=db_url)
+    assert out.returncode == 0 and json.loads(out.stdout)[0]["period"] == "2018-Q3"
+
+
+def test_summary_of_an_unknown_period_is_one_clear_line(db_url):
+    out = run_cli("summary", "--period", "2031-Q9", "--json", db_url=db_url)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip().count("\n") == 0 and "không hợp lệ" in out.stderr
+
+
+def test_import_stores_and_exit_0(db_url, tmp_path):
+    path = tmp_path / "sua_quy_3.xlsx"
+    path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
+    out = run_cli("import", str(path), "--by", "Tổ 1", db_url=db_url)
+    assert out.returncode == 0, out.stderr
+    assert "Đã lưu lần tải lên #11" in out.stdout and "Quý III/2018" in out.stdout
+    history = run_cli("history", db_url=db_url).stdout
+    assert "sua_quy_3.xlsx" in history and "Tổ 1" in history
+
+
+def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(db_url, tmp_path):
+    path = tmp_path / "sai.xlsx"
+    path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 12, "TC2": -1, "TC3": "tám"}))
+    out = run_cli("import", str(path), db_url=db_url)
+    assert out.returncode == 1
+    assert "Sheet Bảng điểm, dòng 22, cột TC1: Điểm 12 vượt điểm tối đa 10" in out.stderr
+    assert "cột TC2: Điểm -1 bị âm" in out.stderr
+    assert "cột TC3: Điểm “tám” không phải là số" in out.stderr
+    assert "Không lưu gì" in out.stderr and "Traceback" not in out.stderr
+    assert "sai.xlsx" not in run_cli("history", db_url=db_url).stdout
+
+
+def test_validate_stores_nothing(db_url, tmp_path):
+    path = tmp_path / "q3.xlsx"
+    path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
+    out = run_cli("validate", str(path), db_url=db_url)
+    assert out.returncode == 0 and "Chưa lưu gì" in out.stdout
+    assert "q3.xlsx" not in run_cli("history", db_url=db_url).stdout
+
+
+@pytest.mark.parametrize("content, name, words", [
+    (b"", "rong.xlsx", "rỗng"),
+    (b"Ma don vi,Cum\nA,1\n", "bang.xlsx", "không phải là bảng tính"),
+    (b"%PDF-1.4 fake", "baocao.xlsx", "không phải là bảng tính"),
+    (b"PK\x03\x04broken", "hong.xlsx", "không phải là bảng tính"),
+])
+def test_unreadable_files_exit_2_with_one_line(db_url, tmp_path, content, name, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = run_cli("import", str(path), db_url=db_url)
+    assert out.returncode == 2 and words in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout and out.stderr.strip().count("\n") == 0
+
+
+def test_missing_file_and_wrong_arguments_are_one_line(db_url):
+    out = run_cli("import", "/khong/co/tep.xlsx", db_url=db_url)
+    assert out.returncode == 2 and "Không tìm thấy tệp" in out.stderr and "Traceback" not in out.stderr
+    out = run_cli("import", db_url=db_url)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    out = run_cli("bogus", db_url=db_url)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_unusable_database_url_is_one_line(tmp_path):
+    out = run_cli("summary", "--period", "2018-Q1", db_url="nosuchdb://x")
+    assert out.returncode == 2 and "Không mở được kho dữ liệu" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_seed_loads_an_empty_store_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    out = run_cli("seed", db_url=url)
+    assert out.returncode == 0 and "10 lần tải lên" in out.stdout
+    again = run_cli("seed", db_url=url)
+    assert again.returncode == 0 and "không nạp lại" in again.stdout
+
+
+def test_same_file_twice_is_said_and_stores_nothing(db_url):
+    out = run_cli("import", str(SAMPLE / "05_bang_diem_quy_1_2018.xlsx"), db_url=db_url)
+    assert out.returncode == 0 and "đã được tải lên y hệt ở lần #5" in out.stdout
+
+
+def test_rollback_from_the_cli(db_url, tmp_path):
+    path = tmp_path / "q3.xlsx"
+    path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 0}))
+    assert run_cli("import", str(path), db_url=db_url).returncode == 0
+    out = run_cli("rollback", "11", "--by", "Ban Tổ chức", db_url=db_url)
+    assert out.returncode == 0 and "trước lần tải lên #11" in out.stdout
+    rows = json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=db_url).stdout)
+    assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
+    out = run_cli("rollback", "999", db_url=db_url)
+    assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr

@@ -1,0 +1,86 @@
+"""What is stored: uploads, replacement of a period, history and undo, the same file twice."""
+import io
+
+import openpyxl
+import pytest
+
+from doandata import ingest
+from doandata.store import DuplicateUpload
+from tests.conftest import SAMPLE
+
+
+def rescored(name: str, unit: str, new_points: dict) -> bytes:
+    """The sample scorecard with one unit's points changed, saved again by openpyxl."""
+    wb = openpyxl.load_workbook(SAMPLE / name)
+    ws = wb.worksheets[0]
+    header = {c.value: c.column for c in ws[5]}
+    for row in ws.iter_rows(min_row=6):
+        if row[header["Mã đơn vị"] - 1].value == unit:
+            for code, value in new_points.items():
+                row[header[code] - 1].value = value
+            row[header["Tổng điểm"] - 1].value = None
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def total(store, unit, period):
+    t = store.totals()
+    return t[(t["unit_code"] == unit) & (t["period"] == period)]["total"].iloc[0]
+
+
+def test_each_upload_is_recorded(store):
+    h = store.history()
+    assert len(h) == 10 and set(h["action"]) == {"import"} and set(h["by"]) == {"seed"}
+    q3 = h[h["filename"] == "07_bang_diem_quy_3_2018.xlsx"].iloc[0]
+    assert q3["periods"] == "2018-Q3" and q3["rows_added"] == 24 and len(q3["sha256"]) == 64
+
+
+def test_reupload_replaces_only_the_units_it_holds_and_undo_restores(store):
+    before = total(store, "LMHTX", "2018-Q3")
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10, "TC2": 10})
+    outcome = ingest.import_bytes(data, "q3_sua.xlsx", store, by="Tổ 2")
+    assert outcome.batch.ok
+    upload = store.upload(outcome.imported.id)
+    assert upload["rows_replaced"] == 24 and upload["rows_added"] == 0
+    after = total(store, "LMHTX", "2018-Q3")
+    assert after > before
+    assert total(store, "DLS", "2018-Q3") == 73  # same values, now from the new upload
+    entry = store.rollback(outcome.imported.id, by="Ban Tổ chức")
+    assert total(store, "LMHTX", "2018-Q3") == before
+    history = store.history().set_index("id")
+    assert not history.loc[outcome.imported.id, "active"]
+    assert history.loc[entry, "action"] == "rollback" and history.loc[entry, "target_id"] == outcome.imported.id
+    # undoing the undo brings the correction back
+    store.rollback(entry)
+    assert total(store, "LMHTX", "2018-Q3") == after
+
+
+def test_rollback_of_an_older_upload_restores_the_state_before_it(store):
+    first = ingest.import_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 0}), "a.xlsx", store)
+    ingest.import_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 1, "TC2": 0}), "b.xlsx", store)
+    store.rollback(first.imported.id)
+    assert total(store, "HND", "2018-Q3") == 55  # the sample's value, before both corrections
+
+
+def test_the_same_file_twice_stores_nothing_new(store):
+    data = (SAMPLE / "07_bang_diem_quy_3_2018.xlsx").read_bytes()
+    with pytest.raises(DuplicateUpload) as caught:
+        ingest.import_bytes(data, "again.xlsx", store)
+    assert caught.value.upload["filename"] == "07_bang_diem_quy_3_2018.xlsx"
+    assert len(store.history()) == 10
+
+
+def test_a_refused_file_changes_nothing(store):
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 99})
+    before = store.history()
+    outcome = ingest.import_bytes(data, "bad.xlsx", store)
+    assert not outcome.batch.ok and outcome.imported is None
+    assert len(store.history()) == len(before) and total(store, "DLS", "2018-Q3") == 73
+
+
+def test_first_start_seeds_an_empty_store(empty_store):
+    assert ingest.ensure_seeded(empty_store) is True
+    assert len(empty_store.units()) == 24
+    assert ingest.ensure_seeded(empty_store) is False
+    assert len(empty_store.history()) == 10

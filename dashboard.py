@@ -1,4 +1,4 @@
-"""Entry point: page config, the shared sidebar, navigation. Run: streamlit run dashboard.py"""
+"""Entry point: page config and navigation. Run: streamlit run dashboard.py"""
 import streamlit as st
 
 from doandata import i18n
@@ -7,9 +7,12 @@ from pages import _state
 lang = _state.language()
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/dashboard:", layout="wide")
 
+# Page URLs are the file names (/tong_quan, /don_vi): Streamlit checks a deep link against the
+# files of pages/ before the script runs, so a url_path that differs from the file name would show
+# "Page not found" to whoever opens a shared link.
 PAGES = [
-    st.Page("pages/overview.py", title=i18n.t("nav.overview", lang), icon=":material/dashboard:", url_path="tong-quan", default=True),
-    st.Page("pages/unit.py", title=i18n.t("nav.unit", lang), icon=":material/apartment:", url_path="don-vi"),
+    st.Page("pages/tong_quan.py", title=i18n.t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("pages/don_vi.py", title=i18n.t("nav.unit", lang), icon=":material/apartment:"),
 ]
 page = st.navigation(PAGES)
 page.run()

@@ -75,7 +75,23 @@ def default_period(d: dict) -> str:
     return have[-1] if have else quarters[0]
 
 
+def ensure_entrypoint() -> None:
+    """Hand a cold deep link over to dashboard.py's navigation.
+
+    While a pages/ folder sits beside the entrypoint and no session has called st.navigation yet
+    (the first visitor after a restart), Streamlit routes by file name and runs the page script
+    alone. The page then switches Streamlit to the entrypoint router and reruns: same URL, same
+    query parameters, our navigation and titles.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def sidebar() -> Filters:
+    ensure_entrypoint()
     d = data()
     settings = d["settings"]
     quarters = settings.quarters

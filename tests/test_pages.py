@@ -57,7 +57,7 @@ def test_overview_in_english(app):
 
 def test_unit_page_shows_the_unit_of_the_link(app):
     app.query_params.update({"unit": "DLS", "q": "2018-Q3"})
-    app.switch_page("pages/unit.py").run()
+    app.switch_page("pages/don_vi.py").run()
     assert not app.exception
     assert app.title[0].value == "Đoàn Đoàn Luật sư Thành phố"
     m = metrics_of(app)
@@ -68,7 +68,7 @@ def test_unit_page_shows_the_unit_of_the_link(app):
 
 
 def test_unit_page_follows_the_selection(app):
-    app.switch_page("pages/unit.py").run()
+    app.switch_page("pages/don_vi.py").run()
     app.selectbox(key="f_unit").set_value("LMHTX").run()
     assert not app.exception and app.title[0].value == "Chi đoàn Liên minh Hợp tác xã Thành phố"
     assert dict(app.query_params)["unit"] in ("LMHTX", ["LMHTX"])

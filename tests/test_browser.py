@@ -1,0 +1,46 @@
+"""The real app in real Chromium: links people share open exactly their view."""
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def metric_values(page) -> dict:
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+    return dict(zip([l.strip() for l in labels], [v.strip() for v in values]))
+
+
+def test_a_cold_deep_link_opens_the_unit_with_our_navigation(browser, db_url):
+    # the very first request after the server starts is a shared link to a unit, in English
+    with running_app(db_url) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/don_vi?unit=LMHTX&q=2018-Q2&lang=en")
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == "Chi đoàn Liên minh Hợp tác xã Thành phố"
+        assert page.locator("text=Page not found").count() == 0
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Overview" in nav and "Unit" in nav and "state" not in nav
+        m = metric_values(page)
+        assert m["Total Q2 2018"] == "58" and m["Status"] == "Behind"
+
+
+def test_an_overview_link_reopens_its_filters(browser, db_url):
+    with running_app(db_url) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/tong_quan?q=2018-Q3&cum=8&dt=1")
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == "Tổng quan tiến độ — Quý III/2018"
+        m = metric_values(page)
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("0", "0", "1")
+        chosen = [i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()]
+        assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
+        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()

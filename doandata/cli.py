@@ -66,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(i18n.t("cli.interrupted", args.lang))
     except sa.exc.SQLAlchemyError as exc:
         return _fail(i18n.t("cli.db_error", args.lang, url=store.url, reason=_short(exc)))
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback, even for our bugs
+        return _fail(i18n.t("cli.unexpected", args.lang, kind=type(exc).__name__))
     finally:
         store.dispose()
 

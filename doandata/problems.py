@@ -21,6 +21,7 @@ class Problem:
     row: int | None = None  # as Excel numbers it
     column: str = ""  # the header as the user wrote it, or the column letter
     value: str = ""
+    col: int | None = None  # 0-based column index in the sheet, when known
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def message(self, lang: str = "vi") -> str:
@@ -33,7 +34,8 @@ class Problem:
         if self.row:
             parts.append(i18n.t("loc.row", lang, row=self.row))
         if self.column:
-            parts.append(i18n.t("loc.column", lang, column=self.column))
+            letter = f" ({column_letter(self.col)})" if self.col is not None else ""
+            parts.append(i18n.t("loc.column", lang, column=self.column) + letter)
         return ", ".join(parts)
 
     def line(self, lang: str = "vi") -> str:
@@ -57,10 +59,20 @@ def warning(code: str, **kw) -> Problem:
 
 
 def _make(severity: str, code: str, kw: dict) -> Problem:
-    fields = {k: kw.pop(k) for k in ("sheet", "row", "column", "value") if k in kw}
+    fields = {k: kw.pop(k) for k in ("sheet", "row", "column", "value", "col") if k in kw}
     if "value" in fields:
         fields["value"] = "" if fields["value"] is None else str(fields["value"])
     return Problem(severity, code, params=kw, **fields)
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the letters Excel shows above a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def has_errors(problems: list[Problem]) -> bool:

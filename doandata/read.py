@@ -44,6 +44,15 @@ class Table:
     def column_label(self, key: str) -> str:
         return self.headers.get(key, key)
 
+    def at(self, row: int | None, key: str | None = None) -> dict:
+        """Where a problem is, as Excel shows it: sheet, row, header text and column."""
+        where: dict = {"sheet": self.sheet, "row": row}
+        if key is not None:
+            where["column"] = self.column_label(key)
+            if key in self.columns:
+                where["col"] = self.columns[key]
+        return where
+
 
 # ---------------------------------------------------------------- reading bytes into grids
 
@@ -231,7 +240,7 @@ def _note_extra_columns(sheet: Sheet, table: Table) -> None:
         if any(cell == header[k] for k in used if k < len(header)):
             continue
         table.problems.append(warning("column_unknown", sheet=table.sheet, row=table.header_row,
-                                      column=C.clean_text(cell)))
+                                      column=C.clean_text(cell), col=j))
 
 
 def _is_filled(value: object) -> bool:
@@ -240,15 +249,6 @@ def _is_filled(value: object) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     return True
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def read_path(path: str | Path) -> tuple[bytes, str]:

@@ -94,12 +94,11 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
         value = raw.get(col.key)
         parsed, code = PARSERS[col.kind](value)
         if code:
-            problems.append(error(code, sheet=table.sheet, row=row, column=table.column_label(col.key),
+            problems.append(error(code, **table.at(row, col.key),
                                   value=value))
             parsed = None
         if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
-            problems.append(error("required_empty", sheet=table.sheet, row=row,
-                                  column=table.column_label(col.key)))
+            problems.append(error("required_empty", **table.at(row, col.key)))
         out[col.key] = parsed
     return out
 
@@ -123,12 +122,10 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         rec = _typed(table, row, raw, problems)
         code = (rec["unit_code"] or "").upper()
         if code in seen:
-            problems.append(error("unit_duplicate", sheet=table.sheet, row=row,
-                                  column=table.column_label("unit_code"), value=code, first_row=seen[code]))
+            problems.append(error("unit_duplicate", **table.at(row, "unit_code"), value=code, first_row=seen[code]))
         seen.setdefault(code, row)
         if rec["cluster"] is not None and rec["cluster"] < 1:
-            problems.append(error("cluster_invalid", sheet=table.sheet, row=row,
-                                  column=table.column_label("cluster"), value=rec["cluster"]))
+            problems.append(error("cluster_invalid", **table.at(row, "cluster"), value=rec["cluster"]))
         problems.extend(_check_baseline(table, row, rec, context.settings))
         records.append({
             "unit_code": code, "name": rec["name"], "cluster": rec["cluster"], "unit_type": rec["unit_type"] or "",
@@ -141,8 +138,7 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     codes = set(frame["unit_code"]) | set(context.units["code"])
     for (row, _raw, _s), rec in zip(table.rows, records):
         if rec["companion_code"] and rec["companion_code"] not in codes:
-            problems.append(error("unit_unknown", sheet=table.sheet, row=row,
-                                  column=table.column_label("companion_code"), value=rec["companion_code"]))
+            problems.append(error("unit_unknown", **table.at(row, "companion_code"), value=rec["companion_code"]))
     return {"units": frame}, problems
 
 
@@ -155,15 +151,13 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
     problems = []
     total, word = rec["baseline_total"], rec["baseline_rating"]
     if total is not None and not 0 <= total <= 100:
-        problems.append(error("points_out_of_range", sheet=table.sheet, row=row,
-                              column=table.column_label("baseline_total"), value=total, maximum=100))
+        problems.append(error("points_out_of_range", **table.at(row, "baseline_total"), value=total, maximum=100))
     if not word:
         rec["baseline_rating"] = None
         return problems
     rating = C.parse_rating(word, settings.scale)
     if rating is None:
-        problems.append(error("rating_unknown", sheet=table.sheet, row=row,
-                              column=table.column_label("baseline_rating"), value=word,
+        problems.append(error("rating_unknown", **table.at(row, "baseline_rating"), value=word,
                               allowed=", ".join(r.name for r in settings.scale)))
         rec["baseline_rating"] = None
     elif rating == "special":
@@ -173,8 +167,7 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
         rec["baseline_rating"] = rating.name
         by_score = C.rating_for(total, settings.scale)
         if by_score is not None and by_score.name != rating.name:
-            problems.append(warning("baseline_rating_differs", sheet=table.sheet, row=row,
-                                    column=table.column_label("baseline_rating"), value=word,
+            problems.append(warning("baseline_rating_differs", **table.at(row, "baseline_rating"), value=word,
                                     by_score=by_score.name, total=total))
     return problems
 
@@ -188,12 +181,10 @@ def check_groups(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         role = C.ROLES.get(C.fold(rec["role"]), rec["role"])
         for code in rec["unit_codes"] or []:
             if code not in known:
-                problems.append(error("unit_unknown", sheet=table.sheet, row=row,
-                                      column=table.column_label("unit_codes"), value=code))
+                problems.append(error("unit_unknown", **table.at(row, "unit_codes"), value=code))
         for item in rec["item_codes"] or []:
             if item not in C.PLAN_ITEM_CODES:
-                problems.append(error("plan_item_unknown", sheet=table.sheet, row=row,
-                                      column=table.column_label("item_codes"), value=item,
+                problems.append(error("plan_item_unknown", **table.at(row, "item_codes"), value=item,
                                       allowed=", ".join(C.PLAN_ITEM_CODES)))
         records.append({"group_no": rec["group_no"], "name": rec["name"], "role": role,
                         "title": rec["title"] or "", "unit_codes": ",".join(rec["unit_codes"] or []),
@@ -211,18 +202,15 @@ def check_criteria(table: Table, context: Context) -> tuple[dict, list[Problem]]
         rec = _typed(table, row, raw, problems)
         code = (rec["code"] or "").upper()
         if code in seen:
-            problems.append(error("criterion_duplicate", sheet=table.sheet, row=row,
-                                  column=table.column_label("code"), value=code, first_row=seen[code]))
+            problems.append(error("criterion_duplicate", **table.at(row, "code"), value=code, first_row=seen[code]))
         seen.setdefault(code, row)
         if rec["max_points"] is not None and rec["max_points"] <= 0:
-            problems.append(error("max_points_invalid", sheet=table.sheet, row=row,
-                                  column=table.column_label("max_points"), value=rec["max_points"]))
+            problems.append(error("max_points_invalid", **table.at(row, "max_points"), value=rec["max_points"]))
         item = (rec["plan_item"] or "").upper()
         if item and item not in C.PLAN_ITEM_CODES:
             item = C.plan_item_by_header(rec["plan_item"]) or ""
             if not item:
-                problems.append(error("plan_item_unknown", sheet=table.sheet, row=row,
-                                      column=table.column_label("plan_item"), value=rec["plan_item"],
+                problems.append(error("plan_item_unknown", **table.at(row, "plan_item"), value=rec["plan_item"],
                                       allowed=", ".join(C.PLAN_ITEM_CODES)))
         records.append({"code": code, "content": rec["content"], "max_points": rec["max_points"],
                         "section": rec["section"] or section, "plan_item": item or None, "position": row})
@@ -249,15 +237,13 @@ def _resolve_units(table: Table, context: Context, rec_rows: list[tuple[int, dic
         code, _ = parse_code(rec.get("unit_code"))
         name, _ = parse_text(rec.get("unit_name"))
         if code:
-            unit = by_code.get(code)
-            column, value = table.column_label("unit_code"), code
+            unit, key, value = by_code.get(code), "unit_code", code
         else:
-            unit = by_name.get(C.fold(name)) if name else None
-            column, value = table.column_label("unit_name"), name
+            unit, key, value = (by_name.get(C.fold(name)) if name else None), "unit_name", name
         if not code and not name:
-            problems.append(error("unit_missing", sheet=table.sheet, row=row, column=table.column_label("unit_code")))
+            problems.append(error("unit_missing", **table.at(row, "unit_code")))
         elif unit is None:
-            problems.append(error("unit_unknown", sheet=table.sheet, row=row, column=column, value=value))
+            problems.append(error("unit_unknown", **table.at(row, key), value=value))
         out.append(unit)
     return out
 
@@ -285,8 +271,7 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
         elif "period" in table.columns and not is_blank(raw.get("period")):
             period = C.find_period(raw.get("period"))
             if period is None:
-                problems.append(error("period_unreadable", sheet=table.sheet, row=row,
-                                      column=table.column_label("period"), value=raw.get("period")))
+                problems.append(error("period_unreadable", **table.at(row, "period"), value=raw.get("period")))
                 out.append(None)
                 continue
         else:
@@ -307,8 +292,7 @@ def _check_duplicates(table: Table, keys: list[tuple], problems: list[Problem]) 
         if None in key:
             continue
         if key in seen:
-            problems.append(error("unit_duplicate", sheet=table.sheet, row=row,
-                                  column=table.column_label("unit_code"), value=key[0], first_row=seen[key]))
+            problems.append(error("unit_duplicate", **table.at(row, "unit_code"), value=key[0], first_row=seen[key]))
         seen.setdefault(key, row)
 
 
@@ -347,19 +331,18 @@ SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "not
 
 def _points(table: Table, row: int, code: str, value: object, maximum: float,
             problems: list[Problem]) -> float | None:
-    column = table.column_label(code)
+    where = table.at(row, code)
     points, problem = parse_number(value)
     if problem:
-        problems.append(error("points_not_number", sheet=table.sheet, row=row, column=column, value=value))
+        problems.append(error("points_not_number", **where, value=value))
         return None
     if points is None:
-        problems.append(warning("points_empty", sheet=table.sheet, row=row, column=column))
+        problems.append(warning("points_empty", **where))
         return None
     if points < 0:
-        problems.append(error("points_negative", sheet=table.sheet, row=row, column=column, value=_num(points)))
+        problems.append(error("points_negative", **where, value=_num(points)))
     elif points > maximum + 1e-9:
-        problems.append(error("points_above_max", sheet=table.sheet, row=row, column=column, value=_num(points),
-                              maximum=_num(maximum)))
+        problems.append(error("points_above_max", **where, value=_num(points), maximum=_num(maximum)))
     return points
 
 
@@ -368,18 +351,16 @@ def _check_given(table: Table, row: int, rec: dict, total: float, settings: Sett
     """A Tổng điểm or Xếp loại column is only checked against the sum: warnings, never errors."""
     given = rec.get("total_given")
     if given is not None and abs(given - total) > 0.001:
-        problems.append(warning("total_differs", sheet=table.sheet, row=row, column=table.column_label("total_given"),
+        problems.append(warning("total_differs", **table.at(row, "total_given"),
                                 value=_num(given), computed=_num(total)))
     word = rec.get("rating_given")
     if word:
         rating = C.parse_rating(word, settings.scale)
         expected = C.rating_for(total, settings.scale)
         if rating is None or rating == "special":
-            problems.append(warning("rating_given_unknown", sheet=table.sheet, row=row,
-                                    column=table.column_label("rating_given"), value=word))
+            problems.append(warning("rating_given_unknown", **table.at(row, "rating_given"), value=word))
         elif expected is not None and rating.name != expected.name:
-            problems.append(warning("rating_given_differs", sheet=table.sheet, row=row,
-                                    column=table.column_label("rating_given"), value=word,
+            problems.append(warning("rating_given_differs", **table.at(row, "rating_given"), value=word,
                                     expected=expected.name, computed=_num(total)))
 
 
@@ -394,16 +375,14 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         rec = _typed(table, row, raw, problems)
         for key in ("activities", "participants", "trained", "admitted", "funds"):
             if rec[key] is not None and rec[key] < 0:
-                problems.append(error("number_negative", sheet=table.sheet, row=row,
-                                      column=table.column_label(key), value=_num(rec[key])))
+                problems.append(error("number_negative", **table.at(row, key), value=_num(rec[key])))
         for code in items:
             value = raw.get(code)
             if is_blank(value):
                 continue
             status = C.parse_status(value)
             if status is None:
-                problems.append(error("status_unknown", sheet=table.sheet, row=row,
-                                      column=table.column_label(code), value=value,
+                problems.append(error("status_unknown", **table.at(row, code), value=value,
                                       allowed=", ".join(C.STATUS_NAMES)))
                 continue
             statuses.append({"unit_code": unit, "period": period, "item_code": code, "status": status.key})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import i18n, ingest, metrics, templates
+from . import i18n, ingest, markup, metrics, templates
 from . import contract as C
 from .problems import ERROR, Unreadable
 from .store import DuplicateUpload, Store, UnknownUpload, default_url
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"{name} a workbook")
         p.add_argument("file")
         p.add_argument("--period", help="2017, 2018-Q1 … 2018-Q4 (or Quý II/2018)")
+        p.add_argument("--marked", metavar="OUT.xlsx", help="write the workbook with its faulty cells marked")
         if name == "import":
             p.add_argument("--by", default="", help="who uploads")
     p = sub.add_parser("summary", help="progress of every unit for one period")
@@ -110,8 +111,12 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
         print(i18n.t("cli.same_file", args.lang, id=exc.upload["id"], when=when))
         return OK
     batch = outcome.batch
+    stream = sys.stdout if batch.ok else sys.stderr  # a refusal says everything on stderr
     for problem in batch.problems:
-        print(problem.line(args.lang), file=sys.stderr if problem.severity == ERROR else sys.stdout)
+        print(problem.line(args.lang), file=stream)
+    if args.marked and batch.problems:
+        Path(args.marked).write_bytes(markup.marked_workbook(data, name, batch.problems, args.lang))
+        print(i18n.t("cli.marked", args.lang, file=args.marked))
     if not batch.ok:
         errors = sum(p.severity == ERROR for p in batch.problems)
         return _fail(i18n.t("cli.refused", args.lang, errors=errors), REFUSED)

@@ -179,7 +179,8 @@ class WorkbookKind:
     # Scorecards and reports also take one column per criterion / plan item.
     code_columns: str = ""  # "criteria" | "plan_items" | ""
     periodic: bool = False
-    # A sheet is this kind when these folded headers are present.
+    # Columns only this kind has: one of them and one required column make a sheet this kind,
+    # so a sheet missing a required column is still recognised and told what to add.
     signature: tuple[str, ...] = field(default=())
 
     def column(self, key: str) -> Column:
@@ -187,6 +188,8 @@ class WorkbookKind:
 
 
 UNIT_CODE = Column("unit_code", "Mã đơn vị", required=True, aliases=("Mã ĐV", "Mã cơ sở", "Mã"), width=12)
+# In scorecards and reports a unit may be given by its name alone.
+UNIT_CODE_OR_NAME = Column("unit_code", "Mã đơn vị", aliases=UNIT_CODE.aliases, width=12)
 UNIT_NAME = Column("unit_name", "Tên đơn vị", aliases=("Tên cơ sở Đoàn", "Đơn vị", "Tên cơ sở"), width=48)
 PERIOD_COL = Column("period", "Kỳ", kind="period", aliases=("Kỳ báo cáo", "Kỳ đánh giá"), width=10)
 NOTE = Column("note", "Ghi chú", aliases=("Ghi chu",), width=30)
@@ -211,7 +214,8 @@ UNITS = WorkbookKind(
         Column("party_committee", "Cấp ủy", aliases=("Cấp ủy đơn vị",), width=30),
         NOTE,
     ),
-    signature=("ma don vi", "cum"),
+    signature=("cluster", "special", "baseline_total", "baseline_rating", "companion_code", "members",
+               "party_committee"),
 )
 
 GROUPS = WorkbookKind(
@@ -227,7 +231,7 @@ GROUPS = WorkbookKind(
         Column("unit_codes", "Đơn vị phụ trách", kind="codes", aliases=("Mã đơn vị phụ trách",), width=16),
         Column("item_codes", "Nội dung phụ trách", kind="codes", aliases=("Nội dung theo dõi",), width=16),
     ),
-    signature=("ho va ten", "vai tro"),
+    signature=("role", "title", "unit_codes", "item_codes"),
 )
 
 CRITERIA = WorkbookKind(
@@ -242,7 +246,7 @@ CRITERIA = WorkbookKind(
         Column("section", "Nhóm", aliases=("Phần", "Mục"), width=30),
         Column("plan_item", "Nội dung kế hoạch", aliases=("Mã nội dung kế hoạch",), width=14),
     ),
-    signature=("ma tieu chi", "diem toi da"),
+    signature=("max_points", "content", "plan_item"),
 )
 
 SCORES = WorkbookKind(
@@ -250,7 +254,7 @@ SCORES = WorkbookKind(
     "Bảng điểm",
     "BẢNG ĐIỂM THI ĐUA CÁC CƠ SỞ ĐOÀN",
     (
-        UNIT_CODE,
+        UNIT_CODE_OR_NAME,
         UNIT_NAME,
         PERIOD_COL,
         Column("total_given", "Tổng điểm", kind="number", aliases=("Tổng", "Tổng cộng điểm"), width=10),
@@ -266,7 +270,7 @@ REPORTS = WorkbookKind(
     "Báo cáo quý",
     "BÁO CÁO TIẾN ĐỘ HỖ TRỢ CƠ SỞ ĐOÀN",
     (
-        UNIT_CODE,
+        UNIT_CODE_OR_NAME,
         UNIT_NAME,
         PERIOD_COL,
         Column("activities", "Số hoạt động", kind="int", aliases=("Số hoạt động tổ chức",), width=10),

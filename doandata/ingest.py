@@ -42,7 +42,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
             and not any(t.kind.key == "units" for t in tables):
         return Outcome(Batch(problems=[error("store_empty")]), sha)
     batch = check(tables, context)
-    batch.problems[:0] = sheet_problems
+    batch.problems.extend(sheet_problems)
     return Outcome(batch, sha)
 
 

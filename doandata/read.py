@@ -66,7 +66,8 @@ def sniff(data: bytes) -> str:
                 if "[Content_Types].xml" in names:
                     return "xlsx"
                 if "mimetype" in names and b"spreadsheet" in zf.read("mimetype"):
-                    return "ods"
+                    manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                    return "ods-encrypted" if b"encryption-data" in manifest else "ods"
         except zipfile.BadZipFile:
             return "corrupt"
         return "zip"
@@ -84,6 +85,8 @@ def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
         raise Unreadable("file_empty", file=filename)
     if kind in ("other", "zip", "corrupt"):
         raise Unreadable("file_not_workbook", file=filename)
+    if kind == "ods-encrypted":
+        raise Unreadable("file_encrypted", file=filename)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
@@ -144,13 +147,14 @@ def find_tables(sheets: list[Sheet], criteria_codes: list[str]) -> tuple[list[Ta
 def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
     best: tuple[int, C.WorkbookKind, int, dict, dict] | None = None
     for r, row in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
-        for kind in C.KINDS.values():
-            columns, headers = match_header(row, kind, criteria_codes)
-            if not _is_header_of(kind, columns):
-                continue
-            score = len(columns)
-            if best is None or score > best[0]:
-                best = (score, kind, r, columns, headers)
+        for candidate in _header_candidates(sheet.grid, r):
+            for kind in C.KINDS.values():
+                columns, headers = match_header(candidate, kind, criteria_codes)
+                if not _is_header_of(kind, columns):
+                    continue
+                score = len(columns)
+                if best is None or score > best[0]:
+                    best = (score, kind, r, columns, headers)
     if best is None:
         return None
     _, kind, r, columns, headers = best
@@ -158,6 +162,17 @@ def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
     _collect_rows(sheet, table)
     _note_extra_columns(sheet, table)
     return table
+
+
+def _header_candidates(grid: list[list], r: int) -> list[list]:
+    """The row itself, and the row completed from the one above: a two-row header whose upper
+    cells are merged (calamine reports no merges for .ods, so they arrive empty)."""
+    row = grid[r]
+    if r == 0:
+        return [row]
+    above = grid[r - 1]
+    combined = [cell if _is_filled(cell) or j >= len(above) else above[j] for j, cell in enumerate(row)]
+    return [row, combined] if combined != row else [row]
 
 
 def match_header(row: list, kind: C.WorkbookKind, criteria_codes: list[str]) -> tuple[dict, dict]:
@@ -183,7 +198,8 @@ def _is_header_of(kind: C.WorkbookKind, columns: dict) -> bool:
         has_unit = "unit_code" in columns or "unit_name" in columns
         codes = [k for k in columns if k not in {c.key for c in kind.columns}]
         return has_unit and len(codes) > 0
-    return all(c.key in columns for c in kind.columns if c.required)
+    required = {c.key for c in kind.columns if c.required}
+    return bool(required & columns.keys()) and bool(set(kind.signature) & columns.keys()) and len(columns) >= 2
 
 
 def _title_text(sheet: Sheet, header_index: int) -> str:

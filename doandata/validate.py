@@ -56,6 +56,9 @@ def check(tables: list[Table], context: Context) -> Batch:
     order = {k: i for i, k in enumerate(C.LOAD_ORDER)}
     for table in sorted(tables, key=lambda t: order[t.kind.key]):
         batch.problems.extend(table.problems)
+        if not table.rows:
+            batch.problems.append(error("no_rows", sheet=table.sheet, row=table.header_row))
+            continue
         checker = CHECKERS[table.kind.key]
         frames, problems = checker(table, context)
         batch.problems.extend(problems)
@@ -68,11 +71,15 @@ def check(tables: list[Table], context: Context) -> Batch:
             context.units = _merge_units(context.units, frames["units"])
         if table.kind.key == "criteria" and not has_errors(problems):
             context.criteria = frames["criteria"]
+    if tables and not batch.rows() and not has_errors(batch.problems):
+        batch.problems.append(error("nothing_to_store"))
     periods = set()
     for key in ("score_meta", "reports"):
         if key in batch.frames:
             periods |= set(batch.frames[key]["period"])
     batch.periods = sorted(periods)
+    sheets = {t.sheet: i for i, t in enumerate(tables)}
+    batch.problems.sort(key=lambda p: (p.severity != "error", sheets.get(p.sheet, -1), p.row or 0, p.col or 0))
     return batch
 
 
@@ -168,7 +175,7 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
         by_score = C.rating_for(total, settings.scale)
         if by_score is not None and by_score.name != rating.name:
             problems.append(warning("baseline_rating_differs", **table.at(row, "baseline_rating"), value=word,
-                                    by_score=by_score.name, total=total))
+                                    by_score=by_score.name, total=_num(total)))
     return problems
 
 
@@ -309,6 +316,11 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     _check_duplicates(table, list(zip(units, periods)), problems)
     points, meta = [], []
     for (row, raw, _s), unit, period in zip(table.rows, units, periods):
+        if all(is_blank(raw.get(code)) for code in criteria) and is_blank(raw.get("total_given")):
+            # a unit listed by the template but not scored yet: nothing to store for it
+            problems.append(warning("unit_not_scored", **table.at(row, "unit_code"),
+                                    value=raw.get("unit_code") or raw.get("unit_name")))
+            continue
         rec = _typed(table, row, raw, problems)
         total = 0.0
         for code, maximum in criteria.items():
@@ -372,6 +384,10 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     items = [code for code in C.PLAN_ITEM_CODES if code in table.columns]
     reports, statuses = [], []
     for (row, raw, _s), unit, period in zip(table.rows, units, periods):
+        if all(is_blank(raw.get(k)) for k in raw if k not in ("unit_code", "unit_name", "period")):
+            problems.append(warning("report_empty", **table.at(row, "unit_code"),
+                                    value=raw.get("unit_code") or raw.get("unit_name")))
+            continue
         rec = _typed(table, row, raw, problems)
         for key in ("activities", "participants", "trained", "admitted", "funds"):
             if rec[key] is not None and rec[key] < 0:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import i18n, ingest, markup, metrics, templates
+from . import i18n, ingest, metrics
 from . import contract as C
 from .problems import ERROR, Unreadable
 from .store import DuplicateUpload, Store, UnknownUpload, default_url
@@ -115,6 +115,8 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
     for problem in batch.problems:
         print(problem.line(args.lang), file=stream)
     if args.marked and batch.problems:
+        from . import markup  # openpyxl only when asked for
+
         Path(args.marked).write_bytes(markup.marked_workbook(data, name, batch.problems, args.lang))
         print(i18n.t("cli.marked", args.lang, file=args.marked))
     if not batch.ok:
@@ -168,6 +170,8 @@ def _json_value(value):
 
 
 def cmd_template(store: Store, args) -> int:
+    from . import templates
+
     period = C.normalise_period(args.period) if args.period else None
     criteria = store.criteria()
     units = store.units()

@@ -215,12 +215,15 @@ def _collect_rows(sheet: Sheet, table: Table) -> None:
     key_cols = {table.columns.get(k) for k in ("unit_code", "unit_name", "code", "name", "group_no")} - {None}
     used = sorted(set(table.columns.values()))
     section = ""
+    items = list(table.columns.items())
     for r in range(table.header_row, len(sheet.grid)):
         row = sheet.grid[r]
-        values = {key: row[j] if j < len(row) else "" for key, j in table.columns.items()}
-        filled = [row[j] for j in range(len(row)) if _is_filled(row[j])]
+        filled = [v for v in row if v != "" and v is not None]
+        if filled and type(filled[0]) is str:
+            filled = [v for v in filled if type(v) is not str or v.strip()]
         if not filled:
             continue
+        values = {key: row[j] if j < len(row) else "" for key, j in items}
         if _is_end_row(filled):
             break
         distinct = list(dict.fromkeys(str(v).strip() for v in filled))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import contract as C
@@ -238,7 +239,7 @@ def _resolve_units(table: Table, context: Context, rec_rows: list[tuple[int, dic
                    problems: list[Problem]) -> list[str | None]:
     """Units are matched by code, or by name when the code is missing (same normalisation)."""
     by_code = {c.upper(): c for c in context.units["code"]}
-    by_name = {C.fold(n): c for c, n in zip(context.units["code"], context.units["name"])}
+    by_name: dict[str, str] = {}
     out = []
     for row, rec in rec_rows:
         code, _ = parse_code(rec.get("unit_code"))
@@ -246,6 +247,8 @@ def _resolve_units(table: Table, context: Context, rec_rows: list[tuple[int, dic
         if code:
             unit, key, value = by_code.get(code), "unit_code", code
         else:
+            if name and not by_name:
+                by_name = {C.fold(n): c for c, n in zip(context.units["code"], context.units["name"])}
             unit, key, value = (by_name.get(C.fold(name)) if name else None), "unit_name", name
         if not code and not name:
             problems.append(error("unit_missing", **table.at(row, "unit_code")))
@@ -311,51 +314,85 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     for code in criteria:
         if code not in table.columns:
             problems.append(error("criterion_column_missing", sheet=table.sheet, row=table.header_row, column=code))
+    codes = [c for c in criteria if c in table.columns]
     units = _resolve_units(table, context, [(r, raw) for r, raw, _ in table.rows], problems)
     periods = _row_periods(table, context, problems)
     _check_duplicates(table, list(zip(units, periods)), problems)
-    points, meta = [], []
-    for (row, raw, _s), unit, period in zip(table.rows, units, periods):
-        if all(is_blank(raw.get(code)) for code in criteria) and is_blank(raw.get("total_given")):
+    matrix, blank = _points_matrix(table, codes, problems)
+    sums = np.nansum(matrix, axis=1)
+    kept, meta = [], []
+    for i, ((row, raw, _s), unit, period) in enumerate(zip(table.rows, units, periods)):
+        if blank[i].all() and is_blank(raw.get("total_given")):
             # a unit listed by the template but not scored yet: nothing to store for it
             problems.append(warning("unit_not_scored", **table.at(row, "unit_code"),
                                     value=raw.get("unit_code") or raw.get("unit_name")))
             continue
+        for j in np.flatnonzero(blank[i]):
+            problems.append(warning("points_empty", **table.at(row, codes[j])))
         rec = _typed(table, row, raw, problems)
-        total = 0.0
-        for code, maximum in criteria.items():
-            if code not in table.columns:
-                continue
-            value = _points(table, row, code, raw.get(code), maximum, problems)
-            total += value or 0.0
-            points.append({"unit_code": unit, "period": period, "criterion_code": code, "points": value or 0.0})
-        _check_given(table, row, rec, total, context.settings, problems)
+        _check_given(table, row, rec, float(sums[i]), context.settings, problems)
+        kept.append(i)
         meta.append({"unit_code": unit, "period": period, "total_given": rec["total_given"],
                      "rating_given": rec["rating_given"] or None, "note": rec["note"] or ""})
-    frames = {"scores": pd.DataFrame.from_records(points, columns=SCORE_COLUMNS),
-              "score_meta": pd.DataFrame.from_records(meta, columns=SCORE_META_COLUMNS)}
+    _check_maxima(table, codes, [criteria[c] for c in codes], matrix, problems)
+    points = np.nan_to_num(matrix[kept], nan=0.0)
+    frames = {
+        # object columns on purpose: 800,000 codes need no conversion to pandas' string type
+        "scores": pd.DataFrame({
+            "unit_code": pd.Series(np.repeat(np.array([units[i] for i in kept], dtype=object), len(codes)),
+                                   dtype=object),
+            "period": pd.Series(np.repeat(np.array([periods[i] for i in kept], dtype=object), len(codes)),
+                                dtype=object),
+            "criterion_code": pd.Series(np.tile(np.array(codes, dtype=object), len(kept)), dtype=object),
+            "points": points.reshape(-1)}, columns=SCORE_COLUMNS),
+        "score_meta": pd.DataFrame.from_records(meta, columns=SCORE_META_COLUMNS),
+    }
     return frames, problems
+
+
+def _points_matrix(table: Table, codes: list[str], problems: list[Problem]) -> tuple[np.ndarray, np.ndarray]:
+    """Points as a rows x criteria matrix (NaN where empty or unreadable) and where cells are empty.
+    Numbers pass straight through; only text cells ("8,5") go through the cell parser."""
+    n = len(table.rows)
+    matrix = np.full((n, len(codes)), np.nan)
+    blank = np.zeros((n, len(codes)), dtype=bool)
+    for j, code in enumerate(codes):
+        column = [raw[code] for _r, raw, _s in table.rows]
+        if all(type(v) is float or type(v) is int for v in column):
+            # the usual case, a column of numbers: one conversion for the whole column
+            matrix[:, j] = np.array(column, dtype=float)
+            continue
+        for i, value in enumerate(column):
+            row = table.rows[i][0]
+            kind = type(value)
+            if kind is float or kind is int:
+                matrix[i, j] = value
+                continue
+            points, problem = parse_number(value)
+            if problem:
+                problems.append(error("points_not_number", **table.at(row, code), value=value))
+            elif points is None:
+                blank[i, j] = True
+            else:
+                matrix[i, j] = points
+    return matrix, blank
+
+
+def _check_maxima(table: Table, codes: list[str], maxima: list[float], matrix: np.ndarray,
+                  problems: list[Problem]) -> None:
+    """Negative points and points above a criterion's maximum, found for the whole sheet at once."""
+    with np.errstate(invalid="ignore"):
+        negative = np.argwhere(matrix < 0)
+        above = np.argwhere(matrix > np.array(maxima) + 1e-9)
+    for i, j in negative:
+        problems.append(error("points_negative", **table.at(table.rows[i][0], codes[j]), value=_num(matrix[i, j])))
+    for i, j in above:
+        problems.append(error("points_above_max", **table.at(table.rows[i][0], codes[j]), value=_num(matrix[i, j]),
+                              maximum=_num(maxima[j])))
 
 
 SCORE_COLUMNS = ["unit_code", "period", "criterion_code", "points"]
 SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "note"]
-
-
-def _points(table: Table, row: int, code: str, value: object, maximum: float,
-            problems: list[Problem]) -> float | None:
-    where = table.at(row, code)
-    points, problem = parse_number(value)
-    if problem:
-        problems.append(error("points_not_number", **where, value=value))
-        return None
-    if points is None:
-        problems.append(warning("points_empty", **where))
-        return None
-    if points < 0:
-        problems.append(error("points_negative", **where, value=_num(points)))
-    elif points > maximum + 1e-9:
-        problems.append(error("points_above_max", **where, value=_num(points), maximum=_num(maximum)))
-    return points
 
 
 def _check_given(table: Table, row: int, rec: dict, total: float, settings: Settings,

@@ -44,3 +44,28 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         chosen = [i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()]
         assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
         assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
+
+
+def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
+    import openpyxl
+
+    from tests.conftest import run_cli
+    with running_app(db_url) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/mau_bieu?q=2018-Q4")
+        wait_for_app(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Tải mẫu Bảng điểm").click()
+        path = tmp_path / download.value.suggested_filename
+        download.value.save_as(path)
+    assert path.name == "mau_scores_2018-Q4.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Bảng điểm"]
+    assert ws["A3"].value == "Kỳ: Quý IV/2018"
+    header = {c.value: c.column for c in ws[5] if c.value}
+    assert ws.cell(row=6, column=header["Mã đơn vị"]).value == "BDVTU"
+    for j in range(1, 11):
+        ws.cell(row=6, column=header[f"TC{j}"], value="5,5")
+    wb.save(path)
+    out = run_cli("import", str(path), db_url=db_url)
+    assert out.returncode == 0 and "Quý IV/2018, 1 dòng, 1 đơn vị" in out.stdout, out.stdout + out.stderr

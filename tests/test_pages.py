@@ -72,3 +72,13 @@ def test_unit_page_follows_the_selection(app):
     app.selectbox(key="f_unit").set_value("LMHTX").run()
     assert not app.exception and app.title[0].value == "Chi đoàn Liên minh Hợp tác xã Thành phố"
     assert dict(app.query_params)["unit"] in ("LMHTX", ["LMHTX"])
+
+
+def test_templates_page_offers_every_workbook(app):
+    app.query_params["q"] = "2018-Q4"
+    app.switch_page("pages/mau_bieu.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Mẫu biểu để tải về"
+    labels = [b.label for b in app.get("download_button")]
+    assert labels == ["Tải mẫu Danh sách đơn vị", "Tải mẫu Tổ công tác", "Tải mẫu Bộ tiêu chí",
+                      "Tải mẫu Bảng điểm", "Tải mẫu Báo cáo quý"]

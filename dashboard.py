@@ -13,6 +13,8 @@ st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/da
 PAGES = [
     st.Page("pages/tong_quan.py", title=i18n.t("nav.overview", lang), icon=":material/dashboard:", default=True),
     st.Page("pages/don_vi.py", title=i18n.t("nav.unit", lang), icon=":material/apartment:"),
+    st.Page("pages/to_cong_tac.py", title=i18n.t("nav.groups", lang), icon=":material/groups:"),
+    st.Page("pages/cum.py", title=i18n.t("nav.clusters", lang), icon=":material/hub:"),
     st.Page("pages/mau_bieu.py", title=i18n.t("nav.templates", lang), icon=":material/download:"),
 ]
 page = st.navigation(PAGES)

@@ -37,6 +37,16 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
+    """The same figure with every font and the height scaled up for a projector."""
+    fig = go.Figure(fig)
+    size = (fig.layout.font.size or FONT["size"]) * factor
+    fig.update_layout(font_size=size, title_font_size=(fig.layout.title.font.size or 22) * factor,
+                      legend_font_size=size, height=int((fig.layout.height or 450) * 1.15))
+    fig.update_annotations(font_size=size * 0.9)
+    return fig
+
+
 def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
     """Each unit's total against its baseline, expected total and target; bars coloured by status."""
     data = frame.dropna(subset=["baseline_total"]).copy()
@@ -46,7 +56,7 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
     data["_o"] = data["status"].map(order).fillna(3)
     data["_gap"] = data["total"].fillna(-1) - data["expected_total"].fillna(0)
     data = data.sort_values(["_o", "_gap"]).head(MAX_BARS)
-    names = [safe(_short_name(n)) for n in data["unit_name"]]
+    names = [safe(short_name(n)) for n in data["unit_name"]]
     pname = i18n.period_name(period, lang)
     fig = go.Figure()
     for status in (*STATUS_COLOURS,):
@@ -55,7 +65,7 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
             continue
         label = i18n.t(f"status.{status or 'no_data'}", lang)
         fig.add_bar(
-            y=[safe(_short_name(n)) for n in part["unit_name"]], x=part["total"].fillna(0), orientation="h",
+            y=[safe(short_name(n)) for n in part["unit_name"]], x=part["total"].fillna(0), orientation="h",
             name=label, marker_color=STATUS_COLOURS[status],
             customdata=list(zip([safe(n) for n in part["unit_name"]], part["baseline_total"], part["expected_total"],
                                 part["target_total"])),
@@ -106,7 +116,7 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
                            font=dict(size=15, color="#555"))
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
     fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
-    return _layout(fig, i18n.t("chart.unit_title", lang, name=_short_name(name)), height=480)
+    return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
 
 
 def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
@@ -150,7 +160,70 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
     return _layout(fig, i18n.t("chart.timeline_title", lang, year=settings.plan_year), 320)
 
 
-def _short_name(name: str) -> str:
+ITEM_STATUS_ORDER = ("none", "not_started", "in_progress", "done")
+ITEM_COLOURS = ("#eeeeee", "#ef9a9a", "#ffe082", "#81c784")
+
+
+def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
+    """Units by 2017 rating (rows) and current rating (columns); above the diagonal moved up."""
+    rows = [i18n.rating_name(r, lang) for r in table.index]
+    cols = [i18n.rating_name(c, lang) for c in table.columns]
+    z = table.to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cols, y=rows, colorscale=[[0, "#ffffff"], [1, "#1565c0"]], showscale=False,
+        text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}", textfont=dict(size=22),
+        hovertemplate=i18n.t("chart.transition_hover", lang) + "<extra></extra>", xgap=3, ygap=3))
+    fig.update_xaxes(title_text=i18n.t("chart.rating_now", lang, period=i18n.period_name(period, lang)), side="bottom")
+    fig.update_yaxes(title_text=i18n.t("chart.rating_then", lang, baseline=settings.baseline_year), autorange="reversed")
+    return _layout(fig, i18n.t("chart.transition_title", lang, baseline=settings.baseline_year,
+                               period=i18n.period_name(period, lang)), 440)
+
+
+def status_grid(matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str,
+                lang: str = "vi") -> go.Figure:
+    """A grid of plan-item statuses (not reported / not started / in progress / done)."""
+    index = {s: i for i, s in enumerate(ITEM_STATUS_ORDER)}
+    z = [[index.get(v, 0) for v in row] for row in matrix.to_numpy()]
+    words = [[i18n.t(f"item.{v if v in index and v != 'none' else 'none'}", lang) for v in row]
+             for row in matrix.to_numpy()]
+    n = len(ITEM_STATUS_ORDER)
+    scale = []
+    for i, colour in enumerate(ITEM_COLOURS):
+        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    fig = go.Figure(go.Heatmap(z=z, x=col_labels, y=[safe(r) for r in row_labels], zmin=0, zmax=n,
+                               colorscale=scale, showscale=False, text=words, xgap=2, ygap=2,
+                               hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>"))
+    for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
+        fig.add_scatter(x=[None], y=[None], mode="markers", marker=dict(size=16, color=colour, symbol="square"),
+                        name=i18n.t(f"item.{status}", lang))
+    fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
+    fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
+    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
+    # the quarter or item labels sit on top of the grid, so the legend goes under it
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+                      margin=dict(t=120, b=60))
+    return fig
+
+
+def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
+    """Each special unit beside its companion: totals in the period, the special unit's 2017 score."""
+    labels = [safe(short_name(n)) for n in pairs["unit_name"]]
+    fig = go.Figure()
+    fig.add_bar(x=labels, y=pairs["total"], name=i18n.t("chart.special_unit", lang),
+                marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS[None]) for s in pairs["status"]],
+                text=[i18n.fmt_number(v, lang) for v in pairs["total"]], textposition="outside")
+    fig.add_bar(x=labels, y=pairs["companion_total"], name=i18n.t("chart.companion", lang), marker_color="#90a4ae",
+                customdata=[safe(n) for n in pairs["companion_name"]],
+                hovertemplate="%{customdata}: %{y}<extra></extra>")
+    fig.add_scatter(x=labels, y=pairs["baseline_total"], mode="markers", name=i18n.t(
+        "chart.baseline", lang, baseline=settings.baseline_year),
+        marker=dict(symbol="line-ew", size=40, line=dict(width=4, color=BASELINE_COLOUR)))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[0, 105])
+    return _layout(fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 460)
+
+
+def short_name(name: str) -> str:
     return name if len(name) <= 48 else name[:46] + "…"
 
 

@@ -177,3 +177,100 @@ def criteria_compare(scores: pd.DataFrame, criteria: pd.DataFrame, unit_code: st
 def _nan(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
         isinstance(value, np.floating) and np.isnan(value))
+
+
+# ---------------------------------------------------------------- views of the overview and unit pages
+
+
+def rating_transitions(frame: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Units counted by 2017 rating (rows) and rating in the period (columns), lowest level first."""
+    names = [r.name for r in _scale(settings)]
+    data = frame.dropna(subset=["rating", "baseline_rating"])
+    table = pd.crosstab(pd.Categorical(data["baseline_rating"], categories=names),
+                        pd.Categorical(data["rating"], categories=names), dropna=False)
+    table.index.name, table.columns.name = "baseline_rating", "rating"
+    return table
+
+
+def plan_item_matrix(statuses: pd.DataFrame, unit_codes: list[str], period: str, settings: Settings) -> pd.DataFrame:
+    """Latest status of each plan item per unit up to the period ('none' where never reported)."""
+    latest = latest_statuses(statuses, period, settings)
+    latest = latest[latest["unit_code"].isin(unit_codes)]
+    matrix = latest.pivot_table(index="unit_code", columns="item_code", values="status", aggfunc="last")
+    return matrix.reindex(index=unit_codes, columns=list(C.PLAN_ITEM_CODES)).fillna("none")
+
+
+def item_history(statuses: pd.DataFrame, unit_code: str, settings: Settings) -> pd.DataFrame:
+    """One unit's plan-item statuses as reported each quarter (items × quarters)."""
+    mine = statuses[statuses["unit_code"] == unit_code]
+    matrix = mine.pivot_table(index="item_code", columns="period", values="status", aggfunc="last")
+    return matrix.reindex(index=list(C.PLAN_ITEM_CODES), columns=settings.quarters).fillna("none")
+
+
+def gap_to_next_rating(compare: pd.DataFrame, total: float | None, settings: Settings) -> dict:
+    """How far the unit is from the next level, and where the points can come from: the criteria
+    with the most room left (maximum minus points), largest first."""
+    current = C.rating_for(total, settings.scale)
+    higher = [r for r in _scale(settings) if current is None or r.minimum > current.minimum]
+    room = compare.assign(room=compare["max_points"] - compare["points"].fillna(0))
+    room = room[room["room"] > 0].sort_values("room", ascending=False)
+    if _nan(total) or not higher:
+        return {"next": None, "needed": 0.0, "room": room}
+    nxt = higher[0]
+    return {"next": nxt.name, "needed": float(nxt.minimum - total), "room": room}
+
+
+def report_arrivals(reports: pd.DataFrame, unit_codes: list[str], upto: str, settings: Settings) -> pd.DataFrame:
+    """Whether each unit's quarterly report came in, for the quarters up to the chosen one."""
+    quarters = [q for q in settings.quarters if q <= upto]
+    came = set(zip(reports["unit_code"], reports["period"]))
+    return pd.DataFrame({q: [(u, q) in came for u in unit_codes] for q in quarters}, index=unit_codes)
+
+
+def milestone_status(settings: Settings, today) -> pd.DataFrame:
+    """The plan's milestones in date order, which are past, and the next one due."""
+    ms = sorted(settings.milestones, key=lambda m: m.date)
+    frame = pd.DataFrame({"key": [m.key for m in ms], "name": [m.name for m in ms], "date": [m.date for m in ms],
+                          "note": [m.note for m in ms]})
+    frame["past"] = frame["date"] <= today
+    upcoming = frame.index[~frame["past"]]
+    frame["next"] = False
+    if len(upcoming):
+        frame.loc[upcoming[0], "next"] = True
+    return frame
+
+
+def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Each special unit beside the strong unit of its cluster that accompanies it (II.3)."""
+    by_code = frame.set_index("unit_code")
+    rows = []
+    for _, unit in units[units["special"] & units["companion_code"].notna()].iterrows():
+        special = by_code.loc[unit["unit_code"]] if unit["unit_code"] in by_code.index else None
+        companion = by_code.loc[unit["companion_code"]] if unit["companion_code"] in by_code.index else None
+        rows.append({
+            "cluster": unit["cluster"], "unit_code": unit["unit_code"], "unit_name": unit["name"],
+            "total": None if special is None else special["total"],
+            "baseline_total": None if special is None else special["baseline_total"],
+            "delta": None if special is None else special["delta"],
+            "status": None if special is None else special["status"],
+            "companion_code": unit["companion_code"],
+            "companion_name": None if companion is None else companion["unit_name"],
+            "companion_total": None if companion is None else companion["total"],
+        })
+    return pd.DataFrame(rows, columns=["cluster", "unit_code", "unit_name", "total", "baseline_total", "delta",
+                                       "status", "companion_code", "companion_name", "companion_total"])
+
+
+def followers(members: pd.DataFrame, unit_code: str) -> pd.DataFrame:
+    """The working-group members who follow a unit, and the plan items each follows."""
+    if members.empty:
+        return members.assign(items=[])
+    mine = members[members["unit_codes"].fillna("").str.split(",").apply(lambda codes: unit_code in codes)]
+    return mine.assign(items=mine["item_codes"].fillna("").str.split(",").apply(lambda c: [x for x in c if x]))
+
+
+def group_units(units: pd.DataFrame, members: pd.DataFrame, group_no: int) -> list[str]:
+    """The units a working group follows: assigned in the unit list or named by its members."""
+    named = {c for codes in members["unit_codes"].fillna("") for c in codes.split(",") if c}
+    assigned = set(units.loc[units["group_no"] == group_no, "unit_code"])
+    return [c for c in units["unit_code"] if c in named | assigned]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import contract as C
 from . import i18n
 
 
@@ -39,4 +40,84 @@ def criteria_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         i18n.t("col.baseline_points", lang): _num(frame["baseline_points"], lang),
         i18n.t("col.points", lang): _num(frame["points"], lang),
         i18n.t("col.change", lang): _num(frame["change"], lang, signed=True),
+    })
+
+
+def room_table(room: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """Criteria with points still to win, most room first: where the next level can come from."""
+    return pd.DataFrame({
+        i18n.t("col.criterion", lang): room["code"] + " — " + room["content"].fillna(""),
+        i18n.t("col.points", lang): _num(room["points"], lang),
+        i18n.t("col.max_points", lang): _num(room["max_points"], lang),
+        i18n.t("col.room", lang): _num(room["room"], lang),
+    })
+
+
+def plan_item_labels(lang: str = "vi") -> dict[str, str]:
+    return {p.code: f"{p.code} — {i18n.t('plan.' + p.code, lang)}" for p in C.PLAN_ITEMS}
+
+
+def followers_table(people: pd.DataFrame, items: dict[str, str], lang: str = "vi") -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("col.group", lang): [i18n.t("group.label", lang, n=int(g)) for g in people["group_no"]],
+        i18n.t("col.member", lang): people["name"],
+        i18n.t("col.role", lang): people["role"],
+        i18n.t("col.follows", lang): ["; ".join(items.get(c, c) for c in codes) or "—" for codes in people["items"]],
+    })
+
+
+def report_figures(report: pd.Series, lang: str = "vi") -> str:
+    """One line of a quarterly report's figures, in the reader's number format."""
+    parts = []
+    for key in ("activities", "participants", "trained", "admitted"):
+        value = report.get(key)
+        if value == value and value is not None:
+            parts.append(f"{i18n.t('report.' + key, lang)}: {i18n.fmt_number(value, lang, 0)}")
+    funds = report.get("funds")
+    if funds == funds and funds is not None:
+        parts.append(f"{i18n.t('report.funds', lang)}: {i18n.fmt_number(funds, lang, 0)} đ")
+    return " · ".join(parts)
+
+
+def members_table(people: pd.DataFrame, items: dict[str, str], lang: str = "vi") -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("col.member", lang): people["name"],
+        i18n.t("col.role", lang): people["role"],
+        i18n.t("col.title", lang): people["title"],
+        i18n.t("col.units", lang): people["unit_codes"].fillna("").str.replace(",", ", "),
+        i18n.t("col.follows", lang): [
+            "; ".join(items.get(c, c) for c in str(codes).split(",") if c) or "—"
+            for codes in people["item_codes"].fillna("")],
+    })
+
+
+def arrivals_table(arrivals: pd.DataFrame, names: dict[str, str], lang: str = "vi") -> pd.DataFrame:
+    """Per unit and quarter: whether the report came in (✓) or not (✗)."""
+    data = {i18n.t("col.unit_name", lang): [names.get(c, c) for c in arrivals.index]}
+    for period in arrivals.columns:
+        data[i18n.period_name(period, lang)] = [
+            "✓ " + i18n.t("groups.came", lang) if v else "✗ " + i18n.t("groups.not_came", lang)
+            for v in arrivals[period]]
+    return pd.DataFrame(data)
+
+
+def pairs_table(pairs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("col.cluster", lang): pairs["cluster"].astype("Int64"),
+        i18n.t("chart.special_unit", lang): pairs["unit_name"],
+        i18n.t("col.total", lang): _num(pairs["total"], lang),
+        i18n.t("col.delta", lang): _num(pairs["delta"], lang, signed=True),
+        i18n.t("col.status", lang): [i18n.t(f"status.{s or 'no_data'}", lang) for s in pairs["status"]],
+        i18n.t("chart.companion", lang): pairs["companion_name"],
+        i18n.t("col.companion_total", lang): _num(pairs["companion_total"], lang),
+    })
+
+
+def recognised_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """Units that earn công nhận tiến bộ: their 2017 and current rating and total."""
+    return pd.DataFrame({
+        i18n.t("col.unit_name", lang): frame["unit_name"],
+        i18n.t("col.baseline_rating", lang): [i18n.rating_name(r, lang) for r in frame["baseline_rating"]],
+        i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in frame["rating"]],
+        i18n.t("col.delta", lang): _num(frame["delta"], lang, signed=True),
     })

@@ -9,10 +9,17 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from doandata import i18n, ingest, metrics
+from doandata import charts, i18n, ingest, links, metrics
 from doandata.store import Store, default_url
 
-PARAMS = ("lang", "q", "cum", "to", "dt", "unit")
+PARAMS = ("lang", "q", "cum", "to", "dt", "unit", "present")
+# Presentation mode: no sidebar, no toolbar, larger text; the filters come from the link.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+html { font-size: 21px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+</style>"""
 ALL = 0  # "all clusters / all groups" (a None value would show as an empty selectbox)
 
 
@@ -33,7 +40,7 @@ def frames(url: str, version: int) -> dict:
     s = store(url)
     return {
         "settings": s.settings(), "units": s.units(), "totals": s.totals(), "statuses": s.statuses(),
-        "criteria": s.criteria(), "members": s.members(), "clusters": s.clusters(),
+        "criteria": s.criteria(), "members": s.members(), "clusters": s.clusters(), "reports": s.reports(),
     }
 
 
@@ -49,16 +56,46 @@ class Filters:
     cluster: int | None
     group: int | None
     special_only: bool
+    present: bool = False
 
 
 def language() -> str:
-    value = st.session_state.get("f_lang") or st.query_params.get("lang", "vi")
-    return value if value in i18n.LANGS else "vi"
+    """The language before the page runs (for the navigation's titles)."""
+    for value in (st.session_state.get("f_lang"), st.query_params.get("lang"), st.session_state.get("keep_f_lang")):
+        if value in i18n.LANGS:
+            return value
+    return "vi"
 
 
-def _init(key: str, value) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = value
+def resolve(key: str, from_link, valid) -> None:
+    """Set a filter widget's value before it is drawn.
+
+    A link that differs from what this session last wrote wins (a shared link opened, a
+    presentation link); then a value the user just changed in the widget; then the value kept from
+    the previous run (Streamlit drops widget state and the query string when the page changes);
+    then the default."""
+    written = st.session_state.get("wrote_" + key)
+    kept = st.session_state.get("keep_" + key)
+    current = st.session_state.get(key)
+    if valid(from_link) and from_link != written:
+        value = from_link
+    elif valid(current) and current != kept:
+        value = current
+    elif valid(kept):
+        value = kept
+    else:
+        value = valid.default
+    st.session_state[key] = value
+    st.session_state["keep_" + key] = value
+    st.session_state["wrote_" + key] = from_link if valid(from_link) and from_link == value else written
+
+
+class Valid:
+    def __init__(self, allowed, default):
+        self.allowed, self.default = allowed, default
+
+    def __call__(self, value) -> bool:
+        return value is not None and value in self.allowed
 
 
 def _param_int(name: str) -> int | None:
@@ -97,12 +134,11 @@ def sidebar() -> Filters:
     quarters = settings.quarters
     clusters = sorted(int(c) for c in d["units"]["cluster"].dropna().unique())
     groups = sorted(int(g) for g in d["units"]["group_no"].dropna().unique())
-    q = st.query_params.get("q")
-    _init("f_lang", language())
-    _init("f_q", q if q in quarters else default_period(d))
-    _init("f_cum", _param_int("cum") if _param_int("cum") in clusters else ALL)
-    _init("f_to", _param_int("to") if _param_int("to") in groups else ALL)
-    _init("f_dt", st.query_params.get("dt") == "1")
+    resolve("f_lang", st.query_params.get("lang", "vi"), Valid(i18n.LANGS, "vi"))
+    resolve("f_q", st.query_params.get("q"), Valid(quarters, default_period(d)))
+    resolve("f_cum", _param_int("cum") or ALL, Valid([ALL, *clusters], ALL))
+    resolve("f_to", _param_int("to") or ALL, Valid([ALL, *groups], ALL))
+    resolve("f_dt", st.query_params.get("dt") == "1", Valid((True, False), False))
     lang = st.session_state["f_lang"]
     with st.sidebar:
         st.radio(i18n.t("filter.language", lang), list(i18n.LANGS), key="f_lang", horizontal=True,
@@ -117,16 +153,43 @@ def sidebar() -> Filters:
                      format_func=lambda g: i18n.t("filter.group_all", lang) if g == ALL
                      else i18n.t("group.label", lang, n=g))
         st.toggle(i18n.t("filter.special_only", lang), key="f_dt")
+    for key, value in (("f_lang", lang), ("f_q", st.session_state["f_q"]), ("f_cum", st.session_state["f_cum"]),
+                       ("f_to", st.session_state["f_to"]), ("f_dt", st.session_state["f_dt"])):
+        st.session_state["keep_" + key] = st.session_state["wrote_" + key] = value
+    present = st.query_params.get("present") == "1"
     f = Filters(lang, st.session_state["f_q"], st.session_state["f_cum"], st.session_state["f_to"],
-                st.session_state["f_dt"])
+                st.session_state["f_dt"], present)
     _write_params(f)
+    if present:
+        st.html(PRESENT_CSS)
+    else:
+        _share_box(lang)
     return f
+
+
+def _share_box(lang: str) -> None:
+    """The link to this view, to copy, and its QR code for the projector."""
+    with st.sidebar.expander(i18n.t("share.title", lang), icon=":material/share:"):
+        st.caption(i18n.t("share.caption", lang))
+        params = {k: st.query_params.get(k) for k in PARAMS}
+        url = links.view_url(st.context.url, params)
+        st.code(url, language=None, wrap_lines=True)
+        st.image(links.qr_png(url), width=200)
+        st.caption(i18n.t("share.present_link", lang))
+        st.code(links.view_url(st.context.url, {**params, "present": "1"}), language=None, wrap_lines=True)
+
+
+def show(fig) -> None:
+    """Draw a figure; in presentation mode with larger text for the projector."""
+    if st.query_params.get("present") == "1":
+        fig = charts.for_projector(fig)
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 
 
 def _write_params(f: Filters) -> None:
     wanted = {"lang": f.lang if f.lang != "vi" else None, "q": f.period,
               "cum": str(f.cluster) if f.cluster else None, "to": str(f.group) if f.group else None,
-              "dt": "1" if f.special_only else None}
+              "dt": "1" if f.special_only else None, "present": "1" if f.present else None}
     for key, value in wanted.items():
         if value is None:
             if key in st.query_params:

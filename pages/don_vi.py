@@ -1,4 +1,4 @@
-"""Đơn vị: one unit's totals per quarter against baseline and expected path, and its criteria."""
+"""Đơn vị: one unit's path from 2017 to the target, its criteria, plan items, people and reports."""
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
@@ -14,10 +14,11 @@ if units.empty:
 
 codes = list(units["unit_code"])
 names = dict(zip(units["unit_code"], units["name"]))
-wanted = st.query_params.get("unit")
-if st.session_state.get("f_unit") not in codes:
-    st.session_state["f_unit"] = wanted if wanted in codes else codes[0]
-code = st.selectbox(i18n.t("filter.unit", lang), codes, key="f_unit", format_func=lambda c: f"{c} — {names[c]}")
+_state.resolve("f_unit", st.query_params.get("unit"), _state.Valid(codes, codes[0]))
+if not f.present:
+    st.selectbox(i18n.t("filter.unit", lang), codes, key="f_unit", format_func=lambda c: f"{c} — {names[c]}")
+code = st.session_state["f_unit"]
+st.session_state["keep_f_unit"] = st.session_state["wrote_f_unit"] = code
 st.query_params["unit"] = code
 unit = units[units["unit_code"] == code].iloc[0]
 
@@ -34,12 +35,66 @@ c2.metric(i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
           f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}")
 c3.metric(i18n.t("unit.metrics_target", lang), i18n.fmt_number(row["target_total"], lang))
 c4.metric(i18n.t("unit.metrics_status", lang), i18n.t(f"status.{row['status'] or 'no_data'}", lang))
+if row["recognised"]:
+    st.success(i18n.t("unit.recognised", lang, period=pname))
 
 timeline = metrics.unit_timeline(code, d["units"], d["totals"], settings)
-st.plotly_chart(charts.unit_timeline(timeline, unit["name"], settings, lang), width="stretch")
+_state.show(charts.unit_timeline(timeline, unit["name"], settings, lang))
 
 scores = _state.current_store().scores(periods=[settings.baseline_period, f.period], unit_code=code)
 compare = metrics.criteria_compare(scores, d["criteria"], code, f.period, settings)
-st.plotly_chart(charts.criteria_bars(compare, f.period, settings, lang), width="stretch")
+_state.show(charts.criteria_bars(compare, f.period, settings, lang))
 st.subheader(i18n.t("unit.criteria", lang, period=pname, baseline=settings.baseline_year))
 st.dataframe(tables.criteria_table(compare, lang), hide_index=True, width="stretch")
+moved = compare.dropna(subset=["change"]).sort_values("change")
+if len(moved):
+    up, down = moved.iloc[-1], moved.iloc[0]
+    st.caption(i18n.t("unit.moved", lang, up=up["code"], up_by=i18n.fmt_signed(up["change"], lang),
+                      down=down["code"], down_by=i18n.fmt_signed(down["change"], lang)))
+
+gap = metrics.gap_to_next_rating(compare, row["total"], settings)
+st.subheader(i18n.t("unit.gap_header", lang))
+if gap["next"] is None:
+    st.write(i18n.t("unit.gap_top" if row["total"] == row["total"] else "unit.gap_no_data", lang))
+else:
+    st.write(i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang)))
+    st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
+
+history = metrics.item_history(d["statuses"], code, settings)
+items = tables.plan_item_labels(lang)
+_state.show(charts.status_grid(history, [items[c] for c in history.index],
+                               [i18n.period_name(p, lang) for p in history.columns],
+                               i18n.t("chart.unit_items_title", lang), lang))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(i18n.t("unit.people_header", lang))
+    people = metrics.followers(d["members"], code)
+    if people.empty:
+        st.write(i18n.t("unit.people_none", lang))
+    else:
+        st.dataframe(tables.followers_table(people, items, lang), hide_index=True, width="stretch")
+with right:
+    st.subheader(i18n.t("unit.companion_header", lang))
+    companion = unit["companion_code"]
+    if isinstance(companion, str) and companion in set(d["units"]["unit_code"]):
+        mate = metrics.progress(d["units"][d["units"]["unit_code"] == companion], d["totals"], d["statuses"],
+                                settings, f.period).iloc[0]
+        st.write(i18n.t("unit.companion", lang, name=mate["unit_name"], code=companion,
+                        total=i18n.fmt_number(mate["total"], lang), rating=i18n.rating_name(mate["rating"], lang)))
+    else:
+        st.write(i18n.t("unit.companion_none", lang))
+
+st.subheader(i18n.t("unit.reports_header", lang))
+reports = d["reports"][d["reports"]["unit_code"] == code]
+if reports.empty:
+    st.write(i18n.t("unit.reports_none", lang))
+for _, rep in reports.sort_values("period", ascending=False).iterrows():
+    with st.expander(i18n.t("unit.report_of", lang, period=i18n.period_name(rep["period"], lang),
+                            date=i18n.fmt_date(rep["meeting_date"], lang), reporter=rep["reporter"] or "—"),
+                     expanded=rep["period"] == f.period):
+        for key in ("difficulties", "proposals", "models"):
+            if isinstance(rep[key], str) and rep[key]:
+                st.markdown(f"**{i18n.t(f'report.{key}', lang)}**")
+                st.text(rep[key])
+        st.caption(tables.report_figures(rep, lang))

@@ -1,4 +1,4 @@
-"""Tổng quan: units against their 2017 baseline for the chosen quarter, and the plan timeline."""
+"""Tổng quan: the chosen quarter against the 2017 baseline, rating movement, plan items, timeline."""
 import datetime as dt
 
 import streamlit as st
@@ -9,8 +9,9 @@ from pages import _state
 f = _state.sidebar()
 d = _state.data()
 lang, settings = f.lang, d["settings"]
+pname = i18n.period_name(f.period, lang)
 
-st.title(i18n.t("overview.header", lang, period=i18n.period_name(f.period, lang)))
+st.title(i18n.t("overview.header", lang, period=pname))
 if d["units"].empty:
     st.info(i18n.t("overview.empty", lang))
     st.stop()
@@ -18,15 +19,44 @@ frame = _state.progress_for(d, f)
 if frame.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
-st.caption(i18n.t("overview.caption", lang, n=len(frame), baseline=settings.baseline_year))
+st.caption(i18n.t("overview.caption", lang, n=i18n.fmt_number(len(frame), lang, 0), baseline=settings.baseline_year))
 
 counts = metrics.status_counts(frame)
-cols = st.columns(5)
-for col, key in zip(cols, ("on_track", "at_risk", "behind", "recognised", "no_data")):
+for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised", "no_data")):
     col.metric(i18n.t(f"metric.{key}", lang), i18n.fmt_number(counts[key], lang, 0))
 
-st.plotly_chart(charts.progress_bullets(frame, f.period, settings, lang), width="stretch")
-st.plotly_chart(charts.milestones(settings, dt.date.today(), lang), width="stretch")
+bullets = frame[frame["special"]] if frame["special"].any() else frame
+if len(bullets) > charts.MAX_BARS:
+    st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(bullets), lang, 0)))
+_state.show(charts.progress_bullets(frame, f.period, settings, lang))
+
+special = frame[frame["special"]].sort_values("items_done")
+if len(special):
+    shown = special.head(charts.MAX_BARS)
+    grid = metrics.plan_item_matrix(d["statuses"], list(shown["unit_code"]), f.period, settings)
+    if len(special) > len(shown):
+        st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
+    _state.show(charts.status_grid(grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns),
+                                   i18n.t("chart.items_title", lang, period=pname), lang))
+    st.caption(" · ".join(tables.plan_item_labels(lang).values()))
+
+left, right = st.columns(2)
+with left:
+    _state.show(charts.transitions(metrics.rating_transitions(frame, settings), f.period, settings, lang))
+with right:
+    st.subheader(i18n.t("overview.recognised", lang))
+    recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)
+    st.dataframe(tables.recognised_table(recognised, lang), hide_index=True, width="stretch")
+
+today = dt.date.today()
+_state.show(charts.milestones(settings, today, lang))
+ms = metrics.milestone_status(settings, today)
+upcoming = ms[ms["next"]]
+if len(upcoming):
+    m = upcoming.iloc[0]
+    st.info(i18n.t("overview.next_due", lang, name=m["name"], date=i18n.fmt_date(m["date"], lang), note=m["note"]))
+else:
+    st.info(i18n.t("overview.plan_over", lang, year=settings.plan_year))
 
 st.subheader(i18n.t("overview.table", lang))
 st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")

@@ -24,7 +24,7 @@ def test_overview_counts_units_by_status(app):
     m = metrics_of(app)
     assert (m["Chậm tiến độ"], m["Chưa có số liệu"]) == ("2", "0")
     assert sum(int(m[k]) for k in ("Đúng tiến độ", "Cần chú ý", "Chậm tiến độ")) == 24
-    table = app.dataframe[0].value
+    table = app.dataframe[-1].value
     assert list(table.columns)[:3] == ["Mã đơn vị", "Tên đơn vị", "Cụm"]
     assert table.iloc[0]["Mã đơn vị"] == "LMHTX" and table.iloc[0]["Tiến độ"] == "Chậm tiến độ"
     assert table.iloc[0]["Tăng/giảm"] == "-5"
@@ -34,7 +34,7 @@ def test_overview_filters_come_from_the_link(app):
     app.query_params.update({"q": "2018-Q3", "dt": "1", "cum": "8"})
     app.run()
     assert not app.exception
-    table = app.dataframe[0].value
+    table = app.dataframe[-1].value
     assert list(table["Mã đơn vị"]) == ["LMHTX"]
     assert app.sidebar.selectbox[0].value == "2018-Q3" and app.sidebar.toggle[0].value is True
     assert app.query_params["cum"] == ["8"] or app.query_params["cum"] == "8"
@@ -82,3 +82,91 @@ def test_templates_page_offers_every_workbook(app):
     labels = [b.label for b in app.get("download_button")]
     assert labels == ["Tải mẫu Danh sách đơn vị", "Tải mẫu Tổ công tác", "Tải mẫu Bộ tiêu chí",
                       "Tải mẫu Bảng điểm", "Tải mẫu Báo cáo quý"]
+
+
+@pytest.mark.parametrize("page, params, title", [
+    ("pages/tong_quan.py", {"q": "2018-Q1", "to": "2"}, "Tổng quan tiến độ — Quý I/2018"),
+    ("pages/don_vi.py", {"q": "2018-Q2", "unit": "HND"}, "Chi đoàn Hội Nông dân Thành phố"),
+    ("pages/to_cong_tac.py", {"q": "2018-Q3", "to": "1"}, "Tổ công tác — Quý III/2018"),
+    ("pages/cum.py", {"q": "2018-Q2", "cum": "6"}, "Các cụm và đơn vị đồng hành — Quý II/2018"),
+    ("pages/mau_bieu.py", {"q": "2018-Q3"}, "Mẫu biểu để tải về"),
+])
+def test_every_page_reopens_from_its_link(app, page, params, title):
+    app.query_params.update(params)
+    app.switch_page(page).run()
+    assert not app.exception
+    assert app.title[0].value == title
+    kept = {k: (v[0] if isinstance(v, list) else v) for k, v in dict(app.query_params).items()}
+    assert {k: kept.get(k) for k in params} == params  # the link still says the same view
+    assert app.sidebar.selectbox[0].value == params["q"]
+
+
+def test_groups_page_shows_members_units_and_missing_reports(app):
+    app.query_params["q"] = "2018-Q3"
+    app.switch_page("pages/to_cong_tac.py").run()
+    assert not app.exception
+    headers = [h.value for h in app.header]
+    assert headers == ["Tổ công tác số 1 — Tổ trưởng: Phạm Văn Linh",
+                       "Tổ công tác số 2 — Tổ trưởng: Nguyễn Thị Bích Liên",
+                       "Đơn vị đặc thù chưa có tổ công tác phụ trách"]
+    members = app.dataframe[0].value
+    assert members["Thành viên"].tolist()[0] == "Phạm Văn Linh" and members["Vai trò"].tolist()[0] == "Tổ trưởng"
+    arrivals = app.dataframe[-1].value
+    row = arrivals[arrivals["Tên đơn vị"] == "Đoàn Cục Thi hành án dân sự Thành phố"].iloc[0]
+    assert row["Quý III/2018"] == "✗ chưa nộp" and row["Quý II/2018"] == "✓ đã nộp"
+    assert [w.value for w in app.warning] == ["Còn 1 báo cáo quý chưa nộp. Hãy nhắc đơn vị gửi báo cáo."]
+
+
+def test_cluster_page_lists_pairs(app):
+    app.query_params["q"] = "2018-Q3"
+    app.switch_page("pages/cum.py").run()
+    assert not app.exception
+    pairs = app.dataframe[0].value
+    assert len(pairs) == 6
+    dls = pairs[pairs["Đơn vị đặc thù"] == "Đoàn Đoàn Luật sư Thành phố"].iloc[0]
+    assert (dls["Tổng điểm"], dls["Tăng/giảm"], dls["Đơn vị đồng hành"]) == (
+        "73", "+12", "Đoàn Viện Kiểm sát nhân dân Thành phố")
+    assert [s.value for s in app.subheader][0] == "Cụm 1 — cụm trưởng: Đoàn Văn phòng Thành ủy"
+
+
+def test_unit_page_shows_gap_people_companion_and_reports(app):
+    app.query_params.update({"q": "2018-Q3", "unit": "BDMDN"})
+    app.switch_page("pages/don_vi.py").run()
+    assert not app.exception
+    texts = " ".join(m.value for m in app.markdown)
+    assert "Cần thêm **9 điểm** để đạt **Vững mạnh**" in texts
+    assert "Đoàn Văn phòng Ủy ban nhân dân Thành phố (VPUB)" in texts
+    assert [e.label for e in app.expander][:1] == ["Quý III/2018 — họp tổ 26/09/2018 — Phạm Văn Linh"]
+    assert any("Ban Chấp hành mới" in t.value for t in app.text)
+    assert app.success[0].value == "Đơn vị đạt mức công nhận tiến bộ ở Quý III/2018."
+
+
+def test_presentation_mode_hides_the_filters(app):
+    app.query_params.update({"q": "2018-Q2", "unit": "DLS", "present": "1"})
+    app.switch_page("pages/don_vi.py").run()
+    assert not app.exception
+    assert len(app.selectbox) == len(app.sidebar.selectbox)  # no unit picker in the page
+    assert not [e for e in app.sidebar.expander]  # no share box
+    assert dict(app.query_params)["present"] in ("1", ["1"])
+
+
+def test_english_switch_translates_every_page(app):
+    for page, title in (("pages/to_cong_tac.py", "Working groups — Q3 2018"),
+                        ("pages/cum.py", "Clusters and companion units — Q3 2018"),
+                        ("pages/mau_bieu.py", "Templates to download")):
+        app.query_params.update({"lang": "en", "q": "2018-Q3"})
+        app.switch_page(page).run()
+        assert not app.exception and app.title[0].value == title
+
+
+def test_filters_survive_moving_to_another_page(app):
+    app.run()
+    app.sidebar.selectbox[0].set_value("2018-Q1")
+    app.sidebar.toggle[0].set_value(True).run()
+    for key in list(app.query_params):  # navigating drops the query string, as the browser does
+        del app.query_params[key]
+    app.switch_page("pages/cum.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Các cụm và đơn vị đồng hành — Quý I/2018"
+    assert app.sidebar.toggle[0].value is True
+    assert dict(app.query_params)["q"] in ("2018-Q1", ["2018-Q1"])

@@ -1,0 +1,82 @@
+"""The figures the committee's pages show, computed from plain frames and from the sample store."""
+import datetime as dt
+
+import pandas as pd
+
+from doandata import metrics
+from doandata.settings import Settings
+
+S = Settings()
+
+
+def progress(store, period):
+    return metrics.progress(store.units(), store.totals(), store.statuses(), store.settings(), period)
+
+
+def test_rating_transitions_count_units_from_2017_to_now(store):
+    table = metrics.rating_transitions(progress(store, "2018-Q3"), S)
+    assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Vững mạnh", "Vững mạnh xuất sắc"]
+    assert table.to_numpy().sum() == 24
+    # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71 and DLS 61 → 73: Trung bình → Khá
+    assert table.loc["Yếu", "Trung bình"] == 1
+    assert table.loc["Trung bình", "Khá"] == 2
+    assert table.loc["Trung bình", "Trung bình"] == 3  # CTHADS, HCTD, LMHTX stay
+
+
+def test_plan_item_matrix_takes_the_latest_status(store):
+    grid = metrics.plan_item_matrix(store.statuses(), ["DLS", "CTHADS", "VPTU"], "2018-Q3", S)
+    assert list(grid.columns) == ["RS", "KT", "TH", "LT", "CSVC", "PT", "KP", "DH"]
+    # DLS in Q3: six done in the order RS, KT, LT, TH, PT, DH; KP and CSVC in progress
+    assert grid.loc["DLS"].to_dict() == {"RS": "done", "KT": "done", "TH": "done", "LT": "done", "CSVC": "in_progress",
+                                         "PT": "done", "KP": "in_progress", "DH": "done"}
+    # CTHADS sent no Q3 report: its Q2 statuses stand
+    assert grid.loc["CTHADS", "RS"] == "done" and grid.loc["CTHADS", "KT"] == "in_progress"
+    assert set(grid.loc["VPTU"]) == {"none"}
+
+
+def test_item_history_of_one_unit(store):
+    history = metrics.item_history(store.statuses(), "BDMDN", S)
+    assert list(history.columns) == ["2018-Q1", "2018-Q2", "2018-Q3", "2018-Q4"]
+    assert list(history.loc["RS"]) == ["done", "done", "done", "none"]
+    assert list(history.loc["LT"]) == ["in_progress", "done", "done", "none"]
+    assert list(history.loc["CSVC"]) == ["not_started", "not_started", "not_started", "none"]
+
+
+def test_gap_to_next_rating_and_where_the_points_are():
+    compare = pd.DataFrame({"code": ["A", "B", "C"], "content": ["a", "b", "c"], "max_points": [10.0, 15, 5],
+                            "points": [9.0, 6, 5]})
+    gap = metrics.gap_to_next_rating(compare, 66.0, S)
+    assert gap["next"] == "Khá" and gap["needed"] == 4.0
+    assert list(gap["room"]["code"]) == ["B", "A"] and list(gap["room"]["room"]) == [9.0, 1.0]
+    assert metrics.gap_to_next_rating(compare, 95.0, S)["next"] is None
+
+
+def test_report_arrivals_up_to_the_quarter(store):
+    arrivals = metrics.report_arrivals(store.reports(), ["CTHADS", "DLS"], "2018-Q3", S)
+    assert list(arrivals.columns) == ["2018-Q1", "2018-Q2", "2018-Q3"]
+    assert arrivals.loc["CTHADS"].tolist() == [True, True, False]
+    assert arrivals.loc["DLS"].tolist() == [True, True, True]
+
+
+def test_milestones_past_and_next():
+    ms = metrics.milestone_status(S, dt.date(2018, 7, 1))
+    assert ms[ms["next"]]["name"].tolist() == ["Họp tổ công tác quý III"]
+    assert ms[ms["past"]]["name"].tolist() == ["Triển khai kế hoạch", "Họp tổ công tác quý I",
+                                               "Họp tổ công tác quý II", "Sơ kết"]
+    assert not metrics.milestone_status(S, dt.date(2026, 11, 24))["next"].any()
+
+
+def test_companion_pairs(store):
+    pairs = metrics.companion_pairs(store.units(), progress(store, "2018-Q3")).set_index("unit_code")
+    assert len(pairs) == 6
+    assert pairs.loc["DLS", "companion_name"] == "Đoàn Viện Kiểm sát nhân dân Thành phố"
+    assert (pairs.loc["LMHTX", "total"], pairs.loc["LMHTX", "delta"], pairs.loc["LMHTX", "status"]) == (55, -8, "behind")
+
+
+def test_followers_and_group_units(store):
+    members = store.members()
+    people = metrics.followers(members, "BDMDN")
+    assert people["name"].tolist() == ["Phạm Văn Linh", "Nguyễn Thanh Duy", "Võ Thành Khoa", "Nguyễn Như Tâm"]
+    assert people.set_index("name").loc["Nguyễn Thanh Duy", "items"] == ["PT", "KP"]
+    assert metrics.followers(members, "HND").empty
+    assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["DLS"]

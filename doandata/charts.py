@@ -12,7 +12,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n
+from . import i18n, metrics
 from .settings import Settings
 
 STATUS_COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "behind": "#c62828", None: "#9e9e9e"}
@@ -52,10 +52,7 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
     data = frame.dropna(subset=["baseline_total"]).copy()
     if data["special"].any():
         data = data[data["special"]]  # the plan follows the special units; the table lists the rest
-    order = {"behind": 0, "at_risk": 1, "on_track": 2}
-    data["_o"] = data["status"].map(order).fillna(3)
-    data["_gap"] = data["total"].fillna(-1) - data["expected_total"].fillna(0)
-    data = data.sort_values(["_o", "_gap"]).head(MAX_BARS)
+    data = metrics.worst_first(data).head(MAX_BARS)
     names = [safe(short_name(n)) for n in data["unit_name"]]
     pname = i18n.period_name(period, lang)
     fig = go.Figure()

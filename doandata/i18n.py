@@ -319,6 +319,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "{n} quarterly reports are missing. Remind the units to send them."),
     "clusters.header": ("Các cụm và đơn vị đồng hành — {period}", "Clusters and companion units — {period}"),
     "clusters.cluster": ("Cụm {n} — cụm trưởng: {leader}", "Cluster {n} — leader: {leader}"),
+    "clusters.pairs_cut": ("Biểu đồ hiện {shown} cặp chậm nhất trong {n} cặp; bảng bên dưới có đủ.",
+                           "The chart shows the {shown} pairs furthest behind of {n}; the table has them all."),
+    "clusters.summary": ("Tổng hợp theo cụm", "Clusters at a glance"),
+    "clusters.pick_one": ("Chọn một cụm ở thanh bên để xem từng đơn vị của cụm.", "Pick a cluster in the sidebar to see its units."),
+    "col.leader": ("Cụm trưởng", "Cluster leader"),
+    "col.units_count": ("Số đơn vị", "Units"),
+    "col.special_count": ("Đơn vị đặc thù", "Special units"),
+    "col.mean_total": ("Điểm bình quân", "Mean total"),
+    "col.mean_delta": ("Tăng/giảm bình quân", "Mean change"),
     "col.companion_total": ("Điểm đơn vị đồng hành", "Companion's total"),
     "unit.metrics_total": ("Tổng điểm {period}", "Total {period}"),
     "unit.metrics_baseline": ("Điểm {year}", "{year} score"),
@@ -381,9 +390,16 @@ def fmt_signed(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
 
 
 def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
-    if value is None:
+    if value is None or value != value or not hasattr(value, "strftime"):  # None, NaN, NaT
         return "—"
     return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+
+
+def text_or_dash(value: object) -> str:
+    """User text, or a dash where a cell was left empty (never 'nan')."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+        return "—"
+    return str(value)
 
 
 def period_name(period: str, lang: str = "vi") -> str:

@@ -142,6 +142,13 @@ def progress(units: pd.DataFrame, totals: pd.DataFrame, statuses: pd.DataFrame, 
     return frame.reset_index(drop=True)
 
 
+def worst_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """Behind first, then at risk, then on track, then no data; within each, the biggest fall first."""
+    order = {"behind": 0, "at_risk": 1, "on_track": 2}
+    rank = frame["status"].map(order).fillna(3)
+    return frame.assign(_rank=rank).sort_values(["_rank", "delta"], kind="stable").drop(columns="_rank")
+
+
 def status_counts(frame: pd.DataFrame) -> dict[str, int]:
     counts = {s: int((frame["status"] == s).sum()) for s in STATUS_ORDER}
     counts["no_data"] = int(frame["status"].isna().sum())
@@ -242,23 +249,34 @@ def milestone_status(settings: Settings, today) -> pd.DataFrame:
 
 def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """Each special unit beside the strong unit of its cluster that accompanies it (II.3)."""
-    by_code = frame.set_index("unit_code")
-    rows = []
-    for _, unit in units[units["special"] & units["companion_code"].notna()].iterrows():
-        special = by_code.loc[unit["unit_code"]] if unit["unit_code"] in by_code.index else None
-        companion = by_code.loc[unit["companion_code"]] if unit["companion_code"] in by_code.index else None
-        rows.append({
-            "cluster": unit["cluster"], "unit_code": unit["unit_code"], "unit_name": unit["name"],
-            "total": None if special is None else special["total"],
-            "baseline_total": None if special is None else special["baseline_total"],
-            "delta": None if special is None else special["delta"],
-            "status": None if special is None else special["status"],
-            "companion_code": unit["companion_code"],
-            "companion_name": None if companion is None else companion["unit_name"],
-            "companion_total": None if companion is None else companion["total"],
-        })
-    return pd.DataFrame(rows, columns=["cluster", "unit_code", "unit_name", "total", "baseline_total", "delta",
-                                       "status", "companion_code", "companion_name", "companion_total"])
+    pairs = units.loc[units["special"] & units["companion_code"].notna(), ["cluster", "unit_code", "companion_code"]]
+    figures = frame.set_index("unit_code")
+    mine = figures.reindex(pairs["unit_code"])
+    mate = figures.reindex(pairs["companion_code"])
+    out = pd.DataFrame({
+        "cluster": pairs["cluster"].to_numpy(), "unit_code": pairs["unit_code"].to_numpy(),
+        "unit_name": units.set_index("unit_code")["name"].reindex(pairs["unit_code"]).to_numpy(),
+        "total": mine["total"].to_numpy(), "baseline_total": mine["baseline_total"].to_numpy(),
+        "delta": mine["delta"].to_numpy(), "status": mine["status"].to_numpy(),
+        "companion_code": pairs["companion_code"].to_numpy(), "companion_name": mate["unit_name"].to_numpy(),
+        "companion_total": mate["total"].to_numpy()})
+    out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
+    return out
+
+
+def cluster_summary(frame: pd.DataFrame, clusters: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """Per cluster: its leader, how many units and special units, how many on track, the mean total."""
+    grouped = frame.groupby("cluster")
+    out = pd.DataFrame({
+        "units": grouped.size(), "special": grouped["special"].sum(),
+        "on_track": grouped["status"].apply(lambda s: int((s == "on_track").sum())),
+        "at_risk": grouped["status"].apply(lambda s: int((s == "at_risk").sum())),
+        "behind": grouped["status"].apply(lambda s: int((s == "behind").sum())),
+        "mean_total": grouped["total"].mean(), "mean_delta": grouped["delta"].mean(),
+    })
+    leaders = dict(zip(clusters["cluster"], clusters["leader_code"]))
+    out["leader"] = [names.get(leaders.get(c), None) for c in out.index]
+    return out.reset_index()
 
 
 def followers(members: pd.DataFrame, unit_code: str) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import contract as C
-from . import i18n
+from . import i18n, metrics
 
 
 def _num(series: pd.Series, lang: str, signed: bool = False) -> list[str]:
@@ -14,8 +14,7 @@ def _num(series: pd.Series, lang: str, signed: bool = False) -> list[str]:
 
 def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The overview's table: one row per unit, sorted by status then by change."""
-    order = {"behind": 0, "at_risk": 1, "on_track": 2}
-    data = frame.assign(_o=frame["status"].map(order).fillna(3)).sort_values(["_o", "delta"])
+    data = metrics.worst_first(frame)
     return pd.DataFrame({
         i18n.t("col.unit_code", lang): data["unit_code"],
         i18n.t("col.unit_name", lang): data["unit_name"],
@@ -120,4 +119,18 @@ def recognised_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         i18n.t("col.baseline_rating", lang): [i18n.rating_name(r, lang) for r in frame["baseline_rating"]],
         i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in frame["rating"]],
         i18n.t("col.delta", lang): _num(frame["delta"], lang, signed=True),
+    })
+
+
+def cluster_table(summary: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("col.cluster", lang): summary["cluster"].astype("Int64"),
+        i18n.t("col.leader", lang): [i18n.text_or_dash(x) for x in summary["leader"]],
+        i18n.t("col.units_count", lang): summary["units"],
+        i18n.t("col.special_count", lang): summary["special"].astype(int),
+        i18n.t("status.on_track", lang): summary["on_track"],
+        i18n.t("status.at_risk", lang): summary["at_risk"],
+        i18n.t("status.behind", lang): summary["behind"],
+        i18n.t("col.mean_total", lang): _num(summary["mean_total"], lang),
+        i18n.t("col.mean_delta", lang): _num(summary["mean_delta"], lang, signed=True),
     })

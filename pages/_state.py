@@ -134,11 +134,13 @@ def sidebar() -> Filters:
     quarters = settings.quarters
     clusters = sorted(int(c) for c in d["units"]["cluster"].dropna().unique())
     groups = sorted(int(g) for g in d["units"]["group_no"].dropna().unique())
-    resolve("f_lang", st.query_params.get("lang", "vi"), Valid(i18n.LANGS, "vi"))
+    # an absent parameter has no opinion (the query string is dropped on every page change);
+    # a fresh session without it gets the default anyway
+    resolve("f_lang", st.query_params.get("lang"), Valid(i18n.LANGS, "vi"))
     resolve("f_q", st.query_params.get("q"), Valid(quarters, default_period(d)))
-    resolve("f_cum", _param_int("cum") or ALL, Valid([ALL, *clusters], ALL))
-    resolve("f_to", _param_int("to") or ALL, Valid([ALL, *groups], ALL))
-    resolve("f_dt", st.query_params.get("dt") == "1", Valid((True, False), False))
+    resolve("f_cum", _param_int("cum"), Valid([ALL, *clusters], ALL))
+    resolve("f_to", _param_int("to"), Valid([ALL, *groups], ALL))
+    resolve("f_dt", {"1": True, "0": False}.get(st.query_params.get("dt", "")), Valid((True, False), False))
     lang = st.session_state["f_lang"]
     with st.sidebar:
         st.radio(i18n.t("filter.language", lang), list(i18n.LANGS), key="f_lang", horizontal=True,

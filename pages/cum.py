@@ -16,12 +16,19 @@ if units.empty:
 frame = metrics.progress(units, d["totals"], d["statuses"], settings, f.period)
 pairs = metrics.companion_pairs(units, metrics.progress(d["units"], d["totals"], d["statuses"], settings, f.period))
 if len(pairs):
-    _state.show(charts.companion_pairs(pairs, f.period, settings, lang))
-    st.dataframe(tables.pairs_table(pairs, lang), hide_index=True, width="stretch")
-leaders = dict(zip(d["clusters"]["cluster"], d["clusters"]["leader_code"]))
+    worst = metrics.worst_first(pairs)
+    if len(pairs) > charts.MAX_BARS:
+        st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
+    _state.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
+    st.dataframe(tables.pairs_table(worst, lang), hide_index=True, width="stretch")
 names = dict(zip(d["units"]["unit_code"], d["units"]["name"]))
-for cluster, part in frame.groupby("cluster", sort=True):
-    leader = leaders.get(cluster)
-    st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster),
-                        leader=names.get(leader, "—") if isinstance(leader, str) else "—"))
-    st.dataframe(tables.progress_table(part, lang), hide_index=True, width="stretch")
+summary = metrics.cluster_summary(frame, d["clusters"], names)
+st.subheader(i18n.t("clusters.summary", lang))
+st.dataframe(tables.cluster_table(summary, lang), hide_index=True, width="stretch")
+if len(summary) <= 12:  # details per cluster while they fit on a screen; the filter narrows it
+    for cluster, part in frame.groupby("cluster", sort=True):
+        leader = summary.set_index("cluster").loc[cluster, "leader"]
+        st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=leader or "—"))
+        st.dataframe(tables.progress_table(part, lang), hide_index=True, width="stretch")
+else:
+    st.caption(i18n.t("clusters.pick_one", lang))

@@ -91,7 +91,7 @@ if reports.empty:
     st.write(i18n.t("unit.reports_none", lang))
 for _, rep in reports.sort_values("period", ascending=False).iterrows():
     with st.expander(i18n.t("unit.report_of", lang, period=i18n.period_name(rep["period"], lang),
-                            date=i18n.fmt_date(rep["meeting_date"], lang), reporter=rep["reporter"] or "—"),
+                            date=i18n.fmt_date(rep["meeting_date"], lang), reporter=i18n.text_or_dash(rep["reporter"])),
                      expanded=rep["period"] == f.period):
         for key in ("difficulties", "proposals", "models"):
             if isinstance(rep[key], str) and rep[key]:

@@ -54,9 +54,17 @@ def running_app(db_url: str, env: dict | None = None):
 
 
 def wait_for_app(page, timeout: int = 30000) -> None:
-    """Until the script run has finished and the page has stopped changing."""
+    """Until the script runs have finished and the page's text has not changed for a second."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
     page.wait_for_selector("h1", timeout=timeout)
-    page.wait_for_timeout(500)
+    deadline = time.time() + timeout / 1000
+    last, stable_since = None, time.time()
+    while time.time() < deadline:
+        running = page.locator("[data-testid='stStatusWidget']").count() > 0
+        text = page.locator("[data-testid='stMain']").inner_text()
+        if text != last or running:
+            last, stable_since = text, time.time()
+        elif time.time() - stable_since >= 1.0:
+            return
+        page.wait_for_timeout(200)
+    raise TimeoutError("the page did not settle")

@@ -69,3 +69,33 @@ def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
     wb.save(path)
     out = run_cli("import", str(path), db_url=db_url)
     assert out.returncode == 0 and "Quý IV/2018, 1 dòng, 1 đơn vị" in out.stdout, out.stdout + out.stderr
+
+
+def test_meeting_features_in_the_real_browser(browser, db_url):
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/tong_quan?q=2018-Q1&dt=1")
+        wait_for_app(page)
+        # the navigation keeps the filters when the page changes
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Cụm").click()
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == "Các cụm và đơn vị đồng hành — Quý I/2018"
+        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
+        assert "q=2018-Q1" in page.url and "dt=1" in page.url
+        # the share box shows the link of this very view and its QR code
+        page.get_by_text("Chia sẻ liên kết trang này").click()
+        page.wait_for_timeout(500)
+        link = page.locator("[data-testid='stSidebar'] code").first.inner_text().strip()
+        assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "dt=1" in link
+        assert page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").count() == 1
+        # the link opened elsewhere reopens the same view
+        other = browser.new_page()
+        other.goto(link)
+        wait_for_app(other)
+        assert other.locator("h1").first.inner_text() == "Các cụm và đơn vị đồng hành — Quý I/2018"
+        # presentation mode: no sidebar, larger text
+        other.goto(f"{base}/don_vi?unit=DLS&q=2018-Q3&present=1")
+        wait_for_app(other)
+        assert other.locator("h1").first.inner_text() == "Đoàn Đoàn Luật sư Thành phố"
+        assert not other.locator("[data-testid='stSidebar']").is_visible()
+        assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"

@@ -120,3 +120,14 @@ def test_editable_thresholds_change_the_outcome():
     strict = Settings(recognised_points=20, at_risk_band=1)
     assert not metrics.is_recognised(69.5, "Trung bình", 59.5, "Trung bình", strict)
     assert metrics.status_of(58, 61, strict.at_risk_band) == "behind"
+
+
+def test_empty_cells_show_as_a_dash_never_nan():
+    import datetime as dt
+
+    from doandata import i18n
+    assert i18n.fmt_date(float("nan")) == "—" and i18n.fmt_date(None) == "—" and i18n.fmt_date(pd.NaT) == "—"
+    assert i18n.fmt_date(dt.date(2018, 6, 28)) == "28/06/2018"
+    assert i18n.text_or_dash(float("nan")) == "—" and i18n.text_or_dash("Tổ 1") == "Tổ 1"
+    assert i18n.fmt_number(1500000, "vi", 0) == "1.500.000" and i18n.fmt_number(8.5, "en") == "8.5"
+    assert i18n.fmt_number(8.5, "vi") == "8,5" and i18n.fmt_signed(-5, "vi") == "-5"

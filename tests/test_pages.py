@@ -126,7 +126,10 @@ def test_cluster_page_lists_pairs(app):
     dls = pairs[pairs["Đơn vị đặc thù"] == "Đoàn Đoàn Luật sư Thành phố"].iloc[0]
     assert (dls["Tổng điểm"], dls["Tăng/giảm"], dls["Đơn vị đồng hành"]) == (
         "73", "+12", "Đoàn Viện Kiểm sát nhân dân Thành phố")
-    assert [s.value for s in app.subheader][0] == "Cụm 1 — cụm trưởng: Đoàn Văn phòng Thành ủy"
+    subheaders = [s.value for s in app.subheader]
+    assert subheaders[:2] == ["Tổng hợp theo cụm", "Cụm 1 — cụm trưởng: Đoàn Văn phòng Thành ủy"]
+    summary = app.dataframe[1].value
+    assert summary.iloc[5]["Cụm trưởng"] == "Đoàn Viện Kiểm sát nhân dân Thành phố" and summary.iloc[5]["Số đơn vị"] == 3
 
 
 def test_unit_page_shows_gap_people_companion_and_reports(app):

@@ -7,11 +7,20 @@ from pages import _state
 lang = _state.language()
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/dashboard:", layout="wide")
 
-# Page URLs are the file names (/tong_quan, /don_vi): Streamlit checks a deep link against the
-# files of pages/ before the script runs, so a url_path that differs from the file name would show
-# "Page not found" to whoever opens a shared link.
+# Page URLs are the file names (/tong_quan, /don_vi): until a session has called st.navigation,
+# Streamlit routes a deep link by the files of pages/, so any other url_path would show "Page not
+# found" to the first person who opens a shared link after a restart. The app root forwards to
+# /tong_quan with its query, so the overview has one address whichever way it is opened.
+OVERVIEW = st.Page("pages/tong_quan.py", title=i18n.t("nav.overview", lang), icon=":material/dashboard:")
+
+
+def _root() -> None:
+    st.switch_page(OVERVIEW, query_params=dict(st.query_params))
+
+
 PAGES = [
-    st.Page("pages/tong_quan.py", title=i18n.t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    st.Page(_root, title=i18n.t("nav.overview", lang), default=True, visibility="hidden"),
+    OVERVIEW,
     st.Page("pages/don_vi.py", title=i18n.t("nav.unit", lang), icon=":material/apartment:"),
     st.Page("pages/to_cong_tac.py", title=i18n.t("nav.groups", lang), icon=":material/groups:"),
     st.Page("pages/cum.py", title=i18n.t("nav.clusters", lang), icon=":material/hub:"),

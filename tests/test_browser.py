@@ -41,6 +41,14 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         assert page.locator("h1").first.inner_text() == "Tổng quan tiến độ — Quý III/2018"
         m = metric_values(page)
         assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("0", "0", "1")
+        assert page.locator("text=Page not found").count() == 0
+        # the app's root forwards to the overview with the same query
+        root = browser.new_page()
+        root.goto(f"{base}/?q=2018-Q1&lang=en")
+        wait_for_app(root)
+        assert root.url == f"{base}/tong_quan?q=2018-Q1&lang=en"
+        assert root.locator("h1").first.inner_text() == "Progress overview — Q1 2018"
+        assert root.locator("text=Page not found").count() == 0
         chosen = [i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()]
         assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
         assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()

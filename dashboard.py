@@ -4,6 +4,7 @@ import streamlit as st
 from doandata import i18n
 from pages import _state
 
+st.session_state[_state.ENTRYPOINT_SEEN] = True
 lang = _state.language()
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/dashboard:", layout="wide")
 
@@ -25,6 +26,9 @@ PAGES = [
     st.Page("pages/to_cong_tac.py", title=i18n.t("nav.groups", lang), icon=":material/groups:"),
     st.Page("pages/cum.py", title=i18n.t("nav.clusters", lang), icon=":material/hub:"),
     st.Page("pages/mau_bieu.py", title=i18n.t("nav.templates", lang), icon=":material/download:"),
+    st.Page("pages/tai_len.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:"),
+    st.Page("pages/lich_su.py", title=i18n.t("nav.history", lang), icon=":material/history:"),
+    st.Page("pages/cai_dat.py", title=i18n.t("nav.settings", lang), icon=":material/settings:"),
 ]
 page = st.navigation(PAGES)
 page.run()

@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--period")
     sub.add_parser("history", help="list uploads")
+    sub.add_parser("hash-password", help="print the hash of an editor password (read from the terminal or stdin)")
     p = sub.add_parser("rollback", help="restore the state before an upload")
     p.add_argument("id", type=int)
     p.add_argument("--by", default="")
@@ -57,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "hash-password":  # needs no store
+        return cmd_hash_password(None, args)
     try:
         store = Store(args.db or default_url())
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
@@ -107,7 +110,7 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
     except Unreadable as exc:
         return _fail(exc.problem.line(args.lang))
     except DuplicateUpload as exc:
-        when = exc.upload["at"].strftime("%d/%m/%Y %H:%M")
+        when = i18n.fmt_datetime(exc.upload["at"], args.lang)
         print(i18n.t("cli.same_file", args.lang, id=exc.upload["id"], when=when))
         return OK
     batch = outcome.batch
@@ -189,7 +192,7 @@ def cmd_history(store: Store, args) -> int:
     for row in store.history().to_dict("records"):
         state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
         target = f" → #{row['target_id']}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
-        print(f"#{row['id']:<4} {row['at']:%d/%m/%Y %H:%M}  {row['action']:<9}{target} {row['kinds']:<18} "
+        print(f"#{row['id']:<4} {i18n.fmt_datetime(row['at'], args.lang)}  {row['action']:<9}{target} {row['kinds']:<18} "
               f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"
               f"  {row['by']}{state}")
     return OK
@@ -204,5 +207,23 @@ def cmd_rollback(store: Store, args) -> int:
     return OK
 
 
-COMMANDS = {"seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
+def cmd_hash_password(store: Store, args) -> int:
+    """The password is read without echo (or from stdin), never from the command line."""
+    import getpass
+
+    from . import auth
+
+    if sys.stdin.isatty():
+        first = getpass.getpass(i18n.t("cli.password", args.lang))
+        if first != getpass.getpass(i18n.t("cli.password_again", args.lang)):
+            return _fail(i18n.t("cli.password_mismatch", args.lang), REFUSED)
+    else:
+        first = sys.stdin.readline().rstrip("\n")
+    if len(first) < 8:
+        return _fail(i18n.t("cli.password_short", args.lang), REFUSED)
+    print(auth.hash_password(first))
+    return OK
+
+
+COMMANDS = {"hash-password": cmd_hash_password, "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
             "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+from zoneinfo import ZoneInfo
 
 LANGS = ("vi", "en")
 
@@ -38,6 +40,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.file_missing": ("Không tìm thấy tệp {file}. Hãy kiểm tra lại đường dẫn.",
                              "File {file} not found. Check the path."),
     "problem.file_no_access": ("Không có quyền đọc tệp {file}.", "No permission to read {file}."),
+    "problem.file_too_big": ("Tệp {file} nặng {size} MB, vượt giới hạn {limit} MB. Hãy xóa các sheet, hình ảnh không cần thiết "
+                             "hoặc tách thành nhiều tệp.",
+                             "The file {file} is {size} MB, over the {limit} MB limit. Remove sheets or pictures it does not "
+                             "need, or split it."),
+    "problem.file_unpacks_too_big": ("Tệp {file} khi giải nén lên tới {size} MB, vượt giới hạn {limit} MB, nên không được mở "
+                                     "(có thể là tệp độc hại). Hãy kiểm tra lại tệp gốc.",
+                                     "The file {file} unpacks to {size} MB, over the {limit} MB limit, so it was not opened "
+                                     "(it may be hostile). Check the original file."),
     "problem.no_table": (
         "Không tìm thấy bảng nào của hệ thống trong tệp {file}: không có dòng tiêu đề nào có các cột như "
         "“Mã đơn vị”, “Mã tiêu chí”, “Họ và tên”. Hãy tải mẫu (template) của ứng dụng và chép dữ liệu vào đó.",
@@ -147,6 +157,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.interrupted": ("Đã dừng theo yêu cầu; không lưu gì.", "Stopped on request; nothing stored."),
     "cli.unexpected": ("Có lỗi ngoài dự kiến ({kind}); không lưu gì. Hãy báo cho Ban Tổ chức kèm tệp đã dùng.",
                        "Unexpected error ({kind}); nothing stored. Report it to the office with the file used."),
+    "cli.password": ("Mật khẩu biên tập: ", "Editor password: "),
+    "cli.password_again": ("Nhập lại: ", "Again: "),
+    "cli.password_mismatch": ("Hai lần nhập không giống nhau; chưa tạo gì.", "The two entries differ; nothing made."),
+    "cli.password_short": ("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters."),
     "cli.marked": ("Đã ghi tệp đánh dấu các ô cần sửa: {file}", "Wrote the workbook with the cells to fix marked: {file}"),
     "cli.upload_unknown": ("Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
                            "There is no upload #{id}. List them with “python -m doandata history”."),
@@ -203,6 +217,108 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "present.exit": ("Thoát trình chiếu", "Leave presentation mode"),
     "nav.groups": ("Tổ công tác", "Working groups"),
     "nav.clusters": ("Cụm", "Clusters"),
+    "nav.upload": ("Tải lên", "Upload"),
+    "nav.history": ("Lịch sử", "History"),
+    "nav.settings": ("Cài đặt", "Settings"),
+    "auth.not_configured": (
+        "Chưa cấu hình mật khẩu biên tập nên chưa ai tải lên hay sửa được. Người quản trị hãy tạo mã băm bằng lệnh "
+        "“python -m doandata hash-password” và đặt vào .streamlit/secrets.toml (editor_password_hash = \"…\") "
+        "hoặc biến môi trường DOANDATA_EDITOR_PASSWORD_HASH (xem README).",
+        "No editor password is configured, so nobody can upload or edit yet. An administrator creates a hash with "
+        "“python -m doandata hash-password” and puts it in .streamlit/secrets.toml (editor_password_hash = \"…\") "
+        "or the DOANDATA_EDITOR_PASSWORD_HASH environment variable (see the README)."),
+    "auth.editors_only": ("Trang này dành cho người biên tập. Hãy đăng nhập bằng mật khẩu biên tập.",
+                          "This page is for editors. Sign in with the editor password."),
+    "auth.name": ("Họ tên người biên tập (ghi vào lịch sử)", "Editor's name (kept in the history)"),
+    "auth.password": ("Mật khẩu biên tập", "Editor password"),
+    "auth.sign_in": ("Đăng nhập", "Sign in"),
+    "auth.name_needed": ("Hãy ghi họ tên để lịch sử biết ai đã tải lên.", "Write your name so the history says who uploaded."),
+    "auth.wrong": ("Mật khẩu không đúng. Hãy chờ {seconds} giây rồi thử lại.", "Wrong password. Wait {seconds} seconds and try again."),
+    "auth.signed_in": ("Đang biên tập: {name}", "Editing as {name}"),
+    "auth.sign_out": ("Đăng xuất", "Sign out"),
+    "upload.header": ("Tải lên bảng điểm, báo cáo quý", "Upload a scorecard or quarterly report"),
+    "upload.templates": ("Tải mẫu biểu trước khi điền", "Get the templates first"),
+    "upload.period": ("Kỳ của tệp", "Period of the file"),
+    "upload.period_auto": ("Tự nhận từ tệp (tiêu đề, tên sheet, tên tệp)", "From the file (title, sheet name, file name)"),
+    "upload.drop": ("Chọn hoặc kéo thả tệp Excel (.xlsx, .xls) hay LibreOffice (.ods)", "Choose or drop an Excel (.xlsx, .xls) or LibreOffice (.ods) file"),
+    "upload.drop_help": ("Tệp chỉ được lưu sau khi bạn xem kết quả kiểm tra và bấm Xác nhận.",
+                         "Nothing is stored until you have seen the check and pressed Confirm."),
+    "upload.recognised": ("Ứng dụng đọc được", "What the app read"),
+    "upload.summary": ("{kinds} — kỳ {periods} — {rows} dòng, {units} đơn vị.", "{kinds} — period {periods} — {rows} rows, {units} units."),
+    "upload.problems": ("Có {errors} lỗi và {warnings} lưu ý.", "{errors} errors and {warnings} warnings."),
+    "upload.marked": ("Tải tệp đã đánh dấu các ô cần sửa", "Download the file with the cells to fix marked"),
+    "upload.fix_then_retry": ("Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
+                              "The file has errors, so nothing was stored. Fix the marked cells and upload again."),
+    "upload.changes": ("Những gì sẽ thay đổi", "What will change"),
+    "upload.changes_rows": ("{rows} dòng của {units} đơn vị sẽ được lưu.", "{rows} rows of {units} units will be stored."),
+    "upload.confirm": ("Xác nhận lưu", "Confirm and store"),
+    "upload.stored": ("Đã lưu lần tải lên #{id}: {file} — {periods} — {added} dòng mới, {replaced} dòng thay thế — "
+                      "{by}, {when}. Các biểu đồ đã cập nhật.",
+                      "Stored upload #{id}: {file} — {periods} — {added} new rows, {replaced} replaced — {by}, {when}. "
+                      "The charts are up to date."),
+    "col.severity": ("Mức độ", "Severity"),
+    "col.sheet": ("Sheet", "Sheet"),
+    "col.row": ("Dòng", "Row"),
+    "col.column": ("Cột", "Column"),
+    "col.what_to_do": ("Nội dung, cách sửa", "What to do"),
+    "col.period": ("Kỳ", "Period"),
+    "col.old_total": ("Tổng điểm hiện tại", "Total now"),
+    "col.new_total": ("Tổng điểm mới", "New total"),
+    "col.old_rating": ("Xếp loại hiện tại", "Rating now"),
+    "col.new_rating": ("Xếp loại mới", "New rating"),
+    "history.header": ("Lịch sử tải lên và khôi phục", "Upload and restore history"),
+    "history.empty": ("Chưa có lần tải lên nào.", "No upload yet."),
+    "history.viewer_note": ("Người biên tập đăng nhập ở trang Tải lên để khôi phục một trạng thái trước đây.",
+                            "Editors sign in on the Upload page to restore an earlier state."),
+    "history.restore_header": ("Khôi phục trạng thái trước một lần tải lên", "Restore the state before an upload"),
+    "history.restore_pick": ("Lần tải lên", "Upload"),
+    "history.restore_sure": ("Tôi hiểu: số liệu sẽ trở lại như trước lần #{id}; việc khôi phục được ghi vào lịch sử và có thể hoàn tác.",
+                             "I understand: the figures go back to how they were before #{id}; the restore is recorded and can be undone."),
+    "history.restore_button": ("Khôi phục trạng thái trước lần #{id}", "Restore the state before #{id}"),
+    "history.restored": ("Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}). Các biểu đồ đã cập nhật.",
+                         "Restored the state before upload #{id} (history entry #{entry}). The charts are up to date."),
+    "history.active": ("Đang dùng", "In use"),
+    "history.undone": ("Đã hoàn tác", "Undone"),
+    "history.action_import": ("Tải lên: {kinds}", "Upload: {kinds}"),
+    "history.action_seed": ("Dữ liệu mẫu: {kinds}", "Sample data: {kinds}"),
+    "history.action_settings": ("Đổi cài đặt", "Settings changed"),
+    "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
+    "col.when": ("Thời gian", "When"),
+    "col.by": ("Người thực hiện", "By"),
+    "col.action": ("Việc", "What"),
+    "col.file": ("Tệp", "File"),
+    "col.rows_added": ("Dòng mới", "Rows added"),
+    "col.rows_replaced": ("Dòng thay thế", "Rows replaced"),
+    "col.state": ("Trạng thái", "State"),
+    "settings.header": ("Cài đặt quy tắc theo dõi", "Tracking rules"),
+    "settings.caption": ("Thay đổi được kiểm tra, lưu, ghi vào lịch sử (có thể khôi phục) và áp dụng ngay cho mọi trang.",
+                         "Changes are checked, stored, recorded in the history (and can be restored) and apply to every page at once."),
+    "settings.years": ("Năm kế hoạch", "Plan year"),
+    "settings.plan_year": ("Năm kế hoạch", "Plan year"),
+    "settings.baseline_year": ("Năm gốc để so sánh", "Baseline year"),
+    "settings.scale": ("Thang xếp loại (điểm tối thiểu của từng mức, thang 100)", "Rating scale (minimum total of each level, of 100)"),
+    "settings.progress": ("Tiến độ", "Progress"),
+    "settings.fraction": ("Phần khoảng cách cần khép lại đến quý {q}", "Share of the gap closed by Q{q}"),
+    "settings.band": ("Biên “cần chú ý” (điểm dưới kỳ vọng)", "“Needs attention” band (points below expected)"),
+    "settings.rec_levels": ("Công nhận tiến bộ: tăng ít nhất (bậc xếp loại)", "Recognised progress: at least (rating levels up)"),
+    "settings.rec_points": ("hoặc tăng ít nhất (điểm)", "or at least (points up)"),
+    "settings.milestones": ("Mốc tiến độ", "Milestones"),
+    "settings.ms_name": ("Mốc", "Milestone"),
+    "settings.ms_date": ("Ngày", "Date"),
+    "settings.ms_note": ("Ghi chú", "Note"),
+    "settings.targets": ("Mục tiêu riêng của đơn vị (nếu khác mức mặc định)", "Targets set for single units"),
+    "settings.save": ("Lưu cài đặt", "Save the settings"),
+    "settings.saved": ("Đã lưu cài đặt (mục lịch sử #{entry}). Mọi trang đã áp dụng quy tắc mới.",
+                       "Settings saved (history entry #{entry}). Every page uses the new rules."),
+    "settings.bad_years": ("Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017).", "The baseline year must come before the plan year."),
+    "settings.bad_scale": ("Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.", "The scale must start at 0 and rise, up to 100."),
+    "settings.bad_fractions": ("Tỷ lệ các quý phải từ 0 đến 1 và không giảm.", "Quarter shares must lie between 0 and 1 and not fall."),
+    "settings.bad_band": ("Biên “cần chú ý” phải từ 0 đến 50 điểm.", "The band must lie between 0 and 50 points."),
+    "settings.bad_recognised": ("Ngưỡng công nhận tiến bộ phải từ 1 bậc và từ 0,5 đến 100 điểm.",
+                                "Recognition needs at least 1 level and between 0.5 and 100 points."),
+    "settings.bad_milestones": ("Mỗi mốc cần có tên và ngày.", "Each milestone needs a name and a date."),
+    "settings.bad_target_unit": ("Không có đơn vị {code}.", "There is no unit {code}."),
+    "settings.bad_target": ("Mục tiêu của {code} phải từ 0 đến 100 điểm.", "The target of {code} must lie between 0 and 100."),
     "filter.quarter": ("Quý", "Quarter"),
     "filter.cluster": ("Cụm", "Cluster"),
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),
@@ -393,6 +509,16 @@ def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
     if value is None or value != value or not hasattr(value, "strftime"):  # None, NaN, NaT
         return "—"
     return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+
+
+def fmt_datetime(value, lang: str = "vi") -> str:
+    """A stored UTC time as the office reads it: Vietnam's time (DOANDATA_TZ), dd/mm/yyyy hh:mm."""
+    if value is None or value != value or not hasattr(value, "strftime"):
+        return "—"
+    if getattr(value, "tzinfo", None) is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    value = value.astimezone(ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh")))
+    return value.strftime("%d/%m/%Y %H:%M") if lang == "vi" else value.strftime("%d %b %Y %H:%M")
 
 
 def text_or_dash(value: object) -> str:

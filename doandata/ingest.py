@@ -12,7 +12,8 @@ from pathlib import Path
 
 from . import contract as C
 from .problems import Unreadable, error
-from .read import find_tables, read_sheets
+from . import config
+from .read import check_limits, find_tables, read_sheets
 from .store import Imported, Store
 from .validate import Batch, check
 
@@ -33,6 +34,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
         if choice is None:
             batch = Batch(problems=[error("period_choice_invalid", value=period)])
             return Outcome(batch, sha)
+    check_limits(data, filename, config.max_upload_bytes(), config.max_unpacked_bytes())
     sheets = read_sheets(data, filename)
     context = store.context(choice, filename)
     tables, sheet_problems = find_tables(sheets, list(context.criteria["code"]))

@@ -292,3 +292,17 @@ def group_units(units: pd.DataFrame, members: pd.DataFrame, group_no: int) -> li
     named = {c for codes in members["unit_codes"].fillna("") for c in codes.split(",") if c}
     assigned = set(units.loc[units["group_no"] == group_no, "unit_code"])
     return [c for c in units["unit_code"] if c in named | assigned]
+
+
+def preview_changes(scores: pd.DataFrame, totals: pd.DataFrame, units: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """What a scorecard upload would change: per unit and period, the total and rating now and after."""
+    if scores is None or scores.empty:
+        return pd.DataFrame(columns=["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating",
+                                     "new_rating", "change"])
+    new = totals_from_scores(scores).rename(columns={"total": "new_total"})
+    frame = new.merge(totals.rename(columns={"total": "old_total"}), on=["unit_code", "period"], how="left")
+    frame["unit_name"] = frame["unit_code"].map(dict(zip(units["unit_code"], units["name"])))
+    frame["old_rating"] = [rating_name(t, settings) for t in frame["old_total"]]
+    frame["new_rating"] = [rating_name(t, settings) for t in frame["new_total"]]
+    frame["change"] = frame["new_total"] - frame["old_total"]
+    return frame[["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]]

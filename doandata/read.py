@@ -78,6 +78,25 @@ def sniff(data: bytes) -> str:
     return "other"
 
 
+def check_limits(data: bytes, filename: str, max_bytes: int, max_unpacked: int) -> None:
+    """Refuse a file too big to take, or one whose parts unpack to more than the limit (a zip
+    bomb), before anything is inflated."""
+    if len(data) > max_bytes:
+        raise Unreadable("file_too_big", file=filename, size=_mb(len(data)), limit=_mb(max_bytes))
+    if data.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                unpacked = sum(info.file_size for info in zf.infolist())
+        except zipfile.BadZipFile:
+            return  # read_sheets says what is wrong with it
+        if unpacked > max_unpacked:
+            raise Unreadable("file_unpacks_too_big", file=filename, size=_mb(unpacked), limit=_mb(max_unpacked))
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f}".replace(".", ",")
+
+
 def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
     """All sheets of a workbook as grids; raises Unreadable with a clear message."""
     kind = sniff(data)

@@ -91,3 +91,28 @@ class Settings:
             milestones=milestones,
             targets={str(k): float(v) for k, v in data.get("targets", {}).items()},
         )
+
+
+def check(settings: Settings, unit_codes: set[str] | None = None) -> list[tuple[str, dict]]:
+    """What is wrong with edited settings, as (catalogue key, parameters); empty when they can be saved."""
+    out: list[tuple[str, dict]] = []
+    if not 2000 <= settings.baseline_year < settings.plan_year <= 2100:
+        out.append(("settings.bad_years", {}))
+    minima = [r.minimum for r in settings.scale]
+    if minima[0] != 0 or any(b <= a for a, b in zip(minima, minima[1:])) or minima[-1] > 100:
+        out.append(("settings.bad_scale", {}))
+    f = settings.quarter_fractions
+    if len(f) != 4 or any(not 0 <= x <= 1 for x in f) or any(b < a for a, b in zip(f, f[1:])):
+        out.append(("settings.bad_fractions", {}))
+    if not 0 <= settings.at_risk_band <= 50:
+        out.append(("settings.bad_band", {}))
+    if settings.recognised_levels < 1 or not 0 < settings.recognised_points <= 100:
+        out.append(("settings.bad_recognised", {}))
+    if not settings.milestones or any(not m.name.strip() for m in settings.milestones):
+        out.append(("settings.bad_milestones", {}))
+    for code, target in settings.targets.items():
+        if unit_codes is not None and code not in unit_codes:
+            out.append(("settings.bad_target_unit", {"code": code}))
+        elif not 0 < target <= 100:
+            out.append(("settings.bad_target", {"code": code}))
+    return out

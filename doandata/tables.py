@@ -134,3 +134,62 @@ def cluster_table(summary: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         i18n.t("col.mean_total", lang): _num(summary["mean_total"], lang),
         i18n.t("col.mean_delta", lang): _num(summary["mean_delta"], lang, signed=True),
     })
+
+
+def problems_table(problems: list, lang: str = "vi") -> pd.DataFrame:
+    """Every problem with its place as Excel shows it and what to do."""
+    return pd.DataFrame({
+        i18n.t("col.severity", lang): [i18n.t("severity." + p.severity, lang) for p in problems],
+        i18n.t("col.sheet", lang): [p.sheet for p in problems],
+        i18n.t("col.row", lang): [p.row if p.row else None for p in problems],
+        i18n.t("col.column", lang): [p.location(lang).split(", ")[-1] if p.column else "" for p in problems],
+        i18n.t("col.what_to_do", lang): [p.message(lang) for p in problems],
+    }).astype({i18n.t("col.row", lang): "Int64"})
+
+
+def changes_table(changes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """Per unit: the total and rating now and after the upload."""
+    return pd.DataFrame({
+        i18n.t("col.unit_code", lang): changes["unit_code"],
+        i18n.t("col.unit_name", lang): changes["unit_name"],
+        i18n.t("col.period", lang): [i18n.period_name(p, lang) for p in changes["period"]],
+        i18n.t("col.old_total", lang): _num(changes["old_total"], lang),
+        i18n.t("col.new_total", lang): _num(changes["new_total"], lang),
+        i18n.t("col.change", lang): _num(changes["change"], lang, signed=True),
+        i18n.t("col.old_rating", lang): [i18n.rating_name(r, lang) for r in changes["old_rating"]],
+        i18n.t("col.new_rating", lang): [i18n.rating_name(r, lang) for r in changes["new_rating"]],
+    })
+
+
+def batch_summary(batch, lang: str = "vi") -> str:
+    kinds = ", ".join(i18n.t(f"kind.{k}", lang) for k in dict.fromkeys(batch.kinds)) or "—"
+    periods = ", ".join(i18n.period_name(p, lang) for p in batch.periods) or "—"
+    return i18n.t("upload.summary", lang, kinds=kinds, periods=periods, rows=batch.rows(), units=batch.units_touched())
+
+
+def history_table(history: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The upload history as people read it: newest first, who, when, what, and whether it still counts."""
+    return pd.DataFrame({
+        "#": history["id"],
+        i18n.t("col.when", lang): [i18n.fmt_datetime(v, lang) for v in history["at"]],
+        i18n.t("col.by", lang): [i18n.text_or_dash(v) for v in history["by"]],
+        i18n.t("col.action", lang): [action_name(r, lang) for r in history.to_dict("records")],
+        i18n.t("col.file", lang): [i18n.text_or_dash(v) for v in history["filename"]],
+        i18n.t("col.period", lang): [", ".join(i18n.period_name(p, lang) for p in str(v).split(",") if p) or "—"
+                                    for v in history["periods"]],
+        i18n.t("col.rows_added", lang): history["rows_added"],
+        i18n.t("col.rows_replaced", lang): history["rows_replaced"],
+        i18n.t("col.state", lang): [i18n.t("history.active" if a else "history.undone", lang) for a in history["active"]],
+    })
+
+
+def action_name(record: dict, lang: str = "vi") -> str:
+    if record["action"] == "rollback":
+        return i18n.t("history.action_rollback", lang, id=int(record["target_id"]))
+    kinds = ", ".join(i18n.t(f"kind.{k}", lang) for k in str(record["kinds"]).split(",") if f"kind.{k}" in i18n.CATALOGUE)
+    return i18n.t(f"history.action_{record['action']}", lang, kinds=kinds or "—")
+
+
+def history_label(record: dict, lang: str = "vi") -> str:
+    return (f"#{record['id']} — {i18n.fmt_datetime(record['at'], lang)} — {action_name(record, lang)} — "
+            f"{i18n.text_or_dash(record['filename'])}")

@@ -5,13 +5,15 @@ widgets are initialised from the URL and write back to it on every run.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
 
-from doandata import charts, i18n, ingest, links, metrics
+from doandata import auth, charts, config, i18n, ingest, links, metrics
 from doandata.store import Store, default_url
 
+ENTRYPOINT_SEEN = "_entrypoint_seen"  # set by dashboard.py on every run it makes
 PARAMS = ("lang", "q", "cum", "to", "dt", "unit", "present")
 # Presentation mode: no sidebar, no toolbar, larger text; the filters come from the link.
 PRESENT_CSS = """<style>
@@ -122,9 +124,11 @@ def ensure_entrypoint() -> None:
     """
     from streamlit.runtime.pages_manager import PagesManager
 
+    if st.session_state.get(ENTRYPOINT_SEEN):
+        return
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
-        st.rerun()
+    st.rerun()
 
 
 def sidebar() -> Filters:
@@ -166,6 +170,7 @@ def sidebar() -> Filters:
         st.html(PRESENT_CSS)
     else:
         _share_box(lang)
+        editor_badge(lang)
     return f
 
 
@@ -214,3 +219,63 @@ def filtered_units(units, f: Filters):
 def progress_for(d: dict, f: Filters, period: str | None = None):
     units = filtered_units(d["units"], f)
     return metrics.progress(units, d["totals"], d["statuses"], d["settings"], period or f.period)
+
+
+# ---------------------------------------------------------------- the editor role
+
+
+def _secrets() -> dict:
+    try:
+        return dict(st.secrets)
+    except Exception:  # noqa: BLE001 - no secrets.toml is a normal set-up
+        return {}
+
+
+def editor_hash() -> str | None:
+    return config.editor_password_hash(_secrets())
+
+
+def editor_name() -> str | None:
+    """The signed-in editor's name, checked again against the configuration on every call."""
+    name = st.session_state.get("editor_name")
+    return name if name and editor_hash() else None
+
+
+def _client() -> str:
+    ip = st.context.ip_address
+    return ip if isinstance(ip, str) and ip else "unknown"
+
+
+def require_editor(lang: str) -> str:
+    """Stop the page unless an editor is signed in; a viewer gets the sign-in form instead."""
+    if editor_hash() is None:
+        st.warning(i18n.t("auth.not_configured", lang))
+        st.stop()
+    name = editor_name()
+    if name:
+        return name
+    st.info(i18n.t("auth.editors_only", lang))
+    with st.form("login"):
+        who = st.text_input(i18n.t("auth.name", lang))
+        password = st.text_input(i18n.t("auth.password", lang), type="password")
+        sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
+    if sent:
+        ok, wait = auth.check_login(password, editor_hash(), _client())
+        if ok and who.strip():
+            st.session_state["editor_name"] = who.strip()
+            st.rerun()
+        if ok:
+            st.error(i18n.t("auth.name_needed", lang))
+        else:
+            time.sleep(0.5)  # every wrong try costs time, on top of the growing wait
+            st.error(i18n.t("auth.wrong", lang, seconds=int(wait + 0.999)))
+    st.stop()
+
+
+def editor_badge(lang: str) -> None:
+    name = editor_name()
+    if name:
+        st.sidebar.caption(i18n.t("auth.signed_in", lang, name=name))
+        if st.sidebar.button(i18n.t("auth.sign_out", lang), key="sign_out"):
+            del st.session_state["editor_name"]
+            st.rerun()

@@ -107,3 +107,35 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert other.locator("h1").first.inner_text() == "Đoàn Đoàn Luật sư Thành phố"
         assert not other.locator("[data-testid='stSidebar']").is_visible()
         assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
+
+
+def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, tmp_path):
+    from doandata import auth
+    from tests.test_store import rescored
+    password = "mat-khau-trinh-duyet"
+    path = tmp_path / "bang_diem_quy_3_sua.xlsx"
+    path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "CTHADS", {"TC1": 10, "TC2": 10, "TC4": 15}))
+    with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
+        editor = browser.new_page(viewport={"width": 1400, "height": 1000})
+        editor.goto(f"{base}/tai_len?q=2018-Q3")
+        wait_for_app(editor)
+        editor.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
+        editor.get_by_label("Mật khẩu biên tập").fill(password)
+        editor.get_by_role("button", name="Đăng nhập").click()
+        editor.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)
+        editor.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+        editor.get_by_role("button", name="Xác nhận lưu").wait_for(timeout=30000)
+        assert editor.get_by_text("Những gì sẽ thay đổi").count() == 1
+        editor.get_by_role("button", name="Xác nhận lưu").click()
+        editor.get_by_text("Đã lưu lần tải lên #11").wait_for(timeout=30000)
+        # the overview shows the new figure at once
+        editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
+        wait_for_app(editor)
+        m = metric_values(editor)
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")  # CTHADS 58.5 → 67: behind → on track
+        # the same upload URL opened by a viewer: a password form, no upload control
+        viewer = browser.new_page()
+        viewer.goto(f"{base}/tai_len?q=2018-Q3")
+        wait_for_app(viewer)
+        assert viewer.locator("[data-testid='stFileUploader']").count() == 0
+        assert viewer.get_by_label("Mật khẩu biên tập").count() == 1

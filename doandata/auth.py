@@ -1,0 +1,82 @@
+"""The editor role: scrypt password hashes, constant-time checks, a growing delay after failures.
+
+Viewers need nothing. Editing (uploads, undo, settings) needs the editor password, whose hash comes
+from configuration; the plain password is never stored, logged or put in a URL.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import logging
+import os
+import threading
+import time
+
+log = logging.getLogger("doandata.auth")
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MAX_DELAY = 30.0
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    """'scrypt$16384$8$1$<salt>$<hash>' (base64): what goes into secrets.toml or the environment."""
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
+                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+
+
+def verify(password: str, stored: str | None) -> bool:
+    """Constant-time comparison against a stored hash; a malformed hash never matches."""
+    try:
+        scheme, n, r, p, salt, digest = (stored or "").split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                                dklen=len(expected))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+class Throttle:
+    """Failed logins per client: each failure doubles the wait before the next try (1, 2, 4 … 30 s)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._failures: dict[str, tuple[int, float]] = {}
+
+    def wait_for(self, client: str) -> float:
+        with self._lock:
+            count, last = self._failures.get(client, (0, 0.0))
+        if not count:
+            return 0.0
+        return max(0.0, min(MAX_DELAY, 2 ** (count - 1)) - (time.monotonic() - last))
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            count, _ = self._failures.get(client, (0, 0.0))
+            self._failures[client] = (count + 1, time.monotonic())
+        log.warning("editor login failed for client %s (%d in a row)", client, count + 1)
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+        log.info("editor login for client %s", client)
+
+
+THROTTLE = Throttle()
+
+
+def check_login(password: str, stored: str | None, client: str, throttle: Throttle = THROTTLE) -> tuple[bool, float]:
+    """(accepted, seconds to wait before the next try). A client still waiting is refused unchecked."""
+    wait = throttle.wait_for(client)
+    if wait > 0:
+        return False, wait
+    if stored and verify(password, stored):
+        throttle.succeeded(client)
+        return True, 0.0
+    throttle.failed(client)
+    return False, throttle.wait_for(client)

@@ -1,0 +1,37 @@
+"""Lịch sử: every upload, undo and settings change; editors can restore the state before any of them."""
+import streamlit as st
+
+from doandata import i18n, tables
+from doandata.store import UnknownUpload
+from pages import _state
+
+f = _state.sidebar()
+lang = f.lang
+store = _state.current_store()
+st.title(i18n.t("history.header", lang))
+restored = st.session_state.pop("restored", None)
+if restored:
+    st.success(i18n.t("history.restored", lang, **restored))
+history = store.history()
+if history.empty:
+    st.info(i18n.t("history.empty", lang))
+    st.stop()
+st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
+
+editor = _state.editor_name()
+if not editor:
+    st.caption(i18n.t("history.viewer_note", lang))
+    st.stop()
+st.subheader(i18n.t("history.restore_header", lang))
+labels = {int(r["id"]): tables.history_label(r, lang) for r in history.to_dict("records") if r["active"]}
+target = st.selectbox(i18n.t("history.restore_pick", lang), list(labels), format_func=labels.get, key="restore_pick")
+sure = st.checkbox(i18n.t("history.restore_sure", lang, id=target), key=f"restore_sure_{target}")
+if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", disabled=not sure, key="restore_go"):
+    _state.require_editor(lang)  # checked again where the write happens
+    try:
+        entry = store.rollback(target, by=_state.editor_name())
+    except UnknownUpload:
+        st.error(i18n.t("cli.upload_unknown", lang, id=target))
+        st.stop()
+    st.session_state["restored"] = {"id": target, "entry": entry}
+    st.rerun()

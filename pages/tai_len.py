@@ -1,0 +1,72 @@
+"""Tải lên (editors): check a quarterly workbook, show what it holds and what it changes, store on confirm."""
+import streamlit as st
+
+from doandata import i18n, ingest, markup, metrics, tables
+from doandata.problems import Unreadable
+from doandata.store import DuplicateUpload
+from pages import _state
+
+f = _state.sidebar()
+lang = f.lang
+st.title(i18n.t("upload.header", lang))
+editor = _state.require_editor(lang)
+d = _state.data()
+store = _state.current_store()
+
+done = st.session_state.pop("upload_done", None)
+if done:
+    st.success(i18n.t("upload.stored", lang, **done))
+
+st.page_link("pages/mau_bieu.py", label=i18n.t("upload.templates", lang), icon=":material/download:")
+periods = [None, *d["settings"].periods]
+period = st.selectbox(i18n.t("upload.period", lang), periods, key="upload_period",
+                      format_func=lambda p: i18n.t("upload.period_auto", lang) if p is None else i18n.period_name(p, lang))
+generation = st.session_state.setdefault("upload_generation", 0)
+uploaded = st.file_uploader(i18n.t("upload.drop", lang), type=["xlsx", "xlsm", "xls", "ods"],
+                            key=f"upload_{generation}", help=i18n.t("upload.drop_help", lang))
+if uploaded is None:
+    st.stop()
+
+data, name = uploaded.getvalue(), uploaded.name
+try:
+    outcome = ingest.inspect(data, name, store, period)
+except Unreadable as exc:
+    st.error(exc.problem.message(lang))
+    st.stop()
+batch = outcome.batch
+
+st.subheader(i18n.t("upload.recognised", lang))
+st.write(tables.batch_summary(batch, lang))
+if batch.problems:
+    errors = sum(p.severity == "error" for p in batch.problems)
+    (st.error if errors else st.warning)(i18n.t("upload.problems", lang, errors=errors,
+                                                  warnings=len(batch.problems) - errors))
+    st.dataframe(tables.problems_table(batch.problems, lang), hide_index=True, width="stretch")
+    st.download_button(i18n.t("upload.marked", lang), markup.marked_workbook(data, name, batch.problems, lang),
+                       file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if not batch.ok:
+    st.info(i18n.t("upload.fix_then_retry", lang))
+    st.stop()
+
+changes = metrics.preview_changes(batch.frames.get("scores"), d["totals"], d["units"], d["settings"])
+st.subheader(i18n.t("upload.changes", lang))
+if len(changes):
+    st.dataframe(tables.changes_table(changes, lang), hide_index=True, width="stretch")
+else:
+    st.write(i18n.t("upload.changes_rows", lang, rows=batch.rows(), units=batch.units_touched()))
+
+if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm"):
+    _state.require_editor(lang)  # the role is checked again where the write happens
+    try:
+        stored = ingest.import_bytes(data, name, store, period, by=editor).imported
+    except DuplicateUpload as exc:
+        st.warning(i18n.t("cli.same_file", lang, id=exc.upload["id"], when=i18n.fmt_datetime(exc.upload["at"], lang)))
+        st.stop()
+    record = store.upload(stored.id)
+    st.session_state["upload_done"] = {
+        "id": stored.id, "file": name, "by": editor, "when": i18n.fmt_datetime(record["at"], lang),
+        "periods": ", ".join(i18n.period_name(p, lang) for p in batch.periods) or "—",
+        "added": stored.rows_added, "replaced": stored.rows_replaced}
+    st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
+    st.rerun()

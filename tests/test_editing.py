@@ -1,0 +1,213 @@
+"""Uploading in the app, the editor role, history and settings, through Streamlit's AppTest."""
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from doandata import auth
+from tests.conftest import ROOT, SAMPLE, run_cli
+from tests.test_store import rescored
+
+PASSWORD = "mat-khau-bien-tap-2018"
+HASH = auth.hash_password(PASSWORD)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def app(db_url, monkeypatch):
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
+    monkeypatch.chdir(ROOT)
+    auth.THROTTLE._failures.clear()
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def open_page(app, page, **params):
+    app.query_params.update(params)
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def sign_in(app, password=PASSWORD, name="Nguyễn Trần Tuấn"):
+    inputs = {t.label: t for t in app.text_input}
+    inputs["Họ tên người biên tập (ghi vào lịch sử)"].set_value(name)
+    inputs["Mật khẩu biên tập"].set_value(password)
+    next(b for b in app.button if b.label == "Đăng nhập").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def summary(db_url, period="2018-Q3"):
+    return {r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", period, "--json", db_url=db_url).stdout)}
+
+
+# ---------------------------------------------------------------- roles
+
+
+@pytest.mark.parametrize("page", ["pages/tai_len.py", "pages/cai_dat.py"])
+def test_a_viewer_gets_the_password_form_not_the_editor_page(app, page):
+    open_page(app, page)
+    assert not app.get("file_uploader") and not app.get("data_editor")
+    assert [t.label for t in app.text_input] == ["Họ tên người biên tập (ghi vào lịch sử)", "Mật khẩu biên tập"]
+    assert app.info[0].value == "Trang này dành cho người biên tập. Hãy đăng nhập bằng mật khẩu biên tập."
+
+
+def test_without_an_editor_configured_the_page_says_how(app, monkeypatch):
+    monkeypatch.delenv("DOANDATA_EDITOR_PASSWORD_HASH")
+    open_page(app, "pages/tai_len.py")
+    assert not app.get("file_uploader") and not app.text_input
+    assert "python -m doandata hash-password" in app.warning[0].value
+
+
+def test_a_viewer_sees_the_history_but_no_restore(app):
+    open_page(app, "pages/lich_su.py")
+    assert len(app.dataframe[0].value) == 10
+    assert not [b for b in app.button if b.label.startswith("Khôi phục")]
+
+
+def test_a_wrong_password_is_refused_and_slowed_down(app):
+    open_page(app, "pages/tai_len.py")
+    sign_in(app, password="sai-mat-khau")
+    assert app.error[0].value == "Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại."
+    sign_in(app)  # at once, with the right password: still refused while the wait runs
+    assert app.error[0].value.startswith("Mật khẩu không đúng.")
+    assert not app.get("file_uploader")
+
+
+def test_an_editor_signs_in_and_out(app):
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    assert len(app.get("file_uploader")) == 1
+    assert "Đang biên tập: Nguyễn Trần Tuấn" in [c.value for c in app.sidebar.caption]
+    next(b for b in app.sidebar.button if b.label == "Đăng xuất").click().run()
+    assert not app.get("file_uploader")
+
+
+# ---------------------------------------------------------------- uploads
+
+
+def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url):
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10, "TC2": 10})
+    app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
+    assert not app.exception
+    assert "Bảng điểm — kỳ Quý III/2018 — 24 dòng, 24 đơn vị." in [m.value for m in app.markdown]
+    changes = app.dataframe[0].value.set_index("Mã đơn vị")
+    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "64,5")
+    assert changes.loc["LMHTX", "Xếp loại hiện tại"] == "Trung bình"
+    assert summary(db_url)["LMHTX"]["total"] == 55  # nothing stored yet
+    next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Đã lưu lần tải lên #11: bang_diem_quy_3.xlsx — Quý III/2018")
+    assert "Nguyễn Trần Tuấn" in app.success[0].value
+    assert summary(db_url)["LMHTX"]["total"] == 64.5
+    # the overview shows the new figures at once
+    open_page(app, "pages/tong_quan.py", q="2018-Q3")
+    table = app.dataframe[-1].value.set_index("Mã đơn vị")
+    assert table.loc["LMHTX", "Tổng điểm"] == "64,5"
+
+
+def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 12, "TC3": "tám"})
+    app.get("file_uploader")[0].set_value(("sai.xlsx", data, XLSX)).run()
+    assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
+    problems = app.dataframe[0].value
+    assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [22] * 3
+    assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
+    assert [b.label for b in app.get("download_button")] == ["Tải tệp đã đánh dấu các ô cần sửa"]
+    assert not [b for b in app.button if b.label == "Xác nhận lưu"]
+    assert run_cli("history", db_url=db_url).stdout.count("\n") == 10
+
+
+def test_reupload_then_undo_from_the_history_page(app, db_url):
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "HCTD", {"TC1": 10})
+    app.get("file_uploader")[0].set_value(("hctd_q3.xlsx", data, XLSX)).run()
+    next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
+    new_total = summary(db_url)["HCTD"]["total"]
+    assert new_total > 66.5
+    open_page(app, "pages/lich_su.py")
+    history = app.dataframe[0].value
+    assert history.iloc[0]["Tệp"] == "hctd_q3.xlsx" and history.iloc[0]["Người thực hiện"] == "Nguyễn Trần Tuấn"
+    app.selectbox(key="restore_pick").set_value(11).run()
+    button = next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11")
+    assert button.disabled  # not before the confirmation
+    app.checkbox(key="restore_sure_11").check().run()
+    next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Đã khôi phục trạng thái trước lần tải lên #11")
+    assert summary(db_url)["HCTD"]["total"] == 66.5
+    history = app.dataframe[0].value
+    assert history.iloc[0]["Việc"] == "Khôi phục trước #11" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
+
+
+def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
+    monkeypatch.setenv("DOANDATA_MAX_UPLOAD_MB", "0.01")
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    data = (SAMPLE / "07_bang_diem_quy_3_2018.xlsx").read_bytes()
+    app.get("file_uploader")[0].set_value(("lon.xlsx", data, XLSX)).run()
+    assert app.error[0].value.startswith("Tệp lon.xlsx nặng 0,0 MB, vượt giới hạn 0,0 MB") or \
+        "vượt giới hạn" in app.error[0].value
+    assert not [b for b in app.button if b.label == "Xác nhận lưu"]
+
+
+# ---------------------------------------------------------------- settings
+
+
+def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
+    assert summary(db_url)["HCTD"]["status"] == "at_risk"
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    next(n for n in app.number_input if n.label == "Biên “cần chú ý” (điểm dưới kỳ vọng)").set_value(1.0)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
+    assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 2.5 below 69: outside a 1-point band
+    assert "settings" in run_cli("history", db_url=db_url).stdout
+
+
+def test_invalid_settings_are_refused(app, db_url):
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    next(n for n in app.number_input if n.label == "Năm gốc để so sánh").set_value(2018)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert app.error[0].value == "Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017)."
+    assert "settings" not in run_cli("history", db_url=db_url).stdout
+
+
+# ---------------------------------------------------------------- the password hash
+
+
+def test_password_hashes_verify_in_constant_time_and_never_hold_the_password():
+    stored = auth.hash_password("mot-mat-khau-dai")
+    assert stored.startswith("scrypt$16384$8$1$") and "mot-mat-khau-dai" not in stored
+    assert auth.verify("mot-mat-khau-dai", stored) and not auth.verify("mot-mat-khau-dai!", stored)
+    assert not auth.verify("x", "not-a-hash") and not auth.verify("x", None)
+
+
+def test_growing_delay_after_failures():
+    t = auth.Throttle()
+    ok, wait1 = auth.check_login("sai", HASH, "10.0.0.1", t)
+    ok2, wait2 = auth.check_login("sai", HASH, "10.0.0.1", t)
+    assert not ok and 0.9 < wait1 <= 1.0 and not ok2 and wait2 <= 1.0
+    t._failures["10.0.0.1"] = (3, 0.0)
+    assert t.wait_for("10.0.0.1") == 0  # long ago
+    assert auth.check_login(PASSWORD, HASH, "10.0.0.2", t) == (True, 0.0)
+
+
+def test_hash_password_command():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "doandata", "hash-password"], input="mat-khau-moi-2018\n",
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and auth.verify("mat-khau-moi-2018", done.stdout.strip())
+    short = subprocess.run([sys.executable, "-m", "doandata", "hash-password"], input="ngan\n",
+                           capture_output=True, text=True, cwd=ROOT)
+    assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr

@@ -250,6 +250,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.fix_then_retry": ("Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
                               "The file has errors, so nothing was stored. Fix the marked cells and upload again."),
     "upload.changes": ("Những gì sẽ thay đổi", "What will change"),
+    "upload.changes_count": ("{moved} đơn vị có điểm mới hoặc thay đổi, {same} đơn vị giữ nguyên.",
+                             "{moved} units get new or changed totals, {same} stay the same."),
     "upload.changes_rows": ("{rows} dòng của {units} đơn vị sẽ được lưu.", "{rows} rows of {units} units will be stored."),
     "upload.confirm": ("Xác nhận lưu", "Confirm and store"),
     "upload.stored": ("Đã lưu lần tải lên #{id}: {file} — {periods} — {added} dòng mới, {replaced} dòng thay thế — "

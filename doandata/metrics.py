@@ -305,4 +305,8 @@ def preview_changes(scores: pd.DataFrame, totals: pd.DataFrame, units: pd.DataFr
     frame["old_rating"] = [rating_name(t, settings) for t in frame["old_total"]]
     frame["new_rating"] = [rating_name(t, settings) for t in frame["new_total"]]
     frame["change"] = frame["new_total"] - frame["old_total"]
-    return frame[["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]]
+    # units new to the period first, then the biggest changes; unchanged units last
+    order = frame["change"].abs().fillna(float("inf"))
+    frame = frame.assign(_o=order).sort_values(["_o", "unit_code"], ascending=[False, True]).drop(columns="_o")
+    return frame[["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]] \
+        .reset_index(drop=True)

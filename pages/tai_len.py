@@ -52,6 +52,8 @@ if not batch.ok:
 changes = metrics.preview_changes(batch.frames.get("scores"), d["totals"], d["units"], d["settings"])
 st.subheader(i18n.t("upload.changes", lang))
 if len(changes):
+    moved = int((changes["change"].fillna(1) != 0).sum())
+    st.write(i18n.t("upload.changes_count", lang, moved=moved, same=len(changes) - moved))
     st.dataframe(tables.changes_table(changes, lang), hide_index=True, width="stretch")
 else:
     st.write(i18n.t("upload.changes_rows", lang, rows=batch.rows(), units=batch.units_touched()))

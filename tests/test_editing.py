@@ -94,6 +94,8 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
     app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "Bảng điểm — kỳ Quý III/2018 — 24 dòng, 24 đơn vị." in [m.value for m in app.markdown]
+    assert "1 đơn vị có điểm mới hoặc thay đổi, 23 đơn vị giữ nguyên." in [m.value for m in app.markdown]
+    assert app.dataframe[0].value.iloc[0]["Mã đơn vị"] == "LMHTX"  # the change comes first
     changes = app.dataframe[0].value.set_index("Mã đơn vị")
     assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "64,5")
     assert changes.loc["LMHTX", "Xếp loại hiện tại"] == "Trung bình"

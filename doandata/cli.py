@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=list(C.KINDS))
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--period")
+    p = sub.add_parser("report", help="the report for Thường trực as .docx or .xlsx")
+    p.add_argument("--period", required=True, help="2018-Q2 (a quarter), so-ket or tong-ket")
+    p.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.xlsx")
+    p.add_argument("--number", default="", help="the document number (blank for handwriting)")
+    p.add_argument("--code", default="BC/ĐTN")
+    p.add_argument("--signer", default="", help="who signs (blank for handwriting)")
+    p.add_argument("--date", default="", help="dd/mm/yyyy (blank for handwriting)")
     sub.add_parser("history", help="list uploads")
     sub.add_parser("hash-password", help="print the hash of an editor password (read from the terminal or stdin)")
     p = sub.add_parser("rollback", help="restore the state before an upload")
@@ -188,6 +195,33 @@ def cmd_template(store: Store, args) -> int:
     return OK
 
 
+def cmd_report(store: Store, args) -> int:
+    from . import reports
+    from .cells import parse_date
+
+    settings = store.settings()
+    resolved = reports.resolve_kind(args.period, settings)
+    if resolved is None:
+        allowed = ", ".join([*settings.quarters, "so-ket", "tong-ket"])
+        return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
+    fmt = Path(args.output).suffix.lower().lstrip(".")
+    if fmt not in ("docx", "xlsx"):
+        return _fail(i18n.t("cli.report_format", args.lang, file=args.output))
+    date = None
+    if args.date:
+        date, problem = parse_date(args.date)
+        if problem:
+            return _fail(i18n.t("problem.not_date", args.lang, value=args.date))
+    signing = reports.Signing(number=args.number, code=args.code, signer=args.signer, date=date)
+    data = reports.build(store, *resolved, fmt, signing)
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.output} ({_short(exc)})"))
+    print(i18n.t("cli.report_written", args.lang, file=args.output))
+    return OK
+
+
 def cmd_history(store: Store, args) -> int:
     for row in store.history().to_dict("records"):
         state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
@@ -225,5 +259,5 @@ def cmd_hash_password(store: Store, args) -> int:
     return OK
 
 
-COMMANDS = {"hash-password": cmd_hash_password, "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
+COMMANDS = {"hash-password": cmd_hash_password, "report": cmd_report, "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
             "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback}

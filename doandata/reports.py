@@ -318,8 +318,9 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     para("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
     para(f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
     for r in report.recognised.to_dict("records"):
-        para(f"- {r['unit_name']}: từ {i18n.rating_name(r['baseline_rating'])} ({i18n.fmt_number(r['baseline_total'])} "
-             f"điểm) lên {i18n.rating_name(r['rating'])} ({i18n.fmt_number(r['total'])} điểm).", indent=True)
+        para(f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
+             f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
+             f"{i18n.rating_name(r['rating'])}.", indent=True)
     para(f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
     for r in report.commended.to_dict("records"):
         para(f"- {r['unit_name']}.", indent=True)

@@ -173,3 +173,11 @@ def test_filters_survive_moving_to_another_page(app):
     assert app.title[0].value == "Các cụm và đơn vị đồng hành — Quý I/2018"
     assert app.sidebar.toggle[0].value is True
     assert dict(app.query_params)["q"] in ("2018-Q1", ["2018-Q1"])
+
+
+def test_reports_page_makes_both_documents(app):
+    app.switch_page("pages/bao_cao.py").run()
+    assert not app.exception and app.title[0].value == "Báo cáo Thường trực, sơ kết, tổng kết"
+    next(b for b in app.button if b.label == "Lập báo cáo").click().run()
+    assert not app.exception
+    assert [b.label for b in app.get("download_button")] == ["Tải văn bản Word (.docx)", "Tải bảng Excel (.xlsx)"]

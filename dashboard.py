@@ -1,8 +1,10 @@
 """Entry point: page config and navigation. Run: streamlit run dashboard.py"""
 import streamlit as st
 
-from doandata import i18n
+from doandata import i18n, safety
 from pages import _state
+
+safety.require_defused_xml()  # fail closed: no XML parsing with entity expansion
 
 st.session_state[_state.ENTRYPOINT_SEEN] = True
 lang = _state.language()

@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", default="BC/ĐTN")
     p.add_argument("--signer", default="", help="who signs (blank for handwriting)")
     p.add_argument("--date", default="", help="dd/mm/yyyy (blank for handwriting)")
+    p = sub.add_parser("backup", help="a consistent copy of the SQLite store while the app runs")
+    p.add_argument("file")
+    p = sub.add_parser("restore", help="put a backup made by 'backup' back into the store")
+    p.add_argument("file")
     sub.add_parser("history", help="list uploads")
     sub.add_parser("hash-password", help="print the hash of an editor password (read from the terminal or stdin)")
     p = sub.add_parser("rollback", help="restore the state before an upload")
@@ -180,8 +184,9 @@ def _json_value(value):
 
 
 def cmd_template(store: Store, args) -> int:
-    from . import templates
+    from . import safety, templates
 
+    safety.require_defused_xml()
     period = C.normalise_period(args.period) if args.period else None
     criteria = store.criteria()
     units = store.units()
@@ -196,9 +201,10 @@ def cmd_template(store: Store, args) -> int:
 
 
 def cmd_report(store: Store, args) -> int:
-    from . import reports
+    from . import reports, safety
     from .cells import parse_date
 
+    safety.require_defused_xml()
     settings = store.settings()
     resolved = reports.resolve_kind(args.period, settings)
     if resolved is None:
@@ -219,6 +225,34 @@ def cmd_report(store: Store, args) -> int:
     except OSError as exc:
         return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.output} ({_short(exc)})"))
     print(i18n.t("cli.report_written", args.lang, file=args.output))
+    return OK
+
+
+def cmd_backup(store: Store, args) -> int:
+    from .store import NotSQLite
+
+    try:
+        store.backup_to(args.file)
+    except NotSQLite:
+        return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
+    except OSError as exc:
+        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.file} ({_short(exc)})"))
+    print(i18n.t("cli.backup_done", args.lang, file=args.file))
+    return OK
+
+
+def cmd_restore(store: Store, args) -> int:
+    from .store import NotABackup, NotSQLite
+
+    if not Path(args.file).is_file():
+        return _fail(i18n.t("problem.file_missing", args.lang, file=args.file))
+    try:
+        store.restore_from(args.file)
+    except NotSQLite:
+        return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
+    except NotABackup:
+        return _fail(i18n.t("cli.not_a_backup", args.lang, file=args.file), REFUSED)
+    print(i18n.t("cli.restore_done", args.lang, file=args.file))
     return OK
 
 
@@ -259,5 +293,6 @@ def cmd_hash_password(store: Store, args) -> int:
     return OK
 
 
-COMMANDS = {"hash-password": cmd_hash_password, "report": cmd_report, "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
+COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "hash-password": cmd_hash_password, "report": cmd_report,
+            "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
             "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback}

@@ -25,3 +25,19 @@ def max_upload_bytes(secrets: Mapping | None = None) -> int:
 def max_unpacked_bytes() -> int:
     value = os.environ.get("DOANDATA_MAX_UNPACKED_MB")
     return int(float(value) * 2**20) if value else DEFAULT_MAX_UNPACKED_MB * 2**20
+
+
+class ParseLimits:
+    """Bounds of one workbook parse (in a child process): memory, CPU and wall time, sheet size."""
+
+    def __init__(self):
+        env = os.environ.get
+        self.memory = int(float(env("DOANDATA_PARSE_MEMORY_MB", "3072")) * 2**20)
+        self.cpu_seconds = int(env("DOANDATA_PARSE_CPU_SECONDS", "60"))
+        self.wall_seconds = int(env("DOANDATA_PARSE_SECONDS", "90"))
+        self.max_rows = int(env("DOANDATA_MAX_ROWS", "100000"))
+        self.max_cols = int(env("DOANDATA_MAX_COLUMNS", "1000"))
+
+
+def parse_limits() -> ParseLimits:
+    return ParseLimits()

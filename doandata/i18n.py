@@ -48,6 +48,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                      "(có thể là tệp độc hại). Hãy kiểm tra lại tệp gốc.",
                                      "The file {file} unpacks to {size} MB, over the {limit} MB limit, so it was not opened "
                                      "(it may be hostile). Check the original file."),
+    "problem.file_truncated": ("Tệp {file} bị cắt dở (lưu hoặc gửi chưa xong). Hãy mở tệp gốc, lưu lại rồi tải lên lần nữa.",
+                               "The file {file} is cut short (saving or sending did not finish). Open the original, save "
+                               "it again and upload it again."),
+    "problem.file_too_slow": ("Tệp {file} cần hơn {seconds} giây để đọc nên đã dừng. Hãy tách bảng thành tệp nhỏ hơn hoặc lưu lại "
+                              "thành .xlsx trong Excel.",
+                              "Reading {file} took over {seconds} seconds and was stopped. Split it into smaller files or "
+                              "save it again as .xlsx in Excel."),
+    "problem.file_too_complex": ("Tệp {file} cần quá nhiều bộ nhớ để đọc nên đã dừng (có thể là tệp độc hại hoặc quá lớn). "
+                                 "Hãy kiểm tra lại tệp gốc.",
+                                 "Reading {file} needed too much memory and was stopped (the file may be hostile or too big). "
+                                 "Check the original file."),
+    "problem.too_many_sheets": ("Tệp {file} có {count} sheet, quá {limit} sheet. Hãy chỉ giữ các sheet cần tải lên.",
+                                "The file {file} has {count} sheets, over {limit}. Keep only the sheets to upload."),
+    "problem.sheet_too_big": ("Sheet {sheet_name} của tệp {file} có {rows} dòng × {cols} cột, quá giới hạn {max_rows} dòng × "
+                              "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
+                              "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
+                              "{max_cols}. Delete the extra rows and columns or split the file."),
     "problem.no_table": (
         "Không tìm thấy bảng nào của hệ thống trong tệp {file}: không có dòng tiêu đề nào có các cột như "
         "“Mã đơn vị”, “Mã tiêu chí”, “Họ và tên”. Hãy tải mẫu (template) của ứng dụng và chép dữ liệu vào đó.",
@@ -164,6 +181,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.report_format": ("Tệp báo cáo {file} phải có đuôi .docx (Word) hoặc .xlsx (Excel).",
                           "The report file {file} must end in .docx (Word) or .xlsx (Excel)."),
     "cli.report_written": ("Đã ghi báo cáo: {file}", "Report written: {file}"),
+    "cli.backup_done": ("Đã sao lưu kho dữ liệu vào {file}.", "The store was backed up to {file}."),
+    "cli.restore_done": ("Đã khôi phục kho dữ liệu từ bản sao lưu {file}.", "The store was restored from {file}."),
+    "cli.backup_postgres": ("Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
+                            "pg_dump -Fc -f doandata.dump TÊN_CSDL; khôi phục bằng pg_restore.",
+                            "A PostgreSQL store is backed up with pg_dump (consistent while the app runs), e.g. "
+                            "pg_dump -Fc -f doandata.dump DBNAME; restore with pg_restore."),
+    "cli.not_a_backup": ("Tệp {file} không phải bản sao lưu của ứng dụng; không khôi phục gì.",
+                         "{file} is not a backup of this app; nothing restored."),
     "cli.marked": ("Đã ghi tệp đánh dấu các ô cần sửa: {file}", "Wrote the workbook with the cells to fix marked: {file}"),
     "cli.upload_unknown": ("Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
                            "There is no upload #{id}. List them with “python -m doandata history”."),

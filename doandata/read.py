@@ -7,17 +7,24 @@ Excel row numbers. Typing the cells and checking them is validate.py's job.
 from __future__ import annotations
 
 import io
+import os
+import pickle
 import re
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
 
+from . import config
 from . import contract as C
 from .problems import Problem, Unreadable, warning
 
 HEADER_SCAN_ROWS = 40
+MAX_SHEETS = 50
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -69,7 +76,7 @@ def sniff(data: bytes) -> str:
                     manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                     return "ods-encrypted" if b"encryption-data" in manifest else "ods"
         except zipfile.BadZipFile:
-            return "corrupt"
+            return "truncated"  # a zip without its central directory: cut off while saving or sending
         return "zip"
     if data.startswith(OLE_MAGIC):
         return "ole"
@@ -98,34 +105,91 @@ def _mb(size: int) -> str:
 
 
 def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
-    """All sheets of a workbook as grids; raises Unreadable with a clear message."""
+    """All sheets of a workbook as grids, parsed in a bounded child process; raises Unreadable."""
     kind = sniff(data)
     if kind == "empty":
         raise Unreadable("file_empty", file=filename)
-    if kind in ("other", "zip", "corrupt"):
+    if kind == "truncated":
+        raise Unreadable("file_truncated", file=filename)
+    if kind in ("other", "zip"):
         raise Unreadable("file_not_workbook", file=filename)
     if kind == "ods-encrypted":
         raise Unreadable("file_encrypted", file=filename)
+    limits = config.parse_limits()
+    cmd = [sys.executable, "-m", "doandata.parse_child", str(limits.memory), str(limits.cpu_seconds),
+           str(limits.max_rows), str(limits.max_cols)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
+    try:
+        done = subprocess.run(cmd, input=data, capture_output=True, timeout=limits.wall_seconds, env=env)
+    except subprocess.TimeoutExpired:
+        raise Unreadable("file_too_slow", file=filename, seconds=limits.wall_seconds) from None
+    try:
+        result = pickle.loads(done.stdout) if done.returncode == 0 else None
+    except Exception:  # noqa: BLE001 - a child that died half-way wrote half a result
+        result = None
+    if result is None:  # killed by its memory or CPU bound
+        raise Unreadable("file_too_complex", file=filename)
+    if result[0] == "error":
+        raise Unreadable(result[1], file=filename, **result[2])
+    return result[1]
+
+
+def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
+    """The calamine parse itself (in the child): every worksheet as a grid, merged cells filled."""
+    if data.startswith(ZIP_MAGIC):
+        _check_declared_sizes(data, max_rows, max_cols)
+    kind = sniff(data)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
-        raise Unreadable("file_encrypted", file=filename) from None
+        raise Unreadable("file_encrypted") from None
     except Exception:  # noqa: BLE001 - any parser failure is the same answer to the user
         if kind == "ole" and _looks_encrypted_ooxml(data):
-            raise Unreadable("file_encrypted", file=filename) from None
-        raise Unreadable("file_corrupt", file=filename) from None
+            raise Unreadable("file_encrypted") from None
+        raise Unreadable("file_corrupt") from None
+    metas = [m for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
+    if len(metas) > MAX_SHEETS:
+        raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
     sheets = []
-    for meta in workbook.sheets_metadata:
-        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-            continue
+    for meta in metas:
         try:
             sheet = workbook.get_sheet_by_name(meta.name)
+            if sheet.height > max_rows or sheet.width > max_cols:
+                raise Unreadable("sheet_too_big", sheet_name=meta.name, rows=sheet.height, cols=sheet.width,
+                                 max_rows=max_rows, max_cols=max_cols)
             grid = sheet.to_python(skip_empty_area=False)
             _fill_merged(grid, sheet.merged_cell_ranges)
+        except Unreadable:
+            raise
         except Exception:  # noqa: BLE001
-            raise Unreadable("file_corrupt", file=filename) from None
+            raise Unreadable("file_corrupt") from None
         sheets.append(Sheet(meta.name, grid))
     return sheets
+
+
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def _check_declared_sizes(data: bytes, max_rows: int, max_cols: int) -> None:
+    """A sheet that declares a million rows is refused before it is read (the declaration may
+    also lie the other way: the child's bounds and the count after reading catch that)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
+                continue
+            with zf.open(name) as part:
+                head = part.read(4096)
+            m = DIMENSION.search(head)
+            if m and (int(m.group(2)) > max_rows or _column_number(m.group(1).decode()) > max_cols):
+                raise Unreadable("sheet_too_big", sheet_name=name.rsplit("/", 1)[-1], rows=int(m.group(2)),
+                                 cols=_column_number(m.group(1).decode()), max_rows=max_rows, max_cols=max_cols)
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
 
 
 def _looks_encrypted_ooxml(data: bytes) -> bool:

@@ -176,6 +176,14 @@ class UnknownUpload(Exception):
     pass
 
 
+class NotSQLite(Exception):
+    """Backups of PostgreSQL are made with pg_dump, which is consistent while the app runs."""
+
+
+class NotABackup(Exception):
+    pass
+
+
 @dataclass
 class Imported:
     id: int
@@ -372,6 +380,40 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    # ------------------------------------------------------------ backup
+
+    def sqlite_path(self) -> str | None:
+        url = sa.engine.make_url(self.url)
+        return url.database if url.get_backend_name() == "sqlite" and url.database not in (None, ":memory:") else None
+
+    def backup_to(self, target: str) -> None:
+        """A consistent copy while the app runs (SQLite's online backup API, never a file copy)."""
+        import sqlite3
+
+        source = self.sqlite_path()
+        if source is None:
+            raise NotSQLite(self.url)
+        with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+            live.backup(copy)
+
+    def restore_from(self, backup: str) -> None:
+        """Replace the store's content with a backup made by backup_to, online, in one step."""
+        import sqlite3
+
+        target = self.sqlite_path()
+        if target is None:
+            raise NotSQLite(self.url)
+        try:
+            with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as source:
+                tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if not {"uploads", "units", "scores"} <= tables:
+                    raise NotABackup(backup)
+                self.engine.dispose()
+                with sqlite3.connect(target, timeout=30) as live:
+                    source.backup(live)
+        except sqlite3.DatabaseError:
+            raise NotABackup(backup) from None
 
 
 def _current_cards():

@@ -1,0 +1,14 @@
+"""Checks made at start-up, so the app fails closed rather than run unprotected."""
+from __future__ import annotations
+
+
+class Unsafe(RuntimeError):
+    pass
+
+
+def require_defused_xml() -> None:
+    """openpyxl parses XML with entity expansion off only when defusedxml is installed."""
+    import openpyxl
+
+    if not getattr(openpyxl, "DEFUSEDXML", False):
+        raise Unsafe("defusedxml is not installed: pip install -r requirements.txt")

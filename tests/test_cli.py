@@ -77,7 +77,7 @@ def test_validate_stores_nothing(db_url, tmp_path):
     (b"", "rong.xlsx", "rỗng"),
     (b"Ma don vi,Cum\nA,1\n", "bang.xlsx", "không phải là bảng tính"),
     (b"%PDF-1.4 fake", "baocao.xlsx", "không phải là bảng tính"),
-    (b"PK\x03\x04broken", "hong.xlsx", "không phải là bảng tính"),
+    (b"PK\x03\x04broken", "hong.xlsx", "bị cắt dở"),
 ])
 def test_unreadable_files_exit_2_with_one_line(db_url, tmp_path, content, name, words):
     path = tmp_path / name

@@ -56,11 +56,14 @@ def import_bytes(data: bytes, filename: str, store: Store, period: str | None = 
     return outcome
 
 
+SAMPLE_BY = "Dữ liệu mẫu"
+
+
 def sample_dir() -> Path:
     return Path(os.environ.get("DOANDATA_SAMPLE_DIR") or Path(__file__).resolve().parent.parent / "sample_data")
 
 
-def seed(store: Store, folder: Path | None = None, by: str = "seed") -> list[Outcome]:
+def seed(store: Store, folder: Path | None = None, by: str = SAMPLE_BY) -> list[Outcome]:
     """Load the sample workbooks, in file-name order, each as one upload."""
     outcomes = []
     for path in sorted((folder or sample_dir()).glob("*.xlsx")):

@@ -163,6 +163,9 @@ settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=Fal
 FRAME_TABLES = {"units": units, "clusters": clusters, "working_groups": working_groups, "members": members,
                 "criteria": criteria, "scores": scores, "score_meta": score_meta, "reports": reports,
                 "statuses": statuses}
+# What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
+# report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
+COUNTED = ("units", "members", "criteria", "score_meta", "reports")
 ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], settings_table)
 
 
@@ -263,7 +266,7 @@ class Store:
                 if "current" not in table.c:
                     continue
                 count = _supersede(conn, table, upload_id)
-                if name in ("units", "score_meta", "reports") or (name == "criteria" and "units" not in frames):
+                if name in COUNTED:
                     replaced += count
                     added += len(frame) - count
             conn.execute(uploads.update().where(uploads.c.id == upload_id)

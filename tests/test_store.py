@@ -31,7 +31,8 @@ def total(store, unit, period):
 
 def test_each_upload_is_recorded(store):
     h = store.history()
-    assert len(h) == 10 and set(h["action"]) == {"import"} and set(h["by"]) == {"seed"}
+    assert len(h) == 10 and set(h["action"]) == {"import"} and set(h["by"]) == {"Dữ liệu mẫu"}
+    assert h.set_index("filename").loc["02_to_cong_tac.xlsx", "rows_added"] == 8  # the eight members
     q3 = h[h["filename"] == "07_bang_diem_quy_3_2018.xlsx"].iloc[0]
     assert q3["periods"] == "2018-Q3" and q3["rows_added"] == 24 and len(q3["sha256"]) == 64
 

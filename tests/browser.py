@@ -53,7 +53,7 @@ def running_app(db_url: str, env: dict | None = None):
             proc.kill()
 
 
-def wait_for_app(page, timeout: int = 30000) -> None:
+def wait_for_app(page, timeout: int = 60000) -> None:
     """Until the script runs have finished and the page's text has not changed for a second."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
     page.wait_for_selector("h1", timeout=timeout)

@@ -65,6 +65,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
                               "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
                               "{max_cols}. Delete the extra rows and columns or split the file."),
+    "problem.file_ratio": ("Tệp {file} nén tới {ratio} lần, bất thường với một bảng tính (có thể là tệp độc hại), nên không được mở. "
+                           "Hãy kiểm tra lại tệp gốc.",
+                           "The file {file} is compressed {ratio} times, which no spreadsheet is (it may be hostile), so it "
+                           "was not opened. Check the original file."),
     "problem.no_table": (
         "Không tìm thấy bảng nào của hệ thống trong tệp {file}: không có dòng tiêu đề nào có các cột như "
         "“Mã đơn vị”, “Mã tiêu chí”, “Họ và tên”. Hãy tải mẫu (template) của ứng dụng và chép dữ liệu vào đó.",

@@ -24,6 +24,8 @@ from .problems import Problem, Unreadable, warning
 
 HEADER_SCAN_ROWS = 40
 MAX_SHEETS = 50
+MAX_RATIO = 200
+MIN_RATIO_CHECK = 20 * 2**20
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -98,6 +100,9 @@ def check_limits(data: bytes, filename: str, max_bytes: int, max_unpacked: int) 
             return  # read_sheets says what is wrong with it
         if unpacked > max_unpacked:
             raise Unreadable("file_unpacks_too_big", file=filename, size=_mb(unpacked), limit=_mb(max_unpacked))
+        # workbooks compress 5-30×; a part that shrinks hundreds of times over many megabytes is a bomb
+        if unpacked > MIN_RATIO_CHECK and unpacked > MAX_RATIO * len(data):
+            raise Unreadable("file_ratio", file=filename, ratio=int(unpacked / max(len(data), 1)))
 
 
 def _mb(size: int) -> str:

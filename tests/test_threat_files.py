@@ -30,6 +30,12 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(store):
     assert seconds < 3
 
 
+def test_an_extreme_compression_ratio_is_refused_even_under_the_size_limit(store):
+    bomb = zip_bomb(60)  # 60 MB unpacked: under the 200 MB limit, but compressed ~1000 times
+    text, seconds = answer(bomb, "nen.xlsx", store)
+    assert text.startswith("Tệp nen.xlsx nén tới ") and "bất thường" in text and seconds < 3
+
+
 def test_a_sheet_declaring_a_million_rows_is_refused_at_once(store):
     data = declared_million_rows((SAMPLE / "05_bang_diem_quy_1_2018.xlsx").read_bytes())
     text, seconds = answer(data, "trieu_dong.xlsx", store)

@@ -34,6 +34,43 @@ def db_url(seeded_file, tmp_path) -> str:
     return f"sqlite:///{target}"
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.postgres import Cluster
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_seeded(pg_cluster) -> str:
+    """A seeded PostgreSQL database used as the template of each test's own database."""
+    url = pg_cluster.database("seeded")
+    store = Store(url)
+    ingest.seed(store, SAMPLE)
+    store.dispose()
+    return "seeded"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_url(request, tmp_path) -> str:
+    """A seeded store of its own on each backend: the store, import and summary tests run on both."""
+    if request.param == "sqlite":
+        target = tmp_path / "store.db"
+        shutil.copy(request.getfixturevalue("seeded_file"), target)
+        return f"sqlite:///{target}"
+    cluster = request.getfixturevalue("pg_cluster")
+    template = request.getfixturevalue("pg_seeded")
+    return cluster.database(f"t_{abs(hash(request.node.nodeid)) % 10**12}", template=template)
+
+
+@pytest.fixture
+def any_store(any_url) -> Store:
+    s = Store(any_url)
+    yield s
+    s.dispose()
+
+
 @pytest.fixture
 def store(db_url) -> Store:
     s = Store(db_url)

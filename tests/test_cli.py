@@ -10,6 +10,12 @@ KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total", "rati
         "baseline_rating", "delta", "target_total", "expected_total", "status", "recognised", "items_done"]
 
 
+@pytest.fixture
+def db_url(any_url):
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_url
+
+
 def test_summary_json_has_every_unit_with_the_contract_keys(db_url):
     out = run_cli("summary", "--period", "2018-Q2", "--json", db_url=db_url)
     assert out.returncode == 0, out.stderr

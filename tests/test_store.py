@@ -9,6 +9,12 @@ from doandata.store import DuplicateUpload
 from tests.conftest import SAMPLE
 
 
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
 def rescored(name: str, unit: str, new_points: dict) -> bytes:
     """The sample scorecard with one unit's points changed, saved again by openpyxl."""
     wb = openpyxl.load_workbook(SAMPLE / name)

@@ -60,7 +60,7 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
         part = data[data["status"].isna()] if status is None else data[data["status"] == status]
         if part.empty:
             continue
-        label = i18n.t(f"status.{status or 'no_data'}", lang)
+        label = i18n.status_name(status, lang)
         fig.add_bar(
             y=[safe(short_name(n)) for n in part["unit_name"]], x=part["total"].fillna(0), orientation="h",
             name=label, marker_color=STATUS_COLOURS[status],

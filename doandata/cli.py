@@ -167,7 +167,7 @@ def cmd_summary(store: Store, args) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=1))
         return OK
     for r in records:
-        status = i18n.t(f"status.{r['status'] or 'no_data'}", args.lang)
+        status = i18n.status_name(r['status'], args.lang)
         print(f"{r['unit_code']:<8} {i18n.fmt_number(r['total'], args.lang):>6} "
               f"({i18n.fmt_signed(r['delta'], args.lang)})  {status:<16} {r['unit_name']}")
     return OK

@@ -588,6 +588,11 @@ def period_name(period: str, lang: str = "vi") -> str:
     return t("period.baseline", lang, year=period)
 
 
+def status_name(status: str | None, lang: str = "vi") -> str:
+    """on_track / at_risk / behind (None: no scores yet) as people read them."""
+    return t(f"status.{status or 'no_data'}", lang)
+
+
 def rating_name(name: str | None, lang: str = "vi") -> str:
     if not name:
         return "—"

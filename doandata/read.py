@@ -20,6 +20,7 @@ import python_calamine as calamine
 
 from . import config
 from . import contract as C
+from .cells import is_blank
 from .problems import Problem, Unreadable, warning
 
 HEADER_SCAN_ROWS = 40
@@ -351,11 +352,7 @@ def _note_extra_columns(sheet: Sheet, table: Table) -> None:
 
 
 def _is_filled(value: object) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    return True
+    return not is_blank(value)
 
 
 def read_path(path: str | Path) -> tuple[bytes, str]:

@@ -278,7 +278,7 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     para("1. Kết quả bảng điểm thi đua", bold=True, italic=True)
     _docx_table(doc, ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
                 [[r["unit_name"], i18n.fmt_number(r["baseline_total"]), i18n.fmt_number(r["total"]),
-                  i18n.fmt_signed(r["delta"]), i18n.rating_name(r["rating"]), i18n.t(f"status.{r['status'] or 'no_data'}")]
+                  i18n.fmt_signed(r["delta"]), i18n.rating_name(r["rating"]), i18n.status_name(r['status'])]
                  for r in report.special.to_dict("records")], [6.0, 1.8, 1.8, 1.8, 2.4, 2.4])
     if len(report.sections):
         para("Điểm bình quân theo nhóm tiêu chí:", align="justify", indent=True)
@@ -305,14 +305,14 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     para("4. Cụm đồng hành", bold=True, italic=True)
     if len(report.pairs):
         _docx_table(doc, ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
-                    [[r["unit_name"], i18n.fmt_number(r["total"]), i18n.t(f"status.{r['status'] or 'no_data'}"),
+                    [[r["unit_name"], i18n.fmt_number(r["total"]), i18n.status_name(r['status']),
                       i18n.text_or_dash(r["companion_name"]), i18n.fmt_number(r["companion_total"])]
                      for r in report.pairs.to_dict("records")], [5.0, 1.8, 2.4, 5.0, 1.6])
 
     para("III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
-        para(f"- {i18n.t(f'status.{status}')} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
+        para(f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
              align="justify", indent=True)
 
     para("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
@@ -393,7 +393,7 @@ def _place_date(signing: Signing, settings: Settings) -> str:
 
 
 def _docx_table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
@@ -436,7 +436,7 @@ def to_xlsx(report: Report) -> bytes:
 
     counts = report.counts
     summary = sheet("Tổng hợp", report.title, ["Tiến độ", "Số đơn vị"],
-                    [[i18n.t(f"status.{s}"), counts[s]] for s in metrics.STATUS_ORDER]
+                    [[i18n.status_name(s), counts[s]] for s in metrics.STATUS_ORDER]
                     + [["Chưa có số liệu", counts["no_data"]], ["Công nhận tiến bộ", counts["recognised"]]], [24, 12])
     chart = BarChart()
     chart.title, chart.y_axis.title, chart.x_axis.title = "Số đơn vị theo tiến độ", "Số đơn vị", "Tiến độ"
@@ -450,7 +450,7 @@ def to_xlsx(report: Report) -> bytes:
                    "Kỳ vọng", "Mục tiêu", "Tiến độ", "Công nhận tiến bộ"],
                   [[r["unit_code"], r["unit_name"], _n(r["baseline_total"]), _n(r["total"]), _n(r["delta"]),
                     r["rating"] or "", _n(r["expected_total"]), _n(r["target_total"]),
-                    i18n.t(f"status.{r['status'] or 'no_data'}"), "Có" if r["recognised"] else "Không"]
+                    i18n.status_name(r['status']), "Có" if r["recognised"] else "Không"]
                    for r in report.special.to_dict("records")], [12, 48, 11, 11, 11, 18, 10, 10, 16, 12])
     last = 4 + len(report.special)
     bars = BarChart()
@@ -462,7 +462,7 @@ def to_xlsx(report: Report) -> bytes:
     units.add_chart(bars, f"A{last + 3}")
 
     sheet("Theo tiến độ", "Đơn vị theo tiến độ", ["Tiến độ", "Đơn vị"],
-          [[i18n.t(f"status.{s}"), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]], [18, 60])
+          [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]], [18, 60])
     sheet("Công nhận tiến bộ", "Đề xuất công nhận tiến bộ",
           ["Đơn vị", f"Xếp loại {report.settings.baseline_year}", "Xếp loại kỳ này", f"Điểm {report.settings.baseline_year}",
            "Điểm kỳ này", "Đề xuất tuyên dương"],
@@ -485,7 +485,7 @@ def to_xlsx(report: Report) -> bytes:
           report.items[["item", "done", "in_progress", "not_started"]].values.tolist(), [50, 12, 14, 14])
     sheet("Cụm đồng hành", "Đơn vị đặc thù và đơn vị đồng hành",
           ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
-          [[_n(r["cluster"]), r["unit_name"], _n(r["total"]), i18n.t(f"status.{r['status'] or 'no_data'}"),
+          [[_n(r["cluster"]), r["unit_name"], _n(r["total"]), i18n.status_name(r['status']),
             r["companion_name"] or "", _n(r["companion_total"])] for r in report.pairs.to_dict("records")],
           [8, 44, 11, 16, 44, 12])
     sheet("Khó khăn - đề xuất", "Khó khăn và đề xuất của các đơn vị", ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],

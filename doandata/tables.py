@@ -26,7 +26,7 @@ def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in data["rating"]],
         i18n.t("col.expected_total", lang): _num(data["expected_total"], lang),
         i18n.t("col.target_total", lang): _num(data["target_total"], lang),
-        i18n.t("col.status", lang): [i18n.t(f"status.{s or 'no_data'}", lang) for s in data["status"]],
+        i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in data["status"]],
         i18n.t("col.recognised", lang): [i18n.t("yes" if r else "no", lang) for r in data["recognised"]],
         i18n.t("col.items_done", lang): data["items_done"],
     }).reset_index(drop=True)
@@ -106,7 +106,7 @@ def pairs_table(pairs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         i18n.t("chart.special_unit", lang): pairs["unit_name"],
         i18n.t("col.total", lang): _num(pairs["total"], lang),
         i18n.t("col.delta", lang): _num(pairs["delta"], lang, signed=True),
-        i18n.t("col.status", lang): [i18n.t(f"status.{s or 'no_data'}", lang) for s in pairs["status"]],
+        i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in pairs["status"]],
         i18n.t("chart.companion", lang): pairs["companion_name"],
         i18n.t("col.companion_total", lang): _num(pairs["companion_total"], lang),
     })

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import contract as C
+from . import i18n
 from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
 from .read import Table
@@ -456,7 +457,4 @@ CHECKERS = {"units": check_units, "groups": check_groups, "criteria": check_crit
 
 def _num(value: float) -> str:
     """Vietnamese number in messages: 8,5 not 8.5."""
-    if value is None:
-        return ""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return i18n.fmt_number(value, "vi", 2)

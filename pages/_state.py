@@ -216,9 +216,10 @@ def filtered_units(units, f: Filters):
     return chosen
 
 
-def progress_for(d: dict, f: Filters, period: str | None = None):
-    units = filtered_units(d["units"], f)
-    return metrics.progress(units, d["totals"], d["statuses"], d["settings"], period or f.period)
+def progress_for(d: dict, f: Filters, units=None):
+    """Every figure of the chosen quarter for the filtered units (or the units given)."""
+    chosen = filtered_units(d["units"], f) if units is None else units
+    return metrics.progress(chosen, d["totals"], d["statuses"], d["settings"], f.period)
 
 
 # ---------------------------------------------------------------- the editor role

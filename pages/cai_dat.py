@@ -4,7 +4,6 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from doandata import contract as C
 from doandata import i18n, settings as S
 from pages import _state
 

@@ -13,8 +13,8 @@ units = _state.filtered_units(d["units"], f)
 if units.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
-frame = metrics.progress(units, d["totals"], d["statuses"], settings, f.period)
-pairs = metrics.companion_pairs(units, metrics.progress(d["units"], d["totals"], d["statuses"], settings, f.period))
+frame = _state.progress_for(d, f, units)
+pairs = metrics.companion_pairs(units, _state.progress_for(d, f, d["units"]))
 if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:

@@ -26,7 +26,7 @@ st.title(unit["name"])
 kind = i18n.t("unit.special" if unit["special"] else "unit.regular", lang)
 st.caption(i18n.t("unit.caption", lang, code=code, cluster=int(unit["cluster"]), kind=kind))
 
-row = metrics.progress(units[units["unit_code"] == code], d["totals"], d["statuses"], settings, f.period).iloc[0]
+row = _state.progress_for(d, f, units[units["unit_code"] == code]).iloc[0]
 pname = i18n.period_name(f.period, lang)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(i18n.t("unit.metrics_total", lang, period=pname), i18n.fmt_number(row["total"], lang),
@@ -34,7 +34,7 @@ c1.metric(i18n.t("unit.metrics_total", lang, period=pname), i18n.fmt_number(row[
 c2.metric(i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
           f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}")
 c3.metric(i18n.t("unit.metrics_target", lang), i18n.fmt_number(row["target_total"], lang))
-c4.metric(i18n.t("unit.metrics_status", lang), i18n.t(f"status.{row['status'] or 'no_data'}", lang))
+c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row['status'], lang))
 if row["recognised"]:
     st.success(i18n.t("unit.recognised", lang, period=pname))
 
@@ -78,8 +78,7 @@ with right:
     st.subheader(i18n.t("unit.companion_header", lang))
     companion = unit["companion_code"]
     if isinstance(companion, str) and companion in set(d["units"]["unit_code"]):
-        mate = metrics.progress(d["units"][d["units"]["unit_code"] == companion], d["totals"], d["statuses"],
-                                settings, f.period).iloc[0]
+        mate = _state.progress_for(d, f, d["units"][d["units"]["unit_code"] == companion]).iloc[0]
         st.write(i18n.t("unit.companion", lang, name=mate["unit_name"], code=companion,
                         total=i18n.fmt_number(mate["total"], lang), rating=i18n.rating_name(mate["rating"], lang)))
     else:

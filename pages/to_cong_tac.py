@@ -13,7 +13,7 @@ pname = i18n.period_name(f.period, lang)
 def units_and_reports(codes: list[str]) -> None:
     """The units' figures for the quarter, whether each quarterly report came in, and a reminder."""
     chosen = d["units"][d["units"]["unit_code"].isin(codes)]
-    frame = metrics.progress(chosen, d["totals"], d["statuses"], settings, f.period)
+    frame = _state.progress_for(d, f, chosen)
     st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
     st.subheader(i18n.t("groups.reports", lang, period=pname))
     arrivals = metrics.report_arrivals(d["reports"], codes, f.period, settings)

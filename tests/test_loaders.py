@@ -1,14 +1,11 @@
 """The five workbooks in the template layout, as the sample data and the templates hold them."""
-import pandas as pd
-import pytest
+import io
+
+import openpyxl
 
 from doandata import ingest, templates
 from doandata.read import find_tables, read_sheets
 from tests.conftest import SAMPLE
-
-
-def sheets_of(name):
-    return read_sheets((SAMPLE / name).read_bytes(), name)
 
 
 def test_every_sample_workbook_is_recognised_as_its_kind():
@@ -56,7 +53,6 @@ def test_an_empty_template_filled_in_imports(store, tmp_path):
     criteria = store.criteria()
     data = templates.write_workbook("scores", period="2018-Q4", criteria=criteria,
                                     units=store.units()[["unit_code", "name", "special"]])
-    import openpyxl, io
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb["Bảng điểm"]
     header = [c.value for c in ws[templates.HEADER_ROW]]

@@ -7,7 +7,6 @@ import pytest
 
 from doandata import cli, ingest, safety
 from doandata.problems import Unreadable
-from doandata.read import read_sheets
 from tests.conftest import SAMPLE, run_cli
 from tests.hostile import BILLION_LAUGHS, declared_million_rows, xlsx_parts, zip_bomb
 

@@ -4,7 +4,6 @@ import zipfile
 
 import docx
 import openpyxl
-import pandas as pd
 import pytest
 from playwright.sync_api import sync_playwright
 

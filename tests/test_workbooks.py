@@ -1,13 +1,12 @@
 """Workbooks people really send: every quirk read, every error said once with its place."""
 import datetime as dt
-import io
 import json
 
 import openpyxl
 import pytest
 
-from doandata import cli, ingest
-from tests.conftest import CORPUS, SAMPLE, run_cli
+from doandata import cli
+from tests.conftest import CORPUS, run_cli
 from tests.messy import CODES, convert, messy_scorecard
 
 HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", *CODES, "Tổng điểm"]

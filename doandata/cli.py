@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -24,8 +25,22 @@ SUMMARY_KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one clear line, not a usage dump
-        self.exit(UNREADABLE, f"doandata: {message} (xem: python -m doandata --help)\n")
+    def error(self, message: str):  # one clear line in Vietnamese, not a usage dump
+        self.exit(UNREADABLE, f"doandata: {_argparse_vi(message)} (xem: python -m doandata --help)\n")
+
+
+def _argparse_vi(message: str) -> str:
+    """argparse's own English sentences, said in Vietnamese (the rest are passed through)."""
+    m = re.match(r"the following arguments are required: (.+)", message)
+    if m:
+        return i18n.t("cli.missing_argument", what=m.group(1))
+    m = re.match(r"argument (\S+): invalid choice: '(.*)' \(choose from (.+)\)", message)
+    if m:
+        return i18n.t("cli.bad_choice", what=m.group(1), value=m.group(2), allowed=m.group(3).replace("'", ""))
+    m = re.match(r"argument (\S+): invalid int value: '(.*)'", message)
+    if m:
+        return i18n.t("cli.bad_number", what=m.group(1), value=m.group(2))
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,7 +210,7 @@ def cmd_template(store: Store, args) -> int:
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.output} ({_short(exc)})"))
+        return _fail(i18n.t("cli.cannot_write", args.lang, file=args.output, reason=_short(exc)))
     print(args.output)
     return OK
 
@@ -223,7 +238,7 @@ def cmd_report(store: Store, args) -> int:
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.output} ({_short(exc)})"))
+        return _fail(i18n.t("cli.cannot_write", args.lang, file=args.output, reason=_short(exc)))
     print(i18n.t("cli.report_written", args.lang, file=args.output))
     return OK
 
@@ -236,7 +251,7 @@ def cmd_backup(store: Store, args) -> int:
     except NotSQLite:
         return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
     except OSError as exc:
-        return _fail(i18n.t("problem.file_no_access", args.lang, file=f"{args.file} ({_short(exc)})"))
+        return _fail(i18n.t("cli.cannot_write", args.lang, file=args.file, reason=_short(exc)))
     print(i18n.t("cli.backup_done", args.lang, file=args.file))
     return OK
 

@@ -362,6 +362,6 @@ def read_path(path: str | Path) -> tuple[bytes, str]:
     except FileNotFoundError:
         raise Unreadable("file_missing", file=str(path)) from None
     except IsADirectoryError:
-        raise Unreadable("file_missing", file=str(path)) from None
+        raise Unreadable("file_is_folder", file=str(path)) from None
     except PermissionError:
         raise Unreadable("file_no_access", file=str(path)) from None

@@ -397,8 +397,11 @@ class Store:
         source = self.sqlite_path()
         if source is None:
             raise NotSQLite(self.url)
-        with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
-            live.backup(copy)
+        try:
+            with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+                live.backup(copy)
+        except sqlite3.OperationalError as exc:  # the target cannot be created or written
+            raise OSError(str(exc)) from None
 
     def restore_from(self, backup: str) -> None:
         """Replace the store's content with a backup made by backup_to, online, in one step."""

@@ -130,3 +130,24 @@ def test_rollback_from_the_cli(db_url, tmp_path):
     assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
     out = run_cli("rollback", "999", db_url=db_url)
     assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr
+
+
+def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
+    cases = [
+        (("import",), "doandata: Thiếu file."),
+        (("summary",), "doandata: Thiếu --period."),
+        (("rollback", "abc"), "doandata: “abc” không phải là số cho id."),
+        (("template", "bogus", "-o", "x.xlsx"), "doandata: “bogus” không hợp lệ cho kind; hãy chọn một trong: units,"),
+        (("validate", "sample_data"), "Lỗi: sample_data là một thư mục, không phải tệp."),
+        (("report", "--period", "2018-Q2", "-o", "/khong/co/thu_muc/bc.docx"), "Không ghi được tệp /khong/co/thu_muc/bc.docx"),
+    ]
+    if db_url.startswith("sqlite"):
+        cases.append((("backup", "/khong/co/thu_muc/sao_luu.db"), "Không ghi được tệp /khong/co/thu_muc/sao_luu.db"))
+    else:
+        out = run_cli("backup", "sao_luu.db", db_url=db_url)
+        assert out.returncode == 1 and out.stderr.startswith("Kho PostgreSQL được sao lưu bằng pg_dump")
+    for args, start in cases:
+        out = run_cli(*args, db_url=db_url)
+        assert out.returncode == 2, args
+        assert out.stderr.startswith(start) and out.stderr.count("\n") == 1, (args, out.stderr)
+        assert "Traceback" not in out.stderr and "ngoài dự kiến" not in out.stderr

@@ -17,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from . import migrate
 from .settings import Settings
 from .validate import Batch, Context
 
@@ -131,8 +132,10 @@ score_meta = _rows_table(
     sa.Column("total_given", sa.Float),
     sa.Column("rating_given", sa.String(40)),
     sa.Column("note", sa.Text),
+    sa.Column("points_total", sa.Float),  # the sum of the card's points, added up at import
     key=("unit_code", "period"),
 )
+sa.Index("ix_score_meta_period", score_meta.c.current, score_meta.c.period)
 reports = _rows_table(
     "reports",
     sa.Column("unit_code", sa.String(40), nullable=False),
@@ -235,7 +238,7 @@ class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
         self.engine = make_engine(self.url)
-        metadata.create_all(self.engine)
+        migrate.upgrade(self.engine)
 
     # ------------------------------------------------------------ writing
 
@@ -269,6 +272,7 @@ class Store:
                 if name in COUNTED:
                     replaced += count
                     added += len(frame) - count
+            card_totals(conn, upload_id)
             conn.execute(uploads.update().where(uploads.c.id == upload_id)
                          .values(rows_added=added, rows_replaced=replaced))
         return Imported(upload_id, added, replaced)
@@ -340,10 +344,15 @@ class Store:
             query = query.where(scores.c.unit_code == unit_code)
         return self._frame(query)
 
-    def totals(self) -> pd.DataFrame:
-        """Each unit's total per period: the sum of its criterion points, added up in the database."""
-        query = sa.select(scores.c.unit_code, scores.c.period, sa.func.sum(scores.c.points).label("total")) \
-            .select_from(_current_cards()).group_by(scores.c.unit_code, scores.c.period)
+    def totals(self, periods: list[str] | None = None, unit_code: str | None = None) -> pd.DataFrame:
+        """Each unit's total per period: the sum of its criterion points, added up in the database
+        when the card was imported."""
+        query = sa.select(score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total")) \
+            .where(score_meta.c.current)
+        if periods:
+            query = query.where(score_meta.c.period.in_(periods))
+        if unit_code:
+            query = query.where(score_meta.c.unit_code == unit_code)
         return self._frame(query)
 
     def score_meta(self) -> pd.DataFrame:
@@ -514,6 +523,14 @@ def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
         count = conn.execute(sa.select(sa.func.count()).select_from(table).where(older)).scalar_one()
     conn.execute(table.update().where(older).values(current=False))
     return count
+
+
+def card_totals(conn: sa.Connection, upload_id: int) -> None:
+    """Each scorecard of the upload gets its total, summed in the database."""
+    points = sa.select(sa.func.sum(scores.c.points)).where(
+        scores.c.upload_id == score_meta.c.upload_id, scores.c.unit_code == score_meta.c.unit_code,
+        scores.c.period == score_meta.c.period).scalar_subquery()
+    conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))
 
 
 def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:

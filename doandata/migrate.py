@@ -1,0 +1,79 @@
+"""Versioned schema upgrades (Alembic). Every store is brought to the newest revision when it is
+opened, so a store made by an older release upgrades in place.
+
+Several app instances may start at once on one store: the upgrade runs in a single write
+transaction (BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on PostgreSQL), so one
+instance upgrades and the others then find nothing to do.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+FIRST = "0001"  # the schema `metadata.create_all` made before migrations were versioned
+_LOCK = 771016  # PostgreSQL advisory-lock key of schema upgrades (imports use 771015)
+
+
+def config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return cfg
+
+
+def head() -> str:
+    return ScriptDirectory.from_config(config()).get_current_head()
+
+
+def revision(engine: sa.Engine) -> str | None:
+    """The store's revision; FIRST for a store made before versioning; None for an empty store."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current is None and sa.inspect(conn).has_table("uploads"):
+            return FIRST
+        return current
+
+
+def upgrade(engine: sa.Engine, target: str = "head") -> None:
+    if target == "head" and revision(engine) == head():
+        return  # the common case: no write lock taken at start
+    cfg = config()
+    with locked(engine) as conn:
+        _stamp_unversioned(conn)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+@contextmanager
+def locked(engine: sa.Engine):
+    """One write transaction that no other upgrade can enter."""
+    with engine.connect().execution_options(write=True) as conn:
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+            yield conn
+
+
+def _stamp_unversioned(conn: sa.Connection) -> None:
+    inspector = sa.inspect(conn)
+    if inspector.has_table("uploads") and not inspector.has_table("alembic_version"):
+        conn.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(sa.text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": FIRST})
+
+
+def upgrade_from_shell(context) -> None:
+    """`alembic -c doandata/migrations/alembic.ini upgrade head|revision --autogenerate` on
+    DOANDATA_DB_URL, with the same lock and stamping as the app."""
+    from .store import make_engine, metadata
+
+    with locked(make_engine()) as conn:
+        _stamp_unversioned(conn)
+        context.configure(connection=conn, target_metadata=metadata, render_as_batch=True, compare_type=True)
+        with context.begin_transaction():
+            context.run_migrations()

@@ -1,0 +1,134 @@
+"""Versioned schema: a store made by the first release (before migrations were versioned) upgrades in
+place on SQLite and on PostgreSQL, and then gives exactly the figures that release gave.
+
+tests/data/store_first_release.db was written by the first release (commit d36f82e): the sample
+data seeded, then the Q3 reports undone. store_first_release_<period>.json is what that release's
+`summary --json` printed for it.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+
+from doandata import ingest, migrate
+from doandata.store import Store, make_engine
+from tests.conftest import ROOT, SAMPLE, run_cli
+
+DATA = ROOT / "tests" / "data"
+FIRST_RELEASE = DATA / "store_first_release.db"
+TABLES = ("uploads", "upload_changes", "units", "clusters", "working_groups", "members", "criteria",
+          "scores", "score_meta", "reports", "statuses", "settings")
+
+
+def recorded(period: str) -> list[dict]:
+    return json.loads((DATA / f"store_first_release_{period}.json").read_text(encoding="utf-8"))
+
+
+def first_release_on(backend: str, tmp_path, request) -> str:
+    """A store holding the first release's data, in the first schema, on the backend."""
+    if backend == "sqlite":
+        target = tmp_path / "old.db"
+        shutil.copy(FIRST_RELEASE, target)
+        return f"sqlite:///{target}"
+    url = request.getfixturevalue("pg_cluster").database("first_release")
+    engine = make_engine(url)  # not Store(url): that would upgrade to the newest revision
+    migrate.upgrade(engine, migrate.FIRST)
+    old = sa.create_engine(f"sqlite:///{FIRST_RELEASE}")
+    with old.connect() as src, engine.begin() as dst:
+        for name in TABLES:
+            rows = [dict(r) for r in src.execute(sa.text(f"SELECT * FROM {name}")).mappings()]
+            table = sa.Table(name, sa.MetaData(), autoload_with=dst)
+            for column in table.c:  # SQLite keeps booleans as 0/1
+                if isinstance(column.type, sa.Boolean):
+                    for row in rows:
+                        row[column.name] = None if row[column.name] is None else bool(row[column.name])
+            if rows:
+                dst.execute(table.insert(), rows)
+        dst.execute(sa.text("SELECT setval('uploads_id_seq', (SELECT max(id) FROM uploads))"))
+    old.dispose()
+    engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_first_release_store_upgrades_in_place(backend, tmp_path, request):
+    url = first_release_on(backend, tmp_path, request)
+    assert migrate.revision(make_engine(url)) == migrate.FIRST
+
+    for period in ("2018-Q2", "2018-Q3"):
+        result = run_cli("summary", "--period", period, "--json", db_url=url)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == recorded(period)
+
+    store = Store(url)
+    assert migrate.revision(store.engine) == migrate.head()
+    history = store.history()
+    assert list(history["id"]) == list(range(11, 0, -1))
+    assert history.iloc[0]["action"] == "rollback" and history.iloc[0]["target_id"] == 10
+    # the card totals the new revision keeps were added up from the old points
+    totals = store.totals(periods=["2018-Q3"]).set_index("unit_code")["total"]
+    assert totals["BDVTU"] == 92.0 and len(totals) == 24
+
+    # and the upgraded store goes on working: undo the undo, the Q3 reports are back
+    before = {r["unit_code"]: r["items_done"] for r in recorded("2018-Q3")}
+    store.rollback(11, by="Tổ 1")
+    result = run_cli("summary", "--period", "2018-Q3", "--json", db_url=url)
+    after = {r["unit_code"]: r["items_done"] for r in json.loads(result.stdout)}
+    assert sum(after.values()) > sum(before.values())
+    store.dispose()
+
+
+def test_the_first_revision_is_the_first_release_schema(tmp_path):
+    """Revision 0001 makes the very tables, columns and indexes the first release made."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'r1.db'}")
+    migrate.upgrade(engine, migrate.FIRST)
+    old = sa.create_engine(f"sqlite:///{FIRST_RELEASE}")
+
+    def shape(e):
+        inspector = sa.inspect(e)
+        return {t: ([(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(t)],
+                    sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(t)))
+                for t in inspector.get_table_names() if t != "alembic_version"}
+
+    assert shape(engine) == shape(old)
+    assert set(shape(old)) == set(TABLES)
+
+
+def test_upgrade_down_and_up_again(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = Store(url)
+    ingest.seed(store, SAMPLE)
+    store.dispose()
+    engine = make_engine(url)
+    cfg = migrate.config()
+    with migrate.locked(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, migrate.FIRST)
+    assert migrate.revision(engine) == migrate.FIRST
+    assert "points_total" not in {c["name"] for c in sa.inspect(engine).get_columns("score_meta")}
+    store = Store(url)
+    totals = store.totals(periods=["2018-Q1"])
+    assert len(totals) == 24 and totals["total"].notna().all()
+    store.dispose()
+
+
+def test_instances_starting_together_upgrade_once(pg_cluster):
+    """Four processes open one empty PostgreSQL store at the same moment: one creates the schema,
+    the others wait for it and find nothing to do; none fails."""
+    url = pg_cluster.database("together")
+    code = "from doandata.store import Store; Store(); print('ok')"
+    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env={**os.environ,
+                              "DOANDATA_DB_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [o[1][-500:] for o in outs]
+    engine = make_engine(url)
+    assert migrate.revision(engine) == migrate.head()
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    engine.dispose()

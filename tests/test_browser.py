@@ -109,33 +109,74 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
 
 
-def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, tmp_path):
-    from doandata import auth
+def upload_as_editor(page, base: str, path, password: str, expect_id: int) -> None:
+    """Sign in on the upload page, send the file, read the preview, confirm."""
+    page.goto(f"{base}/tai_len?q=2018-Q3")
+    wait_for_app(page)
+    page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
+    page.get_by_label("Mật khẩu biên tập").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    page.get_by_role("button", name="Xác nhận lưu").wait_for(timeout=30000)
+    assert page.get_by_text("Những gì sẽ thay đổi").count() == 1
+    page.get_by_role("button", name="Xác nhận lưu").click()
+    page.get_by_text(f"Đã lưu lần tải lên #{expect_id}").wait_for(timeout=30000)
+
+
+def cthads_raised(tmp_path):
+    """The Q3 scorecard with CTHADS at 72.5 instead of 58.5 (TC1 6→10, TC2 4.5→10, TC4 10.5→15)."""
     from tests.test_store import rescored
-    password = "mat-khau-trinh-duyet"
     path = tmp_path / "bang_diem_quy_3_sua.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "CTHADS", {"TC1": 10, "TC2": 10, "TC4": 15}))
+    return path
+
+
+def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, tmp_path):
+    from doandata import auth
+    password = "mat-khau-trinh-duyet"
     with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
-        editor.goto(f"{base}/tai_len?q=2018-Q3")
-        wait_for_app(editor)
-        editor.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
-        editor.get_by_label("Mật khẩu biên tập").fill(password)
-        editor.get_by_role("button", name="Đăng nhập").click()
-        editor.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)
-        editor.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
-        editor.get_by_role("button", name="Xác nhận lưu").wait_for(timeout=30000)
-        assert editor.get_by_text("Những gì sẽ thay đổi").count() == 1
-        editor.get_by_role("button", name="Xác nhận lưu").click()
-        editor.get_by_text("Đã lưu lần tải lên #11").wait_for(timeout=30000)
+        upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=11)
         # the overview shows the new figure at once
         editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(editor)
         m = metric_values(editor)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")  # CTHADS 58.5 → 67: behind → on track
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")  # CTHADS 58.5 → 72.5: behind → on track
         # the same upload URL opened by a viewer: a password form, no upload control
         viewer = browser.new_page()
         viewer.goto(f"{base}/tai_len?q=2018-Q3")
         wait_for_app(viewer)
         assert viewer.locator("[data-testid='stFileUploader']").count() == 0
         assert viewer.get_by_label("Mật khẩu biên tập").count() == 1
+
+
+def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, tmp_path):
+    """Two app processes (as behind a load balancer) share one PostgreSQL store: an upload through
+    one shows in the other without a restart, in a session already open and in a new one."""
+    from doandata import auth
+    url = pg_cluster.database("two_instances", template=pg_seeded)
+    password = "mat-khau-hai-may"
+    env = {"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}
+    with running_app(url, env=env) as first, running_app(url, env=env) as second:
+        watcher = browser.new_page(viewport={"width": 1400, "height": 1000})
+        watcher.goto(f"{second}/tong_quan?q=2018-Q3")
+        wait_for_app(watcher)
+        m = metric_values(watcher)
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("11", "2")
+
+        editor = browser.new_page(viewport={"width": 1400, "height": 1000})
+        upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=11)
+
+        # the session open on the other instance: its next run reads the new store version
+        watcher.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
+        wait_for_app(watcher)
+        watcher.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
+        wait_for_app(watcher)
+        m = metric_values(watcher)
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")
+        # a new visitor of the other instance sees the unit's new total
+        fresh = browser.new_page()
+        fresh.goto(f"{second}/don_vi?unit=CTHADS&q=2018-Q3")
+        wait_for_app(fresh)
+        assert metric_values(fresh)["Tổng điểm Quý III/2018"] == "72,5"

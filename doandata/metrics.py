@@ -14,6 +14,7 @@ from . import contract as C
 from .settings import Settings
 
 STATUS_ORDER = ("on_track", "at_risk", "behind")
+NONE_DONE = pd.Series(dtype=int)  # no plan item done by any unit
 
 
 def _scale(settings: Settings) -> list[C.Rating]:
@@ -116,30 +117,67 @@ def latest_statuses(statuses: pd.DataFrame, period: str, settings: Settings) -> 
     return upto.drop(columns="_order")
 
 
-def progress(units: pd.DataFrame, totals: pd.DataFrame, statuses: pd.DataFrame, settings: Settings,
+def progress(units: pd.DataFrame, totals: pd.DataFrame, done: pd.Series, settings: Settings,
              period: str) -> pd.DataFrame:
-    """One row per unit for one period: every figure of the summary (the CLI's JSON keys)."""
-    base = baselines(units, totals, settings)
+    """One row per unit for one period: every figure of the summary (the CLI's JSON keys).
+    `totals` is long (unit_code, period, total); `done` is items_done(...) per unit code."""
+    def of(p):
+        return totals[totals["period"] == p].set_index("unit_code")["total"]
+    return figures(units, of(period), of(settings.baseline_period), done, settings, period)
+
+
+def figures(units: pd.DataFrame, total: pd.Series, baseline_card: pd.Series, done: pd.Series,
+            settings: Settings, period: str) -> pd.DataFrame:
+    """progress() from per-unit series (unit code -> the period's total, the 2017 scorecard's total,
+    plan items done), the rules of domain.md applied column-wise to every unit at once."""
+    codes = units["unit_code"]
     frame = units[["unit_code", "name", "cluster", "special"]].rename(columns={"name": "unit_name"}).copy()
     frame["period"] = period
-    this = totals[totals["period"] == period].set_index("unit_code")["total"]
-    frame["total"] = frame["unit_code"].map(this).astype(float)
-    frame["rating"] = [rating_name(t, settings) for t in frame["total"]]
-    frame["baseline_total"] = base["baseline_total"].astype(float).to_numpy()
-    frame["baseline_rating"] = base["baseline_rating"].to_numpy()
+    frame["total"] = codes.map(total).astype(float)
+    frame["rating"] = _ratings(frame["total"].to_numpy(), settings)
+    card = codes.map(baseline_card).astype(float)
+    listed = pd.to_numeric(units["baseline_total"], errors="coerce").astype(float)
+    frame["baseline_total"] = card.where(card.notna(), listed).to_numpy()
+    given = units["baseline_rating"]
+    given_ok = given.map(lambda g: isinstance(g, str) and g != "").to_numpy()
+    frame["baseline_rating"] = np.where(given_ok, given.to_numpy(dtype=object),
+                                        _ratings(frame["baseline_total"].to_numpy(), settings))
     frame["delta"] = frame["total"] - frame["baseline_total"]
-    frame["target_total"] = [target_total(r, settings, settings.targets.get(c))
-                             for c, r in zip(frame["unit_code"], frame["baseline_rating"])]
+
+    scale = _scale(settings)
+    minimums = np.array([r.minimum for r in scale], dtype=float)
+    levels = {r.name: i for i, r in enumerate(scale)}
+    base_level = frame["baseline_rating"].map(levels)
+    target = pd.Series(minimums[np.minimum(base_level.fillna(0).astype(int) + 1, len(scale) - 1)], index=frame.index)
+    target = target.where(base_level.notna())
+    overrides = codes.map(settings.targets).astype(float)
+    frame["target_total"] = overrides.where(overrides.notna(), target).astype(float)
+
     f = fraction_for(period, settings)
-    frame["expected_total"] = [expected_total(b, t, f) for b, t in zip(frame["baseline_total"], frame["target_total"])]
-    frame["status"] = [status_of(t, e, settings.at_risk_band) for t, e in zip(frame["total"], frame["expected_total"])]
-    frame["recognised"] = [is_recognised(t, r, bt, br, settings) for t, r, bt, br in zip(
-        frame["total"], frame["rating"], frame["baseline_total"], frame["baseline_rating"])]
-    done = items_done(statuses, period, settings)
-    frame["items_done"] = frame["unit_code"].map(done).fillna(0).astype(int)
-    frame["target_total"] = frame["target_total"].astype(float)
-    frame["expected_total"] = frame["expected_total"].astype(float)
+    base, tgt = frame["baseline_total"], frame["target_total"]
+    expected = np.where(base >= tgt, tgt, base + (tgt - base) * f)
+    frame["expected_total"] = pd.Series(expected, index=frame.index).where(base.notna() & tgt.notna()).astype(float)
+
+    t, e = frame["total"], frame["expected_total"]
+    status = np.select([t >= e - 1e-9, t >= e - settings.at_risk_band - 1e-9], ["on_track", "at_risk"], "behind")
+    frame["status"] = pd.Series(status, index=frame.index, dtype=object).where(t.notna() & e.notna(), None)
+
+    now_level = frame["rating"].map(levels)
+    by_level = (now_level - base_level) >= settings.recognised_levels
+    by_points = (t - base) >= settings.recognised_points - 1e-9
+    frame["recognised"] = (t.notna() & (by_level.fillna(False) | by_points.fillna(False))).astype(bool)
+    frame["items_done"] = codes.map(done).fillna(0).astype(int)
     return frame.reset_index(drop=True)
+
+
+def _ratings(totals: np.ndarray, settings: Settings) -> np.ndarray:
+    """rating_name for many totals: the highest level whose minimum each total reaches."""
+    scale = _scale(settings)
+    minimums = np.array([r.minimum for r in scale], dtype=float)
+    names = np.array([r.name for r in scale] + [None], dtype=object)
+    reached = np.searchsorted(minimums, totals, side="right") - 1
+    reached = np.where(np.isnan(totals) | (reached < 0), len(scale), reached)
+    return names[reached]
 
 
 def worst_first(frame: pd.DataFrame) -> pd.DataFrame:
@@ -160,8 +198,7 @@ def unit_timeline(unit_code: str, units: pd.DataFrame, totals: pd.DataFrame, set
     """One unit across the baseline and the plan's quarters: total, expected, baseline, target."""
     rows = []
     for period in settings.periods:
-        p = progress(units[units["unit_code"] == unit_code], totals, pd.DataFrame(
-            columns=["unit_code", "period", "item_code", "status"]), settings, period)
+        p = progress(units[units["unit_code"] == unit_code], totals, NONE_DONE, settings, period)
         rows.append(p.iloc[0] if len(p) else None)
     frame = pd.DataFrame([r for r in rows if r is not None])
     return frame[["period", "total", "rating", "baseline_total", "target_total", "expected_total", "status"]] \

@@ -75,8 +75,7 @@ def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
 def gather(kind: str, period: str, frames: dict) -> Report:
     """Everything the document says, from the same metrics as the pages."""
     settings: Settings = frames["settings"]
-    units, totals, statuses = frames["units"], frames["totals"], frames["statuses"]
-    frame = metrics.progress(units, totals, statuses, settings, period)
+    units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
     special = metrics.worst_first(frame[frame["special"]]) if frame["special"].any() else metrics.worst_first(frame)
     names = {s: special[special["status"] == s]["unit_name"].tolist() for s in metrics.STATUS_ORDER}
     recognised = metrics.worst_first(frame[frame["recognised"]]).iloc[::-1]
@@ -523,9 +522,9 @@ def _n(value):
 
 def frames_for(store, period: str) -> dict:
     """The store's frames a report needs (the scores of the baseline year and the period only)."""
-    settings = store.settings()
-    return {"settings": settings, "units": store.units(), "totals": store.totals(), "statuses": store.statuses(),
-            "criteria": store.criteria(), "reports": store.reports(),
+    settings, units = store.settings(), store.units()
+    return {"settings": settings, "units": units, "progress": store.progress(period, settings, units),
+            "statuses": store.statuses(), "criteria": store.criteria(), "reports": store.reports(),
             "scores": store.scores(periods=[settings.baseline_period, period])}
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from . import migrate
+from . import metrics, migrate
 from .settings import Settings
 from .validate import Batch, Context
 
@@ -314,9 +314,11 @@ class Store:
         with self.engine.connect() as conn:
             return pd.read_sql_query(query, conn)
 
-    def _current(self, table: sa.Table, *order: str) -> pd.DataFrame:
+    def _current(self, table: sa.Table, *order: str, unit_codes: list[str] | None = None) -> pd.DataFrame:
         cols = [c for c in table.c if c.name not in ("upload_id", "current")]
         query = sa.select(*cols).where(table.c.current)
+        if unit_codes is not None:
+            query = query.where(table.c.unit_code.in_(list(unit_codes)))
         if order:
             query = query.order_by(*[table.c[o] for o in order])
         return self._frame(query)
@@ -344,26 +346,69 @@ class Store:
             query = query.where(scores.c.unit_code == unit_code)
         return self._frame(query)
 
-    def totals(self, periods: list[str] | None = None, unit_code: str | None = None) -> pd.DataFrame:
+    def totals(self, periods: list[str] | None = None, unit_codes: list[str] | None = None) -> pd.DataFrame:
         """Each unit's total per period: the sum of its criterion points, added up in the database
         when the card was imported."""
         query = sa.select(score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total")) \
             .where(score_meta.c.current)
-        if periods:
+        if periods is not None:
             query = query.where(score_meta.c.period.in_(periods))
-        if unit_code:
-            query = query.where(score_meta.c.unit_code == unit_code)
+        if unit_codes is not None:
+            query = query.where(score_meta.c.unit_code.in_(list(unit_codes)))
         return self._frame(query)
+
+    def items_done(self, period: str, settings: Settings) -> pd.Series:
+        """Per unit: how many plan items have 'done' as their latest status reported up to and
+        including the period (metrics.items_done, counted in the database)."""
+        frame = self._frame(_items_done_query(period, settings))
+        return frame.set_index("unit_code")["items_done"].astype(int)
+
+    def figures(self, period: str, settings: Settings) -> pd.DataFrame:
+        """Per unit (in the order of units()): what progress needs of it, with the period's total,
+        the 2017 scorecard's total and the plan items done, all added up in the database and read
+        in one query."""
+        now, base = score_meta.alias("now"), score_meta.alias("base")
+        done = _items_done_query(period, settings).subquery()
+        query = sa.select(
+            units.c.unit_code, units.c.name, units.c.cluster, units.c.special, units.c.baseline_total,
+            units.c.baseline_rating, now.c.points_total.label("total"),
+            base.c.points_total.label("baseline_card"), done.c.items_done,
+        ).select_from(
+            units.outerjoin(now, sa.and_(now.c.current, now.c.unit_code == units.c.unit_code, now.c.period == period))
+            .outerjoin(base, sa.and_(base.c.current, base.c.unit_code == units.c.unit_code,
+                                     base.c.period == settings.baseline_period))
+            .outerjoin(done, done.c.unit_code == units.c.unit_code)
+        ).where(units.c.current).order_by(units.c.cluster, units.c.unit_code)
+        frame = self._frame(query)
+        frame["special"] = frame["special"].astype(bool)
+        return frame
 
     def score_meta(self) -> pd.DataFrame:
         return self._current(score_meta)
 
-    def reports(self, unit_code: str | None = None) -> pd.DataFrame:
-        frame = self._current(reports, "period", "unit_code")
-        return frame[frame["unit_code"] == unit_code] if unit_code else frame
+    def reports(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
+        """Current quarterly reports, of the units given (a short list) or of all."""
+        return self._current(reports, "period", "unit_code", unit_codes=unit_codes)
 
-    def statuses(self) -> pd.DataFrame:
-        return self._current(statuses)
+    def statuses(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
+        """Current plan-item statuses, of the units given (a short list) or of all."""
+        return self._current(statuses, unit_codes=unit_codes)
+
+    def scored_periods(self) -> list[str]:
+        """The periods holding at least one current scorecard."""
+        query = sa.select(score_meta.c.period).where(score_meta.c.current).distinct()
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(query).scalars())
+
+    def progress(self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
+                 ) -> pd.DataFrame:
+        """Every figure of the period for every unit (or the units given): totals and plan items
+        done are added up in the database, only the rules run in Python (vectorised)."""
+        settings = settings or self.settings()
+        got = self.figures(period, settings)
+        by_code = got.set_index("unit_code")
+        return metrics.figures(got if unit_frame is None else unit_frame, by_code["total"],
+                               by_code["baseline_card"], by_code["items_done"].dropna(), settings, period)
 
     def settings(self) -> Settings:
         frame = self._current(settings_table)
@@ -429,6 +474,21 @@ class Store:
                     source.backup(live)
         except sqlite3.DatabaseError:
             raise NotABackup(backup) from None
+
+
+def _items_done_query(period: str, settings: Settings):
+    """unit_code, items_done: the plan items whose latest status up to the period is 'done'
+    (per unit and item, the last quarter reported is the last quarter reported 'done')."""
+    order = {p: i for i, p in enumerate(settings.periods)}
+    upto = [p for p in settings.periods if period in order and order[p] <= order[period]]
+    rank = sa.case({p: order[p] for p in upto}, value=statuses.c.period, else_=-1) if upto else sa.literal(-1)
+    per_item = sa.select(
+        statuses.c.unit_code, sa.func.max(rank).label("last"),
+        sa.func.max(sa.case((statuses.c.status == "done", rank))).label("last_done"),
+    ).where(statuses.c.current, statuses.c.period.in_(upto)) \
+        .group_by(statuses.c.unit_code, statuses.c.item_code).subquery()
+    return sa.select(per_item.c.unit_code, sa.func.count().label("items_done")) \
+        .where(per_item.c.last == per_item.c.last_done).group_by(per_item.c.unit_code)
 
 
 def _current_cards():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from doandata import auth, charts, config, i18n, ingest, links, metrics
+from doandata import auth, charts, config, i18n, ingest, links
 from doandata.store import Store, default_url
 
 ENTRYPOINT_SEEN = "_entrypoint_seen"  # set by dashboard.py on every run it makes
@@ -38,17 +38,37 @@ def current_store() -> Store:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def frames(url: str, version: int) -> dict:
-    """Everything the pages draw from, read once per store version (an upload invalidates it)."""
+    """The small frames every page draws from, read once per store version (an upload anywhere,
+    through any instance, makes a new version)."""
     s = store(url)
     return {
-        "settings": s.settings(), "units": s.units(), "totals": s.totals(), "statuses": s.statuses(),
-        "criteria": s.criteria(), "members": s.members(), "clusters": s.clusters(), "reports": s.reports(),
+        "settings": s.settings(), "units": s.units(), "criteria": s.criteria(), "members": s.members(),
+        "clusters": s.clusters(), "scored_periods": s.scored_periods(), "version": version,
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def period_progress(url: str, version: int, period: str):
+    """Every unit's figures for one quarter (totals and items done added up in the database)."""
+    s = store(url)
+    return s.progress(period, frames(url, version)["settings"], frames(url, version)["units"])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def unit_rows(url: str, version: int, codes: tuple[str, ...]) -> dict:
+    """The few units' own rows: totals of every period, plan-item statuses, quarterly reports."""
+    s = store(url)
+    return {"totals": s.totals(unit_codes=list(codes)), "statuses": s.statuses(unit_codes=list(codes)),
+            "reports": s.reports(unit_codes=list(codes))}
 
 
 def data() -> dict:
     s = current_store()
     return frames(s.url, s.version())
+
+
+def of_units(d: dict, codes) -> dict:
+    return unit_rows(current_store().url, d["version"], tuple(codes))
 
 
 @dataclass
@@ -110,7 +130,7 @@ def _param_int(name: str) -> int | None:
 def default_period(d: dict) -> str:
     """The latest quarter with scores, else the first quarter of the plan."""
     quarters = d["settings"].quarters
-    have = [p for p in quarters if p in set(d["totals"]["period"])]
+    have = [p for p in quarters if p in set(d["scored_periods"])]
     return have[-1] if have else quarters[0]
 
 
@@ -219,7 +239,10 @@ def filtered_units(units, f: Filters):
 def progress_for(d: dict, f: Filters, units=None):
     """Every figure of the chosen quarter for the filtered units (or the units given)."""
     chosen = filtered_units(d["units"], f) if units is None else units
-    return metrics.progress(chosen, d["totals"], d["statuses"], d["settings"], f.period)
+    full = period_progress(current_store().url, d["version"], f.period)
+    if len(chosen) == len(d["units"]):
+        return full
+    return full[full["unit_code"].isin(chosen["unit_code"])].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- the editor role

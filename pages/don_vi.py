@@ -38,7 +38,8 @@ c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row['status'], l
 if row["recognised"]:
     st.success(i18n.t("unit.recognised", lang, period=pname))
 
-timeline = metrics.unit_timeline(code, d["units"], d["totals"], settings)
+own = _state.of_units(d, [code])
+timeline = metrics.unit_timeline(code, d["units"], own["totals"], settings)
 _state.show(charts.unit_timeline(timeline, unit["name"], settings, lang))
 
 scores = _state.current_store().scores(periods=[settings.baseline_period, f.period], unit_code=code)
@@ -60,7 +61,7 @@ else:
     st.write(i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang)))
     st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
 
-history = metrics.item_history(d["statuses"], code, settings)
+history = metrics.item_history(own["statuses"], code, settings)
 items = tables.plan_item_labels(lang)
 _state.show(charts.status_grid(history, [items[c] for c in history.index],
                                [i18n.period_name(p, lang) for p in history.columns],
@@ -85,7 +86,7 @@ with right:
         st.write(i18n.t("unit.companion_none", lang))
 
 st.subheader(i18n.t("unit.reports_header", lang))
-reports = d["reports"][d["reports"]["unit_code"] == code]
+reports = own["reports"]
 if reports.empty:
     st.write(i18n.t("unit.reports_none", lang))
 for _, rep in reports.sort_values("period", ascending=False).iterrows():

@@ -49,7 +49,9 @@ if not batch.ok:
     st.info(i18n.t("upload.fix_then_retry", lang))
     st.stop()
 
-changes = metrics.preview_changes(batch.frames.get("scores"), d["totals"], d["units"], d["settings"])
+new_scores = batch.frames.get("scores")
+old_totals = None if new_scores is None else _state.current_store().totals(periods=sorted(set(new_scores["period"])))
+changes = metrics.preview_changes(new_scores, old_totals, d["units"], d["settings"])
 st.subheader(i18n.t("upload.changes", lang))
 if len(changes):
     moved = int((changes["change"].fillna(1) != 0).sum())

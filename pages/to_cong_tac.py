@@ -16,7 +16,7 @@ def units_and_reports(codes: list[str]) -> None:
     frame = _state.progress_for(d, f, chosen)
     st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
     st.subheader(i18n.t("groups.reports", lang, period=pname))
-    arrivals = metrics.report_arrivals(d["reports"], codes, f.period, settings)
+    arrivals = metrics.report_arrivals(_state.of_units(d, codes)["reports"], codes, f.period, settings)
     st.dataframe(tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang),
                  hide_index=True, width="stretch")
     missing = int((~arrivals).to_numpy().sum())

@@ -33,7 +33,8 @@ _state.show(charts.progress_bullets(frame, f.period, settings, lang))
 special = frame[frame["special"]].sort_values("items_done")
 if len(special):
     shown = special.head(charts.MAX_BARS)
-    grid = metrics.plan_item_matrix(d["statuses"], list(shown["unit_code"]), f.period, settings)
+    codes = list(shown["unit_code"])
+    grid = metrics.plan_item_matrix(_state.of_units(d, codes)["statuses"], codes, f.period, settings)
     if len(special) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
     _state.show(charts.status_grid(grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns),

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 import sqlalchemy as sa
 
 from doandata.store import Store

@@ -17,7 +17,6 @@ def totals(*rows):
     return pd.DataFrame(rows, columns=["unit_code", "period", "total"])
 
 
-NO_STATUS = pd.DataFrame(columns=["unit_code", "period", "item_code", "status"])
 
 
 @pytest.mark.parametrize("total, rating", [
@@ -98,7 +97,7 @@ def test_items_done_takes_the_latest_status_up_to_the_period():
 def test_progress_row_for_a_unit_behind():
     u = units(("A", "Đơn vị A", 2, True, 63.0, None, 1))
     t = totals(("A", "2018-Q2", 58.0))
-    row = metrics.progress(u, t, NO_STATUS, S, "2018-Q2").iloc[0]
+    row = metrics.progress(u, t, metrics.NONE_DONE, S, "2018-Q2").iloc[0]
     # baseline 63 (Trung bình) → target 70; Q2 expects 63 + 7 × 0.5 = 66.5; 58 < 61.5 → behind
     assert (row["baseline_rating"], row["target_total"], row["expected_total"]) == ("Trung bình", 70, 66.5)
     assert (row["total"], row["delta"], row["rating"], row["status"]) == (58, -5, "Trung bình", "behind")
@@ -107,7 +106,7 @@ def test_progress_row_for_a_unit_behind():
 
 def test_progress_without_scores_has_no_status():
     u = units(("A", "a", 1, False, 80.0, None, None))
-    row = metrics.progress(u, totals(), NO_STATUS, S, "2018-Q4").iloc[0]
+    row = metrics.progress(u, totals(), metrics.NONE_DONE, S, "2018-Q4").iloc[0]
     assert pd.isna(row["total"]) and row["status"] is None and not row["recognised"]
 
 

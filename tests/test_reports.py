@@ -11,7 +11,7 @@ import docx
 import openpyxl
 import pytest
 
-from doandata import ingest, metrics, reports
+from doandata import ingest, reports
 from tests.conftest import run_cli
 from tests.test_workbooks import write
 
@@ -51,7 +51,7 @@ def test_the_word_report_has_the_administrative_layout(q2_docx):
 
 def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, store):
     body = "\n".join(texts(docx.Document(io.BytesIO(q2_docx))))
-    frame = metrics.progress(store.units(), store.totals(), store.statuses(), store.settings(), "2018-Q2")
+    frame = store.progress("2018-Q2")
     special = frame[frame["special"]].set_index("unit_code")
     behind = sorted(special[special["status"] == "behind"]["unit_name"])
     assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố", "Đoàn Cục Thi hành án dân sự Thành phố"]

@@ -2,10 +2,12 @@
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from doandata import ingest
+from doandata import ingest, metrics
 from doandata.store import DuplicateUpload
+from doandata.validate import Batch
 from tests.conftest import SAMPLE
 
 
@@ -91,3 +93,26 @@ def test_first_start_seeds_an_empty_store(empty_store):
     assert len(empty_store.units()) == 24
     assert ingest.ensure_seeded(empty_store) is False
     assert len(empty_store.history()) == 10
+
+
+def test_the_database_counts_plan_items_as_the_rule_says(store):
+    """Plan items done, counted in the database, equal the rule computed in pandas for every
+    period; a status reported done and later reported otherwise no longer counts."""
+    settings = store.settings()
+    statuses = store.statuses()
+    for period in settings.periods:
+        in_db = store.items_done(period, settings).sort_index()
+        in_pandas = metrics.items_done(statuses, period, settings).sort_index()
+        assert in_db.to_dict() == {k: int(v) for k, v in in_pandas.items()}, period
+    assert store.items_done("2018-Q3", settings).sum() > 0
+    # a unit's Q1 report now holds one item, done; its Q2 report the same item, in progress
+    unit, item = statuses.iloc[0]["unit_code"], statuses.iloc[0]["item_code"]
+
+    def report(period, status):
+        rows = pd.DataFrame([[unit, period, item, status]], columns=["unit_code", "period", "item_code", "status"])
+        store.import_batch(Batch(frames={"statuses": rows}, kinds=["reports"], periods=[period]))
+
+    report("2018-Q1", "done")
+    report("2018-Q2", "in_progress")
+    assert store.items_done("2018-Q1", settings)[unit] == 1
+    assert store.items_done("2018-Q2", settings).get(unit, 0) == 0

@@ -28,9 +28,7 @@ def hostile_store(store):
 
 
 def test_chart_text_is_escaped(hostile_store):
-    from doandata import metrics
-    frame = metrics.progress(hostile_store.units(), hostile_store.totals(), hostile_store.statuses(),
-                             hostile_store.settings(), "2018-Q3")
+    frame = hostile_store.progress("2018-Q3")
     fig = charts.progress_bullets(frame, "2018-Q3", hostile_store.settings())
     shown = [str(v) for trace in fig.data for v in (trace.y if trace.y is not None else [])]
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and NAME not in shown

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import i18n, ingest, metrics
+from . import i18n, ingest, metrics, migrate
 from . import contract as C
 from .problems import ERROR, Unreadable
 from .store import DuplicateUpload, Store, UnknownUpload, default_url
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="put a backup made by 'backup' back into the store")
     p.add_argument("file")
     sub.add_parser("history", help="list uploads")
+    sub.add_parser("upgrade", help="bring the store to the newest schema (also done on every start)")
     sub.add_parser("hash-password", help="print the hash of an editor password (read from the terminal or stdin)")
     p = sub.add_parser("rollback", help="restore the state before an upload")
     p.add_argument("id", type=int)
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_hash_password(None, args)
     try:
         store = Store(args.db or default_url())
+    except migrate.NewerStore as exc:
+        return _fail(i18n.t("store.newer", args.lang, found=exc.found, known=exc.known))
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
         return _fail(i18n.t("cli.db_error", args.lang, url=args.db or default_url(), reason=_short(exc)))
     try:
@@ -108,6 +111,17 @@ def _fail(line: str, code: int = UNREADABLE) -> int:
 
 def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def cmd_upgrade(store: Store, args) -> int:
+    after, before = migrate.head(), store.upgraded_from
+    if before is None:
+        print(i18n.t("cli.created", args.lang, after=after))
+    elif before == after:
+        print(i18n.t("cli.up_to_date", args.lang, after=after))
+    else:
+        print(i18n.t("cli.upgraded", args.lang, before=before, after=after))
+    return OK
 
 
 def cmd_seed(store: Store, args) -> int:
@@ -309,4 +323,5 @@ def cmd_hash_password(store: Store, args) -> int:
 
 COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "hash-password": cmd_hash_password, "report": cmd_report,
             "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
-            "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback}
+            "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback,
+            "upgrade": cmd_upgrade}

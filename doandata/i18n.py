@@ -181,6 +181,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
     "cli.seed_not_empty": ("Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
                            "The store already holds data; sample data not loaded again."),
+    "store.newer": ("Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ {found}; phiên bản "
+                    "này chỉ biết đến {known}). Hãy cập nhật ứng dụng lên bản mới nhất rồi mở lại; dữ liệu "
+                    "không bị thay đổi.",
+                    "The store was upgraded by a newer release of the app (schema {found}; this release knows "
+                    "up to {known}). Update the app to the newest release and open it again; no data was changed."),
+    "store.unavailable": ("Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút; nếu vẫn vậy, báo cho "
+                          "người quản trị hệ thống.",
+                          "The store cannot be opened right now. Reload the page in a few minutes; if it persists, "
+                          "tell the system administrator."),
+    "cli.upgraded": ("Đã nâng cấp kho dữ liệu từ lược đồ {before} lên {after}.",
+                     "The store was upgraded from schema {before} to {after}."),
+    "cli.created": ("Đã tạo kho dữ liệu mới với lược đồ {after}.", "A new store was created with schema {after}."),
+    "cli.up_to_date": ("Kho dữ liệu đã ở lược đồ mới nhất ({after}).", "The store is on the newest schema ({after})."),
     "cli.db_error": ("Không mở được kho dữ liệu {url}: {reason}", "Cannot open the store {url}: {reason}"),
     "cli.period_unknown": ("Kỳ “{value}” không hợp lệ. Các kỳ: {allowed}.", "Period “{value}” is not valid. Periods: {allowed}."),
     "cli.interrupted": ("Đã dừng theo yêu cầu; không lưu gì.", "Stopped on request; nothing stored."),

@@ -14,7 +14,7 @@ from . import contract as C
 from .problems import Unreadable, error
 from . import config
 from .read import check_limits, find_tables, read_sheets
-from .store import Imported, Store
+from .store import DuplicateUpload, Imported, Store
 from .validate import Batch, check
 
 
@@ -64,11 +64,15 @@ def sample_dir() -> Path:
 
 
 def seed(store: Store, folder: Path | None = None, by: str = SAMPLE_BY) -> list[Outcome]:
-    """Load the sample workbooks, in file-name order, each as one upload."""
+    """Load the sample workbooks, in file-name order, each as one upload. A workbook already stored
+    (another app instance starting on the same empty store seeds it too) is skipped."""
     outcomes = []
     for path in sorted((folder or sample_dir()).glob("*.xlsx")):
         data = path.read_bytes()
-        outcome = import_bytes(data, path.name, store, by=by)
+        try:
+            outcome = import_bytes(data, path.name, store, by=by)
+        except DuplicateUpload:
+            continue
         if not outcome.batch.ok:
             raise SeedError(path.name, outcome.batch.problems)
         outcomes.append(outcome)

@@ -20,6 +20,14 @@ FIRST = "0001"  # the schema `metadata.create_all` made before migrations were v
 _LOCK = 771016  # PostgreSQL advisory-lock key of schema upgrades (imports use 771015)
 
 
+class NewerStore(Exception):
+    """The store was upgraded by a newer release than this one: refuse rather than guess."""
+
+    def __init__(self, found: str, known: str):
+        super().__init__(found)
+        self.found, self.known = found, known
+
+
 def config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
@@ -39,14 +47,20 @@ def revision(engine: sa.Engine) -> str | None:
         return current
 
 
-def upgrade(engine: sa.Engine, target: str = "head") -> None:
-    if target == "head" and revision(engine) == head():
-        return  # the common case: no write lock taken at start
+def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
+    """Bring the store to the target revision; returns the revision it had before."""
+    before = revision(engine)
+    if target == "head" and before == head():
+        return before  # the common case: no write lock taken at start
+    known = {s.revision for s in ScriptDirectory.from_config(config()).walk_revisions()}
+    if before is not None and before not in known:
+        raise NewerStore(before, head())
     cfg = config()
     with locked(engine) as conn:
         _stamp_unversioned(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+    return before
 
 
 @contextmanager

@@ -238,7 +238,7 @@ class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
         self.engine = make_engine(self.url)
-        migrate.upgrade(self.engine)
+        self.upgraded_from = migrate.upgrade(self.engine)
 
     # ------------------------------------------------------------ writing
 
@@ -356,6 +356,16 @@ class Store:
         if unit_codes is not None:
             query = query.where(score_meta.c.unit_code.in_(list(unit_codes)))
         return self._frame(query)
+
+    def basics(self) -> dict:
+        """The small frames every page draws from (no scores, statuses or reports)."""
+        return {"settings": self.settings(), "units": self.units(), "criteria": self.criteria(),
+                "members": self.members(), "clusters": self.clusters(), "scored_periods": self.scored_periods()}
+
+    def unit_rows(self, codes: list[str]) -> dict:
+        """A few units' own rows: totals of every period, plan-item statuses, quarterly reports."""
+        return {"totals": self.totals(unit_codes=codes), "statuses": self.statuses(unit_codes=codes),
+                "reports": self.reports(unit_codes=codes)}
 
     def items_done(self, period: str, settings: Settings) -> pd.Series:
         """Per unit: how many plan items have 'done' as their latest status reported up to and

@@ -5,14 +5,17 @@ widgets are initialised from the URL and write back to it on every run.
 """
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 import streamlit as st
 
-from doandata import auth, charts, config, i18n, ingest, links
+from doandata import auth, charts, config, i18n, ingest, links, migrate
 from doandata.store import Store, default_url
 
+log = logging.getLogger("doandata")
 ENTRYPOINT_SEEN = "_entrypoint_seen"  # set by dashboard.py on every run it makes
 PARAMS = ("lang", "q", "cum", "to", "dt", "unit", "present")
 # Presentation mode: no sidebar, no toolbar, larger text; the filters come from the link.
@@ -33,18 +36,28 @@ def store(url: str) -> Store:
 
 
 def current_store() -> Store:
-    return store(default_url())
+    """The store, or a plain message and a stopped page when it cannot be opened."""
+    try:
+        return store(default_url())
+    except migrate.NewerStore as exc:
+        st.error(i18n.t("store.newer", language(), found=exc.found, known=exc.known))
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        unavailable(exc)
+    st.stop()
+
+
+def unavailable(exc: Exception) -> None:
+    """The database went away (a restart, the network): say so plainly and stop the page."""
+    log.error("store unavailable: %s: %s", type(exc).__name__, str(exc).splitlines()[0][:200] if str(exc) else "")
+    st.error(i18n.t("store.unavailable", language()))
+    st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def frames(url: str, version: int) -> dict:
     """The small frames every page draws from, read once per store version (an upload anywhere,
     through any instance, makes a new version)."""
-    s = store(url)
-    return {
-        "settings": s.settings(), "units": s.units(), "criteria": s.criteria(), "members": s.members(),
-        "clusters": s.clusters(), "scored_periods": s.scored_periods(), "version": version,
-    }
+    return {**store(url).basics(), "version": version}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -57,14 +70,15 @@ def period_progress(url: str, version: int, period: str):
 @st.cache_data(show_spinner=False, max_entries=64)
 def unit_rows(url: str, version: int, codes: tuple[str, ...]) -> dict:
     """The few units' own rows: totals of every period, plan-item statuses, quarterly reports."""
-    s = store(url)
-    return {"totals": s.totals(unit_codes=list(codes)), "statuses": s.statuses(unit_codes=list(codes)),
-            "reports": s.reports(unit_codes=list(codes))}
+    return store(url).unit_rows(list(codes))
 
 
 def data() -> dict:
     s = current_store()
-    return frames(s.url, s.version())
+    try:
+        return frames(s.url, s.version())
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        unavailable(exc)
 
 
 def of_units(d: dict, codes) -> dict:

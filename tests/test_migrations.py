@@ -117,11 +117,11 @@ def test_upgrade_down_and_up_again(tmp_path):
     store.dispose()
 
 
-def test_instances_starting_together_upgrade_once(pg_cluster):
-    """Four processes open one empty PostgreSQL store at the same moment: one creates the schema,
-    the others wait for it and find nothing to do; none fails."""
+def test_instances_starting_together_upgrade_and_seed_once(pg_cluster):
+    """Four app processes start on one empty PostgreSQL store at the same moment: one creates the
+    schema, the others wait and find nothing to do; the sample data is stored once; none fails."""
     url = pg_cluster.database("together")
-    code = "from doandata.store import Store; Store(); print('ok')"
+    code = "from doandata import ingest; from doandata.store import Store; ingest.ensure_seeded(Store())"
     procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env={**os.environ,
                               "DOANDATA_DB_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(4)]
@@ -131,4 +131,60 @@ def test_instances_starting_together_upgrade_once(pg_cluster):
     assert migrate.revision(engine) == migrate.head()
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+        files = conn.execute(sa.text("SELECT filename FROM uploads ORDER BY id")).scalars().all()
+    assert files == sorted(p.name for p in SAMPLE.glob("*.xlsx"))
     engine.dispose()
+
+
+def test_upgrade_command_says_what_it_did(tmp_path):
+    target = tmp_path / "old.db"
+    shutil.copy(FIRST_RELEASE, target)
+    url = f"sqlite:///{target}"
+    first = run_cli("upgrade", db_url=url)
+    assert first.returncode == 0 and first.stdout.strip() == f"Đã nâng cấp kho dữ liệu từ lược đồ 0001 lên {migrate.head()}."
+    again = run_cli("upgrade", db_url=url)
+    assert again.stdout.strip() == f"Kho dữ liệu đã ở lược đồ mới nhất ({migrate.head()})."
+    fresh = run_cli("upgrade", db_url=f"sqlite:///{tmp_path / 'new.db'}")
+    assert fresh.stdout.strip() == f"Đã tạo kho dữ liệu mới với lược đồ {migrate.head()}."
+
+
+def newer_store(db_url: str) -> None:
+    """The store as a future release would leave it: a revision this release does not know."""
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+
+
+def test_a_store_from_a_newer_release_is_refused_untouched(db_url):
+    newer_store(db_url)
+    out = run_cli("summary", "--period", "2018-Q2", db_url=db_url)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip().startswith("Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ 0099;")
+    engine = make_engine(db_url)
+    assert migrate.revision(engine) == "0099"
+    engine.dispose()
+
+
+def test_the_app_says_so_too(db_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    newer_store(db_url)
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp")
+
+
+def test_a_database_that_is_down_gets_a_plain_message(monkeypatch):
+    """PostgreSQL restarting or unreachable: the page says to reload in a few minutes, no traceback,
+    and the password in the URL is not shown."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.browser import free_port
+    monkeypatch.setenv("DOANDATA_DB_URL", f"postgresql://doan:bimat@127.0.0.1:{free_port()}/doandata")
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút")
+    assert "bimat" not in at.error[0].value

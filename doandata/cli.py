@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
 import sys
 from pathlib import Path
@@ -96,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](store, args)
     except KeyboardInterrupt:
         return _fail(i18n.t("cli.interrupted", args.lang))
+    except BrokenPipeError:  # `… | head`: the reader has gone, nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
     except sa.exc.SQLAlchemyError as exc:
         return _fail(i18n.t("cli.db_error", args.lang, url=store.url, reason=_short(exc)))
     except Exception as exc:  # noqa: BLE001 - a user never sees a traceback, even for our bugs
@@ -287,7 +291,7 @@ def cmd_restore(store: Store, args) -> int:
 def cmd_history(store: Store, args) -> int:
     for row in store.history().to_dict("records"):
         state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
-        target = f" → #{row['target_id']}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
+        target = f" → #{int(row['target_id'])}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
         print(f"#{row['id']:<4} {i18n.fmt_datetime(row['at'], args.lang)}  {row['action']:<9}{target} {row['kinds']:<18} "
               f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"
               f"  {row['by']}{state}")

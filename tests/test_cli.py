@@ -128,6 +128,8 @@ def test_rollback_from_the_cli(db_url, tmp_path):
     assert out.returncode == 0 and "trước lần tải lên #11" in out.stdout
     rows = json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=db_url).stdout)
     assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
+    newest = run_cli("history", db_url=db_url).stdout.splitlines()[0]
+    assert newest.startswith("#12 ") and "rollback  → #11 " in newest and newest.endswith("Ban Tổ chức")
     out = run_cli("rollback", "999", db_url=db_url)
     assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr
 

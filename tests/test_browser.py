@@ -54,6 +54,35 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
 
 
+def test_every_page_opens_from_the_navigation(browser, db_url):
+    """A viewer clicks through the whole menu, in Vietnamese then in English: each page shows its
+    own heading, no error box, and keeps the chosen quarter in its address."""
+    from doandata import i18n
+    with running_app(db_url) as base:
+        for lang in ("vi", "en"):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{base}/tong_quan?q=2018-Q2&lang={lang}")
+            wait_for_app(page)
+            pname = i18n.period_name("2018-Q2", lang)
+            expected = {
+                "nav.overview": i18n.t("overview.header", lang, period=pname),
+                "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",  # the first unit of the list
+                "nav.groups": i18n.t("groups.header", lang, period=pname),
+                "nav.clusters": i18n.t("clusters.header", lang, period=pname),
+                "nav.reports": i18n.t("reports.header", lang),
+                "nav.templates": i18n.t("templates.header", lang),
+                "nav.upload": i18n.t("upload.header", lang),
+                "nav.history": i18n.t("history.header", lang),
+                "nav.settings": i18n.t("settings.header", lang),
+            }
+            for key, heading in expected.items():
+                page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, lang)).first.click()
+                wait_for_app(page)
+                assert page.locator("h1").first.inner_text() == heading, key
+                assert page.locator("[data-testid='stException']").count() == 0, key
+                assert "q=2018-Q2" in page.url, key
+
+
 def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
     import openpyxl
 

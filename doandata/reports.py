@@ -107,14 +107,10 @@ def _subtitle(kind: str, period: str, settings: Settings) -> str:
 
 def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
     """Mean points of the special units per section of the scorecard, now and in the baseline year."""
-    scores, criteria, units = frames["scores"], frames["criteria"], frames["units"]
-    tracked = set(units.loc[units["special"], "unit_code"]) or set(units["unit_code"])
-    mine = scores[scores["unit_code"].isin(tracked)].merge(criteria[["code", "section", "max_points"]],
-                                                           left_on="criterion_code", right_on="code")
-    if mine.empty:
+    means, criteria = frames["section_means"], frames["criteria"]
+    if means.empty:
         return pd.DataFrame(columns=["section", "max_points", "baseline", "now", "change"])
-    per_unit = mine.groupby(["section", "period", "unit_code"], as_index=False)["points"].sum()
-    mean = per_unit.groupby(["section", "period"])["points"].mean().unstack()
+    mean = means.set_index(["section", "period"])["mean"].unstack()
     out = pd.DataFrame({"section": criteria.drop_duplicates("section")["section"]})
     out["max_points"] = out["section"].map(criteria.groupby("section")["max_points"].sum())
     out["baseline"] = out["section"].map(mean.get(settings.baseline_period, pd.Series(dtype=float)))
@@ -521,11 +517,11 @@ def _n(value):
 
 
 def frames_for(store, period: str) -> dict:
-    """The store's frames a report needs (the scores of the baseline year and the period only)."""
+    """What a report needs from the store; the section means are added up in the database."""
     settings, units = store.settings(), store.units()
     return {"settings": settings, "units": units, "progress": store.progress(period, settings, units),
             "statuses": store.statuses(), "criteria": store.criteria(), "reports": store.reports(),
-            "scores": store.scores(periods=[settings.baseline_period, period])}
+            "section_means": store.section_means([settings.baseline_period, period], bool(units["special"].any()))}
 
 
 def build(store, kind: str, period: str, fmt: str, signing: Signing | None = None, with_images: bool = True) -> bytes:

@@ -393,6 +393,21 @@ class Store:
         frame["special"] = frame["special"].astype(bool)
         return frame
 
+    def section_means(self, periods: list[str], special_only: bool) -> pd.DataFrame:
+        """section, period, mean: the mean over units (the special ones, or all) of each unit's
+        points in a section of the scorecard, added up in the database."""
+        query = sa.select(
+            criteria.c.section, scores.c.period,
+            (sa.func.sum(scores.c.points) / sa.func.count(sa.distinct(scores.c.unit_code))).label("mean"),
+        ).select_from(
+            _current_cards()
+            .join(criteria, sa.and_(criteria.c.current, criteria.c.code == scores.c.criterion_code))
+            .join(units, sa.and_(units.c.current, units.c.unit_code == scores.c.unit_code))
+        ).where(scores.c.period.in_(periods)).group_by(criteria.c.section, scores.c.period)
+        if special_only:
+            query = query.where(units.c.special)
+        return self._frame(query)
+
     def score_meta(self) -> pd.DataFrame:
         return self._current(score_meta)
 

@@ -208,4 +208,5 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         fresh = browser.new_page()
         fresh.goto(f"{second}/don_vi?unit=CTHADS&q=2018-Q3")
         wait_for_app(fresh)
+        fresh.get_by_text("Tổng điểm Quý III/2018").wait_for(timeout=30000)
         assert metric_values(fresh)["Tổng điểm Quý III/2018"] == "72,5"

@@ -116,3 +116,17 @@ def test_the_database_counts_plan_items_as_the_rule_says(store):
     report("2018-Q2", "in_progress")
     assert store.items_done("2018-Q1", settings)[unit] == 1
     assert store.items_done("2018-Q2", settings).get(unit, 0) == 0
+
+
+def test_section_means_are_the_mean_of_each_units_section_points(store):
+    """The report's 'results per section': for the special units, each unit's points in a section
+    summed, then averaged over the units; added up in the database as pandas would."""
+    got = store.section_means(["2017", "2018-Q3"], special_only=True).set_index(["section", "period"])["mean"]
+    special = set(store.units().query("special")["unit_code"])
+    points = store.scores(periods=["2017", "2018-Q3"]).merge(
+        store.criteria()[["code", "section"]], left_on="criterion_code", right_on="code")
+    points = points[points["unit_code"].isin(special)]
+    expected = points.groupby(["section", "period", "unit_code"])["points"].sum().groupby(["section", "period"]).mean()
+    assert len(special) == 6 and len(got) == len(expected) == 2 * store.criteria()["section"].nunique()
+    for key, value in expected.items():
+        assert got[key] == pytest.approx(value), key

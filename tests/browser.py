@@ -60,7 +60,8 @@ def wait_for_app(page, timeout: int = 60000) -> None:
     deadline = time.time() + timeout / 1000
     last, stable_since = None, time.time()
     while time.time() < deadline:
-        running = page.locator("[data-testid='stStatusWidget']").count() > 0
+        running = page.locator("[data-testid='stStatusWidget']").count() > 0 \
+            or page.locator("[data-stale='true']").count() > 0  # elements of a run being replaced
         text = page.locator("[data-testid='stMain']").inner_text()
         if text != last or running:
             last, stable_since = text, time.time()

@@ -14,6 +14,9 @@ def browser():
 
 
 def metric_values(page) -> dict:
+    """The page's metrics, label → value, once they are drawn (a cold server may still be on its
+    second run when the text first settles)."""
+    page.wait_for_selector("[data-testid='stMetricLabel']", timeout=30000)
     labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
     values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
     return dict(zip([l.strip() for l in labels], [v.strip() for v in values]))

@@ -57,7 +57,7 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
         raise NewerStore(before, head())
     cfg = config()
     with locked(engine) as conn:
-        _stamp_unversioned(conn)
+        stamp_unversioned(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return before
@@ -73,21 +73,9 @@ def locked(engine: sa.Engine):
             yield conn
 
 
-def _stamp_unversioned(conn: sa.Connection) -> None:
+def stamp_unversioned(conn: sa.Connection) -> None:
     inspector = sa.inspect(conn)
     if inspector.has_table("uploads") and not inspector.has_table("alembic_version"):
         conn.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                              "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
         conn.execute(sa.text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": FIRST})
-
-
-def upgrade_from_shell(context) -> None:
-    """`alembic -c doandata/migrations/alembic.ini upgrade head|revision --autogenerate` on
-    DOANDATA_DB_URL, with the same lock and stamping as the app."""
-    from .store import make_engine, metadata
-
-    with locked(make_engine()) as conn:
-        _stamp_unversioned(conn)
-        context.configure(connection=conn, target_metadata=metadata, render_as_batch=True, compare_type=True)
-        with context.begin_transaction():
-            context.run_migrations()

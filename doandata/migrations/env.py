@@ -3,15 +3,20 @@ transaction (and, on PostgreSQL, holding the migration lock), so every revision 
 an upgrade that fails half-way leaves the store on its old revision, unchanged."""
 from alembic import context
 
-from doandata.store import metadata
+from doandata import migrate
+from doandata.store import make_engine, metadata
 
-connection = context.config.attributes.get("connection")
-if connection is None:  # `alembic -c doandata/migrations/alembic.ini …` from a shell
-    from doandata import migrate
 
-    migrate.upgrade_from_shell(context)
-else:
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
-                      compare_type=True)
+def run(connection) -> None:
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
+
+
+connection = context.config.attributes.get("connection")
+if connection is not None:
+    run(connection)
+else:  # `alembic -c doandata/migrations/alembic.ini …` from a shell, on DOANDATA_DB_URL
+    with migrate.locked(make_engine()) as conn:
+        migrate.stamp_unversioned(conn)
+        run(conn)

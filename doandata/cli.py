@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     except migrate.NewerStore as exc:
         return _fail(i18n.t("store.newer", args.lang, found=exc.found, known=exc.known))
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
-        return _fail(i18n.t("cli.db_error", args.lang, url=args.db or default_url(), reason=_short(exc)))
+        return _fail(i18n.t("cli.db_error", args.lang, url=_shown(args.db or default_url()), reason=_short(exc)))
     try:
         return COMMANDS[args.command](store, args)
     except KeyboardInterrupt:
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
     except sa.exc.SQLAlchemyError as exc:
-        return _fail(i18n.t("cli.db_error", args.lang, url=store.url, reason=_short(exc)))
+        return _fail(i18n.t("cli.db_error", args.lang, url=_shown(store.url), reason=_short(exc)))
     except Exception as exc:  # noqa: BLE001 - a user never sees a traceback, even for our bugs
         return _fail(i18n.t("cli.unexpected", args.lang, kind=type(exc).__name__))
     finally:
@@ -111,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
 def _fail(line: str, code: int = UNREADABLE) -> int:
     print(line, file=sys.stderr)
     return code
+
+
+def _shown(url: str) -> str:
+    """A store URL fit to print: the password hidden."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
 
 
 def _short(exc: BaseException) -> str:

@@ -153,3 +153,11 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
         assert out.returncode == 2, args
         assert out.stderr.startswith(start) and out.stderr.count("\n") == 1, (args, out.stderr)
         assert "Traceback" not in out.stderr and "ngoài dự kiến" not in out.stderr
+
+
+def test_an_unreachable_database_is_one_line_without_its_password():
+    from tests.browser import free_port
+    out = run_cli("summary", "--period", "2018-Q1", db_url=f"postgresql://doan:bimat@127.0.0.1:{free_port()}/doandata")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("Không mở được kho dữ liệu postgresql://doan:***@127.0.0.1:")
+    assert "bimat" not in out.stderr

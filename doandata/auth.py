@@ -10,8 +10,8 @@ import hashlib
 import hmac
 import logging
 import os
-import threading
 import time
+from typing import Protocol
 
 log = logging.getLogger("doandata.auth")
 
@@ -41,36 +41,52 @@ def verify(password: str, stored: str | None) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-class Throttle:
-    """Failed logins per client: each failure doubles the wait before the next try (1, 2, 4 … 30 s)."""
+class LoginCounts(Protocol):
+    """Where failed sign-ins are counted: store.LoginCounts."""
 
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}
+    def get(self, client: str) -> tuple[int, float]: ...  # (failures in a row, time of the last)
+    def failed(self, client: str, now: float) -> int: ...  # count one more; the new count
+    def clear(self, client: str) -> None: ...
+
+
+class Throttle:
+    """Failed logins per client: each failure doubles the wait before the next try (1, 2, 4 … 30 s).
+
+    The counts live in the store (`Store.login_counts()`), so every app instance on it holds back the
+    same client, and a restart does not wipe them.
+    """
+
+    def __init__(self, counts: LoginCounts):
+        self.counts = counts
 
     def wait_for(self, client: str) -> float:
-        with self._lock:
-            count, last = self._failures.get(client, (0, 0.0))
+        count, last = self.counts.get(client)
         if not count:
             return 0.0
-        return max(0.0, min(MAX_DELAY, 2 ** (count - 1)) - (time.monotonic() - last))
+        return max(0.0, min(MAX_DELAY, 2 ** (count - 1)) - (time.time() - last))
 
     def failed(self, client: str) -> None:
-        with self._lock:
-            count, _ = self._failures.get(client, (0, 0.0))
-            self._failures[client] = (count + 1, time.monotonic())
-        log.warning("editor login failed for client %s (%d in a row)", client, count + 1)
+        count = self.counts.failed(client, time.time())
+        log.warning("editor login failed for client %s (%d in a row)", client, count)
 
     def succeeded(self, client: str) -> None:
-        with self._lock:
-            self._failures.pop(client, None)
+        self.counts.clear(client)
         log.info("editor login for client %s", client)
 
 
-THROTTLE = Throttle()
+def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: int) -> str:
+    """Who is signing in. Behind `trusted_proxies` reverse proxies the connection comes from the
+    nearest proxy, and the client is the address those proxies put in X-Forwarded-For: the n-th from
+    the right, since each proxy appends what it saw and anything further left came from the client
+    (and may be forged). Without trusted proxies the header is ignored."""
+    if trusted_proxies > 0 and forwarded_for:
+        hops = [h.strip() for h in forwarded_for.split(",")]
+        if len(hops) >= trusted_proxies and hops[-trusted_proxies]:
+            return hops[-trusted_proxies][:64]
+    return (peer or "unknown")[:64]
 
 
-def check_login(password: str, stored: str | None, client: str, throttle: Throttle = THROTTLE) -> tuple[bool, float]:
+def check_login(password: str, stored: str | None, client: str, throttle: Throttle) -> tuple[bool, float]:
     """(accepted, seconds to wait before the next try). A client still waiting is refused unchecked."""
     wait = throttle.wait_for(client)
     if wait > 0:

@@ -14,6 +14,15 @@ def editor_password_hash(secrets: Mapping | None = None) -> str | None:
     return value or None
 
 
+def trusted_proxies(secrets: Mapping | None = None) -> int:
+    """How many reverse proxies stand in front of the app (0: none, X-Forwarded-For is ignored)."""
+    value = (secrets or {}).get("trusted_proxies") or os.environ.get("DOANDATA_TRUSTED_PROXIES")
+    try:
+        return max(0, int(value)) if value else 0
+    except ValueError:
+        return 0
+
+
 def max_upload_bytes(secrets: Mapping | None = None) -> int:
     value = (secrets or {}).get("max_upload_mb") or os.environ.get("DOANDATA_MAX_UPLOAD_MB")
     try:

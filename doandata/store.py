@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
+import sqlalchemy.dialects.postgresql
+import sqlalchemy.dialects.sqlite
 from sqlalchemy import event
 
 from . import metrics, migrate
@@ -161,6 +163,14 @@ statuses = _rows_table(
     key=("unit_code", "period"),
 )
 settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=False), key=())
+
+# Failed editor sign-ins per client address, shared by every app instance on the store.
+login_failures = sa.Table(
+    "login_failures", metadata,
+    sa.Column("client", sa.String(64), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_at", sa.Float, nullable=False),  # seconds since the epoch
+)
 
 # Which batch frame goes to which table.
 FRAME_TABLES = {"units": units, "clusters": clusters, "working_groups": working_groups, "members": members,
@@ -460,6 +470,10 @@ class Store:
         unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
         return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
 
+    def login_counts(self) -> "LoginCounts":
+        """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
+        return LoginCounts(self.engine)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -521,6 +535,37 @@ def _current_cards():
     return scores.join(score_meta, sa.and_(score_meta.c.upload_id == scores.c.upload_id,
                                            score_meta.c.unit_code == scores.c.unit_code,
                                            score_meta.c.period == scores.c.period, score_meta.c.current))
+
+
+class LoginCounts:
+    """auth.LoginCounts in the store. A failure is counted by one atomic upsert, outside the import
+    lock, so a sign-in never waits for an import on PostgreSQL; rows idle for a day are dropped."""
+
+    FORGET_AFTER = 86_400.0
+
+    def __init__(self, engine: sa.Engine):
+        self.engine = engine
+        self._insert = (sa.dialects.postgresql.insert if engine.dialect.name == "postgresql"
+                        else sa.dialects.sqlite.insert)
+
+    def get(self, client: str) -> tuple[int, float]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(login_failures.c.failures, login_failures.c.last_at)
+                               .where(login_failures.c.client == client)).first()
+        return (row.failures, row.last_at) if row else (0, 0.0)
+
+    def failed(self, client: str, now: float) -> int:
+        table = login_failures
+        upsert = self._insert(table).values(client=client, failures=1, last_at=now)
+        upsert = upsert.on_conflict_do_update(index_elements=[table.c.client],
+                                              set_={"failures": table.c.failures + 1, "last_at": now})
+        with self.engine.begin() as conn:
+            conn.execute(table.delete().where(table.c.last_at < now - self.FORGET_AFTER))
+            return conn.execute(upsert.returning(table.c.failures)).scalar_one()
+
+    def clear(self, client: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(login_failures.delete().where(login_failures.c.client == client))
 
 
 class _WriteTx:

@@ -280,8 +280,9 @@ def editor_name() -> str | None:
 
 
 def _client() -> str:
-    ip = st.context.ip_address
-    return ip if isinstance(ip, str) and ip else "unknown"
+    peer = st.context.ip_address
+    return auth.client_address(peer if isinstance(peer, str) else None,
+                               st.context.headers.get("X-Forwarded-For"), config.trusted_proxies(_secrets()))
 
 
 def require_editor(lang: str) -> str:
@@ -298,7 +299,11 @@ def require_editor(lang: str) -> str:
         password = st.text_input(i18n.t("auth.password", lang), type="password")
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
     if sent:
-        ok, wait = auth.check_login(password, editor_hash(), _client())
+        try:
+            ok, wait = auth.check_login(password, editor_hash(), _client(),
+                                        auth.Throttle(current_store().login_counts()))
+        except sa.exc.SQLAlchemyError as exc:
+            unavailable(exc)
         if ok and who.strip():
             st.session_state["editor_name"] = who.strip()
             st.rerun()

@@ -1,5 +1,8 @@
 """The real app in real Chromium: links people share open exactly their view."""
+import time
+
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
@@ -162,6 +165,46 @@ def cthads_raised(tmp_path):
     path = tmp_path / "bang_diem_quy_3_sua.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "CTHADS", {"TC1": 10, "TC2": 10, "TC4": 15}))
     return path
+
+
+def try_password(browser, base: str, client: str, password: str):
+    """A visitor at `client` (the address a reverse proxy puts in X-Forwarded-For) tries to sign in."""
+    page = browser.new_context(extra_http_headers={"X-Forwarded-For": client}).new_page()
+    page.goto(f"{base}/tai_len")
+    wait_for_app(page)
+    page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Người thử")
+    page.get_by_label("Mật khẩu biên tập").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator("[data-testid='stAlertContentError'], [data-testid='stFileUploader']").first.wait_for(timeout=30000)
+    wait_for_app(page)
+    return page
+
+
+def test_instances_behind_a_proxy_hold_back_the_same_client(browser, pg_cluster, pg_seeded):
+    """Behind a proxy on another machine every visitor arrives from the proxy's address: the app
+    tells them apart by X-Forwarded-For (DOANDATA_TRUSTED_PROXIES=1), and both instances count one
+    visitor's wrong passwords together. Streamlit's server (uvicorn) reads the header itself only
+    from a proxy on the same machine; FORWARDED_ALLOW_IPS names another here, as for a remote one."""
+    from doandata import auth
+    from doandata.store import Store
+    url = pg_cluster.database("behind_proxy", template=pg_seeded)
+    password = "mat-khau-sau-proxy"
+    env = {"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password), "DOANDATA_TRUSTED_PROXIES": "1",
+           "FORWARDED_ALLOW_IPS": "192.0.2.254"}
+    with running_app(url, env=env) as first, running_app(url, env=env) as second:
+        page = try_password(browser, first, "203.0.113.7", "doan-bua")
+        assert page.get_by_text("Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại.").count() == 1
+        time.sleep(1.5)  # the wait is over; the next failure is the second, on the other instance
+        page = try_password(browser, second, "203.0.113.7", "doan-bua-nua")
+        assert page.get_by_text("Mật khẩu không đúng. Hãy chờ 2 giây rồi thử lại.").count() == 1
+        # another visitor through the same proxy is not held up
+        page = try_password(browser, second, "198.51.100.2", password)
+        assert page.locator("[data-testid='stFileUploader']").count() == 1
+    store = Store(url)
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT client, failures FROM login_failures")).all()
+    store.dispose()
+    assert dict(rows) == {"203.0.113.7": 2}
 
 
 def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, tmp_path):

@@ -188,3 +188,19 @@ def test_a_database_that_is_down_gets_a_plain_message(monkeypatch):
     assert not at.exception
     assert at.error[0].value.startswith("Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút")
     assert "bimat" not in at.error[0].value
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_revisions_make_the_tables_the_app_uses(backend, tmp_path, request):
+    """Upgrading an empty store through every revision gives exactly the tables, columns, types and
+    indexes the code declares (doandata.store.metadata): no change made in one and not the other."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from doandata.store import metadata
+    url = (f"sqlite:///{tmp_path / 'new.db'}" if backend == "sqlite"
+           else request.getfixturevalue("pg_cluster").database("revisions"))
+    store = Store(url)
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata) == []
+    store.dispose()

@@ -1,9 +1,15 @@
 """Editor sign-in: constant-time check, growing delay, no password in logs or URLs."""
 import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import sqlalchemy as sa
 
 from streamlit.testing.v1 import AppTest
 
 from doandata import auth
+from doandata.store import Store
 from tests.conftest import ROOT
 
 PASSWORD = "mat-khau-bi-mat-2018"
@@ -18,25 +24,93 @@ def test_verification_uses_a_constant_time_comparison(monkeypatch):
     assert len(calls) == 2
 
 
-def test_failures_grow_the_wait_and_refuse_during_it():
-    t = auth.Throttle()
+def wait_over(store, client):
+    """As if the last failure of `client` were 31 s ago: any wait is over, the count is kept."""
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE login_failures SET last_at = :t WHERE client = :c"),
+                     {"t": time.time() - auth.MAX_DELAY - 1, "c": client})
+
+
+def stored_failures(store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(sa.text("SELECT client, failures FROM login_failures")).all())
+
+
+def test_failures_grow_the_wait_and_refuse_during_it(any_store):
+    t = auth.Throttle(any_store.login_counts())
     stored = auth.hash_password(PASSWORD)
     waits = []
     for _ in range(4):
-        t._failures["1.2.3.4"] = (t._failures.get("1.2.3.4", (0, 0.0))[0], 0.0)  # the previous wait is over
+        wait_over(any_store, "1.2.3.4")
         ok, wait = auth.check_login("sai", stored, "1.2.3.4", t)
         waits.append(round(wait))
         assert not ok
     assert waits == [1, 2, 4, 8]
-    assert auth.check_login(PASSWORD, stored, "1.2.3.4", t)[0] is False  # the right one, too early
+    assert auth.check_login(PASSWORD, stored, "1.2.3.4", t) == (False, pytest.approx(8, abs=0.5))  # right, too early
+    assert auth.check_login("sai", stored, "1.2.3.4", t)[0] is False  # refused unchecked: not counted
+    assert stored_failures(any_store) == {"1.2.3.4": 4}
     assert auth.check_login(PASSWORD, stored, "5.6.7.8", t) == (True, 0.0)  # another client is not held up
+    for _ in range(3):
+        wait_over(any_store, "1.2.3.4")
+        auth.check_login("sai", stored, "1.2.3.4", t)
+    assert round(t.wait_for("1.2.3.4")) == 30  # the wait stops growing at 30 s
+    wait_over(any_store, "1.2.3.4")
+    assert auth.check_login(PASSWORD, stored, "1.2.3.4", t) == (True, 0.0)
+    assert stored_failures(any_store) == {}  # a success wipes the count
+
+
+def test_app_instances_on_one_store_hold_back_the_same_client(any_url):
+    """Two app instances (two Store objects, each with its own connections) behind one proxy: a
+    client that failed on one is held back on the other, and its success there clears both."""
+    stored = auth.hash_password(PASSWORD)
+    first, second = Store(any_url), Store(any_url)
+    one, two = auth.Throttle(first.login_counts()), auth.Throttle(second.login_counts())
+    assert auth.check_login("sai", stored, "203.0.113.7", one)[0] is False
+    ok, wait = auth.check_login(PASSWORD, stored, "203.0.113.7", two)
+    assert not ok and 0 < wait <= 1
+    wait_over(second, "203.0.113.7")
+    assert auth.check_login("sai", stored, "203.0.113.7", two) == (False, pytest.approx(2, abs=0.5))  # the 2nd
+    wait_over(first, "203.0.113.7")
+    assert auth.check_login(PASSWORD, stored, "203.0.113.7", two) == (True, 0.0)
+    assert one.wait_for("203.0.113.7") == 0 and stored_failures(first) == {}
+    first.dispose()
+    second.dispose()
+
+
+def test_failures_at_once_are_all_counted(any_url):
+    """Eight wrong passwords at the same moment from one client, through eight connections."""
+    stores = [Store(any_url) for _ in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        counts = sorted(pool.map(lambda s: s.login_counts().failed("198.51.100.1", time.time()), stores))
+    assert counts == list(range(1, 9)) and stored_failures(stores[0]) == {"198.51.100.1": 8}
+    for s in stores:
+        s.dispose()
+
+
+def test_old_failures_are_forgotten(any_store):
+    counts = any_store.login_counts()
+    counts.failed("192.0.2.1", time.time() - 2 * 86_400)
+    counts.failed("192.0.2.2", time.time())
+    assert stored_failures(any_store) == {"192.0.2.2": 1}
+
+
+@pytest.mark.parametrize("peer, header, proxies, client", [
+    ("127.0.0.1", "203.0.113.7", 1, "203.0.113.7"),  # nginx in front: the address it saw
+    ("127.0.0.1", "6.6.6.6, 203.0.113.7", 1, "203.0.113.7"),  # a forged entry further left is ignored
+    ("10.0.0.2", "203.0.113.7, 10.0.0.1", 2, "203.0.113.7"),  # two proxies
+    ("10.0.0.2", "203.0.113.7", 2, "10.0.0.2"),  # fewer entries than proxies: not to be trusted
+    ("198.51.100.9", "6.6.6.6", 0, "198.51.100.9"),  # no proxy configured: the header is ignored
+    (None, None, 0, "unknown"),
+    ("127.0.0.1", None, 1, "127.0.0.1"),
+])
+def test_the_client_address_behind_proxies(peer, header, proxies, client):
+    assert auth.client_address(peer, header, proxies) == client
 
 
 def test_no_password_in_logs_or_urls(db_url, monkeypatch, caplog):
     monkeypatch.setenv("DOANDATA_DB_URL", db_url)
     monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", auth.hash_password(PASSWORD))
     monkeypatch.chdir(ROOT)
-    auth.THROTTLE._failures.clear()
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.switch_page("pages/tai_len.py").run()
     with caplog.at_level(logging.INFO, logger="doandata.auth"):
@@ -45,5 +119,9 @@ def test_no_password_in_logs_or_urls(db_url, monkeypatch, caplog):
         inputs["Mật khẩu biên tập"].set_value("doan-sai-" + PASSWORD)
         next(b for b in app.button if b.label == "Đăng nhập").click().run()
     assert "editor login failed" in caplog.text and PASSWORD not in caplog.text
+    assert [e.value for e in app.error] == ["Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại."]
+    store = Store(db_url)
+    assert sum(stored_failures(store).values()) == 1  # counted in the store, for every instance
+    store.dispose()
     assert all(PASSWORD not in str(v) for v in dict(app.query_params).values())
     assert next(t for t in app.text_input if t.label == "Mật khẩu biên tập").proto.type == 1  # a password field

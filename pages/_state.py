@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 import streamlit as st
 
-from doandata import auth, charts, config, i18n, ingest, links, migrate
+from doandata import auth, charts, config, contract, i18n, ingest, links, migrate, templates
 from doandata.store import Store, default_url
 
 log = logging.getLogger("doandata")
@@ -79,6 +79,21 @@ def data() -> dict:
         return frames(s.url, s.version())
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         unavailable(exc)
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def _template_bytes(kind: str, period: str, url: str, version: int) -> bytes:
+    d = frames(url, version)
+    criteria = d["criteria"] if len(d["criteria"]) else None
+    return templates.write_workbook(kind, period=period, criteria=criteria, units=d["units"], settings=d["settings"])
+
+
+def template_button(where, d: dict, kind: str, period: str, label: str, key: str) -> None:
+    """A button that downloads the template of `kind` for `period`, filled with the store's units."""
+    suffix = f"_{period}" if contract.KINDS[kind].periodic else ""
+    where.download_button(label, _template_bytes(kind, period, current_store().url, d["version"]),
+                          file_name=f"mau_{kind}{suffix}.xlsx", key=key, width="stretch", icon=":material/download:",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def of_units(d: dict, codes) -> dict:

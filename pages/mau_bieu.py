@@ -1,7 +1,7 @@
 """Mẫu biểu: every workbook of the contract as a template to download."""
 import streamlit as st
 
-from doandata import contract, i18n, templates
+from doandata import contract, i18n
 from pages import _state
 
 f = _state.sidebar()
@@ -13,19 +13,8 @@ periods = d["settings"].periods
 period = st.selectbox(i18n.t("templates.period", lang), periods, index=periods.index(f.period),
                       format_func=lambda p: i18n.period_name(p, lang), key="template_period")
 
-
-@st.cache_data(show_spinner=False, max_entries=20)
-def template_bytes(kind: str, period: str, version: int) -> bytes:
-    criteria = d["criteria"] if len(d["criteria"]) else None
-    return templates.write_workbook(kind, period=period, criteria=criteria, units=d["units"], settings=d["settings"])
-
-
-version = _state.current_store().version()
 for kind in contract.LOAD_ORDER:
-    name = i18n.t(f"kind.{kind}", lang)
     left, right = st.columns([2, 3])
-    suffix = f"_{period}" if contract.KINDS[kind].periodic else ""
-    left.download_button(i18n.t("templates.download", lang, kind=name), template_bytes(kind, period, version),
-                         file_name=f"mau_{kind}{suffix}.xlsx", key=f"dl_{kind}", width="stretch",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    _state.template_button(left, d, kind, period, i18n.t("templates.download", lang, kind=i18n.t(f"kind.{kind}", lang)),
+                           key=f"dl_{kind}")
     right.write(i18n.t(f"templates.help.{kind}", lang))

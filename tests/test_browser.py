@@ -1,6 +1,7 @@
 """The real app in real Chromium: links people share open exactly their view."""
 import time
 
+import openpyxl
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
@@ -90,8 +91,6 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
 
 
 def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
-    import openpyxl
-
     from tests.conftest import run_cli
     with running_app(db_url) as base:
         page = browser.new_page()
@@ -213,6 +212,17 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
     with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
         upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=11)
+        # the next quarter's blank scorecard, straight from the upload page
+        editor.get_by_label("Kỳ của tệp").click()
+        editor.get_by_role("option", name="Quý IV/2018").click()
+        editor.get_by_text("Chưa có mẫu? Tải mẫu của Quý IV/2018").wait_for(timeout=30000)
+        wait_for_app(editor)
+        with editor.expect_download() as download:
+            editor.get_by_role("button", name="Tải mẫu Bảng điểm").click()
+        blank = tmp_path / download.value.suggested_filename
+        download.value.save_as(blank)
+        assert blank.name == "mau_scores_2018-Q4.xlsx"
+        assert openpyxl.load_workbook(blank)["Bảng điểm"]["A3"].value == "Kỳ: Quý IV/2018"
         # the overview shows the new figure at once
         editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(editor)

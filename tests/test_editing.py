@@ -83,6 +83,15 @@ def test_an_editor_signs_in_and_out(app):
     assert not app.get("file_uploader")
 
 
+def test_the_upload_page_hands_out_the_templates_of_the_period(app):
+    open_page(app, "pages/tai_len.py", q="2018-Q3")
+    sign_in(app)
+    assert [b.label for b in app.get("download_button")] == ["Tải mẫu Bảng điểm", "Tải mẫu Báo cáo quý"]
+    assert "Chưa có mẫu? Tải mẫu của Quý III/2018, điền rồi tải lên tại đây." in [c.value for c in app.caption]
+    app.selectbox(key="upload_period").set_value("2018-Q4").run()  # the file's period, chosen: its templates
+    assert "Chưa có mẫu? Tải mẫu của Quý IV/2018, điền rồi tải lên tại đây." in [c.value for c in app.caption]
+
+
 # ---------------------------------------------------------------- uploads
 
 
@@ -120,7 +129,7 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
     assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [22] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
-    assert [b.label for b in app.get("download_button")] == ["Tải tệp đã đánh dấu các ô cần sửa"]
+    assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
     assert run_cli("history", db_url=db_url).stdout.count("\n") == 10
 

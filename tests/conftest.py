@@ -14,7 +14,9 @@ from doandata.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
-CORPUS = ROOT.parent / "shared" / "corpus" / "excel-wild"
+# The real-world spreadsheets live beside the repository (../shared/corpus); a checkout elsewhere
+# names their folder in DOANDATA_CORPUS.
+CORPUS = Path(os.environ.get("DOANDATA_CORPUS") or ROOT.parent / "shared" / "corpus" / "excel-wild")
 
 
 @pytest.fixture(scope="session")

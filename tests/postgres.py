@@ -1,7 +1,7 @@
 """A real PostgreSQL for the tests: a throw-away cluster on a free local port (Debian's packages).
 
 As root (CI) the server runs as the `postgres` user, as servers must. On a machine without
-PostgreSQL the tests say how to get it; in CI (CI=true) they fail rather than skip.
+PostgreSQL the tests fail and say how to get it: they never skip.
 """
 from __future__ import annotations
 

@@ -90,16 +90,22 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
                 assert "q=2018-Q2" in page.url, key
 
 
+def downloaded(page, button: str, folder):
+    """Click a download button as a user does; the file saved under the name the browser suggests."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    path = folder / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
 def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
     from tests.conftest import run_cli
     with running_app(db_url) as base:
         page = browser.new_page()
         page.goto(f"{base}/mau_bieu?q=2018-Q4")
         wait_for_app(page)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Tải mẫu Bảng điểm").click()
-        path = tmp_path / download.value.suggested_filename
-        download.value.save_as(path)
+        path = downloaded(page, "Tải mẫu Bảng điểm", tmp_path)
     assert path.name == "mau_scores_2018-Q4.xlsx"
     wb = openpyxl.load_workbook(path)
     ws = wb["Bảng điểm"]
@@ -217,10 +223,7 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
         editor.get_by_role("option", name="Quý IV/2018").click()
         editor.get_by_text("Chưa có mẫu? Tải mẫu của Quý IV/2018").wait_for(timeout=30000)
         wait_for_app(editor)
-        with editor.expect_download() as download:
-            editor.get_by_role("button", name="Tải mẫu Bảng điểm").click()
-        blank = tmp_path / download.value.suggested_filename
-        download.value.save_as(blank)
+        blank = downloaded(editor, "Tải mẫu Bảng điểm", tmp_path)
         assert blank.name == "mau_scores_2018-Q4.xlsx"
         assert openpyxl.load_workbook(blank)["Bảng điểm"]["A3"].value == "Kỳ: Quý IV/2018"
         # the overview shows the new figure at once

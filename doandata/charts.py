@@ -31,9 +31,24 @@ def safe(text: object) -> str:
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title=dict(text=safe(title), font=dict(size=22)), font=FONT, height=height, template="plotly_white",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, font=dict(size=15)),
-        margin=dict(l=10, r=20, t=110, b=50), hoverlabel=dict(font_size=15),
+        legend=dict(orientation="h", font=dict(size=15)), margin=dict(l=10, r=20, b=50), hoverlabel=dict(font_size=15),
     )
+    return _legend_under_title(fig)
+
+
+def _legend_under_title(fig: go.Figure) -> go.Figure:
+    """The title on the figure's top line, the legend in rows on the plot's top edge, and room for
+    them: a legend held to the plot area (narrow beside long unit names) grew up into the title.
+    plotly lets a legend above the plot use the figure's whole width when x < 0, and keeps it inside;
+    the room is for the rows a 560 px chart needs (one item a row up to three, else two), and the
+    figure grows by it so the plot keeps its height."""
+    title_px, legend_px = fig.layout.title.font.size or 22, fig.layout.legend.font.size or 15
+    items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    rows = items if items <= 3 else -(-items // 2)
+    top = int(24 + 1.5 * title_px + max(rows, 1) * 1.7 * legend_px)
+    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
+                      legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
+                      margin=dict(t=top), height=(fig.layout.height or 450) + max(0, top - 110))
     return fig
 
 
@@ -44,6 +59,8 @@ def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
     fig.update_layout(font_size=size, title_font_size=(fig.layout.title.font.size or 22) * factor,
                       legend_font_size=size, height=int((fig.layout.height or 450) * 1.15))
     fig.update_annotations(font_size=size * 0.9)
+    if fig.layout.legend.yanchor == "bottom":  # not a legend placed under the plot
+        _legend_under_title(fig)
     return fig
 
 
@@ -109,8 +126,8 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         label = i18n.period_name(f"{settings.plan_year}-Q{q}", lang)
         text = key if lang == "vi" else {"Sơ kết": "Mid-year review", "Tổng kết": "Final review"}[key]
         fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
-        fig.add_annotation(x=label, y=1.0, yref="paper", text=text, showarrow=False, yanchor="bottom",
-                           font=dict(size=15, color="#555"))
+        fig.add_annotation(x=label, y=1.0, yref="paper", text=text, showarrow=False, yanchor="top", xanchor="left",
+                           xshift=4, font=dict(size=15, color="#555"))  # inside the plot: the legend is above
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
     fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
@@ -197,7 +214,7 @@ def status_grid(matrix: pd.DataFrame, row_labels: list[str], col_labels: list[st
     fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
     fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
     # the quarter or item labels sit on top of the grid, so the legend goes under it
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width
                       margin=dict(t=120, b=60))
     return fig
 

@@ -172,6 +172,36 @@ def cthads_raised(tmp_path):
     return path
 
 
+CHART_BOXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+    const box = el => { if (!el) return null; const r = el.getBoundingClientRect();
+                        return r.width ? {l: r.left, r: r.right, t: r.top, b: r.bottom} : null; };
+    return {title: box(gd.querySelector('.g-gtitle text')), legend: box(gd.querySelector('.legend .scrollbox')),
+            notes: [...gd.querySelectorAll('.annotation')].map(box).filter(Boolean)};
+})"""
+
+
+def overlap(a, b) -> bool:
+    return bool(a and b) and a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_chart_legends_clear_the_titles_and_notes(browser, db_url, width):
+    """On a projector's 1024 px as on a laptop, in presentation mode too: a chart's legend covers
+    neither its title nor the milestone notes (it once grew up into the title beside long names)."""
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for path in ("tong_quan?q=2018-Q3", "tong_quan?q=2018-Q3&present=1", "don_vi?unit=CTHADS&q=2018-Q3",
+                     "cum?q=2018-Q2"):
+            page.goto(f"{base}/{path}")
+            wait_for_app(page)
+            page.wait_for_selector(".js-plotly-plot .legend", state="attached", timeout=30000)
+            charts = page.evaluate(CHART_BOXES)
+            assert charts[0]["title"] and charts[0]["legend"], path
+            for chart in charts:
+                assert not overlap(chart["title"], chart["legend"]), (path, chart)
+                assert not any(overlap(chart["legend"], note) for note in chart["notes"]), (path, chart)
+
+
 def try_password(browser, base: str, client: str, password: str):
     """A visitor at `client` (the address a reverse proxy puts in X-Forwarded-For) tries to sign in."""
     page = browser.new_context(extra_http_headers={"X-Forwarded-For": client}).new_page()

@@ -45,7 +45,7 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     title_px, legend_px = fig.layout.title.font.size or 22, fig.layout.legend.font.size or 15
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     rows = items if items <= 3 else -(-items // 2)
-    top = int(24 + 1.5 * title_px + max(rows, 1) * 1.7 * legend_px)
+    top = int(24 + 1.5 * title_px + rows * 1.7 * legend_px)
     fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
                       legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
                       margin=dict(t=top), height=(fig.layout.height or 450) + max(0, top - 110))

@@ -28,6 +28,10 @@ def safe(text: object) -> str:
     return html.escape(str(text if text is not None else ""), quote=False)
 
 
+# The top margin each chart's height was sized with; a taller title and legend band adds to it.
+BASE_TOP = 110
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title=dict(text=safe(title), font=dict(size=22)), font=FONT, height=height, template="plotly_white",
@@ -46,9 +50,10 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     rows = items if items <= 3 else -(-items // 2)
     top = int(24 + 1.5 * title_px + rows * 1.7 * legend_px)
+    before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
     fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
                       legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
-                      margin=dict(t=top), height=(fig.layout.height or 450) + max(0, top - 110))
+                      margin=dict(t=top), height=(fig.layout.height or 450) + max(0, top - before))
     return fig
 
 

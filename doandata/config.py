@@ -9,14 +9,18 @@ DEFAULT_MAX_UPLOAD_MB = 20
 DEFAULT_MAX_UNPACKED_MB = 200
 
 
+def _setting(secrets: Mapping | None, key: str, env: str):
+    """A value from secrets.toml, else from the environment, else None."""
+    return (secrets or {}).get(key) or os.environ.get(env) or None
+
+
 def editor_password_hash(secrets: Mapping | None = None) -> str | None:
-    value = (secrets or {}).get("editor_password_hash") or os.environ.get("DOANDATA_EDITOR_PASSWORD_HASH")
-    return value or None
+    return _setting(secrets, "editor_password_hash", "DOANDATA_EDITOR_PASSWORD_HASH")
 
 
 def trusted_proxies(secrets: Mapping | None = None) -> int:
     """How many reverse proxies stand in front of the app (0: none, X-Forwarded-For is ignored)."""
-    value = (secrets or {}).get("trusted_proxies") or os.environ.get("DOANDATA_TRUSTED_PROXIES")
+    value = _setting(secrets, "trusted_proxies", "DOANDATA_TRUSTED_PROXIES")
     try:
         return max(0, int(value)) if value else 0
     except ValueError:
@@ -24,7 +28,7 @@ def trusted_proxies(secrets: Mapping | None = None) -> int:
 
 
 def max_upload_bytes(secrets: Mapping | None = None) -> int:
-    value = (secrets or {}).get("max_upload_mb") or os.environ.get("DOANDATA_MAX_UPLOAD_MB")
+    value = _setting(secrets, "max_upload_mb", "DOANDATA_MAX_UPLOAD_MB")
     try:
         return int(float(value) * 2**20) if value else DEFAULT_MAX_UPLOAD_MB * 2**20
     except ValueError:

@@ -88,9 +88,10 @@ def _template_bytes(kind: str, period: str, url: str, version: int) -> bytes:
     return templates.write_workbook(kind, period=period, criteria=criteria, units=d["units"], settings=d["settings"])
 
 
-def template_button(where, d: dict, kind: str, period: str, label: str, key: str) -> None:
+def template_button(where, d: dict, kind: str, period: str, lang: str, key: str) -> None:
     """A button that downloads the template of `kind` for `period`, filled with the store's units."""
     suffix = f"_{period}" if contract.KINDS[kind].periodic else ""
+    label = i18n.t("templates.download", lang, kind=i18n.t(f"kind.{kind}", lang))
     where.download_button(label, _template_bytes(kind, period, current_store().url, d["version"]),
                           file_name=f"mau_{kind}{suffix}.xlsx", key=key, width="stretch", icon=":material/download:",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

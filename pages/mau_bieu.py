@@ -15,6 +15,5 @@ period = st.selectbox(i18n.t("templates.period", lang), periods, index=periods.i
 
 for kind in contract.LOAD_ORDER:
     left, right = st.columns([2, 3])
-    _state.template_button(left, d, kind, period, i18n.t("templates.download", lang, kind=i18n.t(f"kind.{kind}", lang)),
-                           key=f"dl_{kind}")
+    _state.template_button(left, d, kind, period, lang, key=f"dl_{kind}")
     right.write(i18n.t(f"templates.help.{kind}", lang))

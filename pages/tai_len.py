@@ -24,8 +24,7 @@ blank_period = period or f.period
 st.caption(i18n.t("upload.templates", lang, period=i18n.period_name(blank_period, lang)))
 scores_col, reports_col, others_col = st.columns(3)
 for col, kind in ((scores_col, "scores"), (reports_col, "reports")):
-    _state.template_button(col, d, kind, blank_period, i18n.t("templates.download", lang, kind=i18n.t(f"kind.{kind}", lang)),
-                           key=f"upload_dl_{kind}")
+    _state.template_button(col, d, kind, blank_period, lang, key=f"upload_dl_{kind}")
 others_col.page_link("pages/mau_bieu.py", label=i18n.t("upload.other_templates", lang), icon=":material/description:")
 generation = st.session_state.setdefault("upload_generation", 0)
 uploaded = st.file_uploader(i18n.t("upload.drop", lang), type=["xlsx", "xlsm", "xls", "ods"],

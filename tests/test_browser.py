@@ -149,13 +149,18 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
 
 
-def upload_as_editor(page, base: str, path, password: str, expect_id: int) -> None:
-    """Sign in on the upload page, send the file, read the preview, confirm."""
-    page.goto(f"{base}/tai_len?q=2018-Q3")
+def sign_in(page, url: str, name: str, password: str) -> None:
+    """Open the upload page and send the sign-in form, as an editor does."""
+    page.goto(url)
     wait_for_app(page)
-    page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
+    page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill(name)
     page.get_by_label("Mật khẩu biên tập").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+def upload_as_editor(page, base: str, path, password: str, expect_id: int) -> None:
+    """Sign in on the upload page, send the file, read the preview, confirm."""
+    sign_in(page, f"{base}/tai_len?q=2018-Q3", "Tống Thị Thùy Dương", password)
     page.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
     page.get_by_role("button", name="Xác nhận lưu").wait_for(timeout=30000)
@@ -205,11 +210,7 @@ def test_chart_legends_clear_the_titles_and_notes(browser, db_url, width):
 def try_password(browser, base: str, client: str, password: str):
     """A visitor at `client` (the address a reverse proxy puts in X-Forwarded-For) tries to sign in."""
     page = browser.new_context(extra_http_headers={"X-Forwarded-For": client}).new_page()
-    page.goto(f"{base}/tai_len")
-    wait_for_app(page)
-    page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Người thử")
-    page.get_by_label("Mật khẩu biên tập").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, f"{base}/tai_len", "Người thử", password)
     page.locator("[data-testid='stAlertContentError'], [data-testid='stFileUploader']").first.wait_for(timeout=30000)
     wait_for_app(page)
     return page

@@ -40,6 +40,12 @@ def _argparse_vi(message: str) -> str:
     m = re.match(r"argument (\S+): invalid int value: '(.*)'", message)
     if m:
         return i18n.t("cli.bad_number", what=m.group(1), value=m.group(2))
+    m = re.match(r"argument (\S+): expected one argument", message)
+    if m:
+        return i18n.t("cli.missing_value", what=m.group(1))
+    m = re.match(r"unrecognized arguments: (.+)", message)
+    if m:
+        return i18n.t("cli.unknown_argument", what=m.group(1))
     return message
 
 

@@ -44,6 +44,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.cannot_write": ("Không ghi được tệp {file}: thư mục không tồn tại hoặc không có quyền ghi ({reason}).",
                          "Cannot write {file}: the folder does not exist or is not writable ({reason})."),
     "cli.missing_argument": ("Thiếu {what}.", "Missing {what}."),
+    "cli.missing_value": ("Sau {what} cần ghi một giá trị.", "{what} needs a value."),
+    "cli.unknown_argument": ("Không hiểu {what}.", "Unknown {what}."),
     "cli.bad_choice": ("“{value}” không hợp lệ cho {what}; hãy chọn một trong: {allowed}.",
                        "“{value}” is not valid for {what}; choose one of: {allowed}."),
     "cli.bad_number": ("“{value}” không phải là số cho {what}.", "“{value}” is not a number for {what}."),

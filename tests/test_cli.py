@@ -138,6 +138,8 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
     cases = [
         (("import",), "doandata: Thiếu file."),
         (("summary",), "doandata: Thiếu --period."),
+        (("summary", "--period"), "doandata: Sau --period cần ghi một giá trị."),
+        (("history", "--nhieu"), "doandata: Không hiểu --nhieu."),
         (("rollback", "abc"), "doandata: “abc” không phải là số cho id."),
         (("template", "bogus", "-o", "x.xlsx"), "doandata: “bogus” không hợp lệ cho kind; hãy chọn một trong: units,"),
         (("validate", "sample_data"), "Lỗi: sample_data là một thư mục, không phải tệp."),

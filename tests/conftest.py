@@ -20,6 +20,15 @@ CORPUS = Path(os.environ.get("DOANDATA_CORPUS") or ROOT.parent / "shared" / "cor
 
 
 @pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The real-world spreadsheets, or a failure that says where they are looked for (never a skip)."""
+    if not CORPUS.is_dir():
+        pytest.fail(f"The real-world spreadsheets are not at {CORPUS}: clone the repository beside ../shared, "
+                    "or set DOANDATA_CORPUS to the folder holding them.", pytrace=False)
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
 def seeded_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "seeded.db"
     store = Store(f"sqlite:///{path}")

@@ -84,10 +84,9 @@ def test_each_broken_file_has_its_own_message(store, data, name, words):
     assert words in text and seconds < 5
 
 
-def test_encrypted_files_say_so(store):
-    from tests.conftest import CORPUS
+def test_encrypted_files_say_so(store, corpus):
     for name in ("pass_protected.xlsx", "pass_protected.ods"):
-        text, _ = answer((CORPUS / name).read_bytes(), name, store)
+        text, _ = answer((corpus / name).read_bytes(), name, store)
         assert "được đặt mật khẩu" in text
 
 
@@ -101,10 +100,9 @@ def test_hostile_files_store_nothing(db_url, tmp_path):
     assert run_cli("history", db_url=db_url).stdout == before
 
 
-def test_every_corpus_file_answers_within_a_time_bound(db_url, capsys):
-    from tests.conftest import CORPUS
+def test_every_corpus_file_answers_within_a_time_bound(db_url, capsys, corpus):
     slowest = 0.0
-    for path in sorted(p for p in CORPUS.iterdir() if p.suffix in (".xls", ".xlsx", ".xlsm", ".ods")):
+    for path in sorted(p for p in corpus.iterdir() if p.suffix in (".xls", ".xlsx", ".xlsm", ".ods")):
         start = time.perf_counter()
         code = cli.main(["--db", db_url, "validate", str(path)])
         slowest = max(slowest, time.perf_counter() - start)

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from doandata import cli
-from tests.conftest import CORPUS, run_cli
+from tests.conftest import run_cli
 from tests.messy import CODES, convert, messy_scorecard
 
 HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", *CODES, "Tổng điểm"]
@@ -309,8 +309,8 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
 # ---------------------------------------------------------------- the wild corpus
 
 
-def test_every_corpus_file_gets_a_clear_answer_and_nothing_is_stored(db_url, capsys):
-    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xls", ".xlsx", ".xlsm", ".ods"))
+def test_every_corpus_file_gets_a_clear_answer_and_nothing_is_stored(db_url, capsys, corpus):
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".xls", ".xlsx", ".xlsm", ".ods"))
     assert len(files) == 121
     before = run_cli("history", db_url=db_url).stdout
     outcomes = {}

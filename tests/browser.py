@@ -69,3 +69,21 @@ def wait_for_app(page, timeout: int = 60000) -> None:
             return
         page.wait_for_timeout(200)
     raise TimeoutError("the page did not settle")
+
+
+def choose(page, label: str, option: str, attempts: int = 3) -> None:
+    """Pick `option` in the select box `label`, as a person does: once the page has settled, open
+    the list and click the entry. A run that starts just then (a widget reset after a save) redraws
+    the box and closes its list; a person opens it again, and so does this."""
+    for _ in range(attempts):
+        wait_for_app(page)
+        page.get_by_label(label).click()
+        entry = page.get_by_role("option", name=option)
+        try:
+            entry.wait_for(timeout=5000)
+        except Exception:  # playwright's TimeoutError: the list closed before it showed
+            page.keyboard.press("Escape")
+            continue
+        entry.click()
+        return
+    raise AssertionError(f"the list of {label!r} never showed {option!r}")

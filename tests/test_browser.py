@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert "q=2018-Q1" in page.url and "dt=1" in page.url
         # the share box shows the link of this very view and its QR code
         page.get_by_text("Chia sẻ liên kết trang này").click()
-        page.wait_for_timeout(500)
+        page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").first.wait_for(timeout=30000)
         link = page.locator("[data-testid='stSidebar'] code").first.inner_text().strip()
         assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "dt=1" in link
         assert page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").count() == 1
@@ -164,6 +164,7 @@ def upload_as_editor(page, base: str, path, password: str, expect_id: int) -> No
     page.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
     page.get_by_role("button", name="Xác nhận lưu").wait_for(timeout=30000)
+    wait_for_app(page)  # the preview's run has finished: the click is not lost in a redraw
     assert page.get_by_text("Những gì sẽ thay đổi").count() == 1
     page.get_by_role("button", name="Xác nhận lưu").click()
     page.get_by_text(f"Đã lưu lần tải lên #{expect_id}").wait_for(timeout=30000)
@@ -250,8 +251,7 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
         upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=11)
         # the next quarter's blank scorecard, straight from the upload page
-        editor.get_by_label("Kỳ của tệp").click()
-        editor.get_by_role("option", name="Quý IV/2018").click()
+        choose(editor, "Kỳ của tệp", "Quý IV/2018")
         editor.get_by_text("Chưa có mẫu? Tải mẫu của Quý IV/2018").wait_for(timeout=30000)
         wait_for_app(editor)
         blank = downloaded(editor, "Tải mẫu Bảng điểm", tmp_path)

@@ -25,7 +25,8 @@ st.caption(i18n.t("upload.templates", lang, period=i18n.period_name(blank_period
 scores_col, reports_col, others_col = st.columns(3)
 for col, kind in ((scores_col, "scores"), (reports_col, "reports")):
     _state.template_button(col, d, kind, blank_period, lang, key=f"upload_dl_{kind}")
-others_col.page_link("pages/mau_bieu.py", label=i18n.t("upload.other_templates", lang), icon=":material/description:")
+others_col.page_link("pages/mau_bieu.py", label=i18n.t("upload.other_templates", lang), icon=":material/description:",
+                     help=i18n.t("upload.other_templates_help", lang))
 generation = st.session_state.setdefault("upload_generation", 0)
 uploaded = st.file_uploader(i18n.t("upload.drop", lang), type=["xlsx", "xlsm", "xls", "ods"],
                             key=f"upload_{generation}", help=i18n.t("upload.drop_help", lang))

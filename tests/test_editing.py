@@ -88,6 +88,8 @@ def test_the_upload_page_hands_out_the_templates_of_the_period(app):
     sign_in(app)
     assert [b.label for b in app.get("download_button")] == ["Tải mẫu Bảng điểm", "Tải mẫu Báo cáo quý"]
     assert "Chưa có mẫu? Tải mẫu của Quý III/2018, điền rồi tải lên tại đây." in [c.value for c in app.caption]
+    others = app.get("page_link")[0].proto  # short enough not to be cut off beside the two buttons
+    assert (others.label, others.help) == ("Các mẫu khác", "Danh sách đơn vị, tổ công tác, bộ tiêu chí")
     app.selectbox(key="upload_period").set_value("2018-Q4").run()  # the file's period, chosen: its templates
     assert "Chưa có mẫu? Tải mẫu của Quý IV/2018, điền rồi tải lên tại đây." in [c.value for c in app.caption]
 

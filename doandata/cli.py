@@ -29,17 +29,25 @@ class Parser(argparse.ArgumentParser):
         self.exit(UNREADABLE, f"doandata: {_argparse_vi(message)} (xem: python -m doandata --help)\n")
 
 
+# The positional arguments by what they are; options keep their own spelling (--period).
+ARGUMENT_NAMES = {"command": "lệnh", "file": "tệp", "kind": "loại mẫu", "id": "số lần tải lên"}
+
+
+def _names(what: str) -> str:
+    return ", ".join(ARGUMENT_NAMES.get(name, name) for name in what.split(", "))
+
+
 def _argparse_vi(message: str) -> str:
     """argparse's own English sentences, said in Vietnamese (the rest are passed through)."""
     m = re.match(r"the following arguments are required: (.+)", message)
     if m:
-        return i18n.t("cli.missing_argument", what=m.group(1))
+        return i18n.t("cli.missing_argument", what=_names(m.group(1)))
     m = re.match(r"argument (\S+): invalid choice: '(.*)' \(choose from (.+)\)", message)
     if m:
-        return i18n.t("cli.bad_choice", what=m.group(1), value=m.group(2), allowed=m.group(3).replace("'", ""))
+        return i18n.t("cli.bad_choice", what=_names(m.group(1)), value=m.group(2), allowed=m.group(3).replace("'", ""))
     m = re.match(r"argument (\S+): invalid int value: '(.*)'", message)
     if m:
-        return i18n.t("cli.bad_number", what=m.group(1), value=m.group(2))
+        return i18n.t("cli.bad_number", what=_names(m.group(1)), value=m.group(2))
     m = re.match(r"argument (\S+): expected one argument", message)
     if m:
         return i18n.t("cli.missing_value", what=m.group(1))

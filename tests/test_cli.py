@@ -136,12 +136,15 @@ def test_rollback_from_the_cli(db_url, tmp_path):
 
 def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
     cases = [
-        (("import",), "doandata: Thiếu file."),
+        (("import",), "doandata: Thiếu tệp."),
+        ((), "doandata: Thiếu lệnh."),
+        (("undo", "3"), "doandata: “undo” không hợp lệ cho lệnh; hãy chọn một trong: seed, import,"),
         (("summary",), "doandata: Thiếu --period."),
         (("summary", "--period"), "doandata: Sau --period cần ghi một giá trị."),
         (("history", "--nhieu"), "doandata: Không hiểu --nhieu."),
-        (("rollback", "abc"), "doandata: “abc” không phải là số cho id."),
-        (("template", "bogus", "-o", "x.xlsx"), "doandata: “bogus” không hợp lệ cho kind; hãy chọn một trong: units,"),
+        (("rollback", "abc"), "doandata: “abc” không phải là số cho số lần tải lên."),
+        (("template", "bogus", "-o", "x.xlsx"), "doandata: “bogus” không hợp lệ cho loại mẫu; hãy chọn một trong: units,"),
+        (("template",), "doandata: Thiếu loại mẫu, -o/--output."),
         (("validate", "sample_data"), "Lỗi: sample_data là một thư mục, không phải tệp."),
         (("report", "--period", "2018-Q2", "-o", "/khong/co/thu_muc/bc.docx"), "Không ghi được tệp /khong/co/thu_muc/bc.docx"),
     ]

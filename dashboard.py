@@ -1,4 +1,5 @@
 """Entry point: page config and navigation. Run: streamlit run dashboard.py"""
+
 import streamlit as st
 
 from doandata import i18n, safety

@@ -7,6 +7,7 @@ Goal: import ≤ 3 × bare calamine, ≤ 0.5 × bare openpyxl, peak memory < 1 G
 
 Run:  python benchmarks/bench_import.py [--units 20000] [--criteria 40] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,16 +32,33 @@ from doandata.validate import Batch  # noqa: E402
 def make_store(url: str, n_units: int, n_criteria: int) -> None:
     """The unit list and the criteria, stored directly (set-up, not timed)."""
     store = Store(url)
-    units = pd.DataFrame({
-        "unit_code": [f"DV{i:05d}" for i in range(n_units)], "name": [f"Đơn vị số {i}" for i in range(n_units)],
-        "cluster": [1 + i % 40 for i in range(n_units)], "unit_type": "Đoàn cơ sở", "special": [i % 4 == 0 for i in range(n_units)],
-        "baseline_total": [50 + i % 45 for i in range(n_units)], "baseline_rating": None, "group_no": None,
-        "companion_code": None, "members": 30, "party_committee": "", "note": ""})
+    units = pd.DataFrame(
+        {
+            "unit_code": [f"DV{i:05d}" for i in range(n_units)],
+            "name": [f"Đơn vị số {i}" for i in range(n_units)],
+            "cluster": [1 + i % 40 for i in range(n_units)],
+            "unit_type": "Đoàn cơ sở",
+            "special": [i % 4 == 0 for i in range(n_units)],
+            "baseline_total": [50 + i % 45 for i in range(n_units)],
+            "baseline_rating": None,
+            "group_no": None,
+            "companion_code": None,
+            "members": 30,
+            "party_committee": "",
+            "note": "",
+        }
+    )
     maximum = 100 / n_criteria
-    criteria = pd.DataFrame({"code": [f"TC{j + 1}" for j in range(n_criteria)],
-                             "content": [f"Tiêu chí {j + 1}" for j in range(n_criteria)],
-                             "max_points": maximum, "section": "I", "plan_item": None,
-                             "position": range(n_criteria)})
+    criteria = pd.DataFrame(
+        {
+            "code": [f"TC{j + 1}" for j in range(n_criteria)],
+            "content": [f"Tiêu chí {j + 1}" for j in range(n_criteria)],
+            "max_points": maximum,
+            "section": "I",
+            "plan_item": None,
+            "position": range(n_criteria),
+        }
+    )
     store.import_batch(Batch(frames={"units": units}, kinds=["units"]), filename="units", by="bench")
     store.import_batch(Batch(frames={"criteria": criteria}, kinds=["criteria"]), filename="criteria", by="bench")
     store.dispose()
@@ -90,7 +108,8 @@ def main() -> None:
         url = f"sqlite:///{work / f'store{i}.db'}"
         make_store(url, args.units, args.criteria)
         results["python -m doandata import"].append(
-            run([sys.executable, "-m", "doandata", "--db", url, "import", str(xlsx)], env))
+            run([sys.executable, "-m", "doandata", "--db", url, "import", str(xlsx)], env)
+        )
         for name, cmd in cases.items():
             if cmd:
                 results[name].append(run(cmd, env))

@@ -20,6 +20,7 @@ Run:  python benchmarks/bench_load.py [--units 50000] [--criteria 40] [--repeat 
                                       [--backends postgresql,sqlite] [--pg-url postgresql://…]
 Without --pg-url a throw-away PostgreSQL cluster is started (Debian's packages, as scripts/test.sh).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,14 +85,22 @@ def summary(url: str) -> None:
 
 
 def summary_process(url: str) -> None:
-    subprocess.run([sys.executable, "-m", "doandata", "summary", "--period", PERIOD, "--json"], cwd=ROOT,
-                   env={**os.environ, "DOANDATA_DB_URL": url}, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "doandata", "summary", "--period", PERIOD, "--json"],
+        cwd=ROOT,
+        env={**os.environ, "DOANDATA_DB_URL": url},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def sum_at_read_time(url: str) -> None:
     s = Store(url)
-    query = sa.select(scores.c.unit_code, scores.c.period, sa.func.sum(scores.c.points)) \
-        .select_from(_current_cards()).group_by(scores.c.unit_code, scores.c.period)
+    query = (
+        sa.select(scores.c.unit_code, scores.c.period, sa.func.sum(scores.c.points))
+        .select_from(_current_cards())
+        .group_by(scores.c.unit_code, scores.c.period)
+    )
     s._frame(query)
     s.dispose()
 
@@ -111,12 +120,17 @@ def bench(name: str, url: str, n_units: int, n_criteria: int, repeat: int) -> di
         rows = conn.execute(sa.select(sa.func.count()).select_from(scores)).scalar_one()
     s.dispose()
     code = f"DV{n_units // 2:05d}"
-    result = {"backend": name, "score rows": rows, "fill": filled,
-              "overview": timed(lambda: overview(url), repeat), "unit": timed(lambda: unit(url, code), repeat),
-              "summary": timed(lambda: summary(url), repeat),
-              "summary (process)": timed(lambda: summary_process(url), repeat),
-              "totals stored": timed(lambda: stored_totals(url), repeat),
-              "totals summed at read": timed(lambda: sum_at_read_time(url), repeat)}
+    result = {
+        "backend": name,
+        "score rows": rows,
+        "fill": filled,
+        "overview": timed(lambda: overview(url), repeat),
+        "unit": timed(lambda: unit(url, code), repeat),
+        "summary": timed(lambda: summary(url), repeat),
+        "summary (process)": timed(lambda: summary_process(url), repeat),
+        "totals stored": timed(lambda: stored_totals(url), repeat),
+        "totals summed at read": timed(lambda: sum_at_read_time(url), repeat),
+    }
     print(f"  {name}: filled {rows:,} score rows in {filled:.0f} s", flush=True)
     return result
 
@@ -129,8 +143,10 @@ def main() -> None:
     ap.add_argument("--backends", default="postgresql,sqlite")
     ap.add_argument("--pg-url", default=None)
     args = ap.parse_args()
-    print(f"Load benchmark: {args.units:,} units × 5 periods × {args.criteria} criteria "
-          f"= {args.units * 5 * args.criteria:,} score rows; timings are medians of {args.repeat} cold runs")
+    print(
+        f"Load benchmark: {args.units:,} units × 5 periods × {args.criteria} criteria "
+        f"= {args.units * 5 * args.criteria:,} score rows; timings are medians of {args.repeat} cold runs"
+    )
     results, cluster = [], None
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -139,6 +155,7 @@ def main() -> None:
                     url = args.pg_url
                     if url is None:
                         from tests.postgres import Cluster
+
                         cluster = Cluster()
                         url = cluster.database("load")
                 else:
@@ -155,13 +172,17 @@ def main() -> None:
     print()
     for r in results:
         ok = all(r[k] < 1 for k in ("overview", "unit", "summary"))
-        print(f"{r['backend']}: overview, unit and summary each under 1 s: {'yes' if ok else 'NO'}; "
-              f"stored card totals read {r['totals summed at read'] / r['totals stored']:.1f}× faster than "
-              f"summing the points at read time")
+        print(
+            f"{r['backend']}: overview, unit and summary each under 1 s: {'yes' if ok else 'NO'}; "
+            f"stored card totals read {r['totals summed at read'] / r['totals stored']:.1f}× faster than "
+            f"summing the points at read time"
+        )
     if len(results) == 2:
         a, b = results
-        print(f"{a['backend']} / {b['backend']}: overview {a['overview'] / b['overview']:.2f}×, "
-              f"unit {a['unit'] / b['unit']:.2f}×, summary {a['summary'] / b['summary']:.2f}×")
+        print(
+            f"{a['backend']} / {b['backend']}: overview {a['overview'] / b['overview']:.2f}×, "
+            f"unit {a['unit'] / b['unit']:.2f}×, summary {a['summary'] / b['summary']:.2f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Goal: each page's rerun within 0.5 s.
 
 Run:  python benchmarks/bench_pages.py [--units 5000] [--criteria 40] [--reruns 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,39 +36,82 @@ def fill(url: str, n_units: int, n_criteria: int) -> None:
     store = Store(url)
     codes = [f"DV{i:05d}" for i in range(n_units)]
     special = [i % 4 == 0 for i in range(n_units)]
-    units = pd.DataFrame({
-        "unit_code": codes, "name": [f"Đơn vị số {i}" for i in range(n_units)],
-        "cluster": [1 + i % 40 for i in range(n_units)], "unit_type": "Đoàn cơ sở", "special": special,
-        "baseline_total": None, "baseline_rating": None, "group_no": [1 + i % 2 if s else None for i, s in enumerate(special)],
-        "companion_code": [codes[i + 1] if s and i + 1 < n_units else None for i, s in enumerate(special)],
-        "members": 30, "party_committee": "", "note": ""})
+    units = pd.DataFrame(
+        {
+            "unit_code": codes,
+            "name": [f"Đơn vị số {i}" for i in range(n_units)],
+            "cluster": [1 + i % 40 for i in range(n_units)],
+            "unit_type": "Đoàn cơ sở",
+            "special": special,
+            "baseline_total": None,
+            "baseline_rating": None,
+            "group_no": [1 + i % 2 if s else None for i, s in enumerate(special)],
+            "companion_code": [codes[i + 1] if s and i + 1 < n_units else None for i, s in enumerate(special)],
+            "members": 30,
+            "party_committee": "",
+            "note": "",
+        }
+    )
     store.import_batch(Batch(frames={"units": units}, kinds=["units"]), filename="units")
     maximum = 100 / n_criteria
-    criteria = pd.DataFrame({"code": [f"TC{j + 1}" for j in range(n_criteria)],
-                             "content": [f"Tiêu chí {j + 1}" for j in range(n_criteria)], "max_points": maximum,
-                             "section": "I", "plan_item": None, "position": range(n_criteria)})
+    criteria = pd.DataFrame(
+        {
+            "code": [f"TC{j + 1}" for j in range(n_criteria)],
+            "content": [f"Tiêu chí {j + 1}" for j in range(n_criteria)],
+            "max_points": maximum,
+            "section": "I",
+            "plan_item": None,
+            "position": range(n_criteria),
+        }
+    )
     store.import_batch(Batch(frames={"criteria": criteria}, kinds=["criteria"]), filename="criteria")
-    members = pd.DataFrame({"group_no": [1, 1, 2, 2], "name": ["A", "B", "C", "D"],
-                            "role": ["Tổ trưởng", "Thành viên"] * 2, "title": "", "unit_codes": "",
-                            "item_codes": "", "position": range(4)})
+    members = pd.DataFrame(
+        {
+            "group_no": [1, 1, 2, 2],
+            "name": ["A", "B", "C", "D"],
+            "role": ["Tổ trưởng", "Thành viên"] * 2,
+            "title": "",
+            "unit_codes": "",
+            "item_codes": "",
+            "position": range(4),
+        }
+    )
     store.import_batch(Batch(frames={"members": members}, kinds=["groups"]), filename="groups")
     level = rng.uniform(0.45, 0.9, n_units)
     for k, period in enumerate(PERIODS):
         points = np.clip(level[:, None] + rng.normal(0.01 * k, 0.05, (n_units, n_criteria)), 0, 1) * maximum
-        scores = pd.DataFrame({"unit_code": np.repeat(codes, n_criteria), "period": period,
-                               "criterion_code": np.tile(criteria["code"], n_units),
-                               "points": np.round(points.reshape(-1) * 2) / 2})
-        meta = pd.DataFrame({"unit_code": codes, "period": period, "total_given": None, "rating_given": None,
-                             "note": ""})
+        scores = pd.DataFrame(
+            {
+                "unit_code": np.repeat(codes, n_criteria),
+                "period": period,
+                "criterion_code": np.tile(criteria["code"], n_units),
+                "points": np.round(points.reshape(-1) * 2) / 2,
+            }
+        )
+        meta = pd.DataFrame(
+            {"unit_code": codes, "period": period, "total_given": None, "rating_given": None, "note": ""}
+        )
         frames = {"scores": scores, "score_meta": meta}
         if period != "2017":
             tracked = [c for c, s in zip(codes, special) if s]
-            frames["reports"] = pd.DataFrame({"unit_code": tracked, "period": period, "difficulties": "Khó khăn",
-                                              "proposals": "Đề xuất", "models": "", "reporter": "Tổ"})
+            frames["reports"] = pd.DataFrame(
+                {
+                    "unit_code": tracked,
+                    "period": period,
+                    "difficulties": "Khó khăn",
+                    "proposals": "Đề xuất",
+                    "models": "",
+                    "reporter": "Tổ",
+                }
+            )
             frames["statuses"] = pd.DataFrame(
-                [(c, period, item, rng.choice(["not_started", "in_progress", "done"]))
-                 for c in tracked for item in C.PLAN_ITEM_CODES],
-                columns=["unit_code", "period", "item_code", "status"])
+                [
+                    (c, period, item, rng.choice(["not_started", "in_progress", "done"]))
+                    for c in tracked
+                    for item in C.PLAN_ITEM_CODES
+                ],
+                columns=["unit_code", "period", "item_code", "status"],
+            )
         store.import_batch(Batch(frames=frames, kinds=["scores"], periods=[period]), filename=period)
     store.dispose()
 
@@ -84,6 +128,7 @@ def load_frames(url: str) -> float:
 def rerun_times(url: str, reruns: int) -> dict[str, float]:
     os.environ["DOANDATA_DB_URL"] = url
     from streamlit.testing.v1 import AppTest
+
     out = {}
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
     at.query_params.update({"q": "2018-Q3", "unit": "DV00004"})
@@ -109,8 +154,10 @@ def main() -> None:
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-pages-')) / 'store.db'}"
     start = time.perf_counter()
     fill(url, args.units, args.criteria)
-    print(f"store: {args.units:,} units × {len(PERIODS)} periods × {args.criteria} criteria "
-          f"= {args.units * len(PERIODS) * args.criteria:,} score rows (filled in {time.perf_counter() - start:.0f} s)")
+    print(
+        f"store: {args.units:,} units × {len(PERIODS)} periods × {args.criteria} criteria "
+        f"= {args.units * len(PERIODS) * args.criteria:,} score rows (filled in {time.perf_counter() - start:.0f} s)"
+    )
     load = statistics.median(load_frames(url) for _ in range(3))
     print(f"loading the overview's frames and figures alone (no cache): {load:.3f} s")
     times = rerun_times(url, args.reruns)

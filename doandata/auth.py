@@ -3,6 +3,7 @@
 Viewers need nothing. Editing (uploads, undo, settings) needs the editor password, whose hash comes
 from configuration; the plain password is never stored, logged or put in a URL.
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,8 +24,16 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
     """'scrypt$16384$8$1$<salt>$<hash>' (base64): what goes into secrets.toml or the environment."""
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
-                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+    return "$".join(
+        [
+            "scrypt",
+            str(SCRYPT_N),
+            str(SCRYPT_R),
+            str(SCRYPT_P),
+            base64.b64encode(salt).decode(),
+            base64.b64encode(digest).decode(),
+        ]
+    )
 
 
 def verify(password: str, stored: str | None) -> bool:
@@ -34,8 +43,9 @@ def verify(password: str, stored: str | None) -> bool:
         if scheme != "scrypt":
             return False
         expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-                                dklen=len(expected))
+        actual = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)

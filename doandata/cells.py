@@ -3,6 +3,7 @@
 Each parser returns (value, problem_code); problem_code is None when the cell is fine. Checking a
 typed value against the domain (maximum points, known units) is validate.py's job.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,11 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, float) and math.isnan(value))
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (isinstance(value, float) and math.isnan(value))
+    )
 
 
 def parse_number(value: object) -> Parsed:

@@ -4,6 +4,7 @@ Built for a projector: large fonts, few colours with fixed meaning (status), the
 the expected value and the target drawn wherever score is an axis. Unit names are escaped before
 they reach trace names or hover text (plotly renders some HTML there).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,13 @@ BASE_TOP = 110
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title=dict(text=safe(title), font=dict(size=22)), font=FONT, height=height, template="plotly_white",
-        legend=dict(orientation="h", font=dict(size=15)), margin=dict(l=10, r=20, b=50), hoverlabel=dict(font_size=15),
+        title=dict(text=safe(title), font=dict(size=22)),
+        font=FONT,
+        height=height,
+        template="plotly_white",
+        legend=dict(orientation="h", font=dict(size=15)),
+        margin=dict(l=10, r=20, b=50),
+        hoverlabel=dict(font_size=15),
     )
     return _legend_under_title(fig)
 
@@ -51,9 +57,12 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     rows = items if items <= 3 else -(-items // 2)
     top = int(24 + 1.5 * title_px + rows * 1.7 * legend_px)
     before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
-    fig.update_layout(title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
-                      legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
-                      margin=dict(t=top), height=(fig.layout.height or 450) + max(0, top - before))
+    fig.update_layout(
+        title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
+        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
+        margin=dict(t=top),
+        height=(fig.layout.height or 450) + max(0, top - before),
+    )
     return fig
 
 
@@ -61,8 +70,12 @@ def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
     """The same figure with every font and the height scaled up for a projector."""
     fig = go.Figure(fig)
     size = (fig.layout.font.size or FONT["size"]) * factor
-    fig.update_layout(font_size=size, title_font_size=(fig.layout.title.font.size or 22) * factor,
-                      legend_font_size=size, height=int((fig.layout.height or 450) * 1.15))
+    fig.update_layout(
+        font_size=size,
+        title_font_size=(fig.layout.title.font.size or 22) * factor,
+        legend_font_size=size,
+        height=int((fig.layout.height or 450) * 1.15),
+    )
     fig.update_annotations(font_size=size * 0.9)
     if fig.layout.legend.yanchor == "bottom":  # not a legend placed under the plot
         _legend_under_title(fig)
@@ -84,22 +97,53 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
             continue
         label = i18n.status_name(status, lang)
         fig.add_bar(
-            y=[safe(short_name(n)) for n in part["unit_name"]], x=part["total"].fillna(0), orientation="h",
-            name=label, marker_color=STATUS_COLOURS[status],
-            customdata=list(zip([safe(n) for n in part["unit_name"]], part["baseline_total"], part["expected_total"],
-                                part["target_total"])),
-            hovertemplate="%{customdata[0]}<br>" + i18n.t("chart.total", lang, period=pname) + ": %{x}<br>"
-            + i18n.t("chart.baseline", lang, baseline=settings.baseline_year) + ": %{customdata[1]}<br>"
-            + i18n.t("chart.expected", lang, period=pname) + ": %{customdata[2]:.1f}<br>"
-            + i18n.t("chart.target", lang) + ": %{customdata[3]}<extra></extra>",
+            y=[safe(short_name(n)) for n in part["unit_name"]],
+            x=part["total"].fillna(0),
+            orientation="h",
+            name=label,
+            marker_color=STATUS_COLOURS[status],
+            customdata=list(
+                zip(
+                    [safe(n) for n in part["unit_name"]],
+                    part["baseline_total"],
+                    part["expected_total"],
+                    part["target_total"],
+                )
+            ),
+            hovertemplate="%{customdata[0]}<br>"
+            + i18n.t("chart.total", lang, period=pname)
+            + ": %{x}<br>"
+            + i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
+            + ": %{customdata[1]}<br>"
+            + i18n.t("chart.expected", lang, period=pname)
+            + ": %{customdata[2]:.1f}<br>"
+            + i18n.t("chart.target", lang)
+            + ": %{customdata[3]}<extra></extra>",
         )
-    fig.add_scatter(y=names, x=data["baseline_total"], mode="markers", name=i18n.t(
-        "chart.baseline", lang, baseline=settings.baseline_year),
-        marker=dict(symbol="line-ns", size=26, line=dict(width=4, color=BASELINE_COLOUR)), hoverinfo="skip")
-    fig.add_scatter(y=names, x=data["expected_total"], mode="markers", name=i18n.t("chart.expected", lang, period=pname),
-                    marker=dict(symbol="diamond", size=13, color=EXPECTED_COLOUR), hoverinfo="skip")
-    fig.add_scatter(y=names, x=data["target_total"], mode="markers", name=i18n.t("chart.target", lang),
-                    marker=dict(symbol="star", size=16, color=TARGET_COLOUR), hoverinfo="skip")
+    fig.add_scatter(
+        y=names,
+        x=data["baseline_total"],
+        mode="markers",
+        name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
+        marker=dict(symbol="line-ns", size=26, line=dict(width=4, color=BASELINE_COLOUR)),
+        hoverinfo="skip",
+    )
+    fig.add_scatter(
+        y=names,
+        x=data["expected_total"],
+        mode="markers",
+        name=i18n.t("chart.expected", lang, period=pname),
+        marker=dict(symbol="diamond", size=13, color=EXPECTED_COLOUR),
+        hoverinfo="skip",
+    )
+    fig.add_scatter(
+        y=names,
+        x=data["target_total"],
+        mode="markers",
+        name=i18n.t("chart.target", lang),
+        marker=dict(symbol="star", size=16, color=TARGET_COLOUR),
+        hoverinfo="skip",
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
     fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=10)
     fig.update_layout(barmode="overlay")
@@ -113,26 +157,55 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
     fig = go.Figure()
     baseline = timeline["baseline_total"].iloc[0]
     target = timeline["target_total"].iloc[0]
-    fig.add_scatter(x=labels, y=timeline["expected_total"], mode="lines+markers", name=i18n.t("chart.unit_expected", lang),
-                    line=dict(color=EXPECTED_COLOUR, dash="dash", width=3), marker=dict(size=9))
-    fig.add_scatter(x=labels, y=timeline["total"], mode="lines+markers+text", name=i18n.t("chart.unit_total", lang),
-                    line=dict(color=TARGET_COLOUR, width=5), marker=dict(size=14),
-                    text=[i18n.fmt_number(v, lang) for v in timeline["total"]], textposition="top center",
-                    textfont=dict(size=17))
+    fig.add_scatter(
+        x=labels,
+        y=timeline["expected_total"],
+        mode="lines+markers",
+        name=i18n.t("chart.unit_expected", lang),
+        line=dict(color=EXPECTED_COLOUR, dash="dash", width=3),
+        marker=dict(size=9),
+    )
+    fig.add_scatter(
+        x=labels,
+        y=timeline["total"],
+        mode="lines+markers+text",
+        name=i18n.t("chart.unit_total", lang),
+        line=dict(color=TARGET_COLOUR, width=5),
+        marker=dict(size=14),
+        text=[i18n.fmt_number(v, lang) for v in timeline["total"]],
+        textposition="top center",
+        textfont=dict(size=17),
+    )
     if pd.notna(baseline):
-        fig.add_hline(y=baseline, line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
-                      annotation_text=i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
-                      + f": {i18n.fmt_number(baseline, lang)}", annotation_position="bottom right")
+        fig.add_hline(
+            y=baseline,
+            line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
+            annotation_text=i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
+            + f": {i18n.fmt_number(baseline, lang)}",
+            annotation_position="bottom right",
+        )
     if pd.notna(target):
-        fig.add_hline(y=target, line=dict(color="#2e7d32", width=2),
-                      annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
-                      annotation_position="top left")
+        fig.add_hline(
+            y=target,
+            line=dict(color="#2e7d32", width=2),
+            annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
+            annotation_position="top left",
+        )
     for q, key in ((2, "Sơ kết"), (4, "Tổng kết")):
         label = i18n.period_name(f"{settings.plan_year}-Q{q}", lang)
         text = key if lang == "vi" else {"Sơ kết": "Mid-year review", "Tổng kết": "Final review"}[key]
         fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
-        fig.add_annotation(x=label, y=1.0, yref="paper", text=text, showarrow=False, yanchor="top", xanchor="left",
-                           xshift=4, font=dict(size=15, color="#555"))  # inside the plot: the legend is above
+        fig.add_annotation(
+            x=label,
+            y=1.0,
+            yref="paper",
+            text=text,
+            showarrow=False,
+            yanchor="top",
+            xanchor="left",
+            xshift=4,
+            font=dict(size=15, color="#555"),
+        )  # inside the plot: the legend is above
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
     fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
@@ -143,10 +216,20 @@ def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: st
     pname = i18n.period_name(period, lang)
     labels = [f"{c}" for c in frame["code"]]
     fig = go.Figure()
-    fig.add_bar(x=labels, y=frame["max_points"], name=i18n.t("chart.max", lang), marker_color="#e0e0e0",
-                customdata=[safe(c) for c in frame["content"]], hovertemplate="%{customdata}: %{y}<extra></extra>")
-    fig.add_bar(x=labels, y=frame["baseline_points"], name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
-                marker_color=BASELINE_COLOUR)
+    fig.add_bar(
+        x=labels,
+        y=frame["max_points"],
+        name=i18n.t("chart.max", lang),
+        marker_color="#e0e0e0",
+        customdata=[safe(c) for c in frame["content"]],
+        hovertemplate="%{customdata}: %{y}<extra></extra>",
+    )
+    fig.add_bar(
+        x=labels,
+        y=frame["baseline_points"],
+        name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
+        marker_color=BASELINE_COLOUR,
+    )
     fig.add_bar(x=labels, y=frame["points"], name=pname, marker_color=TARGET_COLOUR)
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text=i18n.t("col.points", lang))
@@ -160,22 +243,40 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
     fig = go.Figure()
     # the plan's own milestones above the line, the quarterly meetings below it
     levels = [-1 if m.key.startswith("meeting") else 1 for m in ms]
-    fig.add_scatter(x=[m.date for m in ms], y=[0] * len(ms), mode="markers",
-                    marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
-                    hovertext=[safe(f"{m.name} — {i18n.fmt_date(m.date, lang)}") for m in ms], hoverinfo="text",
-                    showlegend=False)
+    fig.add_scatter(
+        x=[m.date for m in ms],
+        y=[0] * len(ms),
+        mode="markers",
+        marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
+        hovertext=[safe(f"{m.name} — {i18n.fmt_date(m.date, lang)}") for m in ms],
+        hoverinfo="text",
+        showlegend=False,
+    )
     for m, lv in zip(ms, levels):
-        fig.add_annotation(x=m.date, y=0, ax=0, ay=-55 * lv, text=f"<b>{safe(m.name)}</b><br>{i18n.fmt_date(m.date, lang)}",
-                           showarrow=True, arrowcolor="#999", font=dict(size=14))
+        fig.add_annotation(
+            x=m.date,
+            y=0,
+            ax=0,
+            ay=-55 * lv,
+            text=f"<b>{safe(m.name)}</b><br>{i18n.fmt_date(m.date, lang)}",
+            showarrow=True,
+            arrowcolor="#999",
+            font=dict(size=14),
+        )
     start, end = dt.date(settings.plan_year, 1, 1), dt.date(settings.plan_year, 12, 31)
     fig.add_shape(type="line", x0=start, x1=end, y0=0, y1=0, line=dict(color="#999", width=3))
     if start <= today <= end:
         fig.add_vline(x=today, line=dict(color="#c62828", width=3))
-        fig.add_annotation(x=today, y=-1.4, text=i18n.t("chart.today", lang), showarrow=False,
-                           font=dict(color="#c62828", size=15))
+        fig.add_annotation(
+            x=today, y=-1.4, text=i18n.t("chart.today", lang), showarrow=False, font=dict(color="#c62828", size=15)
+        )
     fig.update_yaxes(visible=False, range=[-1.8, 1.8])
-    fig.update_xaxes(range=[start - dt.timedelta(days=25), end + dt.timedelta(days=40)], tickformat="%m/%Y",
-                     dtick="M1", title_text=i18n.t("chart.date", lang))
+    fig.update_xaxes(
+        range=[start - dt.timedelta(days=25), end + dt.timedelta(days=40)],
+        tickformat="%m/%Y",
+        dtick="M1",
+        title_text=i18n.t("chart.date", lang),
+    )
     return _layout(fig, i18n.t("chart.timeline_title", lang, year=settings.plan_year), 320)
 
 
@@ -188,39 +289,76 @@ def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str 
     rows = [i18n.rating_name(r, lang) for r in table.index]
     cols = [i18n.rating_name(c, lang) for c in table.columns]
     z = table.to_numpy()
-    fig = go.Figure(go.Heatmap(
-        z=z, x=cols, y=rows, colorscale=[[0, "#ffffff"], [1, "#1565c0"]], showscale=False,
-        text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}", textfont=dict(size=22),
-        hovertemplate=i18n.t("chart.transition_hover", lang) + "<extra></extra>", xgap=3, ygap=3))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=cols,
+            y=rows,
+            colorscale=[[0, "#ffffff"], [1, "#1565c0"]],
+            showscale=False,
+            text=[[str(v) if v else "" for v in row] for row in z],
+            texttemplate="%{text}",
+            textfont=dict(size=22),
+            hovertemplate=i18n.t("chart.transition_hover", lang) + "<extra></extra>",
+            xgap=3,
+            ygap=3,
+        )
+    )
     fig.update_xaxes(title_text=i18n.t("chart.rating_now", lang, period=i18n.period_name(period, lang)), side="bottom")
-    fig.update_yaxes(title_text=i18n.t("chart.rating_then", lang, baseline=settings.baseline_year), autorange="reversed")
-    return _layout(fig, i18n.t("chart.transition_title", lang, baseline=settings.baseline_year,
-                               period=i18n.period_name(period, lang)), 440)
+    fig.update_yaxes(
+        title_text=i18n.t("chart.rating_then", lang, baseline=settings.baseline_year), autorange="reversed"
+    )
+    return _layout(
+        fig,
+        i18n.t("chart.transition_title", lang, baseline=settings.baseline_year, period=i18n.period_name(period, lang)),
+        440,
+    )
 
 
-def status_grid(matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str,
-                lang: str = "vi") -> go.Figure:
+def status_grid(
+    matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str, lang: str = "vi"
+) -> go.Figure:
     """A grid of plan-item statuses (not reported / not started / in progress / done)."""
     index = {s: i for i, s in enumerate(ITEM_STATUS_ORDER)}
     z = [[index.get(v, 0) for v in row] for row in matrix.to_numpy()]
-    words = [[i18n.t(f"item.{v if v in index and v != 'none' else 'none'}", lang) for v in row]
-             for row in matrix.to_numpy()]
+    words = [
+        [i18n.t(f"item.{v if v in index and v != 'none' else 'none'}", lang) for v in row] for row in matrix.to_numpy()
+    ]
     n = len(ITEM_STATUS_ORDER)
     scale = []
     for i, colour in enumerate(ITEM_COLOURS):
         scale += [[i / n, colour], [(i + 1) / n, colour]]
-    fig = go.Figure(go.Heatmap(z=z, x=col_labels, y=[safe(r) for r in row_labels], zmin=0, zmax=n,
-                               colorscale=scale, showscale=False, text=words, xgap=2, ygap=2,
-                               hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>"))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=col_labels,
+            y=[safe(r) for r in row_labels],
+            zmin=0,
+            zmax=n,
+            colorscale=scale,
+            showscale=False,
+            text=words,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        )
+    )
     for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
-        fig.add_scatter(x=[None], y=[None], mode="markers", marker=dict(size=16, color=colour, symbol="square"),
-                        name=i18n.t(f"item.{status}", lang))
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker=dict(size=16, color=colour, symbol="square"),
+            name=i18n.t(f"item.{status}", lang),
+        )
     fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
     fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
     fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
     # the quarter or item labels sit on top of the grid, so the legend goes under it
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width
-                      margin=dict(t=120, b=60))
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width
+        margin=dict(t=120, b=60),
+    )
     return fig
 
 
@@ -228,15 +366,29 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
     """Each special unit beside its companion: totals in the period, the special unit's 2017 score."""
     labels = [safe(short_name(n)) for n in pairs["unit_name"]]
     fig = go.Figure()
-    fig.add_bar(x=labels, y=pairs["total"], name=i18n.t("chart.special_unit", lang),
-                marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS[None]) for s in pairs["status"]],
-                text=[i18n.fmt_number(v, lang) for v in pairs["total"]], textposition="outside")
-    fig.add_bar(x=labels, y=pairs["companion_total"], name=i18n.t("chart.companion", lang), marker_color="#90a4ae",
-                customdata=[safe(n) for n in pairs["companion_name"]],
-                hovertemplate="%{customdata}: %{y}<extra></extra>")
-    fig.add_scatter(x=labels, y=pairs["baseline_total"], mode="markers", name=i18n.t(
-        "chart.baseline", lang, baseline=settings.baseline_year),
-        marker=dict(symbol="line-ew", size=40, line=dict(width=4, color=BASELINE_COLOUR)))
+    fig.add_bar(
+        x=labels,
+        y=pairs["total"],
+        name=i18n.t("chart.special_unit", lang),
+        marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS[None]) for s in pairs["status"]],
+        text=[i18n.fmt_number(v, lang) for v in pairs["total"]],
+        textposition="outside",
+    )
+    fig.add_bar(
+        x=labels,
+        y=pairs["companion_total"],
+        name=i18n.t("chart.companion", lang),
+        marker_color="#90a4ae",
+        customdata=[safe(n) for n in pairs["companion_name"]],
+        hovertemplate="%{customdata}: %{y}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=labels,
+        y=pairs["baseline_total"],
+        mode="markers",
+        name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
+        marker=dict(symbol="line-ew", size=40, line=dict(width=4, color=BASELINE_COLOUR)),
+    )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[0, 105])
     return _layout(fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 460)

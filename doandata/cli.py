@@ -3,6 +3,7 @@
 Exit codes: 0 done, 1 refused (every problem printed), 2 unreadable or wrong arguments.
 No subcommand lets a Python traceback reach the user.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,14 +15,29 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import i18n, ingest, metrics, migrate
 from . import contract as C
+from . import i18n, ingest, metrics, migrate
 from .problems import ERROR, Unreadable
 from .store import DuplicateUpload, Store, UnknownUpload, default_url
 
 OK, REFUSED, UNREADABLE = 0, 1, 2
-SUMMARY_KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total", "rating", "baseline_total",
-                "baseline_rating", "delta", "target_total", "expected_total", "status", "recognised", "items_done"]
+SUMMARY_KEYS = [
+    "unit_code",
+    "unit_name",
+    "cluster",
+    "special",
+    "period",
+    "total",
+    "rating",
+    "baseline_total",
+    "baseline_rating",
+    "delta",
+    "target_total",
+    "expected_total",
+    "status",
+    "recognised",
+    "items_done",
+]
 
 
 class Parser(argparse.ArgumentParser):
@@ -190,9 +206,12 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
     if not batch.ok:
         errors = sum(p.severity == ERROR for p in batch.problems)
         return _fail(i18n.t("cli.refused", args.lang, errors=errors), REFUSED)
-    facts = dict(kinds=", ".join(i18n.t(f"kind.{k}", args.lang) for k in dict.fromkeys(batch.kinds)),
-                 periods=", ".join(i18n.period_name(p, args.lang) for p in batch.periods) or "—",
-                 rows=batch.rows(), units=batch.units_touched())
+    facts = dict(
+        kinds=", ".join(i18n.t(f"kind.{k}", args.lang) for k in dict.fromkeys(batch.kinds)),
+        periods=", ".join(i18n.period_name(p, args.lang) for p in batch.periods) or "—",
+        rows=batch.rows(),
+        units=batch.units_touched(),
+    )
     if store_it:
         print(i18n.t("cli.stored", args.lang, id=outcome.imported.id, **facts))
     else:
@@ -202,6 +221,7 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
 
 def _read(path: Path) -> tuple[bytes, str]:
     from .read import read_path
+
     return read_path(path)
 
 
@@ -220,10 +240,13 @@ def cmd_summary(store: Store, args) -> int:
         print(summary_json(frame))
         return OK
     names = {s: i18n.status_name(s, args.lang) for s in (*metrics.STATUS_ORDER, None)}
-    lines = [f"{code:<8} {i18n.fmt_number(total, args.lang):>6} ({i18n.fmt_signed(delta, args.lang)})  "
-             f"{names[status]:<16} {name}"
-             for code, total, delta, status, name in zip(*(frame[k].tolist() for k in (
-                 "unit_code", "total", "delta", "status", "unit_name")))]
+    lines = [
+        f"{code:<8} {i18n.fmt_number(total, args.lang):>6} ({i18n.fmt_signed(delta, args.lang)})  "
+        f"{names[status]:<16} {name}"
+        for code, total, delta, status, name in zip(
+            *(frame[k].tolist() for k in ("unit_code", "total", "delta", "status", "unit_name"))
+        )
+    ]
     print("\n".join(lines))
     return OK
 
@@ -244,8 +267,9 @@ def cmd_template(store: Store, args) -> int:
     period = C.normalise_period(args.period) if args.period else None
     criteria = store.criteria()
     units = store.units()
-    data = templates.write_workbook(args.kind, period=period, criteria=criteria if len(criteria) else None,
-                                    units=units, settings=store.settings())
+    data = templates.write_workbook(
+        args.kind, period=period, criteria=criteria if len(criteria) else None, units=units, settings=store.settings()
+    )
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
@@ -314,9 +338,11 @@ def cmd_history(store: Store, args) -> int:
     for row in store.history().to_dict("records"):
         state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
         target = f" → #{int(row['target_id'])}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
-        print(f"#{row['id']:<4} {i18n.fmt_datetime(row['at'], args.lang)}  {row['action']:<9}{target} {row['kinds']:<18} "
-              f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"
-              f"  {row['by']}{state}")
+        print(
+            f"#{row['id']:<4} {i18n.fmt_datetime(row['at'], args.lang)}  {row['action']:<9}{target} {row['kinds']:<18} "
+            f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"
+            f"  {row['by']}{state}"
+        )
     return OK
 
 
@@ -347,7 +373,17 @@ def cmd_hash_password(store: Store, args) -> int:
     return OK
 
 
-COMMANDS = {"backup": cmd_backup, "restore": cmd_restore, "hash-password": cmd_hash_password, "report": cmd_report,
-            "seed": cmd_seed, "import": cmd_import, "validate": cmd_validate, "summary": cmd_summary,
-            "template": cmd_template, "history": cmd_history, "rollback": cmd_rollback,
-            "upgrade": cmd_upgrade}
+COMMANDS = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "hash-password": cmd_hash_password,
+    "report": cmd_report,
+    "seed": cmd_seed,
+    "import": cmd_import,
+    "validate": cmd_validate,
+    "summary": cmd_summary,
+    "template": cmd_template,
+    "history": cmd_history,
+    "rollback": cmd_rollback,
+    "upgrade": cmd_upgrade,
+}

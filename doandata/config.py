@@ -1,4 +1,5 @@
 """Configuration from the environment (or values a page passes in from st.secrets), with defaults."""
+
 from __future__ import annotations
 
 import os

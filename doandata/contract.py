@@ -4,12 +4,13 @@ Every column, status word, rating word and period form is declared here as data.
 validation, templates and error messages all read these tables, so a template always loads and a
 message always names the header the user sees.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 # ---------------------------------------------------------------- text normalisation
 
@@ -202,10 +203,10 @@ UNITS = WorkbookKind(
         UNIT_CODE,
         Column("name", "Tên đơn vị", required=True, aliases=UNIT_NAME.aliases, width=48),
         Column("cluster", "Cụm", kind="int", required=True, aliases=("Cụm số", "Thuộc cụm"), width=8),
-        Column("unit_type", "Loại", aliases=("Loại hình", "Loại đơn vị"), width=16,
-               hint="Đoàn cơ sở / Chi đoàn cơ sở"),
-        Column("special", "Đặc thù", kind="bool", aliases=("Đặc thù, khó khăn", "Khó khăn"), width=10,
-               hint="x hoặc Có"),
+        Column("unit_type", "Loại", aliases=("Loại hình", "Loại đơn vị"), width=16, hint="Đoàn cơ sở / Chi đoàn cơ sở"),
+        Column(
+            "special", "Đặc thù", kind="bool", aliases=("Đặc thù, khó khăn", "Khó khăn"), width=10, hint="x hoặc Có"
+        ),
         Column("baseline_total", "Điểm 2017", kind="number", aliases=("Tổng điểm 2017", "Điểm năm 2017"), width=10),
         Column("baseline_rating", "Xếp loại 2017", kind="rating", aliases=("Xếp loại năm 2017",), width=18),
         Column("group_no", "Tổ công tác", kind="int", aliases=("Tổ", "Tổ phụ trách"), width=10),
@@ -214,8 +215,15 @@ UNITS = WorkbookKind(
         Column("party_committee", "Cấp ủy", aliases=("Cấp ủy đơn vị",), width=30),
         NOTE,
     ),
-    signature=("cluster", "special", "baseline_total", "baseline_rating", "companion_code", "members",
-               "party_committee"),
+    signature=(
+        "cluster",
+        "special",
+        "baseline_total",
+        "baseline_rating",
+        "companion_code",
+        "members",
+        "party_committee",
+    ),
 )
 
 GROUPS = WorkbookKind(
@@ -225,8 +233,14 @@ GROUPS = WorkbookKind(
     (
         Column("group_no", "Tổ", kind="int", required=True, aliases=("Tổ công tác", "Tổ số"), width=8),
         Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Đồng chí"), width=28),
-        Column("role", "Vai trò", required=True, aliases=("Vai trò trong tổ", "Nhiệm vụ"), width=14,
-               hint="Tổ trưởng / Thành viên"),
+        Column(
+            "role",
+            "Vai trò",
+            required=True,
+            aliases=("Vai trò trong tổ", "Nhiệm vụ"),
+            width=14,
+            hint="Tổ trưởng / Thành viên",
+        ),
         Column("title", "Chức vụ", aliases=("Chức danh",), width=50),
         Column("unit_codes", "Đơn vị phụ trách", kind="codes", aliases=("Mã đơn vị phụ trách",), width=16),
         Column("item_codes", "Nội dung phụ trách", kind="codes", aliases=("Nội dung theo dõi",), width=16),
@@ -241,8 +255,9 @@ CRITERIA = WorkbookKind(
     (
         Column("code", "Mã tiêu chí", required=True, aliases=("Mã TC", "Tiêu chí"), width=12),
         Column("content", "Nội dung", required=True, aliases=("Nội dung tiêu chí",), width=60),
-        Column("max_points", "Điểm tối đa", kind="number", required=True, aliases=("Điểm chuẩn", "Thang điểm"),
-               width=10),
+        Column(
+            "max_points", "Điểm tối đa", kind="number", required=True, aliases=("Điểm chuẩn", "Thang điểm"), width=10
+        ),
         Column("section", "Nhóm", aliases=("Phần", "Mục"), width=30),
         Column("plan_item", "Nội dung kế hoạch", aliases=("Mã nội dung kế hoạch",), width=14),
     ),
@@ -298,8 +313,18 @@ TRUE_WORDS = {"x", "co", "yes", "true", "1", "dac thu", "v"}
 FALSE_WORDS = {"", "khong", "no", "false", "0"}
 
 # A row holding only one of these words ends the table (the totals row, the signature block).
-END_WORDS = ("tong cong", "cong", "tong so", "nguoi lap bieu", "nguoi lap", "noi nhan", "tm ban thuong vu",
-             "xac nhan", "ghi chu", "ky ten")
+END_WORDS = (
+    "tong cong",
+    "cong",
+    "tong so",
+    "nguoi lap bieu",
+    "nguoi lap",
+    "noi nhan",
+    "tm ban thuong vu",
+    "xac nhan",
+    "ghi chu",
+    "ky ten",
+)
 SERIAL_HEADERS = ("stt", "so tt", "so thu tu", "tt")
 
 

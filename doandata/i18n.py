@@ -3,6 +3,7 @@
 A message is looked up by key and filled with str.format parameters. Missing English falls back
 to Vietnamese; a missing key is a programming error and raises.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,207 +21,345 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "loc.row": ("dòng {row}", "row {row}"),
     "loc.column": ("cột {column}", "column {column}"),
     # ------------------------------------------------------------ files
-    "problem.file_empty": ("Tệp {file} rỗng (0 byte). Hãy mở lại tệp gốc trong Excel, lưu lại rồi tải lên lần nữa.",
-                           "The file {file} is empty (0 bytes). Open the original in Excel, save it and upload again."),
+    "problem.file_empty": (
+        "Tệp {file} rỗng (0 byte). Hãy mở lại tệp gốc trong Excel, lưu lại rồi tải lên lần nữa.",
+        "The file {file} is empty (0 bytes). Open the original in Excel, save it and upload again.",
+    ),
     "problem.file_not_workbook": (
         "Tệp {file} không phải là bảng tính Excel (.xlsx, .xls) hay LibreOffice (.ods), dù tên tệp có thể ghi như vậy. "
         "Hãy mở tệp trong Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx).",
         "The file {file} is not an Excel (.xlsx, .xls) or LibreOffice (.ods) workbook, whatever its name says. "
-        "Open it in Excel and use Save As → Excel Workbook (.xlsx)."),
+        "Open it in Excel and use Save As → Excel Workbook (.xlsx).",
+    ),
     "problem.file_encrypted": (
         "Tệp {file} được đặt mật khẩu nên không đọc được. Hãy mở tệp, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), "
         "lưu lại rồi tải lên.",
         "The file {file} is password-protected. Open it, remove the password (File → Info → Protect Workbook), "
-        "save and upload again."),
+        "save and upload again.",
+    ),
     "problem.file_corrupt": (
         "Tệp {file} bị hỏng hoặc lưu dở dang nên không đọc được. Hãy mở tệp gốc trong Excel hoặc LibreOffice, "
         "lưu lại thành .xlsx rồi tải lên.",
         "The file {file} is damaged or incomplete. Open the original in Excel or LibreOffice, save it as .xlsx "
-        "and upload again."),
-    "problem.file_missing": ("Không tìm thấy tệp {file}. Hãy kiểm tra lại đường dẫn.",
-                             "File {file} not found. Check the path."),
-    "problem.file_is_folder": ("{file} là một thư mục, không phải tệp. Hãy chỉ đến tệp Excel bên trong, ví dụ {file}/bang_diem.xlsx.",
-                               "{file} is a folder, not a file. Point to the Excel file inside it, e.g. {file}/bang_diem.xlsx."),
-    "cli.cannot_write": ("Không ghi được tệp {file}: thư mục không tồn tại hoặc không có quyền ghi ({reason}).",
-                         "Cannot write {file}: the folder does not exist or is not writable ({reason})."),
+        "and upload again.",
+    ),
+    "problem.file_missing": (
+        "Không tìm thấy tệp {file}. Hãy kiểm tra lại đường dẫn.",
+        "File {file} not found. Check the path.",
+    ),
+    "problem.file_is_folder": (
+        "{file} là một thư mục, không phải tệp. Hãy chỉ đến tệp Excel bên trong, ví dụ {file}/bang_diem.xlsx.",
+        "{file} is a folder, not a file. Point to the Excel file inside it, e.g. {file}/bang_diem.xlsx.",
+    ),
+    "cli.cannot_write": (
+        "Không ghi được tệp {file}: thư mục không tồn tại hoặc không có quyền ghi ({reason}).",
+        "Cannot write {file}: the folder does not exist or is not writable ({reason}).",
+    ),
     "cli.missing_argument": ("Thiếu {what}.", "Missing {what}."),
     "cli.missing_value": ("Sau {what} cần ghi một giá trị.", "{what} needs a value."),
     "cli.unknown_argument": ("Không hiểu {what}.", "Unknown {what}."),
-    "cli.bad_choice": ("“{value}” không hợp lệ cho {what}; hãy chọn một trong: {allowed}.",
-                       "“{value}” is not valid for {what}; choose one of: {allowed}."),
+    "cli.bad_choice": (
+        "“{value}” không hợp lệ cho {what}; hãy chọn một trong: {allowed}.",
+        "“{value}” is not valid for {what}; choose one of: {allowed}.",
+    ),
     "cli.bad_number": ("“{value}” không phải là số cho {what}.", "“{value}” is not a number for {what}."),
     "problem.file_no_access": ("Không có quyền đọc tệp {file}.", "No permission to read {file}."),
-    "problem.file_too_big": ("Tệp {file} nặng {size} MB, vượt giới hạn {limit} MB. Hãy xóa các sheet, hình ảnh không cần thiết "
-                             "hoặc tách thành nhiều tệp.",
-                             "The file {file} is {size} MB, over the {limit} MB limit. Remove sheets or pictures it does not "
-                             "need, or split it."),
-    "problem.file_unpacks_too_big": ("Tệp {file} khi giải nén lên tới {size} MB, vượt giới hạn {limit} MB, nên không được mở "
-                                     "(có thể là tệp độc hại). Hãy kiểm tra lại tệp gốc.",
-                                     "The file {file} unpacks to {size} MB, over the {limit} MB limit, so it was not opened "
-                                     "(it may be hostile). Check the original file."),
-    "problem.file_truncated": ("Tệp {file} bị cắt dở (lưu hoặc gửi chưa xong). Hãy mở tệp gốc, lưu lại rồi tải lên lần nữa.",
-                               "The file {file} is cut short (saving or sending did not finish). Open the original, save "
-                               "it again and upload it again."),
-    "problem.file_too_slow": ("Tệp {file} cần hơn {seconds} giây để đọc nên đã dừng. Hãy tách bảng thành tệp nhỏ hơn hoặc lưu lại "
-                              "thành .xlsx trong Excel.",
-                              "Reading {file} took over {seconds} seconds and was stopped. Split it into smaller files or "
-                              "save it again as .xlsx in Excel."),
-    "problem.file_too_complex": ("Tệp {file} cần quá nhiều bộ nhớ để đọc nên đã dừng (có thể là tệp độc hại hoặc quá lớn). "
-                                 "Hãy kiểm tra lại tệp gốc.",
-                                 "Reading {file} needed too much memory and was stopped (the file may be hostile or too big). "
-                                 "Check the original file."),
-    "problem.too_many_sheets": ("Tệp {file} có {count} sheet, quá {limit} sheet. Hãy chỉ giữ các sheet cần tải lên.",
-                                "The file {file} has {count} sheets, over {limit}. Keep only the sheets to upload."),
-    "problem.sheet_too_big": ("Sheet {sheet_name} của tệp {file} có {rows} dòng × {cols} cột, quá giới hạn {max_rows} dòng × "
-                              "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
-                              "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
-                              "{max_cols}. Delete the extra rows and columns or split the file."),
-    "problem.file_ratio": ("Tệp {file} nén tới {ratio} lần, bất thường với một bảng tính (có thể là tệp độc hại), nên không được mở. "
-                           "Hãy kiểm tra lại tệp gốc.",
-                           "The file {file} is compressed {ratio} times, which no spreadsheet is (it may be hostile), so it "
-                           "was not opened. Check the original file."),
+    "problem.file_too_big": (
+        "Tệp {file} nặng {size} MB, vượt giới hạn {limit} MB. Hãy xóa các sheet, hình ảnh không cần thiết "
+        "hoặc tách thành nhiều tệp.",
+        "The file {file} is {size} MB, over the {limit} MB limit. Remove sheets or pictures it does not "
+        "need, or split it.",
+    ),
+    "problem.file_unpacks_too_big": (
+        "Tệp {file} khi giải nén lên tới {size} MB, vượt giới hạn {limit} MB, nên không được mở "
+        "(có thể là tệp độc hại). Hãy kiểm tra lại tệp gốc.",
+        "The file {file} unpacks to {size} MB, over the {limit} MB limit, so it was not opened "
+        "(it may be hostile). Check the original file.",
+    ),
+    "problem.file_truncated": (
+        "Tệp {file} bị cắt dở (lưu hoặc gửi chưa xong). Hãy mở tệp gốc, lưu lại rồi tải lên lần nữa.",
+        "The file {file} is cut short (saving or sending did not finish). Open the original, save "
+        "it again and upload it again.",
+    ),
+    "problem.file_too_slow": (
+        "Tệp {file} cần hơn {seconds} giây để đọc nên đã dừng. Hãy tách bảng thành tệp nhỏ hơn hoặc lưu lại "
+        "thành .xlsx trong Excel.",
+        "Reading {file} took over {seconds} seconds and was stopped. Split it into smaller files or "
+        "save it again as .xlsx in Excel.",
+    ),
+    "problem.file_too_complex": (
+        "Tệp {file} cần quá nhiều bộ nhớ để đọc nên đã dừng (có thể là tệp độc hại hoặc quá lớn). "
+        "Hãy kiểm tra lại tệp gốc.",
+        "Reading {file} needed too much memory and was stopped (the file may be hostile or too big). "
+        "Check the original file.",
+    ),
+    "problem.too_many_sheets": (
+        "Tệp {file} có {count} sheet, quá {limit} sheet. Hãy chỉ giữ các sheet cần tải lên.",
+        "The file {file} has {count} sheets, over {limit}. Keep only the sheets to upload.",
+    ),
+    "problem.sheet_too_big": (
+        "Sheet {sheet_name} của tệp {file} có {rows} dòng × {cols} cột, quá giới hạn {max_rows} dòng × "
+        "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
+        "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
+        "{max_cols}. Delete the extra rows and columns or split the file.",
+    ),
+    "problem.file_ratio": (
+        "Tệp {file} nén tới {ratio} lần, bất thường với một bảng tính (có thể là tệp độc hại), nên không được mở. "
+        "Hãy kiểm tra lại tệp gốc.",
+        "The file {file} is compressed {ratio} times, which no spreadsheet is (it may be hostile), so it "
+        "was not opened. Check the original file.",
+    ),
     "problem.no_table": (
         "Không tìm thấy bảng nào của hệ thống trong tệp {file}: không có dòng tiêu đề nào có các cột như "
         "“Mã đơn vị”, “Mã tiêu chí”, “Họ và tên”. Hãy tải mẫu (template) của ứng dụng và chép dữ liệu vào đó.",
         "No table of ours was found in {file}: no header row with columns such as “Mã đơn vị”, “Mã tiêu chí”, "
-        "“Họ và tên”. Download the app's template and copy the data into it."),
-    "problem.sheet_unknown": ("Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
-                              "This sheet holds none of our tables and was skipped."),
-    "problem.column_unknown": ("Cột “{column}” không thuộc mẫu nên được bỏ qua. Nếu đây là một tiêu chí, hãy thêm nó vào Bộ tiêu chí trước.",
-                               "Column “{column}” is not in the template and was ignored. If it is a criterion, add it to the criteria set first."),
+        "“Họ và tên”. Download the app's template and copy the data into it.",
+    ),
+    "problem.sheet_unknown": (
+        "Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
+        "This sheet holds none of our tables and was skipped.",
+    ),
+    "problem.column_unknown": (
+        "Cột “{column}” không thuộc mẫu nên được bỏ qua. Nếu đây là một tiêu chí, hãy thêm nó vào Bộ tiêu chí trước.",
+        "Column “{column}” is not in the template and was ignored. If it is a criterion, add it to the criteria set first.",
+    ),
     # ------------------------------------------------------------ cells
-    "problem.not_number": ("“{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
-                           "“{value}” is not a number. Type a number, e.g. 8 or 8.5."),
+    "problem.not_number": (
+        "“{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
+        "“{value}” is not a number. Type a number, e.g. 8 or 8.5.",
+    ),
     "problem.not_integer": ("“{value}” phải là số nguyên (không có phần lẻ).", "“{value}” must be a whole number."),
-    "problem.not_bool": ("“{value}” không hiểu được. Hãy ghi “x” (có) hoặc để trống (không).",
-                         "“{value}” is not understood. Write “x” for yes or leave it empty."),
-    "problem.not_date": ("“{value}” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 28/03/2018.",
-                         "“{value}” is not a date. Type it as dd/mm/yyyy, e.g. 28/03/2018."),
-    "problem.required_empty": ("Ô này bắt buộc nhưng đang để trống. Hãy điền vào.",
-                               "This cell is required but empty. Fill it in."),
-    "problem.column_missing": ("Thiếu cột bắt buộc “{column}”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
-                               "The required column “{column}” is missing. Add it to the header row (see the template)."),
+    "problem.not_bool": (
+        "“{value}” không hiểu được. Hãy ghi “x” (có) hoặc để trống (không).",
+        "“{value}” is not understood. Write “x” for yes or leave it empty.",
+    ),
+    "problem.not_date": (
+        "“{value}” không phải là ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 28/03/2018.",
+        "“{value}” is not a date. Type it as dd/mm/yyyy, e.g. 28/03/2018.",
+    ),
+    "problem.required_empty": (
+        "Ô này bắt buộc nhưng đang để trống. Hãy điền vào.",
+        "This cell is required but empty. Fill it in.",
+    ),
+    "problem.column_missing": (
+        "Thiếu cột bắt buộc “{column}”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
+        "The required column “{column}” is missing. Add it to the header row (see the template).",
+    ),
     # ------------------------------------------------------------ units
-    "problem.unit_duplicate": ("Đơn vị {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Hãy giữ một dòng cho mỗi đơn vị.",
-                               "Unit {value} appears twice (first at row {first_row}). Keep one row per unit."),
-    "problem.unit_unknown": ("Không có đơn vị “{value}” trong danh sách đơn vị. Hãy kiểm tra mã (hoặc tên) đơn vị, "
-                             "hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
-                             "There is no unit “{value}” in the unit list. Check the unit code (or name), "
-                             "or add the unit to the unit list first."),
-    "problem.unit_missing": ("Dòng có số liệu nhưng thiếu mã đơn vị và tên đơn vị. Hãy điền mã đơn vị.",
-                             "The row has figures but no unit code or name. Fill in the unit code."),
-    "problem.cluster_invalid": ("Số cụm “{value}” không hợp lệ. Hãy ghi số cụm từ 1 trở lên.",
-                                "Cluster “{value}” is not valid. Write a cluster number from 1 up."),
-    "problem.rating_unknown": ("Xếp loại “{value}” không có trong thang xếp loại. Hãy dùng một trong: {allowed}.",
-                               "Rating “{value}” is not on the scale. Use one of: {allowed}."),
+    "problem.unit_duplicate": (
+        "Đơn vị {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Hãy giữ một dòng cho mỗi đơn vị.",
+        "Unit {value} appears twice (first at row {first_row}). Keep one row per unit.",
+    ),
+    "problem.unit_unknown": (
+        "Không có đơn vị “{value}” trong danh sách đơn vị. Hãy kiểm tra mã (hoặc tên) đơn vị, "
+        "hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
+        "There is no unit “{value}” in the unit list. Check the unit code (or name), "
+        "or add the unit to the unit list first.",
+    ),
+    "problem.unit_missing": (
+        "Dòng có số liệu nhưng thiếu mã đơn vị và tên đơn vị. Hãy điền mã đơn vị.",
+        "The row has figures but no unit code or name. Fill in the unit code.",
+    ),
+    "problem.cluster_invalid": (
+        "Số cụm “{value}” không hợp lệ. Hãy ghi số cụm từ 1 trở lên.",
+        "Cluster “{value}” is not valid. Write a cluster number from 1 up.",
+    ),
+    "problem.rating_unknown": (
+        "Xếp loại “{value}” không có trong thang xếp loại. Hãy dùng một trong: {allowed}.",
+        "Rating “{value}” is not on the scale. Use one of: {allowed}.",
+    ),
     "problem.baseline_rating_differs": (
         "Xếp loại 2017 là “{value}” nhưng điểm {total} tương ứng “{by_score}”. Ứng dụng giữ xếp loại chính thức “{value}”; "
         "hãy kiểm tra lại nếu nhập nhầm.",
         "The 2017 rating is “{value}” but the score {total} gives “{by_score}”. The official “{value}” is kept; "
-        "check it if it was a typo."),
-    "problem.plan_item_unknown": ("Mã nội dung kế hoạch “{value}” không có. Hãy dùng một trong: {allowed}.",
-                                  "Plan item “{value}” does not exist. Use one of: {allowed}."),
+        "check it if it was a typo.",
+    ),
+    "problem.plan_item_unknown": (
+        "Mã nội dung kế hoạch “{value}” không có. Hãy dùng một trong: {allowed}.",
+        "Plan item “{value}” does not exist. Use one of: {allowed}.",
+    ),
     # ------------------------------------------------------------ criteria
-    "problem.criterion_duplicate": ("Tiêu chí {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Mỗi mã tiêu chí chỉ ghi một lần.",
-                                    "Criterion {value} appears twice (first at row {first_row}). Each code once."),
-    "problem.max_points_invalid": ("Điểm tối đa “{value}” phải lớn hơn 0.", "Maximum points “{value}” must be above 0."),
-    "problem.criteria_total": ("Tổng điểm tối đa của bộ tiêu chí là {value}, không phải 100. Xếp loại tính trên thang 100 điểm; hãy kiểm tra lại.",
-                               "The criteria add up to {value} points, not 100. Ratings assume a 100-point scale; check it."),
-    "problem.criteria_missing": ("Chưa có Bộ tiêu chí nên chưa chấm được bảng điểm. Hãy tải lên Bộ tiêu chí trước.",
-                                 "There is no criteria set yet, so scorecards cannot be read. Upload the criteria first."),
-    "problem.criterion_column_missing": ("Thiếu cột tiêu chí {column}. Hãy thêm cột {column} vào dòng tiêu đề (xem mẫu bảng điểm).",
-                                         "Criterion column {column} is missing. Add it to the header row (see the scorecard template)."),
+    "problem.criterion_duplicate": (
+        "Tiêu chí {value} xuất hiện hai lần (lần đầu ở dòng {first_row}). Mỗi mã tiêu chí chỉ ghi một lần.",
+        "Criterion {value} appears twice (first at row {first_row}). Each code once.",
+    ),
+    "problem.max_points_invalid": (
+        "Điểm tối đa “{value}” phải lớn hơn 0.",
+        "Maximum points “{value}” must be above 0.",
+    ),
+    "problem.criteria_total": (
+        "Tổng điểm tối đa của bộ tiêu chí là {value}, không phải 100. Xếp loại tính trên thang 100 điểm; hãy kiểm tra lại.",
+        "The criteria add up to {value} points, not 100. Ratings assume a 100-point scale; check it.",
+    ),
+    "problem.criteria_missing": (
+        "Chưa có Bộ tiêu chí nên chưa chấm được bảng điểm. Hãy tải lên Bộ tiêu chí trước.",
+        "There is no criteria set yet, so scorecards cannot be read. Upload the criteria first.",
+    ),
+    "problem.criterion_column_missing": (
+        "Thiếu cột tiêu chí {column}. Hãy thêm cột {column} vào dòng tiêu đề (xem mẫu bảng điểm).",
+        "Criterion column {column} is missing. Add it to the header row (see the scorecard template).",
+    ),
     # ------------------------------------------------------------ points
-    "problem.points_not_number": ("Điểm “{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
-                                  "Points “{value}” is not a number. Type a number, e.g. 8 or 8.5."),
-    "problem.points_empty": ("Ô điểm để trống, được tính 0 điểm. Nếu đơn vị có điểm, hãy điền vào.",
-                             "Empty points cell, counted as 0. Fill it in if the unit scored."),
-    "problem.points_negative": ("Điểm {value} bị âm. Điểm phải từ 0 trở lên.", "Points {value} are negative. Points start at 0."),
-    "problem.points_above_max": ("Điểm {value} vượt điểm tối đa {maximum} của tiêu chí. Hãy sửa lại, tối đa là {maximum}.",
-                                 "Points {value} exceed the criterion's maximum of {maximum}. Correct it; at most {maximum}."),
-    "problem.points_out_of_range": ("Điểm {value} phải nằm trong khoảng 0 đến {maximum}.",
-                                    "Score {value} must lie between 0 and {maximum}."),
-    "problem.total_differs": ("Tổng điểm ghi {value} nhưng cộng các tiêu chí được {computed}. Ứng dụng dùng {computed}.",
-                              "Total written as {value} but the criteria add up to {computed}. The app uses {computed}."),
-    "problem.rating_given_unknown": ("Xếp loại “{value}” không có trong thang, được bỏ qua; xếp loại tính theo tổng điểm.",
-                                     "Rating “{value}” is not on the scale and was ignored; the rating follows the total."),
-    "problem.rating_given_differs": ("Xếp loại ghi “{value}” nhưng tổng {computed} điểm tương ứng “{expected}”. Ứng dụng dùng “{expected}”.",
-                                     "Rating written as “{value}” but {computed} points give “{expected}”. The app uses “{expected}”."),
-    "problem.unit_not_scored": ("Đơn vị {value} chưa có điểm nào nên được bỏ qua (không lưu gì cho đơn vị này).",
-                                "Unit {value} has no points yet and was skipped (nothing stored for it)."),
-    "problem.report_empty": ("Dòng của đơn vị {value} còn trống nên được bỏ qua.",
-                             "The row of unit {value} is empty and was skipped."),
-    "problem.no_rows": ("Bảng có dòng tiêu đề nhưng không có dòng số liệu nào bên dưới. Hãy điền số liệu dưới dòng tiêu đề.",
-                        "The table has a header row but no data under it. Fill in the rows under the header."),
-    "problem.nothing_to_store": ("Tệp không có số liệu nào để lưu: mọi dòng đều trống. Hãy điền số liệu rồi tải lên lại.",
-                                 "The file holds nothing to store: every row is empty. Fill in the figures and upload again."),
+    "problem.points_not_number": (
+        "Điểm “{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
+        "Points “{value}” is not a number. Type a number, e.g. 8 or 8.5.",
+    ),
+    "problem.points_empty": (
+        "Ô điểm để trống, được tính 0 điểm. Nếu đơn vị có điểm, hãy điền vào.",
+        "Empty points cell, counted as 0. Fill it in if the unit scored.",
+    ),
+    "problem.points_negative": (
+        "Điểm {value} bị âm. Điểm phải từ 0 trở lên.",
+        "Points {value} are negative. Points start at 0.",
+    ),
+    "problem.points_above_max": (
+        "Điểm {value} vượt điểm tối đa {maximum} của tiêu chí. Hãy sửa lại, tối đa là {maximum}.",
+        "Points {value} exceed the criterion's maximum of {maximum}. Correct it; at most {maximum}.",
+    ),
+    "problem.points_out_of_range": (
+        "Điểm {value} phải nằm trong khoảng 0 đến {maximum}.",
+        "Score {value} must lie between 0 and {maximum}.",
+    ),
+    "problem.total_differs": (
+        "Tổng điểm ghi {value} nhưng cộng các tiêu chí được {computed}. Ứng dụng dùng {computed}.",
+        "Total written as {value} but the criteria add up to {computed}. The app uses {computed}.",
+    ),
+    "problem.rating_given_unknown": (
+        "Xếp loại “{value}” không có trong thang, được bỏ qua; xếp loại tính theo tổng điểm.",
+        "Rating “{value}” is not on the scale and was ignored; the rating follows the total.",
+    ),
+    "problem.rating_given_differs": (
+        "Xếp loại ghi “{value}” nhưng tổng {computed} điểm tương ứng “{expected}”. Ứng dụng dùng “{expected}”.",
+        "Rating written as “{value}” but {computed} points give “{expected}”. The app uses “{expected}”.",
+    ),
+    "problem.unit_not_scored": (
+        "Đơn vị {value} chưa có điểm nào nên được bỏ qua (không lưu gì cho đơn vị này).",
+        "Unit {value} has no points yet and was skipped (nothing stored for it).",
+    ),
+    "problem.report_empty": (
+        "Dòng của đơn vị {value} còn trống nên được bỏ qua.",
+        "The row of unit {value} is empty and was skipped.",
+    ),
+    "problem.no_rows": (
+        "Bảng có dòng tiêu đề nhưng không có dòng số liệu nào bên dưới. Hãy điền số liệu dưới dòng tiêu đề.",
+        "The table has a header row but no data under it. Fill in the rows under the header.",
+    ),
+    "problem.nothing_to_store": (
+        "Tệp không có số liệu nào để lưu: mọi dòng đều trống. Hãy điền số liệu rồi tải lên lại.",
+        "The file holds nothing to store: every row is empty. Fill in the figures and upload again.",
+    ),
     "problem.number_negative": ("Số {value} bị âm. Hãy nhập số từ 0 trở lên.", "{value} is negative. Type 0 or more."),
-    "problem.status_unknown": ("Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
-                               "Status “{value}” is not understood. Choose one of: {allowed}."),
+    "problem.status_unknown": (
+        "Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
+        "Status “{value}” is not understood. Choose one of: {allowed}.",
+    ),
     # ------------------------------------------------------------ periods
-    "problem.period_unreadable": ("Không đọc được kỳ “{value}”. Hãy ghi theo dạng Quý II/2018 hoặc Năm 2017.",
-                                  "Period “{value}” cannot be read. Write it as Quý II/2018 or Năm 2017."),
-    "problem.period_outside_plan": ("Kỳ {value} không thuộc kế hoạch. Các kỳ hợp lệ: {allowed}.",
-                                    "Period {value} is outside the plan. Valid periods: {allowed}."),
+    "problem.period_unreadable": (
+        "Không đọc được kỳ “{value}”. Hãy ghi theo dạng Quý II/2018 hoặc Năm 2017.",
+        "Period “{value}” cannot be read. Write it as Quý II/2018 or Năm 2017.",
+    ),
+    "problem.period_outside_plan": (
+        "Kỳ {value} không thuộc kế hoạch. Các kỳ hợp lệ: {allowed}.",
+        "Period {value} is outside the plan. Valid periods: {allowed}.",
+    ),
     "problem.period_missing": (
         "Không xác định được kỳ (quý) của bảng này: tiêu đề, tên sheet và tên tệp đều không ghi kỳ. "
         "Hãy chọn kỳ khi tải lên (hoặc dùng --period 2018-Q2), hay ghi “Quý II/2018” vào dòng tiêu đề.",
         "The period (quarter) of this table is unknown: neither title, sheet name nor file name names it. "
-        "Choose the period at upload (or --period 2018-Q2), or write “Quý II/2018” in the title."),
-    "problem.period_choice_invalid": ("Kỳ “{value}” không hợp lệ. Hãy ghi dạng 2018-Q2, Quý II/2018 hoặc 2017.",
-                                      "Period “{value}” is not valid. Write it as 2018-Q2, Quý II/2018 or 2017."),
-    "problem.store_empty": ("Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
-                            "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first."),
+        "Choose the period at upload (or --period 2018-Q2), or write “Quý II/2018” in the title.",
+    ),
+    "problem.period_choice_invalid": (
+        "Kỳ “{value}” không hợp lệ. Hãy ghi dạng 2018-Q2, Quý II/2018 hoặc 2017.",
+        "Period “{value}” is not valid. Write it as 2018-Q2, Quý II/2018 or 2017.",
+    ),
+    "problem.store_empty": (
+        "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
+        "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
+    ),
     # ------------------------------------------------------------ CLI and store
-    "cli.stored": ("Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",
-                   "Stored upload #{id}: {kinds}, period {periods}, {rows} rows, {units} units."),
-    "cli.valid": ("Tệp hợp lệ: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị. Chưa lưu gì (chỉ kiểm tra).",
-                  "The file is valid: {kinds}, period {periods}, {rows} rows, {units} units. Nothing stored (check only)."),
-    "cli.refused": ("Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
-                    "Nothing stored: the file has {errors} errors. Fix them and upload again."),
-    "cli.same_file": ("Tệp này đã được tải lên y hệt ở lần #{id} ({when}). Không lưu gì thêm.",
-                      "This very file was already uploaded as #{id} ({when}). Nothing new stored."),
+    "cli.stored": (
+        "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",
+        "Stored upload #{id}: {kinds}, period {periods}, {rows} rows, {units} units.",
+    ),
+    "cli.valid": (
+        "Tệp hợp lệ: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị. Chưa lưu gì (chỉ kiểm tra).",
+        "The file is valid: {kinds}, period {periods}, {rows} rows, {units} units. Nothing stored (check only).",
+    ),
+    "cli.refused": (
+        "Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
+        "Nothing stored: the file has {errors} errors. Fix them and upload again.",
+    ),
+    "cli.same_file": (
+        "Tệp này đã được tải lên y hệt ở lần #{id} ({when}). Không lưu gì thêm.",
+        "This very file was already uploaded as #{id} ({when}). Nothing new stored.",
+    ),
     "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
-    "cli.seed_not_empty": ("Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
-                           "The store already holds data; sample data not loaded again."),
-    "store.newer": ("Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ {found}; phiên bản "
-                    "này chỉ biết đến {known}). Hãy cập nhật ứng dụng lên bản mới nhất rồi mở lại; dữ liệu "
-                    "không bị thay đổi.",
-                    "The store was upgraded by a newer release of the app (schema {found}; this release knows "
-                    "up to {known}). Update the app to the newest release and open it again; no data was changed."),
-    "store.unavailable": ("Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút; nếu vẫn vậy, báo cho "
-                          "người quản trị hệ thống.",
-                          "The store cannot be opened right now. Reload the page in a few minutes; if it persists, "
-                          "tell the system administrator."),
-    "cli.upgraded": ("Đã nâng cấp kho dữ liệu từ lược đồ {before} lên {after}.",
-                     "The store was upgraded from schema {before} to {after}."),
+    "cli.seed_not_empty": (
+        "Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
+        "The store already holds data; sample data not loaded again.",
+    ),
+    "store.newer": (
+        "Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ {found}; phiên bản "
+        "này chỉ biết đến {known}). Hãy cập nhật ứng dụng lên bản mới nhất rồi mở lại; dữ liệu "
+        "không bị thay đổi.",
+        "The store was upgraded by a newer release of the app (schema {found}; this release knows "
+        "up to {known}). Update the app to the newest release and open it again; no data was changed.",
+    ),
+    "store.unavailable": (
+        "Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút; nếu vẫn vậy, báo cho "
+        "người quản trị hệ thống.",
+        "The store cannot be opened right now. Reload the page in a few minutes; if it persists, "
+        "tell the system administrator.",
+    ),
+    "cli.upgraded": (
+        "Đã nâng cấp kho dữ liệu từ lược đồ {before} lên {after}.",
+        "The store was upgraded from schema {before} to {after}.",
+    ),
     "cli.created": ("Đã tạo kho dữ liệu mới với lược đồ {after}.", "A new store was created with schema {after}."),
     "cli.up_to_date": ("Kho dữ liệu đã ở lược đồ mới nhất ({after}).", "The store is on the newest schema ({after})."),
     "cli.db_error": ("Không mở được kho dữ liệu {url}: {reason}", "Cannot open the store {url}: {reason}"),
-    "cli.period_unknown": ("Kỳ “{value}” không hợp lệ. Các kỳ: {allowed}.", "Period “{value}” is not valid. Periods: {allowed}."),
+    "cli.period_unknown": (
+        "Kỳ “{value}” không hợp lệ. Các kỳ: {allowed}.",
+        "Period “{value}” is not valid. Periods: {allowed}.",
+    ),
     "cli.interrupted": ("Đã dừng theo yêu cầu; không lưu gì.", "Stopped on request; nothing stored."),
-    "cli.unexpected": ("Có lỗi ngoài dự kiến ({kind}); không lưu gì. Hãy báo cho Ban Tổ chức kèm tệp đã dùng.",
-                       "Unexpected error ({kind}); nothing stored. Report it to the office with the file used."),
+    "cli.unexpected": (
+        "Có lỗi ngoài dự kiến ({kind}); không lưu gì. Hãy báo cho Ban Tổ chức kèm tệp đã dùng.",
+        "Unexpected error ({kind}); nothing stored. Report it to the office with the file used.",
+    ),
     "cli.password": ("Mật khẩu biên tập: ", "Editor password: "),
     "cli.password_again": ("Nhập lại: ", "Again: "),
     "cli.password_mismatch": ("Hai lần nhập không giống nhau; chưa tạo gì.", "The two entries differ; nothing made."),
     "cli.password_short": ("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters."),
-    "cli.report_format": ("Tệp báo cáo {file} phải có đuôi .docx (Word) hoặc .xlsx (Excel).",
-                          "The report file {file} must end in .docx (Word) or .xlsx (Excel)."),
+    "cli.report_format": (
+        "Tệp báo cáo {file} phải có đuôi .docx (Word) hoặc .xlsx (Excel).",
+        "The report file {file} must end in .docx (Word) or .xlsx (Excel).",
+    ),
     "cli.report_written": ("Đã ghi báo cáo: {file}", "Report written: {file}"),
     "cli.backup_done": ("Đã sao lưu kho dữ liệu vào {file}.", "The store was backed up to {file}."),
     "cli.restore_done": ("Đã khôi phục kho dữ liệu từ bản sao lưu {file}.", "The store was restored from {file}."),
-    "cli.backup_postgres": ("Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
-                            "pg_dump -Fc -f doandata.dump TÊN_CSDL; khôi phục bằng pg_restore.",
-                            "A PostgreSQL store is backed up with pg_dump (consistent while the app runs), e.g. "
-                            "pg_dump -Fc -f doandata.dump DBNAME; restore with pg_restore."),
-    "cli.not_a_backup": ("Tệp {file} không phải bản sao lưu của ứng dụng; không khôi phục gì.",
-                         "{file} is not a backup of this app; nothing restored."),
-    "cli.marked": ("Đã ghi tệp đánh dấu các ô cần sửa: {file}", "Wrote the workbook with the cells to fix marked: {file}"),
-    "cli.upload_unknown": ("Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
-                           "There is no upload #{id}. List them with “python -m doandata history”."),
-    "cli.rolled_back": ("Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}).",
-                        "Restored the state before upload #{id} (history entry #{entry})."),
+    "cli.backup_postgres": (
+        "Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
+        "pg_dump -Fc -f doandata.dump TÊN_CSDL; khôi phục bằng pg_restore.",
+        "A PostgreSQL store is backed up with pg_dump (consistent while the app runs), e.g. "
+        "pg_dump -Fc -f doandata.dump DBNAME; restore with pg_restore.",
+    ),
+    "cli.not_a_backup": (
+        "Tệp {file} không phải bản sao lưu của ứng dụng; không khôi phục gì.",
+        "{file} is not a backup of this app; nothing restored.",
+    ),
+    "cli.marked": (
+        "Đã ghi tệp đánh dấu các ô cần sửa: {file}",
+        "Wrote the workbook with the cells to fix marked: {file}",
+    ),
+    "cli.upload_unknown": (
+        "Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
+        "There is no upload #{id}. List them with “python -m doandata history”.",
+    ),
+    "cli.rolled_back": (
+        "Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}).",
+        "Restored the state before upload #{id} (history entry #{entry}).",
+    ),
     "kind.units": ("Danh sách đơn vị", "Unit list"),
     "kind.groups": ("Tổ công tác", "Working groups"),
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
@@ -249,24 +388,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.unit": ("Đơn vị", "Unit"),
     "nav.templates": ("Mẫu biểu", "Templates"),
     "templates.header": ("Mẫu biểu để tải về", "Templates to download"),
-    "templates.caption": ("Các mẫu được tạo từ cùng quy ước mà ứng dụng dùng để đọc tệp, nên điền đúng mẫu là tải lên được. "
-                          "Mẫu có sẵn danh sách chọn cho tình trạng, xếp loại và mã đơn vị, và một sheet Hướng dẫn.",
-                          "The templates come from the same contract the app reads with, so a filled-in template loads. "
-                          "They carry drop-down lists for statuses, ratings and unit codes, and an instructions sheet."),
+    "templates.caption": (
+        "Các mẫu được tạo từ cùng quy ước mà ứng dụng dùng để đọc tệp, nên điền đúng mẫu là tải lên được. "
+        "Mẫu có sẵn danh sách chọn cho tình trạng, xếp loại và mã đơn vị, và một sheet Hướng dẫn.",
+        "The templates come from the same contract the app reads with, so a filled-in template loads. "
+        "They carry drop-down lists for statuses, ratings and unit codes, and an instructions sheet.",
+    ),
     "templates.period": ("Kỳ của bảng điểm và báo cáo quý", "Period of the scorecard and the quarterly report"),
     "templates.download": ("Tải mẫu {kind}", "Download the {kind} template"),
-    "templates.help.units": ("Mã, tên, cụm, đặc thù, kết quả năm 2017 của từng cơ sở Đoàn.",
-                             "Code, name, cluster, special flag and 2017 result of each unit."),
-    "templates.help.groups": ("Thành viên các tổ công tác, đơn vị và nội dung mỗi người phụ trách.",
-                              "Working-group members, the units and plan items each follows."),
-    "templates.help.criteria": ("Các tiêu chí của bảng điểm thi đua và điểm tối đa.", "The scorecard criteria and their maximum points."),
-    "templates.help.scores": ("Điểm từng tiêu chí của mỗi đơn vị trong kỳ; các đơn vị đã điền sẵn.",
-                              "Points per criterion of each unit in the period; the units are pre-filled."),
-    "templates.help.reports": ("Tình trạng từng nội dung kế hoạch, số liệu hoạt động, khó khăn, đề xuất của đơn vị đặc thù.",
-                               "Plan-item statuses, activity figures, difficulties and proposals of the special units."),
+    "templates.help.units": (
+        "Mã, tên, cụm, đặc thù, kết quả năm 2017 của từng cơ sở Đoàn.",
+        "Code, name, cluster, special flag and 2017 result of each unit.",
+    ),
+    "templates.help.groups": (
+        "Thành viên các tổ công tác, đơn vị và nội dung mỗi người phụ trách.",
+        "Working-group members, the units and plan items each follows.",
+    ),
+    "templates.help.criteria": (
+        "Các tiêu chí của bảng điểm thi đua và điểm tối đa.",
+        "The scorecard criteria and their maximum points.",
+    ),
+    "templates.help.scores": (
+        "Điểm từng tiêu chí của mỗi đơn vị trong kỳ; các đơn vị đã điền sẵn.",
+        "Points per criterion of each unit in the period; the units are pre-filled.",
+    ),
+    "templates.help.reports": (
+        "Tình trạng từng nội dung kế hoạch, số liệu hoạt động, khó khăn, đề xuất của đơn vị đặc thù.",
+        "Plan-item statuses, activity figures, difficulties and proposals of the special units.",
+    ),
     "share.title": ("Chia sẻ liên kết trang này", "Share a link to this view"),
-    "share.caption": ("Liên kết mở lại đúng trang, đơn vị, quý và bộ lọc đang xem. Chép liên kết hoặc quét mã QR.",
-                      "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code."),
+    "share.caption": (
+        "Liên kết mở lại đúng trang, đơn vị, quý và bộ lọc đang xem. Chép liên kết hoặc quét mã QR.",
+        "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code.",
+    ),
     "share.present": ("Trình chiếu (ẩn thanh bên, chữ lớn)", "Presentation mode (no sidebar, large text)"),
     "share.present_link": ("Liên kết trình chiếu:", "Presentation link:"),
     "present.exit": ("Thoát trình chiếu", "Leave presentation mode"),
@@ -277,45 +431,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.settings": ("Cài đặt", "Settings"),
     "auth.not_configured": (
         "Chưa cấu hình mật khẩu biên tập nên chưa ai tải lên hay sửa được. Người quản trị hãy tạo mã băm bằng lệnh "
-        "“python -m doandata hash-password” và đặt vào .streamlit/secrets.toml (editor_password_hash = \"…\") "
+        '“python -m doandata hash-password” và đặt vào .streamlit/secrets.toml (editor_password_hash = "…") '
         "hoặc biến môi trường DOANDATA_EDITOR_PASSWORD_HASH (xem README).",
         "No editor password is configured, so nobody can upload or edit yet. An administrator creates a hash with "
-        "“python -m doandata hash-password” and puts it in .streamlit/secrets.toml (editor_password_hash = \"…\") "
-        "or the DOANDATA_EDITOR_PASSWORD_HASH environment variable (see the README)."),
-    "auth.editors_only": ("Trang này dành cho người biên tập. Hãy đăng nhập bằng mật khẩu biên tập.",
-                          "This page is for editors. Sign in with the editor password."),
+        '“python -m doandata hash-password” and puts it in .streamlit/secrets.toml (editor_password_hash = "…") '
+        "or the DOANDATA_EDITOR_PASSWORD_HASH environment variable (see the README).",
+    ),
+    "auth.editors_only": (
+        "Trang này dành cho người biên tập. Hãy đăng nhập bằng mật khẩu biên tập.",
+        "This page is for editors. Sign in with the editor password.",
+    ),
     "auth.name": ("Họ tên người biên tập (ghi vào lịch sử)", "Editor's name (kept in the history)"),
     "auth.password": ("Mật khẩu biên tập", "Editor password"),
     "auth.sign_in": ("Đăng nhập", "Sign in"),
-    "auth.name_needed": ("Hãy ghi họ tên để lịch sử biết ai đã tải lên.", "Write your name so the history says who uploaded."),
-    "auth.wrong": ("Mật khẩu không đúng. Hãy chờ {seconds} giây rồi thử lại.", "Wrong password. Wait {seconds} seconds and try again."),
+    "auth.name_needed": (
+        "Hãy ghi họ tên để lịch sử biết ai đã tải lên.",
+        "Write your name so the history says who uploaded.",
+    ),
+    "auth.wrong": (
+        "Mật khẩu không đúng. Hãy chờ {seconds} giây rồi thử lại.",
+        "Wrong password. Wait {seconds} seconds and try again.",
+    ),
     "auth.signed_in": ("Đang biên tập: {name}", "Editing as {name}"),
     "auth.sign_out": ("Đăng xuất", "Sign out"),
     "upload.header": ("Tải lên bảng điểm, báo cáo quý", "Upload a scorecard or quarterly report"),
-    "upload.templates": ("Chưa có mẫu? Tải mẫu của {period}, điền rồi tải lên tại đây.",
-                         "No template yet? Download the one for {period}, fill it in and upload it here."),
+    "upload.templates": (
+        "Chưa có mẫu? Tải mẫu của {period}, điền rồi tải lên tại đây.",
+        "No template yet? Download the one for {period}, fill it in and upload it here.",
+    ),
     "upload.other_templates": ("Các mẫu khác", "Other templates"),
     "upload.other_templates_help": ("Danh sách đơn vị, tổ công tác, bộ tiêu chí", "Units, working groups, criteria"),
     "upload.period": ("Kỳ của tệp", "Period of the file"),
-    "upload.period_auto": ("Tự nhận từ tệp (tiêu đề, tên sheet, tên tệp)", "From the file (title, sheet name, file name)"),
-    "upload.drop": ("Chọn hoặc kéo thả tệp Excel (.xlsx, .xls) hay LibreOffice (.ods)", "Choose or drop an Excel (.xlsx, .xls) or LibreOffice (.ods) file"),
-    "upload.drop_help": ("Tệp chỉ được lưu sau khi bạn xem kết quả kiểm tra và bấm Xác nhận.",
-                         "Nothing is stored until you have seen the check and pressed Confirm."),
+    "upload.period_auto": (
+        "Tự nhận từ tệp (tiêu đề, tên sheet, tên tệp)",
+        "From the file (title, sheet name, file name)",
+    ),
+    "upload.drop": (
+        "Chọn hoặc kéo thả tệp Excel (.xlsx, .xls) hay LibreOffice (.ods)",
+        "Choose or drop an Excel (.xlsx, .xls) or LibreOffice (.ods) file",
+    ),
+    "upload.drop_help": (
+        "Tệp chỉ được lưu sau khi bạn xem kết quả kiểm tra và bấm Xác nhận.",
+        "Nothing is stored until you have seen the check and pressed Confirm.",
+    ),
     "upload.recognised": ("Ứng dụng đọc được", "What the app read"),
-    "upload.summary": ("{kinds} — kỳ {periods} — {rows} dòng, {units} đơn vị.", "{kinds} — period {periods} — {rows} rows, {units} units."),
+    "upload.summary": (
+        "{kinds} — kỳ {periods} — {rows} dòng, {units} đơn vị.",
+        "{kinds} — period {periods} — {rows} rows, {units} units.",
+    ),
     "upload.problems": ("Có {errors} lỗi và {warnings} lưu ý.", "{errors} errors and {warnings} warnings."),
     "upload.marked": ("Tải tệp đã đánh dấu các ô cần sửa", "Download the file with the cells to fix marked"),
-    "upload.fix_then_retry": ("Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
-                              "The file has errors, so nothing was stored. Fix the marked cells and upload again."),
+    "upload.fix_then_retry": (
+        "Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
+        "The file has errors, so nothing was stored. Fix the marked cells and upload again.",
+    ),
     "upload.changes": ("Những gì sẽ thay đổi", "What will change"),
-    "upload.changes_count": ("{moved} đơn vị có điểm mới hoặc thay đổi, {same} đơn vị giữ nguyên.",
-                             "{moved} units get new or changed totals, {same} stay the same."),
-    "upload.changes_rows": ("{rows} dòng của {units} đơn vị sẽ được lưu.", "{rows} rows of {units} units will be stored."),
+    "upload.changes_count": (
+        "{moved} đơn vị có điểm mới hoặc thay đổi, {same} đơn vị giữ nguyên.",
+        "{moved} units get new or changed totals, {same} stay the same.",
+    ),
+    "upload.changes_rows": (
+        "{rows} dòng của {units} đơn vị sẽ được lưu.",
+        "{rows} rows of {units} units will be stored.",
+    ),
     "upload.confirm": ("Xác nhận lưu", "Confirm and store"),
-    "upload.stored": ("Đã lưu lần tải lên #{id}: {file} — {periods} — {added} dòng mới, {replaced} dòng thay thế — "
-                      "{by}, {when}. Các biểu đồ đã cập nhật.",
-                      "Stored upload #{id}: {file} — {periods} — {added} new rows, {replaced} replaced — {by}, {when}. "
-                      "The charts are up to date."),
+    "upload.stored": (
+        "Đã lưu lần tải lên #{id}: {file} — {periods} — {added} dòng mới, {replaced} dòng thay thế — "
+        "{by}, {when}. Các biểu đồ đã cập nhật.",
+        "Stored upload #{id}: {file} — {periods} — {added} new rows, {replaced} replaced — {by}, {when}. "
+        "The charts are up to date.",
+    ),
     "col.severity": ("Mức độ", "Severity"),
     "col.sheet": ("Sheet", "Sheet"),
     "col.row": ("Dòng", "Row"),
@@ -328,15 +513,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.new_rating": ("Xếp loại mới", "New rating"),
     "history.header": ("Lịch sử tải lên và khôi phục", "Upload and restore history"),
     "history.empty": ("Chưa có lần tải lên nào.", "No upload yet."),
-    "history.viewer_note": ("Người biên tập đăng nhập ở trang Tải lên để khôi phục một trạng thái trước đây.",
-                            "Editors sign in on the Upload page to restore an earlier state."),
+    "history.viewer_note": (
+        "Người biên tập đăng nhập ở trang Tải lên để khôi phục một trạng thái trước đây.",
+        "Editors sign in on the Upload page to restore an earlier state.",
+    ),
     "history.restore_header": ("Khôi phục trạng thái trước một lần tải lên", "Restore the state before an upload"),
     "history.restore_pick": ("Lần tải lên", "Upload"),
-    "history.restore_sure": ("Tôi hiểu: số liệu sẽ trở lại như trước lần #{id}; việc khôi phục được ghi vào lịch sử và có thể hoàn tác.",
-                             "I understand: the figures go back to how they were before #{id}; the restore is recorded and can be undone."),
+    "history.restore_sure": (
+        "Tôi hiểu: số liệu sẽ trở lại như trước lần #{id}; việc khôi phục được ghi vào lịch sử và có thể hoàn tác.",
+        "I understand: the figures go back to how they were before #{id}; the restore is recorded and can be undone.",
+    ),
     "history.restore_button": ("Khôi phục trạng thái trước lần #{id}", "Restore the state before #{id}"),
-    "history.restored": ("Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}). Các biểu đồ đã cập nhật.",
-                         "Restored the state before upload #{id} (history entry #{entry}). The charts are up to date."),
+    "history.restored": (
+        "Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}). Các biểu đồ đã cập nhật.",
+        "Restored the state before upload #{id} (history entry #{entry}). The charts are up to date.",
+    ),
     "history.active": ("Đang dùng", "In use"),
     "history.undone": ("Đã hoàn tác", "Undone"),
     "history.action_import": ("Tải lên: {kinds}", "Upload: {kinds}"),
@@ -351,16 +542,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.rows_replaced": ("Dòng thay thế", "Rows replaced"),
     "col.state": ("Trạng thái", "State"),
     "settings.header": ("Cài đặt quy tắc theo dõi", "Tracking rules"),
-    "settings.caption": ("Thay đổi được kiểm tra, lưu, ghi vào lịch sử (có thể khôi phục) và áp dụng ngay cho mọi trang.",
-                         "Changes are checked, stored, recorded in the history (and can be restored) and apply to every page at once."),
+    "settings.caption": (
+        "Thay đổi được kiểm tra, lưu, ghi vào lịch sử (có thể khôi phục) và áp dụng ngay cho mọi trang.",
+        "Changes are checked, stored, recorded in the history (and can be restored) and apply to every page at once.",
+    ),
     "settings.years": ("Năm kế hoạch", "Plan year"),
     "settings.plan_year": ("Năm kế hoạch", "Plan year"),
     "settings.baseline_year": ("Năm gốc để so sánh", "Baseline year"),
-    "settings.scale": ("Thang xếp loại (điểm tối thiểu của từng mức, thang 100)", "Rating scale (minimum total of each level, of 100)"),
+    "settings.scale": (
+        "Thang xếp loại (điểm tối thiểu của từng mức, thang 100)",
+        "Rating scale (minimum total of each level, of 100)",
+    ),
     "settings.progress": ("Tiến độ", "Progress"),
     "settings.fraction": ("Phần khoảng cách cần khép lại đến quý {q}", "Share of the gap closed by Q{q}"),
     "settings.band": ("Biên “cần chú ý” (điểm dưới kỳ vọng)", "“Needs attention” band (points below expected)"),
-    "settings.rec_levels": ("Công nhận tiến bộ: tăng ít nhất (bậc xếp loại)", "Recognised progress: at least (rating levels up)"),
+    "settings.rec_levels": (
+        "Công nhận tiến bộ: tăng ít nhất (bậc xếp loại)",
+        "Recognised progress: at least (rating levels up)",
+    ),
     "settings.rec_points": ("hoặc tăng ít nhất (điểm)", "or at least (points up)"),
     "settings.milestones": ("Mốc tiến độ", "Milestones"),
     "settings.ms_name": ("Mốc", "Milestone"),
@@ -368,23 +567,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.ms_note": ("Ghi chú", "Note"),
     "settings.targets": ("Mục tiêu riêng của đơn vị (nếu khác mức mặc định)", "Targets set for single units"),
     "settings.save": ("Lưu cài đặt", "Save the settings"),
-    "settings.saved": ("Đã lưu cài đặt (mục lịch sử #{entry}). Mọi trang đã áp dụng quy tắc mới.",
-                       "Settings saved (history entry #{entry}). Every page uses the new rules."),
-    "settings.bad_years": ("Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017).", "The baseline year must come before the plan year."),
-    "settings.bad_scale": ("Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.", "The scale must start at 0 and rise, up to 100."),
-    "settings.bad_fractions": ("Tỷ lệ các quý phải từ 0 đến 1 và không giảm.", "Quarter shares must lie between 0 and 1 and not fall."),
+    "settings.saved": (
+        "Đã lưu cài đặt (mục lịch sử #{entry}). Mọi trang đã áp dụng quy tắc mới.",
+        "Settings saved (history entry #{entry}). Every page uses the new rules.",
+    ),
+    "settings.bad_years": (
+        "Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017).",
+        "The baseline year must come before the plan year.",
+    ),
+    "settings.bad_scale": (
+        "Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.",
+        "The scale must start at 0 and rise, up to 100.",
+    ),
+    "settings.bad_fractions": (
+        "Tỷ lệ các quý phải từ 0 đến 1 và không giảm.",
+        "Quarter shares must lie between 0 and 1 and not fall.",
+    ),
     "settings.bad_band": ("Biên “cần chú ý” phải từ 0 đến 50 điểm.", "The band must lie between 0 and 50 points."),
-    "settings.bad_recognised": ("Ngưỡng công nhận tiến bộ phải từ 1 bậc và từ 0,5 đến 100 điểm.",
-                                "Recognition needs at least 1 level and between 0.5 and 100 points."),
+    "settings.bad_recognised": (
+        "Ngưỡng công nhận tiến bộ phải từ 1 bậc và từ 0,5 đến 100 điểm.",
+        "Recognition needs at least 1 level and between 0.5 and 100 points.",
+    ),
     "settings.bad_milestones": ("Mỗi mốc cần có tên và ngày.", "Each milestone needs a name and a date."),
     "settings.bad_target_unit": ("Không có đơn vị {code}.", "There is no unit {code}."),
-    "settings.bad_target": ("Mục tiêu của {code} phải từ 0 đến 100 điểm.", "The target of {code} must lie between 0 and 100."),
+    "settings.bad_target": (
+        "Mục tiêu của {code} phải từ 0 đến 100 điểm.",
+        "The target of {code} must lie between 0 and 100.",
+    ),
     "nav.reports": ("Báo cáo", "Reports"),
     "reports.header": ("Báo cáo Thường trực, sơ kết, tổng kết", "Reports for the standing office"),
-    "reports.caption": ("Văn bản Word theo thể thức văn bản của Đoàn (tiêu đề, số, ngày, nơi nhận, chữ ký) và bảng Excel cùng "
-                        "số liệu với biểu đồ để chỉnh sửa tiếp.",
-                        "A Word document in the Youth Union's layout (heading, number, date, recipients, signature) and an "
-                        "Excel workbook with the same tables and charts to rework."),
+    "reports.caption": (
+        "Văn bản Word theo thể thức văn bản của Đoàn (tiêu đề, số, ngày, nơi nhận, chữ ký) và bảng Excel cùng "
+        "số liệu với biểu đồ để chỉnh sửa tiếp.",
+        "A Word document in the Youth Union's layout (heading, number, date, recipients, signature) and an "
+        "Excel workbook with the same tables and charts to rework.",
+    ),
     "reports.which": ("Báo cáo", "Report"),
     "reports.midyear": ("Sơ kết 6 tháng (06/2018)", "Mid-year review (06/2018)"),
     "reports.final": ("Tổng kết (10/2018)", "Final review (10/2018)"),
@@ -409,27 +626,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cluster.label": ("Cụm {n}", "Cluster {n}"),
     "group.label": ("Tổ {n}", "Group {n}"),
     "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
-    "overview.caption": ("{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
-                         "{n} units tracked, against their {baseline} results."),
+    "overview.caption": (
+        "{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
+        "{n} units tracked, against their {baseline} results.",
+    ),
     "metric.on_track": ("Đúng tiến độ", "On track"),
     "metric.at_risk": ("Cần chú ý", "Needs attention"),
     "metric.behind": ("Chậm tiến độ", "Behind"),
     "metric.recognised": ("Công nhận tiến bộ", "Recognised progress"),
     "metric.no_data": ("Chưa có số liệu", "No data"),
-    "overview.bullets_cut": ("Biểu đồ hiện {shown} đơn vị chậm nhất trong {n} đơn vị; bảng số liệu bên dưới có đủ.",
-                             "The chart shows the {shown} units furthest behind of {n}; the table below has them all."),
-    "overview.items_cut": ("Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
-                           "Showing the {shown} special units with the fewest items done, of {n}."),
+    "overview.bullets_cut": (
+        "Biểu đồ hiện {shown} đơn vị chậm nhất trong {n} đơn vị; bảng số liệu bên dưới có đủ.",
+        "The chart shows the {shown} units furthest behind of {n}; the table below has them all.",
+    ),
+    "overview.items_cut": (
+        "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
+        "Showing the {shown} special units with the fewest items done, of {n}.",
+    ),
     "overview.next_due": ("Mốc tiếp theo: **{name}** — {date}. {note}", "Next milestone: **{name}** — {date}. {note}"),
     "overview.plan_over": ("Các mốc của kế hoạch năm {year} đã qua.", "The milestones of the {year} plan are past."),
     "overview.recognised": ("Đơn vị đạt công nhận tiến bộ", "Units with recognised progress"),
     "overview.table": ("Bảng số liệu", "Figures"),
-    "overview.empty": ("Chưa có dữ liệu. Hãy nạp dữ liệu mẫu (python -m doandata seed) hoặc tải lên Danh sách đơn vị.",
-                       "No data yet. Load the sample data (python -m doandata seed) or upload a unit list."),
-    "overview.no_units": ("Không có đơn vị nào khớp bộ lọc. Hãy bỏ bớt bộ lọc ở thanh bên.",
-                          "No unit matches the filters. Clear some filters in the sidebar."),
-    "scale.note": ("Thang xếp loại là mặc định do Văn phòng đặt (không có ngưỡng chính thức công bố): {scale}.",
-                   "The rating scale is the office's default (no official thresholds published): {scale}."),
+    "overview.empty": (
+        "Chưa có dữ liệu. Hãy nạp dữ liệu mẫu (python -m doandata seed) hoặc tải lên Danh sách đơn vị.",
+        "No data yet. Load the sample data (python -m doandata seed) or upload a unit list.",
+    ),
+    "overview.no_units": (
+        "Không có đơn vị nào khớp bộ lọc. Hãy bỏ bớt bộ lọc ở thanh bên.",
+        "No unit matches the filters. Clear some filters in the sidebar.",
+    ),
+    "scale.note": (
+        "Thang xếp loại là mặc định do Văn phòng đặt (không có ngưỡng chính thức công bố): {scale}.",
+        "The rating scale is the office's default (no official thresholds published): {scale}.",
+    ),
     "col.unit_code": ("Mã đơn vị", "Unit code"),
     "col.unit_name": ("Tên đơn vị", "Unit"),
     "col.cluster": ("Cụm", "Cluster"),
@@ -455,20 +684,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
     "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
     "unit.regular": ("Đơn vị thường", "Regular unit"),
-    "unit.criteria": ("Điểm theo tiêu chí — {period} so với {baseline}", "Points by criterion — {period} against {baseline}"),
+    "unit.criteria": (
+        "Điểm theo tiêu chí — {period} so với {baseline}",
+        "Points by criterion — {period} against {baseline}",
+    ),
     "unit.none": ("Chưa có đơn vị nào. Hãy nạp dữ liệu.", "No unit yet. Load data first."),
-    "unit.recognised": ("Đơn vị đạt mức công nhận tiến bộ ở {period}.", "The unit qualifies for recognised progress in {period}."),
-    "unit.moved": ("Tăng nhiều nhất: {up} ({up_by}); giảm nhiều nhất: {down} ({down_by}) so với năm gốc.",
-                   "Biggest rise: {up} ({up_by}); biggest fall: {down} ({down_by}) against the baseline."),
+    "unit.recognised": (
+        "Đơn vị đạt mức công nhận tiến bộ ở {period}.",
+        "The unit qualifies for recognised progress in {period}.",
+    ),
+    "unit.moved": (
+        "Tăng nhiều nhất: {up} ({up_by}); giảm nhiều nhất: {down} ({down_by}) so với năm gốc.",
+        "Biggest rise: {up} ({up_by}); biggest fall: {down} ({down_by}) against the baseline.",
+    ),
     "unit.gap_header": ("Khoảng cách đến mức xếp loại kế tiếp", "Gap to the next rating"),
-    "unit.gap": ("Cần thêm **{needed} điểm** để đạt **{next}**. Các tiêu chí còn nhiều điểm có thể phấn đấu:",
-                 "**{needed} more points** reach **{next}**. Criteria with the most points left to win:"),
+    "unit.gap": (
+        "Cần thêm **{needed} điểm** để đạt **{next}**. Các tiêu chí còn nhiều điểm có thể phấn đấu:",
+        "**{needed} more points** reach **{next}**. Criteria with the most points left to win:",
+    ),
     "unit.gap_top": ("Đơn vị đã ở mức xếp loại cao nhất.", "The unit is at the top rating."),
     "unit.gap_no_data": ("Chưa có điểm của quý này.", "No scores for this quarter yet."),
     "unit.items_header": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "unit.people_header": ("Người theo dõi từng nội dung", "Who follows each item"),
-    "unit.people_none": ("Chưa phân công thành viên tổ công tác theo dõi đơn vị này.",
-                         "No working-group member follows this unit yet."),
+    "unit.people_none": (
+        "Chưa phân công thành viên tổ công tác theo dõi đơn vị này.",
+        "No working-group member follows this unit yet.",
+    ),
     "unit.companion_header": ("Đơn vị đồng hành", "Companion unit"),
     "unit.companion": ("{name} ({code}): {total} điểm, {rating}.", "{name} ({code}): {total} points, {rating}."),
     "unit.companion_none": ("Chưa có đơn vị đồng hành.", "No companion unit yet."),
@@ -499,25 +740,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.follows": ("Nội dung theo dõi", "Follows"),
     "col.units": ("Đơn vị phụ trách", "Units"),
     "groups.header": ("Tổ công tác — {period}", "Working groups — {period}"),
-    "groups.none": ("Chưa có danh sách tổ công tác. Hãy tải lên tệp Tổ công tác.",
-                    "No working groups yet. Upload the working-group workbook."),
+    "groups.none": (
+        "Chưa có danh sách tổ công tác. Hãy tải lên tệp Tổ công tác.",
+        "No working groups yet. Upload the working-group workbook.",
+    ),
     "groups.group": ("Tổ công tác số {n} — Tổ trưởng: {leader}", "Working group {n} — leader: {leader}"),
     "groups.no_units": ("Tổ chưa được phân công đơn vị nào.", "The group follows no unit yet."),
     "groups.units": ("Đơn vị tổ phụ trách", "Units the group follows"),
     "groups.reports": ("Báo cáo quý đã nộp (đến {period})", "Quarterly reports received (up to {period})"),
     "groups.orphans": ("Đơn vị đặc thù chưa có tổ công tác phụ trách", "Special units no working group follows"),
-    "groups.orphans_note": ("Kế hoạch giao Ban Tổ chức chuẩn bị nhân sự tăng cường hỗ trợ các đơn vị này (mục III.2.2).",
-                            "The plan asks the Organisation department to staff support for these units (III.2.2)."),
+    "groups.orphans_note": (
+        "Kế hoạch giao Ban Tổ chức chuẩn bị nhân sự tăng cường hỗ trợ các đơn vị này (mục III.2.2).",
+        "The plan asks the Organisation department to staff support for these units (III.2.2).",
+    ),
     "groups.came": ("đã nộp", "received"),
     "groups.not_came": ("chưa nộp", "missing"),
-    "groups.missing": ("Còn {n} báo cáo quý chưa nộp. Hãy nhắc đơn vị gửi báo cáo.",
-                       "{n} quarterly reports are missing. Remind the units to send them."),
+    "groups.missing": (
+        "Còn {n} báo cáo quý chưa nộp. Hãy nhắc đơn vị gửi báo cáo.",
+        "{n} quarterly reports are missing. Remind the units to send them.",
+    ),
     "clusters.header": ("Các cụm và đơn vị đồng hành — {period}", "Clusters and companion units — {period}"),
     "clusters.cluster": ("Cụm {n} — cụm trưởng: {leader}", "Cluster {n} — leader: {leader}"),
-    "clusters.pairs_cut": ("Biểu đồ hiện {shown} cặp chậm nhất trong {n} cặp; bảng bên dưới có đủ.",
-                           "The chart shows the {shown} pairs furthest behind of {n}; the table has them all."),
+    "clusters.pairs_cut": (
+        "Biểu đồ hiện {shown} cặp chậm nhất trong {n} cặp; bảng bên dưới có đủ.",
+        "The chart shows the {shown} pairs furthest behind of {n}; the table has them all.",
+    ),
     "clusters.summary": ("Tổng hợp theo cụm", "Clusters at a glance"),
-    "clusters.pick_one": ("Chọn một cụm ở thanh bên để xem từng đơn vị của cụm.", "Pick a cluster in the sidebar to see its units."),
+    "clusters.pick_one": (
+        "Chọn một cụm ở thanh bên để xem từng đơn vị của cụm.",
+        "Pick a cluster in the sidebar to see its units.",
+    ),
     "col.leader": ("Cụm trưởng", "Cluster leader"),
     "col.units_count": ("Số đơn vị", "Units"),
     "col.special_count": ("Đơn vị đặc thù", "Special units"),
@@ -532,8 +784,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     "chart.period": ("Kỳ", "Period"),
     "chart.units": ("Số đơn vị", "Units"),
-    "chart.overview_title": ("Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
-                             "{period} score against {baseline}, expected and target"),
+    "chart.overview_title": (
+        "Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
+        "{period} score against {baseline}, expected and target",
+    ),
     "chart.total": ("Tổng điểm {period}", "Total {period}"),
     "chart.baseline": ("Điểm năm {baseline}", "{baseline} score"),
     "chart.expected": ("Kỳ vọng {period}", "Expected {period}"),
@@ -542,18 +796,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
-    "chart.criteria_title": ("Điểm từng tiêu chí: {period} và năm {baseline}", "Points per criterion: {period} and {baseline}"),
+    "chart.criteria_title": (
+        "Điểm từng tiêu chí: {period} và năm {baseline}",
+        "Points per criterion: {period} and {baseline}",
+    ),
     "chart.max": ("Điểm tối đa", "Maximum"),
     "chart.timeline_title": ("Các mốc tiến độ của kế hoạch năm {year}", "Plan milestones {year}"),
     "chart.today": ("Hôm nay", "Today"),
     "chart.date": ("Thời gian", "Date"),
-    "chart.transition_title": ("Xếp loại năm {baseline} → {period} (số đơn vị)", "Rating {baseline} → {period} (units)"),
+    "chart.transition_title": (
+        "Xếp loại năm {baseline} → {period} (số đơn vị)",
+        "Rating {baseline} → {period} (units)",
+    ),
     "chart.transition_hover": ("%{y} → %{x}: %{z} đơn vị", "%{y} → %{x}: %{z} units"),
     "chart.rating_now": ("Xếp loại {period}", "Rating {period}"),
     "chart.rating_then": ("Xếp loại năm {baseline}", "Rating {baseline}"),
     "chart.items_title": ("Tình trạng các nội dung kế hoạch — đến {period}", "Plan items — up to {period}"),
     "chart.unit_items_title": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
-    "chart.pairs_title": ("Đơn vị đặc thù và đơn vị đồng hành — {period}", "Special units and their companions — {period}"),
+    "chart.pairs_title": (
+        "Đơn vị đặc thù và đơn vị đồng hành — {period}",
+        "Special units and their companions — {period}",
+    ),
     "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
 }
@@ -595,7 +858,7 @@ def fmt_datetime(value, lang: str = "vi") -> str:
     if value is None or value != value or not hasattr(value, "strftime"):
         return "—"
     if getattr(value, "tzinfo", None) is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     value = value.astimezone(ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh")))
     return value.strftime("%d/%m/%Y %H:%M") if lang == "vi" else value.strftime("%d %b %Y %H:%M")
 

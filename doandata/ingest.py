@@ -3,6 +3,7 @@
 The CLI, the upload page and the seeding all go through these two functions, so a file is judged
 the same way wherever it comes in.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -10,9 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import config
 from . import contract as C
 from .problems import Unreadable, error
-from . import config
 from .read import check_limits, find_tables, read_sheets
 from .store import DuplicateUpload, Imported, Store
 from .validate import Batch, check
@@ -40,8 +41,11 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
     tables, sheet_problems = find_tables(sheets, list(context.criteria["code"]))
     if not tables:
         raise Unreadable("no_table", file=filename)
-    if context.units.empty and any(t.kind.key in ("scores", "reports", "groups") for t in tables) \
-            and not any(t.kind.key == "units" for t in tables):
+    if (
+        context.units.empty
+        and any(t.kind.key in ("scores", "reports", "groups") for t in tables)
+        and not any(t.kind.key == "units" for t in tables)
+    ):
         return Outcome(Batch(problems=[error("store_empty")]), sha)
     batch = check(tables, context)
     batch.problems.extend(sheet_problems)

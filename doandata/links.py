@@ -1,4 +1,5 @@
 """Links people share in meetings: the URL of a view and its QR code for the projector."""
+
 from __future__ import annotations
 
 import io

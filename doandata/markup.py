@@ -4,6 +4,7 @@ Works for any format we read (.xlsx, .xls, .ods): the values come from the same 
 saw, written into a new .xlsx; errors red, warnings yellow, each with a comment saying what to do,
 and a first sheet listing every problem.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,10 @@ from .read import Sheet, read_sheets
 
 FILLS = {ERROR: PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFF2CC")}
 LIST_TITLE = {"vi": "Danh sách lỗi", "en": "Problems"}
-HEADERS = {"vi": ["Mức độ", "Sheet", "Dòng", "Cột", "Giá trị", "Nội dung, cách sửa"],
-           "en": ["Severity", "Sheet", "Row", "Column", "Value", "What to do"]}
+HEADERS = {
+    "vi": ["Mức độ", "Sheet", "Dòng", "Cột", "Giá trị", "Nội dung, cách sửa"],
+    "en": ["Severity", "Sheet", "Row", "Column", "Value", "What to do"],
+}
 
 
 def marked_workbook(data: bytes, filename: str, problems: list[Problem], lang: str = "vi") -> bytes:
@@ -55,8 +58,14 @@ def _listing(ws, problems: list[Problem], lang: str) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for i, p in enumerate(sorted(problems, key=lambda p: (p.severity != ERROR, p.sheet, p.row or 0)), start=2):
-        values = [i18n.t("severity." + p.severity, lang), p.sheet, p.row,
-                  f"{p.column} ({_letter(p.col)})" if p.col is not None else p.column, p.value, p.message(lang)]
+        values = [
+            i18n.t("severity." + p.severity, lang),
+            p.sheet,
+            p.row,
+            f"{p.column} ({_letter(p.col)})" if p.col is not None else p.column,
+            p.value,
+            p.message(lang),
+        ]
         for j, value in enumerate(values, start=1):
             text_cell(ws.cell(row=i, column=j), value)
         ws.cell(row=i, column=1).fill = FILLS.get(p.severity, FILLS["warning"])

@@ -3,6 +3,7 @@
 Inputs are plain frames: units (unit_code, name, cluster, special, baseline_total, baseline_rating),
 totals (unit_code, period, total), statuses (unit_code, period, item_code, status).
 """
+
 from __future__ import annotations
 
 import math
@@ -35,8 +36,7 @@ def totals_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """A unit's total for a period is the sum of its criterion points."""
     if scores.empty:
         return pd.DataFrame(columns=["unit_code", "period", "total"])
-    return scores.groupby(["unit_code", "period"], as_index=False)["points"].sum() \
-        .rename(columns={"points": "total"})
+    return scores.groupby(["unit_code", "period"], as_index=False)["points"].sum().rename(columns={"points": "total"})
 
 
 def baselines(units: pd.DataFrame, totals: pd.DataFrame, settings: Settings) -> pd.DataFrame:
@@ -47,8 +47,9 @@ def baselines(units: pd.DataFrame, totals: pd.DataFrame, settings: Settings) -> 
     card = base["unit_code"].map(from_card)
     base["baseline_total"] = card.where(card.notna(), pd.to_numeric(base["baseline_total"], errors="coerce"))
     given = base["baseline_rating"].where(base["baseline_rating"].notna() & (base["baseline_rating"] != ""), None)
-    base["baseline_rating"] = [g if isinstance(g, str) and g else rating_name(t, settings)
-                               for g, t in zip(given, base["baseline_total"])]
+    base["baseline_rating"] = [
+        g if isinstance(g, str) and g else rating_name(t, settings) for g, t in zip(given, base["baseline_total"])
+    ]
     return base
 
 
@@ -88,8 +89,13 @@ def status_of(total: float | None, expected: float | None, band: float) -> str |
     return "behind"
 
 
-def is_recognised(total: float | None, rating: str | None, baseline_total: float | None,
-                  baseline_rating: str | None, settings: Settings) -> bool:
+def is_recognised(
+    total: float | None,
+    rating: str | None,
+    baseline_total: float | None,
+    baseline_rating: str | None,
+    settings: Settings,
+) -> bool:
     """A level (or more) above the baseline rating, or at least N points above the baseline total."""
     if _nan(total):
         return False
@@ -117,17 +123,21 @@ def latest_statuses(statuses: pd.DataFrame, period: str, settings: Settings) -> 
     return upto.drop(columns="_order")
 
 
-def progress(units: pd.DataFrame, totals: pd.DataFrame, done: pd.Series, settings: Settings,
-             period: str) -> pd.DataFrame:
+def progress(
+    units: pd.DataFrame, totals: pd.DataFrame, done: pd.Series, settings: Settings, period: str
+) -> pd.DataFrame:
     """One row per unit for one period: every figure of the summary (the CLI's JSON keys).
     `totals` is long (unit_code, period, total); `done` is items_done(...) per unit code."""
+
     def of(p):
         return totals[totals["period"] == p].set_index("unit_code")["total"]
+
     return figures(units, of(period), of(settings.baseline_period), done, settings, period)
 
 
-def figures(units: pd.DataFrame, total: pd.Series, baseline_card: pd.Series, done: pd.Series,
-            settings: Settings, period: str) -> pd.DataFrame:
+def figures(
+    units: pd.DataFrame, total: pd.Series, baseline_card: pd.Series, done: pd.Series, settings: Settings, period: str
+) -> pd.DataFrame:
     """progress() from per-unit series (unit code -> the period's total, the 2017 scorecard's total,
     plan items done), the rules of domain.md applied column-wise to every unit at once."""
     codes = units["unit_code"]
@@ -140,8 +150,9 @@ def figures(units: pd.DataFrame, total: pd.Series, baseline_card: pd.Series, don
     frame["baseline_total"] = card.where(card.notna(), listed).to_numpy()
     given = units["baseline_rating"]
     given_ok = given.map(lambda g: isinstance(g, str) and g != "").to_numpy()
-    frame["baseline_rating"] = np.where(given_ok, given.to_numpy(dtype=object),
-                                        _ratings(frame["baseline_total"].to_numpy(), settings))
+    frame["baseline_rating"] = np.where(
+        given_ok, given.to_numpy(dtype=object), _ratings(frame["baseline_total"].to_numpy(), settings)
+    )
     frame["delta"] = frame["total"] - frame["baseline_total"]
 
     scale = _scale(settings)
@@ -201,12 +212,14 @@ def unit_timeline(unit_code: str, units: pd.DataFrame, totals: pd.DataFrame, set
         p = progress(units[units["unit_code"] == unit_code], totals, NONE_DONE, settings, period)
         rows.append(p.iloc[0] if len(p) else None)
     frame = pd.DataFrame([r for r in rows if r is not None])
-    return frame[["period", "total", "rating", "baseline_total", "target_total", "expected_total", "status"]] \
-        .reset_index(drop=True)
+    return frame[
+        ["period", "total", "rating", "baseline_total", "target_total", "expected_total", "status"]
+    ].reset_index(drop=True)
 
 
-def criteria_compare(scores: pd.DataFrame, criteria: pd.DataFrame, unit_code: str, period: str,
-                     settings: Settings) -> pd.DataFrame:
+def criteria_compare(
+    scores: pd.DataFrame, criteria: pd.DataFrame, unit_code: str, period: str, settings: Settings
+) -> pd.DataFrame:
     """Per criterion of one unit: points in the period and in the baseline year, and the change."""
     mine = scores[scores["unit_code"] == unit_code]
     now = mine[mine["period"] == period].set_index("criterion_code")["points"]
@@ -219,8 +232,12 @@ def criteria_compare(scores: pd.DataFrame, criteria: pd.DataFrame, unit_code: st
 
 
 def _nan(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or (
-        isinstance(value, np.floating) and np.isnan(value))
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or value is pd.NA
+        or (isinstance(value, np.floating) and np.isnan(value))
+    )
 
 
 # ---------------------------------------------------------------- views of the overview and unit pages
@@ -230,8 +247,11 @@ def rating_transitions(frame: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Units counted by 2017 rating (rows) and rating in the period (columns), lowest level first."""
     names = [r.name for r in _scale(settings)]
     data = frame.dropna(subset=["rating", "baseline_rating"])
-    table = pd.crosstab(pd.Categorical(data["baseline_rating"], categories=names),
-                        pd.Categorical(data["rating"], categories=names), dropna=False)
+    table = pd.crosstab(
+        pd.Categorical(data["baseline_rating"], categories=names),
+        pd.Categorical(data["rating"], categories=names),
+        dropna=False,
+    )
     table.index.name, table.columns.name = "baseline_rating", "rating"
     return table
 
@@ -274,8 +294,14 @@ def report_arrivals(reports: pd.DataFrame, unit_codes: list[str], upto: str, set
 def milestone_status(settings: Settings, today) -> pd.DataFrame:
     """The plan's milestones in date order, which are past, and the next one due."""
     ms = sorted(settings.milestones, key=lambda m: m.date)
-    frame = pd.DataFrame({"key": [m.key for m in ms], "name": [m.name for m in ms], "date": [m.date for m in ms],
-                          "note": [m.note for m in ms]})
+    frame = pd.DataFrame(
+        {
+            "key": [m.key for m in ms],
+            "name": [m.name for m in ms],
+            "date": [m.date for m in ms],
+            "note": [m.note for m in ms],
+        }
+    )
     frame["past"] = frame["date"] <= today
     upcoming = frame.index[~frame["past"]]
     frame["next"] = False
@@ -290,13 +316,20 @@ def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     figures = frame.set_index("unit_code")
     mine = figures.reindex(pairs["unit_code"])
     mate = figures.reindex(pairs["companion_code"])
-    out = pd.DataFrame({
-        "cluster": pairs["cluster"].to_numpy(), "unit_code": pairs["unit_code"].to_numpy(),
-        "unit_name": units.set_index("unit_code")["name"].reindex(pairs["unit_code"]).to_numpy(),
-        "total": mine["total"].to_numpy(), "baseline_total": mine["baseline_total"].to_numpy(),
-        "delta": mine["delta"].to_numpy(), "status": mine["status"].to_numpy(),
-        "companion_code": pairs["companion_code"].to_numpy(), "companion_name": mate["unit_name"].to_numpy(),
-        "companion_total": mate["total"].to_numpy()})
+    out = pd.DataFrame(
+        {
+            "cluster": pairs["cluster"].to_numpy(),
+            "unit_code": pairs["unit_code"].to_numpy(),
+            "unit_name": units.set_index("unit_code")["name"].reindex(pairs["unit_code"]).to_numpy(),
+            "total": mine["total"].to_numpy(),
+            "baseline_total": mine["baseline_total"].to_numpy(),
+            "delta": mine["delta"].to_numpy(),
+            "status": mine["status"].to_numpy(),
+            "companion_code": pairs["companion_code"].to_numpy(),
+            "companion_name": mate["unit_name"].to_numpy(),
+            "companion_total": mate["total"].to_numpy(),
+        }
+    )
     out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
     return out
 
@@ -304,15 +337,19 @@ def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
 def cluster_summary(frame: pd.DataFrame, clusters: pd.DataFrame, names: dict) -> pd.DataFrame:
     """Per cluster: its leader, how many units and special units, how many on track, the mean total."""
     grouped = frame.groupby("cluster")
-    out = pd.DataFrame({
-        "units": grouped.size(), "special": grouped["special"].sum(),
-        "on_track": grouped["status"].apply(lambda s: int((s == "on_track").sum())),
-        "at_risk": grouped["status"].apply(lambda s: int((s == "at_risk").sum())),
-        "behind": grouped["status"].apply(lambda s: int((s == "behind").sum())),
-        "mean_total": grouped["total"].mean(), "mean_delta": grouped["delta"].mean(),
-    })
+    out = pd.DataFrame(
+        {
+            "units": grouped.size(),
+            "special": grouped["special"].sum(),
+            "on_track": grouped["status"].apply(lambda s: int((s == "on_track").sum())),
+            "at_risk": grouped["status"].apply(lambda s: int((s == "at_risk").sum())),
+            "behind": grouped["status"].apply(lambda s: int((s == "behind").sum())),
+            "mean_total": grouped["total"].mean(),
+            "mean_delta": grouped["delta"].mean(),
+        }
+    )
     leaders = dict(zip(clusters["cluster"], clusters["leader_code"]))
-    out["leader"] = [names.get(leaders.get(c), None) for c in out.index]
+    out["leader"] = [names.get(leaders.get(c)) for c in out.index]
     return out.reset_index()
 
 
@@ -331,11 +368,14 @@ def group_units(units: pd.DataFrame, members: pd.DataFrame, group_no: int) -> li
     return [c for c in units["unit_code"] if c in named | assigned]
 
 
-def preview_changes(scores: pd.DataFrame, totals: pd.DataFrame, units: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+def preview_changes(
+    scores: pd.DataFrame, totals: pd.DataFrame, units: pd.DataFrame, settings: Settings
+) -> pd.DataFrame:
     """What a scorecard upload would change: per unit and period, the total and rating now and after."""
     if scores is None or scores.empty:
-        return pd.DataFrame(columns=["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating",
-                                     "new_rating", "change"])
+        return pd.DataFrame(
+            columns=["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]
+        )
     new = totals_from_scores(scores).rename(columns={"total": "new_total"})
     frame = new.merge(totals.rename(columns={"total": "old_total"}), on=["unit_code", "period"], how="left")
     frame["unit_name"] = frame["unit_code"].map(dict(zip(units["unit_code"], units["name"])))
@@ -345,5 +385,6 @@ def preview_changes(scores: pd.DataFrame, totals: pd.DataFrame, units: pd.DataFr
     # units new to the period first, then the biggest changes; unchanged units last
     order = frame["change"].abs().fillna(float("inf"))
     frame = frame.assign(_o=order).sort_values(["_o", "unit_code"], ascending=[False, True]).drop(columns="_o")
-    return frame[["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]] \
-        .reset_index(drop=True)
+    return frame[
+        ["unit_code", "unit_name", "period", "old_total", "new_total", "old_rating", "new_rating", "change"]
+    ].reset_index(drop=True)

@@ -5,6 +5,7 @@ Several app instances may start at once on one store: the upgrade runs in a sing
 transaction (BEGIN IMMEDIATE on SQLite, a transaction-level advisory lock on PostgreSQL), so one
 instance upgrades and the others then find nothing to do.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -66,16 +67,19 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
 @contextmanager
 def locked(engine: sa.Engine):
     """One write transaction that no other upgrade can enter."""
-    with engine.connect().execution_options(write=True) as conn:
-        with conn.begin():
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
-            yield conn
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+        yield conn
 
 
 def stamp_unversioned(conn: sa.Connection) -> None:
     inspector = sa.inspect(conn)
     if inspector.has_table("uploads") and not inspector.has_table("alembic_version"):
-        conn.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-                             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(
+            sa.text(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
         conn.execute(sa.text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": FIRST})

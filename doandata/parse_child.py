@@ -6,6 +6,7 @@ on stdin and reads back a pickled result: ("ok", sheets) or ("error", code, para
 
 Run by read.read_sheets as:  python -m doandata.parse_child MEMORY_BYTES CPU_SECONDS MAX_ROWS MAX_COLS
 """
+
 from __future__ import annotations
 
 import pickle

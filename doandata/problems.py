@@ -3,6 +3,7 @@
 Records carry a message code and its parameters; the text is rendered from the catalogue in the
 reader's language, so the CLI, the upload page and the marked-up workbook all say the same thing.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field

@@ -4,6 +4,7 @@ Reading gives raw grids (python-calamine reads .xlsx, .xlsm, .xls and .ods); fin
 gives, per recognised sheet, the header row, which column holds what, and the data rows with their
 Excel row numbers. Typing the cells and checking them is validate.py's job.
 """
+
 from __future__ import annotations
 
 import io
@@ -122,8 +123,15 @@ def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
     if kind == "ods-encrypted":
         raise Unreadable("file_encrypted", file=filename)
     limits = config.parse_limits()
-    cmd = [sys.executable, "-m", "doandata.parse_child", str(limits.memory), str(limits.cpu_seconds),
-           str(limits.max_rows), str(limits.max_cols)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "doandata.parse_child",
+        str(limits.memory),
+        str(limits.cpu_seconds),
+        str(limits.max_rows),
+        str(limits.max_cols),
+    ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=limits.wall_seconds, env=env)
@@ -161,8 +169,14 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
         try:
             sheet = workbook.get_sheet_by_name(meta.name)
             if sheet.height > max_rows or sheet.width > max_cols:
-                raise Unreadable("sheet_too_big", sheet_name=meta.name, rows=sheet.height, cols=sheet.width,
-                                 max_rows=max_rows, max_cols=max_cols)
+                raise Unreadable(
+                    "sheet_too_big",
+                    sheet_name=meta.name,
+                    rows=sheet.height,
+                    cols=sheet.width,
+                    max_rows=max_rows,
+                    max_cols=max_cols,
+                )
             grid = sheet.to_python(skip_empty_area=False)
             _fill_merged(grid, sheet.merged_cell_ranges)
         except Unreadable:
@@ -187,8 +201,14 @@ def _check_declared_sizes(data: bytes, max_rows: int, max_cols: int) -> None:
                 head = part.read(4096)
             m = DIMENSION.search(head)
             if m and (int(m.group(2)) > max_rows or _column_number(m.group(1).decode()) > max_cols):
-                raise Unreadable("sheet_too_big", sheet_name=name.rsplit("/", 1)[-1], rows=int(m.group(2)),
-                                 cols=_column_number(m.group(1).decode()), max_rows=max_rows, max_cols=max_cols)
+                raise Unreadable(
+                    "sheet_too_big",
+                    sheet_name=name.rsplit("/", 1)[-1],
+                    rows=int(m.group(2)),
+                    cols=_column_number(m.group(1).decode()),
+                    max_rows=max_rows,
+                    max_cols=max_cols,
+                )
 
 
 def _column_number(letters: str) -> int:
@@ -199,7 +219,7 @@ def _column_number(letters: str) -> int:
 
 
 def _looks_encrypted_ooxml(data: bytes) -> bool:
-    return b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:65536 * 4]
+    return b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[: 65536 * 4]
 
 
 def _fill_merged(grid: list[list], ranges) -> None:
@@ -235,7 +255,7 @@ def find_tables(sheets: list[Sheet], criteria_codes: list[str]) -> tuple[list[Ta
 
 def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
     best: tuple[int, C.WorkbookKind, int, dict, dict] | None = None
-    for r, row in enumerate(sheet.grid[:HEADER_SCAN_ROWS]):
+    for r in range(min(len(sheet.grid), HEADER_SCAN_ROWS)):
         for candidate in _header_candidates(sheet.grid, r):
             for kind in C.KINDS.values():
                 columns, headers = match_header(candidate, kind, criteria_codes)
@@ -317,9 +337,7 @@ def _collect_rows(sheet: Sheet, table: Table) -> None:
             break
         distinct = list(dict.fromkeys(str(v).strip() for v in filled))
         key_filled = any(j < len(row) and _is_filled(row[j]) for j in key_cols)
-        if len(distinct) == 1 and isinstance(filled[0], str) and (
-            SECTION_PATTERN.match(distinct[0]) or not key_filled
-        ):
+        if len(distinct) == 1 and isinstance(filled[0], str) and (SECTION_PATTERN.match(distinct[0]) or not key_filled):
             section = C.clean_text(distinct[0])
             continue
         if not any(_is_filled(row[j]) for j in used if j < len(row)):
@@ -347,8 +365,9 @@ def _note_extra_columns(sheet: Sheet, table: Table) -> None:
         # a merged title over the header row repeats itself: only real extra columns count
         if any(cell == header[k] for k in used if k < len(header)):
             continue
-        table.problems.append(warning("column_unknown", sheet=table.sheet, row=table.header_row,
-                                      column=C.clean_text(cell), col=j))
+        table.problems.append(
+            warning("column_unknown", sheet=table.sheet, row=table.header_row, column=C.clean_text(cell), col=j)
+        )
 
 
 def _is_filled(value: object) -> bool:

@@ -6,6 +6,7 @@ number, place and date, title, body, signature, recipients; A4, margins 20/20/30
 writes the same tables one per sheet with native Excel charts. Text that came from an upload is
 always written as text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,12 @@ class Signing:
     on_behalf: str = "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI"
     superior: str = "THÀNH ĐOÀN TP. HỒ CHÍ MINH"
     issuer: str = "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP"
-    recipients: tuple[str, ...] = ("Thường trực Đoàn Khối", "Các đồng chí Ủy viên Ban Thường vụ", "Các tổ công tác",
-                                   "Lưu VP")
+    recipients: tuple[str, ...] = (
+        "Thường trực Đoàn Khối",
+        "Các đồng chí Ủy viên Ban Thường vụ",
+        "Các tổ công tác",
+        "Lưu VP",
+    )
 
 
 @dataclass
@@ -83,13 +88,25 @@ def gather(kind: str, period: str, frames: dict) -> Report:
     reports = frames["reports"]
     here = reports[reports["period"] == period]
     return Report(
-        kind=kind, period=period, title=_title(kind), subtitle=_subtitle(kind, period, settings),
-        frame=frame, special=special, counts=metrics.status_counts(special), by_status=names,
-        recognised=recognised, commended=commended,
-        sections=_sections(frames, period, settings), items=_items(statuses, list(special["unit_code"]), period, settings),
-        activity=_activity(here), pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
-        voices=_voices(here, units), models=_models(reports, units, period, settings),
-        tasks=_tasks(special, statuses, period, settings), settings=settings)
+        kind=kind,
+        period=period,
+        title=_title(kind),
+        subtitle=_subtitle(kind, period, settings),
+        frame=frame,
+        special=special,
+        counts=metrics.status_counts(special),
+        by_status=names,
+        recognised=recognised,
+        commended=commended,
+        sections=_sections(frames, period, settings),
+        items=_items(statuses, list(special["unit_code"]), period, settings),
+        activity=_activity(here),
+        pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
+        voices=_voices(here, units),
+        models=_models(reports, units, period, settings),
+        tasks=_tasks(special, statuses, period, settings),
+        settings=settings,
+    )
 
 
 def _title(kind: str) -> str:
@@ -121,26 +138,41 @@ def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
 
 def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Settings) -> pd.DataFrame:
     grid = metrics.plan_item_matrix(statuses, codes, period, settings)
-    return pd.DataFrame({
-        "item": [f"{p.code} — {p.name}" for p in C.PLAN_ITEMS],
-        "done": [int((grid[p.code] == "done").sum()) for p in C.PLAN_ITEMS],
-        "in_progress": [int((grid[p.code] == "in_progress").sum()) for p in C.PLAN_ITEMS],
-        "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
-    })
+    return pd.DataFrame(
+        {
+            "item": [f"{p.code} — {p.name}" for p in C.PLAN_ITEMS],
+            "done": [int((grid[p.code] == "done").sum()) for p in C.PLAN_ITEMS],
+            "in_progress": [int((grid[p.code] == "in_progress").sum()) for p in C.PLAN_ITEMS],
+            "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
+        }
+    )
 
 
 def _activity(reports: pd.DataFrame) -> dict:
     def total(key):
         return float(pd.to_numeric(reports.get(key, pd.Series(dtype=float)), errors="coerce").sum())
-    return {"reports": len(reports), "activities": total("activities"), "participants": total("participants"),
-            "trained": total("trained"), "admitted": total("admitted"), "funds": total("funds")}
+
+    return {
+        "reports": len(reports),
+        "activities": total("activities"),
+        "participants": total("participants"),
+        "trained": total("trained"),
+        "admitted": total("admitted"),
+        "funds": total("funds"),
+    }
 
 
 def _voices(reports: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     names = dict(zip(units["unit_code"], units["name"]))
-    rows = [{"unit_name": names.get(r["unit_code"], r["unit_code"]), "difficulties": i18n.text_or_dash(r["difficulties"]),
-             "proposals": i18n.text_or_dash(r["proposals"])} for r in reports.to_dict("records")
-            if i18n.text_or_dash(r["difficulties"]) != "—" or i18n.text_or_dash(r["proposals"]) != "—"]
+    rows = [
+        {
+            "unit_name": names.get(r["unit_code"], r["unit_code"]),
+            "difficulties": i18n.text_or_dash(r["difficulties"]),
+            "proposals": i18n.text_or_dash(r["proposals"]),
+        }
+        for r in reports.to_dict("records")
+        if i18n.text_or_dash(r["difficulties"]) != "—" or i18n.text_or_dash(r["proposals"]) != "—"
+    ]
     return pd.DataFrame(rows, columns=["unit_name", "difficulties", "proposals"])
 
 
@@ -150,8 +182,13 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
     upto = reports[reports["period"].isin([q for q in settings.quarters if q <= period])]
     upto = upto[upto["models"].map(lambda v: i18n.text_or_dash(v) != "—")].sort_values("period")
     upto = upto.drop_duplicates("unit_code", keep="last")
-    return pd.DataFrame({"unit_name": [names.get(c, c) for c in upto["unit_code"]], "model": upto["models"].tolist(),
-                         "period": [i18n.period_name(p) for p in upto["period"]]})
+    return pd.DataFrame(
+        {
+            "unit_name": [names.get(c, c) for c in upto["unit_code"]],
+            "model": upto["models"].tolist(),
+            "period": [i18n.period_name(p) for p in upto["period"]],
+        }
+    )
 
 
 def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings: Settings) -> list[str]:
@@ -160,15 +197,25 @@ def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings:
     behind = special[special["status"] == "behind"]["unit_name"].tolist()
     at_risk = special[special["status"] == "at_risk"]["unit_name"].tolist()
     if behind:
-        tasks.append("Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ("
-                     + ", ".join(behind) + "), xác định nguyên nhân và giải pháp cụ thể.")
+        tasks.append(
+            "Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ("
+            + ", ".join(behind)
+            + "), xác định nguyên nhân và giải pháp cụ thể."
+        )
     if at_risk:
-        tasks.append("Theo dõi sát các đơn vị cần chú ý (" + ", ".join(at_risk) + "), hỗ trợ hoàn thành các tiêu chí còn thấp điểm.")
+        tasks.append(
+            "Theo dõi sát các đơn vị cần chú ý ("
+            + ", ".join(at_risk)
+            + "), hỗ trợ hoàn thành các tiêu chí còn thấp điểm."
+        )
     grid = metrics.plan_item_matrix(statuses, list(special["unit_code"]), period, settings)
     idle = [p for p in C.PLAN_ITEMS if (grid[p.code].isin(["not_started", "none"])).sum() > len(grid) / 2]
     if idle:
-        tasks.append("Đẩy mạnh các nội dung kế hoạch phần lớn đơn vị chưa thực hiện: "
-                     + "; ".join(p.name.lower() for p in idle) + ".")
+        tasks.append(
+            "Đẩy mạnh các nội dung kế hoạch phần lớn đơn vị chưa thực hiện: "
+            + "; ".join(p.name.lower() for p in idle)
+            + "."
+        )
     later = [q for q in settings.quarters if q > period]
     if later:
         tasks.append(f"Tổ chức họp tổ công tác {i18n.period_name(later[0])}, tổng hợp báo cáo Thường trực Đoàn Khối.")
@@ -184,8 +231,9 @@ def chart_images(report: Report) -> dict[str, bytes]:
     when no browser can render them, and the document says so instead of failing."""
     figures = {
         "progress": charts.progress_bullets(report.frame, report.period, report.settings),
-        "transitions": charts.transitions(metrics.rating_transitions(report.frame, report.settings), report.period,
-                                          report.settings),
+        "transitions": charts.transitions(
+            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings
+        ),
     }
     images = {}
     try:
@@ -256,13 +304,16 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     counts = report.counts
     n = sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"]
     para("I. TÌNH HÌNH CHUNG", bold=True)
-    para(f"Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {report.settings.plan_year}, Ban Thường vụ "
-         f"Đoàn Khối theo dõi {n} đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. "
-         f"Đến {i18n.period_name(report.period)}: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần "
-         f"chú ý, {counts['behind']} đơn vị chậm tiến độ"
-         + (f", {counts['no_data']} đơn vị chưa có số liệu" if counts["no_data"] else "")
-         + f"; {len(report.recognised)} đơn vị đạt mức công nhận tiến bộ so với năm {report.settings.baseline_year}.",
-         align="justify", indent=True)
+    para(
+        f"Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {report.settings.plan_year}, Ban Thường vụ "
+        f"Đoàn Khối theo dõi {n} đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. "
+        f"Đến {i18n.period_name(report.period)}: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần "
+        f"chú ý, {counts['behind']} đơn vị chậm tiến độ"
+        + (f", {counts['no_data']} đơn vị chưa có số liệu" if counts["no_data"] else "")
+        + f"; {len(report.recognised)} đơn vị đạt mức công nhận tiến bộ so với năm {report.settings.baseline_year}.",
+        align="justify",
+        indent=True,
+    )
     para(f"Đã nhận {report.activity['reports']} báo cáo quý của các đơn vị.", align="justify", indent=True)
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
@@ -271,16 +322,39 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
 
     para("II. KẾT QUẢ THỰC HIỆN", bold=True)
     para("1. Kết quả bảng điểm thi đua", bold=True, italic=True)
-    _docx_table(doc, ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
-                [[r["unit_name"], i18n.fmt_number(r["baseline_total"]), i18n.fmt_number(r["total"]),
-                  i18n.fmt_signed(r["delta"]), i18n.rating_name(r["rating"]), i18n.status_name(r['status'])]
-                 for r in report.special.to_dict("records")], [6.0, 1.8, 1.8, 1.8, 2.4, 2.4])
+    _docx_table(
+        doc,
+        ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
+        [
+            [
+                r["unit_name"],
+                i18n.fmt_number(r["baseline_total"]),
+                i18n.fmt_number(r["total"]),
+                i18n.fmt_signed(r["delta"]),
+                i18n.rating_name(r["rating"]),
+                i18n.status_name(r["status"]),
+            ]
+            for r in report.special.to_dict("records")
+        ],
+        [6.0, 1.8, 1.8, 1.8, 2.4, 2.4],
+    )
     if len(report.sections):
         para("Điểm bình quân theo nhóm tiêu chí:", align="justify", indent=True)
-        _docx_table(doc, ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
-                    [[r["section"], i18n.fmt_number(r["max_points"]), i18n.fmt_number(r["baseline"]),
-                      i18n.fmt_number(r["now"]), i18n.fmt_signed(r["change"])] for r in report.sections.to_dict("records")],
-                    [7.0, 2.0, 2.2, 2.2, 2.2])
+        _docx_table(
+            doc,
+            ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+            [
+                [
+                    r["section"],
+                    i18n.fmt_number(r["max_points"]),
+                    i18n.fmt_number(r["baseline"]),
+                    i18n.fmt_number(r["now"]),
+                    i18n.fmt_signed(r["change"]),
+                ]
+                for r in report.sections.to_dict("records")
+            ],
+            [7.0, 2.0, 2.2, 2.2, 2.2],
+        )
     if images and "transitions" in images:
         doc.add_picture(io.BytesIO(images["transitions"]), width=Cm(14))
     para("2. Công tác tổ chức, cán bộ", bold=True, italic=True)
@@ -288,43 +362,71 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     for code in ("RS", "KT", "TH", "LT"):
         label = next(i for i in items.index if i.startswith(code + " "))
         row = items.loc[label]
-        para(f"- {label.split(' — ')[1]}: {row['done']} đơn vị hoàn thành, {row['in_progress']} đơn vị đang thực hiện, "
-             f"{row['not_started']} đơn vị chưa thực hiện.", align="justify", indent=True)
+        para(
+            f"- {label.split(' — ')[1]}: {row['done']} đơn vị hoàn thành, {row['in_progress']} đơn vị đang thực hiện, "
+            f"{row['not_started']} đơn vị chưa thực hiện.",
+            align="justify",
+            indent=True,
+        )
     para("3. Hoạt động phong trào, chăm lo đoàn viên", bold=True, italic=True)
     a = report.activity
-    para(f"Trong kỳ, các đơn vị tổ chức {i18n.fmt_number(a['activities'], decimals=0)} hoạt động với "
-         f"{i18n.fmt_number(a['participants'], decimals=0)} lượt đoàn viên tham gia; "
-         f"{i18n.fmt_number(a['trained'], decimals=0)} cán bộ được tập huấn; kết nạp "
-         f"{i18n.fmt_number(a['admitted'], decimals=0)} đoàn viên mới; vận động "
-         f"{i18n.fmt_number(a['funds'], decimals=0)} đồng kinh phí hoạt động.", align="justify", indent=True)
+    para(
+        f"Trong kỳ, các đơn vị tổ chức {i18n.fmt_number(a['activities'], decimals=0)} hoạt động với "
+        f"{i18n.fmt_number(a['participants'], decimals=0)} lượt đoàn viên tham gia; "
+        f"{i18n.fmt_number(a['trained'], decimals=0)} cán bộ được tập huấn; kết nạp "
+        f"{i18n.fmt_number(a['admitted'], decimals=0)} đoàn viên mới; vận động "
+        f"{i18n.fmt_number(a['funds'], decimals=0)} đồng kinh phí hoạt động.",
+        align="justify",
+        indent=True,
+    )
     para("4. Cụm đồng hành", bold=True, italic=True)
     if len(report.pairs):
-        _docx_table(doc, ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
-                    [[r["unit_name"], i18n.fmt_number(r["total"]), i18n.status_name(r['status']),
-                      i18n.text_or_dash(r["companion_name"]), i18n.fmt_number(r["companion_total"])]
-                     for r in report.pairs.to_dict("records")], [5.0, 1.8, 2.4, 5.0, 1.6])
+        _docx_table(
+            doc,
+            ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
+            [
+                [
+                    r["unit_name"],
+                    i18n.fmt_number(r["total"]),
+                    i18n.status_name(r["status"]),
+                    i18n.text_or_dash(r["companion_name"]),
+                    i18n.fmt_number(r["companion_total"]),
+                ]
+                for r in report.pairs.to_dict("records")
+            ],
+            [5.0, 1.8, 2.4, 5.0, 1.6],
+        )
 
     para("III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
-        para(f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
-             align="justify", indent=True)
+        para(
+            f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
+            align="justify",
+            indent=True,
+        )
 
     para("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
     para(f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
     for r in report.recognised.to_dict("records"):
-        para(f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
-             f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
-             f"{i18n.rating_name(r['rating'])}.", indent=True)
+        para(
+            f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
+            f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
+            f"{i18n.rating_name(r['rating'])}.",
+            indent=True,
+        )
     para(f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
     for r in report.commended.to_dict("records"):
         para(f"- {r['unit_name']}.", indent=True)
 
     para("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", bold=True)
     if len(report.voices):
-        _docx_table(doc, ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
-                    [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
-                    [4.2, 6.0, 6.0])
+        _docx_table(
+            doc,
+            ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+            [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
+            [4.2, 6.0, 6.0],
+        )
     else:
         para("Chưa có báo cáo quý nào trong kỳ.", indent=True)
     para("VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", bold=True)
@@ -359,6 +461,7 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
 
 def _qn(tag: str):
     from docx.oxml.ns import qn
+
     return qn(tag)
 
 
@@ -430,9 +533,14 @@ def to_xlsx(report: Report) -> bytes:
         return ws
 
     counts = report.counts
-    summary = sheet("Tổng hợp", report.title, ["Tiến độ", "Số đơn vị"],
-                    [[i18n.status_name(s), counts[s]] for s in metrics.STATUS_ORDER]
-                    + [["Chưa có số liệu", counts["no_data"]], ["Công nhận tiến bộ", counts["recognised"]]], [24, 12])
+    summary = sheet(
+        "Tổng hợp",
+        report.title,
+        ["Tiến độ", "Số đơn vị"],
+        [[i18n.status_name(s), counts[s]] for s in metrics.STATUS_ORDER]
+        + [["Chưa có số liệu", counts["no_data"]], ["Công nhận tiến bộ", counts["recognised"]]],
+        [24, 12],
+    )
     chart = BarChart()
     chart.title, chart.y_axis.title, chart.x_axis.title = "Số đơn vị theo tiến độ", "Số đơn vị", "Tiến độ"
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
@@ -440,13 +548,38 @@ def to_xlsx(report: Report) -> bytes:
     summary.add_chart(chart, "D4")
     wb.remove(wb.worksheets[0])
 
-    units = sheet("Đơn vị", "Kết quả bảng điểm các đơn vị đặc thù",
-                  ["Mã đơn vị", "Đơn vị", f"Điểm {report.settings.baseline_year}", "Tổng điểm", "Tăng/giảm", "Xếp loại",
-                   "Kỳ vọng", "Mục tiêu", "Tiến độ", "Công nhận tiến bộ"],
-                  [[r["unit_code"], r["unit_name"], _n(r["baseline_total"]), _n(r["total"]), _n(r["delta"]),
-                    r["rating"] or "", _n(r["expected_total"]), _n(r["target_total"]),
-                    i18n.status_name(r['status']), "Có" if r["recognised"] else "Không"]
-                   for r in report.special.to_dict("records")], [12, 48, 11, 11, 11, 18, 10, 10, 16, 12])
+    units = sheet(
+        "Đơn vị",
+        "Kết quả bảng điểm các đơn vị đặc thù",
+        [
+            "Mã đơn vị",
+            "Đơn vị",
+            f"Điểm {report.settings.baseline_year}",
+            "Tổng điểm",
+            "Tăng/giảm",
+            "Xếp loại",
+            "Kỳ vọng",
+            "Mục tiêu",
+            "Tiến độ",
+            "Công nhận tiến bộ",
+        ],
+        [
+            [
+                r["unit_code"],
+                r["unit_name"],
+                _n(r["baseline_total"]),
+                _n(r["total"]),
+                _n(r["delta"]),
+                r["rating"] or "",
+                _n(r["expected_total"]),
+                _n(r["target_total"]),
+                i18n.status_name(r["status"]),
+                "Có" if r["recognised"] else "Không",
+            ]
+            for r in report.special.to_dict("records")
+        ],
+        [12, 48, 11, 11, 11, 18, 10, 10, 16, 12],
+    )
     last = 4 + len(report.special)
     bars = BarChart()
     bars.type, bars.title = "bar", f"Điểm {i18n.period_name(report.period)} so với năm {report.settings.baseline_year}"
@@ -456,18 +589,47 @@ def to_xlsx(report: Report) -> bytes:
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
     units.add_chart(bars, f"A{last + 3}")
 
-    sheet("Theo tiến độ", "Đơn vị theo tiến độ", ["Tiến độ", "Đơn vị"],
-          [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]], [18, 60])
-    sheet("Công nhận tiến bộ", "Đề xuất công nhận tiến bộ",
-          ["Đơn vị", f"Xếp loại {report.settings.baseline_year}", "Xếp loại kỳ này", f"Điểm {report.settings.baseline_year}",
-           "Điểm kỳ này", "Đề xuất tuyên dương"],
-          [[r["unit_name"], r["baseline_rating"] or "", r["rating"] or "", _n(r["baseline_total"]), _n(r["total"]),
-            "Có" if r["status"] == "on_track" else ""] for r in report.recognised.to_dict("records")],
-          [48, 16, 16, 12, 12, 18])
-    sections = sheet("Theo nội dung", "Điểm bình quân theo nhóm tiêu chí",
-                     ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
-                     [[r["section"], _n(r["max_points"]), _n(r["baseline"]), _n(r["now"]), _n(r["change"])]
-                      for r in report.sections.to_dict("records")], [40, 12, 12, 12, 12])
+    sheet(
+        "Theo tiến độ",
+        "Đơn vị theo tiến độ",
+        ["Tiến độ", "Đơn vị"],
+        [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
+        [18, 60],
+    )
+    sheet(
+        "Công nhận tiến bộ",
+        "Đề xuất công nhận tiến bộ",
+        [
+            "Đơn vị",
+            f"Xếp loại {report.settings.baseline_year}",
+            "Xếp loại kỳ này",
+            f"Điểm {report.settings.baseline_year}",
+            "Điểm kỳ này",
+            "Đề xuất tuyên dương",
+        ],
+        [
+            [
+                r["unit_name"],
+                r["baseline_rating"] or "",
+                r["rating"] or "",
+                _n(r["baseline_total"]),
+                _n(r["total"]),
+                "Có" if r["status"] == "on_track" else "",
+            ]
+            for r in report.recognised.to_dict("records")
+        ],
+        [48, 16, 16, 12, 12, 18],
+    )
+    sections = sheet(
+        "Theo nội dung",
+        "Điểm bình quân theo nhóm tiêu chí",
+        ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+        [
+            [r["section"], _n(r["max_points"]), _n(r["baseline"]), _n(r["now"]), _n(r["change"])]
+            for r in report.sections.to_dict("records")
+        ],
+        [40, 12, 12, 12, 12],
+    )
     if len(report.sections):
         groups = BarChart()
         groups.title, groups.y_axis.title = "Điểm bình quân theo nhóm tiêu chí", "Điểm"
@@ -475,20 +637,51 @@ def to_xlsx(report: Report) -> bytes:
         groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
         groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
         sections.add_chart(groups, "G4")
-    sheet("Nội dung kế hoạch", "Tình trạng các nội dung kế hoạch",
-          ["Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
-          report.items[["item", "done", "in_progress", "not_started"]].values.tolist(), [50, 12, 14, 14])
-    sheet("Cụm đồng hành", "Đơn vị đặc thù và đơn vị đồng hành",
-          ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
-          [[_n(r["cluster"]), r["unit_name"], _n(r["total"]), i18n.status_name(r['status']),
-            r["companion_name"] or "", _n(r["companion_total"])] for r in report.pairs.to_dict("records")],
-          [8, 44, 11, 16, 44, 12])
-    sheet("Khó khăn - đề xuất", "Khó khăn và đề xuất của các đơn vị", ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
-          report.voices.values.tolist(), [40, 60, 60])
-    sheet("Mô hình hiệu quả", "Mô hình hiệu quả cần nhân rộng", ["Đơn vị", "Kỳ", "Mô hình"],
-          [[r["unit_name"], r["period"], r["model"]] for r in report.models.to_dict("records")], [40, 14, 70])
-    sheet("Nhiệm vụ", "Nhiệm vụ trong thời gian tới", ["STT", "Nhiệm vụ"],
-          [[i, t] for i, t in enumerate(report.tasks, start=1)], [6, 110])
+    sheet(
+        "Nội dung kế hoạch",
+        "Tình trạng các nội dung kế hoạch",
+        ["Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
+        report.items[["item", "done", "in_progress", "not_started"]].values.tolist(),
+        [50, 12, 14, 14],
+    )
+    sheet(
+        "Cụm đồng hành",
+        "Đơn vị đặc thù và đơn vị đồng hành",
+        ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
+        [
+            [
+                _n(r["cluster"]),
+                r["unit_name"],
+                _n(r["total"]),
+                i18n.status_name(r["status"]),
+                r["companion_name"] or "",
+                _n(r["companion_total"]),
+            ]
+            for r in report.pairs.to_dict("records")
+        ],
+        [8, 44, 11, 16, 44, 12],
+    )
+    sheet(
+        "Khó khăn - đề xuất",
+        "Khó khăn và đề xuất của các đơn vị",
+        ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+        report.voices.values.tolist(),
+        [40, 60, 60],
+    )
+    sheet(
+        "Mô hình hiệu quả",
+        "Mô hình hiệu quả cần nhân rộng",
+        ["Đơn vị", "Kỳ", "Mô hình"],
+        [[r["unit_name"], r["period"], r["model"]] for r in report.models.to_dict("records")],
+        [40, 14, 70],
+    )
+    sheet(
+        "Nhiệm vụ",
+        "Nhiệm vụ trong thời gian tới",
+        ["STT", "Nhiệm vụ"],
+        [[i, t] for i, t in enumerate(report.tasks, start=1)],
+        [6, 110],
+    )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -519,9 +712,15 @@ def _n(value):
 def frames_for(store, period: str) -> dict:
     """What a report needs from the store; the section means are added up in the database."""
     settings, units = store.settings(), store.units()
-    return {"settings": settings, "units": units, "progress": store.progress(period, settings, units),
-            "statuses": store.statuses(), "criteria": store.criteria(), "reports": store.reports(),
-            "section_means": store.section_means([settings.baseline_period, period], bool(units["special"].any()))}
+    return {
+        "settings": settings,
+        "units": units,
+        "progress": store.progress(period, settings, units),
+        "statuses": store.statuses(),
+        "criteria": store.criteria(),
+        "reports": store.reports(),
+        "section_means": store.section_means([settings.baseline_period, period], bool(units["special"].any())),
+    }
 
 
 def build(store, kind: str, period: str, fmt: str, signing: Signing | None = None, with_images: bool = True) -> bytes:

@@ -1,4 +1,5 @@
 """Checks made at start-up, so the app fails closed rather than run unprotected."""
+
 from __future__ import annotations
 
 

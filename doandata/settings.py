@@ -3,6 +3,7 @@
 Settings are stored as one JSON document in the store; this module knows their shape and
 defaults and turns them into the objects metrics use.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,12 @@ class Milestone:
 def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
     y = plan_year
     quarterly = tuple(
-        Milestone(f"meeting_q{q}", dt.date(y, 3 * q, 28 if q == 1 else 30), f"Họp tổ công tác quý {roman}",
-                  "Họp tổ, báo cáo Thường trực")
+        Milestone(
+            f"meeting_q{q}",
+            dt.date(y, 3 * q, 28 if q == 1 else 30),
+            f"Họp tổ công tác quý {roman}",
+            "Họp tổ, báo cáo Thường trực",
+        )
         for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
     )
     return (
@@ -68,12 +73,17 @@ class Settings:
         return data
 
     @classmethod
-    def from_json(cls, data: dict | None) -> "Settings":
+    def from_json(cls, data: dict | None) -> Settings:
         if not data:
             return cls()
         base = cls()
-        scale = tuple(C.Rating(r["key"], r["name"], float(r["minimum"]), tuple(r.get("aliases", ())))
-                      for r in data.get("scale", [])) or base.scale
+        scale = (
+            tuple(
+                C.Rating(r["key"], r["name"], float(r["minimum"]), tuple(r.get("aliases", ())))
+                for r in data.get("scale", [])
+            )
+            or base.scale
+        )
         plan_year = int(data.get("plan_year", base.plan_year))
         milestones = tuple(
             Milestone(m["key"], dt.date.fromisoformat(m["date"]), m["name"], m.get("note", ""))

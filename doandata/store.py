@@ -5,6 +5,7 @@ active upload holding that row's key (a unit, a unit in a period, or the whole s
 working groups). Uploading a period again therefore replaces exactly the units it holds, the old rows
 stay for history, and undo is flipping uploads off and recomputing *current* for the keys touched.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,7 +31,8 @@ metadata = sa.MetaData()
 
 def _rows_table(name: str, *columns: sa.Column, key: tuple[str, ...]) -> sa.Table:
     table = sa.Table(
-        name, metadata,
+        name,
+        metadata,
         sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
         *columns,
         sa.Column("current", sa.Boolean, nullable=False, default=True),
@@ -42,7 +44,8 @@ def _rows_table(name: str, *columns: sa.Column, key: tuple[str, ...]) -> sa.Tabl
 
 
 uploads = sa.Table(
-    "uploads", metadata,
+    "uploads",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("action", sa.String(16), nullable=False),  # import | rollback | settings | seed
     sa.Column("kinds", sa.String(80), nullable=False, default=""),
@@ -60,7 +63,8 @@ uploads = sa.Table(
 
 # An entry's effect on which uploads are active, replayed to find the state before any entry.
 upload_changes = sa.Table(
-    "upload_changes", metadata,
+    "upload_changes",
+    metadata,
     sa.Column("entry_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
     sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False),
@@ -119,7 +123,8 @@ criteria = _rows_table(
 # unit's points in a period are current when its score_meta row (same upload, unit, period) is.
 # A re-upload of 20,000 units then flips 20,000 flags, not 800,000.
 scores = sa.Table(
-    "scores", metadata,
+    "scores",
+    metadata,
     sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
     sa.Column("unit_code", sa.String(40), nullable=False),
     sa.Column("period", sa.String(10), nullable=False),
@@ -166,16 +171,25 @@ settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=Fal
 
 # Failed editor sign-ins per client address, shared by every app instance on the store.
 login_failures = sa.Table(
-    "login_failures", metadata,
+    "login_failures",
+    metadata,
     sa.Column("client", sa.String(64), primary_key=True),
     sa.Column("failures", sa.Integer, nullable=False),
     sa.Column("last_at", sa.Float, nullable=False),  # seconds since the epoch
 )
 
 # Which batch frame goes to which table.
-FRAME_TABLES = {"units": units, "clusters": clusters, "working_groups": working_groups, "members": members,
-                "criteria": criteria, "scores": scores, "score_meta": score_meta, "reports": reports,
-                "statuses": statuses}
+FRAME_TABLES = {
+    "units": units,
+    "clusters": clusters,
+    "working_groups": working_groups,
+    "members": members,
+    "criteria": criteria,
+    "scores": scores,
+    "score_meta": score_meta,
+    "reports": reports,
+    "statuses": statuses,
+}
 # What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
 # report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
 COUNTED = ("units", "members", "criteria", "score_meta", "reports")
@@ -221,7 +235,7 @@ def make_engine(url: str | None = None) -> sa.Engine:
         _sqlite_pragmas(engine)
         return engine
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return sa.create_engine(url, pool_pre_ping=True)
 
 
@@ -256,19 +270,32 @@ class Store:
         conn = self.engine.connect().execution_options(write=True)
         return _WriteTx(conn, self.engine.dialect.name)
 
-    def import_batch(self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "",
-                     action: str = "import") -> Imported:
+    def import_batch(
+        self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
+    ) -> Imported:
         """Store a checked batch in one transaction: all or nothing."""
         frames = _derived_frames(batch.frames)
         with self._write() as conn:
             if sha256:
-                same = conn.execute(sa.select(uploads).where(uploads.c.sha256 == sha256, uploads.c.active)
-                                    ).mappings().first()
+                same = (
+                    conn.execute(sa.select(uploads).where(uploads.c.sha256 == sha256, uploads.c.active))
+                    .mappings()
+                    .first()
+                )
                 if same:
                     raise DuplicateUpload(dict(same))
-            upload_id = conn.execute(uploads.insert().values(
-                action=action, kinds=",".join(batch.kinds), by=by, at=_now(), filename=filename[:255],
-                sha256=sha256, periods=",".join(batch.periods), active=True)).inserted_primary_key[0]
+            upload_id = conn.execute(
+                uploads.insert().values(
+                    action=action,
+                    kinds=",".join(batch.kinds),
+                    by=by,
+                    at=_now(),
+                    filename=filename[:255],
+                    sha256=sha256,
+                    periods=",".join(batch.periods),
+                    active=True,
+                )
+            ).inserted_primary_key[0]
             conn.execute(upload_changes.insert().values(entry_id=upload_id, upload_id=upload_id, active=True))
             added = replaced = 0
             for name, frame in frames.items():
@@ -283,8 +310,9 @@ class Store:
                     replaced += count
                     added += len(frame) - count
             card_totals(conn, upload_id)
-            conn.execute(uploads.update().where(uploads.c.id == upload_id)
-                         .values(rows_added=added, rows_replaced=replaced))
+            conn.execute(
+                uploads.update().where(uploads.c.id == upload_id).values(rows_added=added, rows_replaced=replaced)
+            )
         return Imported(upload_id, added, replaced)
 
     def rollback(self, upload_id: int, by: str = "") -> int:
@@ -295,11 +323,23 @@ class Store:
                 raise UnknownUpload(upload_id)
             before = _active_before(conn, upload_id)
             now = {r.id: r.active for r in conn.execute(sa.select(uploads.c.id, uploads.c.active))}
-            entry = conn.execute(uploads.insert().values(
-                action="rollback", kinds=target["kinds"], by=by, at=_now(), filename=target["filename"],
-                periods=target["periods"], active=True, target_id=upload_id)).inserted_primary_key[0]
-            flips = {uid: before.get(uid, False) for uid, active in now.items()
-                     if uid != entry and before.get(uid, False) != active}
+            entry = conn.execute(
+                uploads.insert().values(
+                    action="rollback",
+                    kinds=target["kinds"],
+                    by=by,
+                    at=_now(),
+                    filename=target["filename"],
+                    periods=target["periods"],
+                    active=True,
+                    target_id=upload_id,
+                )
+            ).inserted_primary_key[0]
+            flips = {
+                uid: before.get(uid, False)
+                for uid, active in now.items()
+                if uid != entry and before.get(uid, False) != active
+            }
             for uid, active in flips.items():
                 conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=uid, active=active))
                 conn.execute(uploads.update().where(uploads.c.id == uid).values(active=active))
@@ -310,11 +350,13 @@ class Store:
 
     def save_settings(self, settings: Settings, by: str = "") -> int:
         with self._write() as conn:
-            entry = conn.execute(uploads.insert().values(action="settings", kinds="settings", by=by, at=_now(),
-                                                         active=True)).inserted_primary_key[0]
+            entry = conn.execute(
+                uploads.insert().values(action="settings", kinds="settings", by=by, at=_now(), active=True)
+            ).inserted_primary_key[0]
             conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
-            conn.execute(settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()),
-                                                        current=True))
+            conn.execute(
+                settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()), current=True)
+            )
             _supersede(conn, settings_table, entry)
         return entry
 
@@ -348,8 +390,9 @@ class Store:
         return self._current(criteria, "position")
 
     def scores(self, periods: list[str] | None = None, unit_code: str | None = None) -> pd.DataFrame:
-        query = sa.select(scores.c.unit_code, scores.c.period, scores.c.criterion_code, scores.c.points) \
-            .select_from(_current_cards())
+        query = sa.select(scores.c.unit_code, scores.c.period, scores.c.criterion_code, scores.c.points).select_from(
+            _current_cards()
+        )
         if periods:
             query = query.where(scores.c.period.in_(periods))
         if unit_code:
@@ -359,8 +402,9 @@ class Store:
     def totals(self, periods: list[str] | None = None, unit_codes: list[str] | None = None) -> pd.DataFrame:
         """Each unit's total per period: the sum of its criterion points, added up in the database
         when the card was imported."""
-        query = sa.select(score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total")) \
-            .where(score_meta.c.current)
+        query = sa.select(score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total")).where(
+            score_meta.c.current
+        )
         if periods is not None:
             query = query.where(score_meta.c.period.in_(periods))
         if unit_codes is not None:
@@ -369,13 +413,22 @@ class Store:
 
     def basics(self) -> dict:
         """The small frames every page draws from (no scores, statuses or reports)."""
-        return {"settings": self.settings(), "units": self.units(), "criteria": self.criteria(),
-                "members": self.members(), "clusters": self.clusters(), "scored_periods": self.scored_periods()}
+        return {
+            "settings": self.settings(),
+            "units": self.units(),
+            "criteria": self.criteria(),
+            "members": self.members(),
+            "clusters": self.clusters(),
+            "scored_periods": self.scored_periods(),
+        }
 
     def unit_rows(self, codes: list[str]) -> dict:
         """A few units' own rows: totals of every period, plan-item statuses, quarterly reports."""
-        return {"totals": self.totals(unit_codes=codes), "statuses": self.statuses(unit_codes=codes),
-                "reports": self.reports(unit_codes=codes)}
+        return {
+            "totals": self.totals(unit_codes=codes),
+            "statuses": self.statuses(unit_codes=codes),
+            "reports": self.reports(unit_codes=codes),
+        }
 
     def items_done(self, period: str, settings: Settings) -> pd.Series:
         """Per unit: how many plan items have 'done' as their latest status reported up to and
@@ -389,16 +442,33 @@ class Store:
         in one query."""
         now, base = score_meta.alias("now"), score_meta.alias("base")
         done = _items_done_query(period, settings).subquery()
-        query = sa.select(
-            units.c.unit_code, units.c.name, units.c.cluster, units.c.special, units.c.baseline_total,
-            units.c.baseline_rating, now.c.points_total.label("total"),
-            base.c.points_total.label("baseline_card"), done.c.items_done,
-        ).select_from(
-            units.outerjoin(now, sa.and_(now.c.current, now.c.unit_code == units.c.unit_code, now.c.period == period))
-            .outerjoin(base, sa.and_(base.c.current, base.c.unit_code == units.c.unit_code,
-                                     base.c.period == settings.baseline_period))
-            .outerjoin(done, done.c.unit_code == units.c.unit_code)
-        ).where(units.c.current).order_by(units.c.cluster, units.c.unit_code)
+        query = (
+            sa.select(
+                units.c.unit_code,
+                units.c.name,
+                units.c.cluster,
+                units.c.special,
+                units.c.baseline_total,
+                units.c.baseline_rating,
+                now.c.points_total.label("total"),
+                base.c.points_total.label("baseline_card"),
+                done.c.items_done,
+            )
+            .select_from(
+                units.outerjoin(
+                    now, sa.and_(now.c.current, now.c.unit_code == units.c.unit_code, now.c.period == period)
+                )
+                .outerjoin(
+                    base,
+                    sa.and_(
+                        base.c.current, base.c.unit_code == units.c.unit_code, base.c.period == settings.baseline_period
+                    ),
+                )
+                .outerjoin(done, done.c.unit_code == units.c.unit_code)
+            )
+            .where(units.c.current)
+            .order_by(units.c.cluster, units.c.unit_code)
+        )
         frame = self._frame(query)
         frame["special"] = frame["special"].astype(bool)
         return frame
@@ -406,14 +476,20 @@ class Store:
     def section_means(self, periods: list[str], special_only: bool) -> pd.DataFrame:
         """section, period, mean: the mean over units (the special ones, or all) of each unit's
         points in a section of the scorecard, added up in the database."""
-        query = sa.select(
-            criteria.c.section, scores.c.period,
-            (sa.func.sum(scores.c.points) / sa.func.count(sa.distinct(scores.c.unit_code))).label("mean"),
-        ).select_from(
-            _current_cards()
-            .join(criteria, sa.and_(criteria.c.current, criteria.c.code == scores.c.criterion_code))
-            .join(units, sa.and_(units.c.current, units.c.unit_code == scores.c.unit_code))
-        ).where(scores.c.period.in_(periods)).group_by(criteria.c.section, scores.c.period)
+        query = (
+            sa.select(
+                criteria.c.section,
+                scores.c.period,
+                (sa.func.sum(scores.c.points) / sa.func.count(sa.distinct(scores.c.unit_code))).label("mean"),
+            )
+            .select_from(
+                _current_cards()
+                .join(criteria, sa.and_(criteria.c.current, criteria.c.code == scores.c.criterion_code))
+                .join(units, sa.and_(units.c.current, units.c.unit_code == scores.c.unit_code))
+            )
+            .where(scores.c.period.in_(periods))
+            .group_by(criteria.c.section, scores.c.period)
+        )
         if special_only:
             query = query.where(units.c.special)
         return self._frame(query)
@@ -435,15 +511,22 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
-    def progress(self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
-                 ) -> pd.DataFrame:
+    def progress(
+        self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """Every figure of the period for every unit (or the units given): totals and plan items
         done are added up in the database, only the rules run in Python (vectorised)."""
         settings = settings or self.settings()
         got = self.figures(period, settings)
         by_code = got.set_index("unit_code")
-        return metrics.figures(got if unit_frame is None else unit_frame, by_code["total"],
-                               by_code["baseline_card"], by_code["items_done"].dropna(), settings, period)
+        return metrics.figures(
+            got if unit_frame is None else unit_frame,
+            by_code["total"],
+            by_code["baseline_card"],
+            by_code["items_done"].dropna(),
+            settings,
+            period,
+        )
 
     def settings(self) -> Settings:
         frame = self._current(settings_table)
@@ -470,7 +553,7 @@ class Store:
         unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
         return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
 
-    def login_counts(self) -> "LoginCounts":
+    def login_counts(self) -> LoginCounts:
         """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
         return LoginCounts(self.engine)
 
@@ -521,20 +604,34 @@ def _items_done_query(period: str, settings: Settings):
     order = {p: i for i, p in enumerate(settings.periods)}
     upto = [p for p in settings.periods if period in order and order[p] <= order[period]]
     rank = sa.case({p: order[p] for p in upto}, value=statuses.c.period, else_=-1) if upto else sa.literal(-1)
-    per_item = sa.select(
-        statuses.c.unit_code, sa.func.max(rank).label("last"),
-        sa.func.max(sa.case((statuses.c.status == "done", rank))).label("last_done"),
-    ).where(statuses.c.current, statuses.c.period.in_(upto)) \
-        .group_by(statuses.c.unit_code, statuses.c.item_code).subquery()
-    return sa.select(per_item.c.unit_code, sa.func.count().label("items_done")) \
-        .where(per_item.c.last == per_item.c.last_done).group_by(per_item.c.unit_code)
+    per_item = (
+        sa.select(
+            statuses.c.unit_code,
+            sa.func.max(rank).label("last"),
+            sa.func.max(sa.case((statuses.c.status == "done", rank))).label("last_done"),
+        )
+        .where(statuses.c.current, statuses.c.period.in_(upto))
+        .group_by(statuses.c.unit_code, statuses.c.item_code)
+        .subquery()
+    )
+    return (
+        sa.select(per_item.c.unit_code, sa.func.count().label("items_done"))
+        .where(per_item.c.last == per_item.c.last_done)
+        .group_by(per_item.c.unit_code)
+    )
 
 
 def _current_cards():
     """Score rows joined to the current score_meta row of their unit and period."""
-    return scores.join(score_meta, sa.and_(score_meta.c.upload_id == scores.c.upload_id,
-                                           score_meta.c.unit_code == scores.c.unit_code,
-                                           score_meta.c.period == scores.c.period, score_meta.c.current))
+    return scores.join(
+        score_meta,
+        sa.and_(
+            score_meta.c.upload_id == scores.c.upload_id,
+            score_meta.c.unit_code == scores.c.unit_code,
+            score_meta.c.period == scores.c.period,
+            score_meta.c.current,
+        ),
+    )
 
 
 class LoginCounts:
@@ -545,20 +642,23 @@ class LoginCounts:
 
     def __init__(self, engine: sa.Engine):
         self.engine = engine
-        self._insert = (sa.dialects.postgresql.insert if engine.dialect.name == "postgresql"
-                        else sa.dialects.sqlite.insert)
+        self._insert = (
+            sa.dialects.postgresql.insert if engine.dialect.name == "postgresql" else sa.dialects.sqlite.insert
+        )
 
     def get(self, client: str) -> tuple[int, float]:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(login_failures.c.failures, login_failures.c.last_at)
-                               .where(login_failures.c.client == client)).first()
+            row = conn.execute(
+                sa.select(login_failures.c.failures, login_failures.c.last_at).where(login_failures.c.client == client)
+            ).first()
         return (row.failures, row.last_at) if row else (0, 0.0)
 
     def failed(self, client: str, now: float) -> int:
         table = login_failures
         upsert = self._insert(table).values(client=client, failures=1, last_at=now)
-        upsert = upsert.on_conflict_do_update(index_elements=[table.c.client],
-                                              set_={"failures": table.c.failures + 1, "last_at": now})
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[table.c.client], set_={"failures": table.c.failures + 1, "last_at": now}
+        )
         with self.engine.begin() as conn:
             conn.execute(table.delete().where(table.c.last_at < now - self.FORGET_AFTER))
             return conn.execute(upsert.returning(table.c.failures)).scalar_one()
@@ -592,7 +692,7 @@ class _WriteTx:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _insert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, upload_id: int) -> None:
@@ -612,7 +712,7 @@ def _insert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, upload_id
     rows = list(zip(*flat_columns))
     full = n - n % per
     if full:
-        chunks = [tuple(v for row in rows[b:b + per] for v in row) for b in range(0, full, per)]
+        chunks = [tuple(v for row in rows[b : b + per] for v in row) for b in range(0, full, per)]
         conn.exec_driver_sql(head + ", ".join([one] * per), chunks)
     if full < n:
         conn.exec_driver_sql(head + one, rows[full:])
@@ -632,6 +732,7 @@ def _plain(series: pd.Series, sa_type) -> list:
     elif isinstance(sa_type, sa.Integer):
         convert = int
     elif isinstance(sa_type, sa.Date):
+
         def convert(v):
             return v.isoformat() if hasattr(v, "isoformat") else str(v)
     else:
@@ -647,7 +748,8 @@ def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
         mine = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id == upload_id)
         older = sa.and_(older, sa.tuple_(*[table.c[k] for k in key]).in_(mine))
         counted = sa.select(sa.func.count()).select_from(
-            sa.select(*[table.c[k] for k in key]).where(older).distinct().subquery())
+            sa.select(*[table.c[k] for k in key]).where(older).distinct().subquery()
+        )
         count = conn.execute(counted).scalar_one()
     else:
         count = conn.execute(sa.select(sa.func.count()).select_from(table).where(older)).scalar_one()
@@ -657,17 +759,22 @@ def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
 
 def card_totals(conn: sa.Connection, upload_id: int) -> None:
     """Each scorecard of the upload gets its total, summed in the database."""
-    points = sa.select(sa.func.sum(scores.c.points)).where(
-        scores.c.upload_id == score_meta.c.upload_id, scores.c.unit_code == score_meta.c.unit_code,
-        scores.c.period == score_meta.c.period).scalar_subquery()
+    points = (
+        sa.select(sa.func.sum(scores.c.points))
+        .where(
+            scores.c.upload_id == score_meta.c.upload_id,
+            scores.c.unit_code == score_meta.c.unit_code,
+            scores.c.period == score_meta.c.period,
+        )
+        .scalar_subquery()
+    )
     conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))
 
 
 def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:
     """Which uploads were active just before entry_id, by replaying the history."""
     state: dict[int, bool] = {}
-    query = sa.select(upload_changes).where(upload_changes.c.entry_id < entry_id) \
-        .order_by(upload_changes.c.entry_id)
+    query = sa.select(upload_changes).where(upload_changes.c.entry_id < entry_id).order_by(upload_changes.c.entry_id)
     for row in conn.execute(query):
         state[row.upload_id] = row.active
     return state
@@ -678,8 +785,11 @@ def _recompute_current(conn: sa.Connection, table: sa.Table, flipped: list[int])
         return
     key = table.info["key"]
     other = table.alias("other")
-    newest = sa.select(sa.func.coalesce(sa.func.max(other.c.upload_id), -1)) \
-        .join(uploads, uploads.c.id == other.c.upload_id).where(uploads.c.active)
+    newest = (
+        sa.select(sa.func.coalesce(sa.func.max(other.c.upload_id), -1))
+        .join(uploads, uploads.c.id == other.c.upload_id)
+        .where(uploads.c.active)
+    )
     for k in key:
         newest = newest.where(other.c[k] == table.c[k])
     scope = sa.true()
@@ -697,11 +807,13 @@ def _derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains("cụm trưởng")]
         out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
         out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
-            dict(zip(leaders["cluster"], leaders["unit_code"])))
+            dict(zip(leaders["cluster"], leaders["unit_code"]))
+        )
     if "members" in frames and len(frames["members"]):
         m = frames["members"]
         lead = m[m["role"] == "Tổ trưởng"].drop_duplicates("group_no")
         out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
-        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(dict(zip(lead["group_no"],
-                                                                                        lead["name"])))
+        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(
+            dict(zip(lead["group_no"], lead["name"]))
+        )
     return out

@@ -1,4 +1,5 @@
 """Frames as the pages and reports show them: catalogue headers, Vietnamese numbers, words not codes."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,41 +16,47 @@ def _num(series: pd.Series, lang: str, signed: bool = False) -> list[str]:
 def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The overview's table: one row per unit, sorted by status then by change."""
     data = metrics.worst_first(frame)
-    return pd.DataFrame({
-        i18n.t("col.unit_code", lang): data["unit_code"],
-        i18n.t("col.unit_name", lang): data["unit_name"],
-        i18n.t("col.cluster", lang): data["cluster"].astype("Int64"),
-        i18n.t("col.special", lang): [i18n.t("yes" if s else "no", lang) for s in data["special"]],
-        i18n.t("col.baseline_total", lang): _num(data["baseline_total"], lang),
-        i18n.t("col.total", lang): _num(data["total"], lang),
-        i18n.t("col.delta", lang): _num(data["delta"], lang, signed=True),
-        i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in data["rating"]],
-        i18n.t("col.expected_total", lang): _num(data["expected_total"], lang),
-        i18n.t("col.target_total", lang): _num(data["target_total"], lang),
-        i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in data["status"]],
-        i18n.t("col.recognised", lang): [i18n.t("yes" if r else "no", lang) for r in data["recognised"]],
-        i18n.t("col.items_done", lang): data["items_done"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            i18n.t("col.unit_code", lang): data["unit_code"],
+            i18n.t("col.unit_name", lang): data["unit_name"],
+            i18n.t("col.cluster", lang): data["cluster"].astype("Int64"),
+            i18n.t("col.special", lang): [i18n.t("yes" if s else "no", lang) for s in data["special"]],
+            i18n.t("col.baseline_total", lang): _num(data["baseline_total"], lang),
+            i18n.t("col.total", lang): _num(data["total"], lang),
+            i18n.t("col.delta", lang): _num(data["delta"], lang, signed=True),
+            i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in data["rating"]],
+            i18n.t("col.expected_total", lang): _num(data["expected_total"], lang),
+            i18n.t("col.target_total", lang): _num(data["target_total"], lang),
+            i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in data["status"]],
+            i18n.t("col.recognised", lang): [i18n.t("yes" if r else "no", lang) for r in data["recognised"]],
+            i18n.t("col.items_done", lang): data["items_done"],
+        }
+    ).reset_index(drop=True)
 
 
 def criteria_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("col.criterion", lang): frame["code"] + " — " + frame["content"].fillna(""),
-        i18n.t("col.max_points", lang): _num(frame["max_points"], lang),
-        i18n.t("col.baseline_points", lang): _num(frame["baseline_points"], lang),
-        i18n.t("col.points", lang): _num(frame["points"], lang),
-        i18n.t("col.change", lang): _num(frame["change"], lang, signed=True),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.criterion", lang): frame["code"] + " — " + frame["content"].fillna(""),
+            i18n.t("col.max_points", lang): _num(frame["max_points"], lang),
+            i18n.t("col.baseline_points", lang): _num(frame["baseline_points"], lang),
+            i18n.t("col.points", lang): _num(frame["points"], lang),
+            i18n.t("col.change", lang): _num(frame["change"], lang, signed=True),
+        }
+    )
 
 
 def room_table(room: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Criteria with points still to win, most room first: where the next level can come from."""
-    return pd.DataFrame({
-        i18n.t("col.criterion", lang): room["code"] + " — " + room["content"].fillna(""),
-        i18n.t("col.points", lang): _num(room["points"], lang),
-        i18n.t("col.max_points", lang): _num(room["max_points"], lang),
-        i18n.t("col.room", lang): _num(room["room"], lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.criterion", lang): room["code"] + " — " + room["content"].fillna(""),
+            i18n.t("col.points", lang): _num(room["points"], lang),
+            i18n.t("col.max_points", lang): _num(room["max_points"], lang),
+            i18n.t("col.room", lang): _num(room["room"], lang),
+        }
+    )
 
 
 def plan_item_labels(lang: str = "vi") -> dict[str, str]:
@@ -57,12 +64,16 @@ def plan_item_labels(lang: str = "vi") -> dict[str, str]:
 
 
 def followers_table(people: pd.DataFrame, items: dict[str, str], lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("col.group", lang): [i18n.t("group.label", lang, n=int(g)) for g in people["group_no"]],
-        i18n.t("col.member", lang): people["name"],
-        i18n.t("col.role", lang): people["role"],
-        i18n.t("col.follows", lang): ["; ".join(items.get(c, c) for c in codes) or "—" for codes in people["items"]],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.group", lang): [i18n.t("group.label", lang, n=int(g)) for g in people["group_no"]],
+            i18n.t("col.member", lang): people["name"],
+            i18n.t("col.role", lang): people["role"],
+            i18n.t("col.follows", lang): [
+                "; ".join(items.get(c, c) for c in codes) or "—" for codes in people["items"]
+            ],
+        }
+    )
 
 
 def report_figures(report: pd.Series, lang: str = "vi") -> str:
@@ -79,15 +90,18 @@ def report_figures(report: pd.Series, lang: str = "vi") -> str:
 
 
 def members_table(people: pd.DataFrame, items: dict[str, str], lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("col.member", lang): people["name"],
-        i18n.t("col.role", lang): people["role"],
-        i18n.t("col.title", lang): people["title"],
-        i18n.t("col.units", lang): people["unit_codes"].fillna("").str.replace(",", ", "),
-        i18n.t("col.follows", lang): [
-            "; ".join(items.get(c, c) for c in str(codes).split(",") if c) or "—"
-            for codes in people["item_codes"].fillna("")],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.member", lang): people["name"],
+            i18n.t("col.role", lang): people["role"],
+            i18n.t("col.title", lang): people["title"],
+            i18n.t("col.units", lang): people["unit_codes"].fillna("").str.replace(",", ", "),
+            i18n.t("col.follows", lang): [
+                "; ".join(items.get(c, c) for c in str(codes).split(",") if c) or "—"
+                for codes in people["item_codes"].fillna("")
+            ],
+        }
+    )
 
 
 def arrivals_table(arrivals: pd.DataFrame, names: dict[str, str], lang: str = "vi") -> pd.DataFrame:
@@ -96,69 +110,80 @@ def arrivals_table(arrivals: pd.DataFrame, names: dict[str, str], lang: str = "v
     for period in arrivals.columns:
         data[i18n.period_name(period, lang)] = [
             "✓ " + i18n.t("groups.came", lang) if v else "✗ " + i18n.t("groups.not_came", lang)
-            for v in arrivals[period]]
+            for v in arrivals[period]
+        ]
     return pd.DataFrame(data)
 
 
 def pairs_table(pairs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("col.cluster", lang): pairs["cluster"].astype("Int64"),
-        i18n.t("chart.special_unit", lang): pairs["unit_name"],
-        i18n.t("col.total", lang): _num(pairs["total"], lang),
-        i18n.t("col.delta", lang): _num(pairs["delta"], lang, signed=True),
-        i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in pairs["status"]],
-        i18n.t("chart.companion", lang): pairs["companion_name"],
-        i18n.t("col.companion_total", lang): _num(pairs["companion_total"], lang),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.cluster", lang): pairs["cluster"].astype("Int64"),
+            i18n.t("chart.special_unit", lang): pairs["unit_name"],
+            i18n.t("col.total", lang): _num(pairs["total"], lang),
+            i18n.t("col.delta", lang): _num(pairs["delta"], lang, signed=True),
+            i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in pairs["status"]],
+            i18n.t("chart.companion", lang): pairs["companion_name"],
+            i18n.t("col.companion_total", lang): _num(pairs["companion_total"], lang),
+        }
+    )
 
 
 def recognised_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Units that earn công nhận tiến bộ: their 2017 and current rating and total."""
-    return pd.DataFrame({
-        i18n.t("col.unit_name", lang): frame["unit_name"],
-        i18n.t("col.baseline_rating", lang): [i18n.rating_name(r, lang) for r in frame["baseline_rating"]],
-        i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in frame["rating"]],
-        i18n.t("col.delta", lang): _num(frame["delta"], lang, signed=True),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.unit_name", lang): frame["unit_name"],
+            i18n.t("col.baseline_rating", lang): [i18n.rating_name(r, lang) for r in frame["baseline_rating"]],
+            i18n.t("col.rating", lang): [i18n.rating_name(r, lang) for r in frame["rating"]],
+            i18n.t("col.delta", lang): _num(frame["delta"], lang, signed=True),
+        }
+    )
 
 
 def cluster_table(summary: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("col.cluster", lang): summary["cluster"].astype("Int64"),
-        i18n.t("col.leader", lang): [i18n.text_or_dash(x) for x in summary["leader"]],
-        i18n.t("col.units_count", lang): summary["units"],
-        i18n.t("col.special_count", lang): summary["special"].astype(int),
-        i18n.t("status.on_track", lang): summary["on_track"],
-        i18n.t("status.at_risk", lang): summary["at_risk"],
-        i18n.t("status.behind", lang): summary["behind"],
-        i18n.t("col.mean_total", lang): _num(summary["mean_total"], lang),
-        i18n.t("col.mean_delta", lang): _num(summary["mean_delta"], lang, signed=True),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.cluster", lang): summary["cluster"].astype("Int64"),
+            i18n.t("col.leader", lang): [i18n.text_or_dash(x) for x in summary["leader"]],
+            i18n.t("col.units_count", lang): summary["units"],
+            i18n.t("col.special_count", lang): summary["special"].astype(int),
+            i18n.t("status.on_track", lang): summary["on_track"],
+            i18n.t("status.at_risk", lang): summary["at_risk"],
+            i18n.t("status.behind", lang): summary["behind"],
+            i18n.t("col.mean_total", lang): _num(summary["mean_total"], lang),
+            i18n.t("col.mean_delta", lang): _num(summary["mean_delta"], lang, signed=True),
+        }
+    )
 
 
 def problems_table(problems: list, lang: str = "vi") -> pd.DataFrame:
     """Every problem with its place as Excel shows it and what to do."""
-    return pd.DataFrame({
-        i18n.t("col.severity", lang): [i18n.t("severity." + p.severity, lang) for p in problems],
-        i18n.t("col.sheet", lang): [p.sheet for p in problems],
-        i18n.t("col.row", lang): [p.row if p.row else None for p in problems],
-        i18n.t("col.column", lang): [p.location(lang).split(", ")[-1] if p.column else "" for p in problems],
-        i18n.t("col.what_to_do", lang): [p.message(lang) for p in problems],
-    }).astype({i18n.t("col.row", lang): "Int64"})
+    return pd.DataFrame(
+        {
+            i18n.t("col.severity", lang): [i18n.t("severity." + p.severity, lang) for p in problems],
+            i18n.t("col.sheet", lang): [p.sheet for p in problems],
+            i18n.t("col.row", lang): [p.row if p.row else None for p in problems],
+            i18n.t("col.column", lang): [p.location(lang).split(", ")[-1] if p.column else "" for p in problems],
+            i18n.t("col.what_to_do", lang): [p.message(lang) for p in problems],
+        }
+    ).astype({i18n.t("col.row", lang): "Int64"})
 
 
 def changes_table(changes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Per unit: the total and rating now and after the upload."""
-    return pd.DataFrame({
-        i18n.t("col.unit_code", lang): changes["unit_code"],
-        i18n.t("col.unit_name", lang): changes["unit_name"],
-        i18n.t("col.period", lang): [i18n.period_name(p, lang) for p in changes["period"]],
-        i18n.t("col.old_total", lang): _num(changes["old_total"], lang),
-        i18n.t("col.new_total", lang): _num(changes["new_total"], lang),
-        i18n.t("col.change", lang): _num(changes["change"], lang, signed=True),
-        i18n.t("col.old_rating", lang): [i18n.rating_name(r, lang) for r in changes["old_rating"]],
-        i18n.t("col.new_rating", lang): [i18n.rating_name(r, lang) for r in changes["new_rating"]],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col.unit_code", lang): changes["unit_code"],
+            i18n.t("col.unit_name", lang): changes["unit_name"],
+            i18n.t("col.period", lang): [i18n.period_name(p, lang) for p in changes["period"]],
+            i18n.t("col.old_total", lang): _num(changes["old_total"], lang),
+            i18n.t("col.new_total", lang): _num(changes["new_total"], lang),
+            i18n.t("col.change", lang): _num(changes["change"], lang, signed=True),
+            i18n.t("col.old_rating", lang): [i18n.rating_name(r, lang) for r in changes["old_rating"]],
+            i18n.t("col.new_rating", lang): [i18n.rating_name(r, lang) for r in changes["new_rating"]],
+        }
+    )
 
 
 def batch_summary(batch, lang: str = "vi") -> str:
@@ -169,27 +194,36 @@ def batch_summary(batch, lang: str = "vi") -> str:
 
 def history_table(history: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """The upload history as people read it: newest first, who, when, what, and whether it still counts."""
-    return pd.DataFrame({
-        "#": history["id"],
-        i18n.t("col.when", lang): [i18n.fmt_datetime(v, lang) for v in history["at"]],
-        i18n.t("col.by", lang): [i18n.text_or_dash(v) for v in history["by"]],
-        i18n.t("col.action", lang): [action_name(r, lang) for r in history.to_dict("records")],
-        i18n.t("col.file", lang): [i18n.text_or_dash(v) for v in history["filename"]],
-        i18n.t("col.period", lang): [", ".join(i18n.period_name(p, lang) for p in str(v).split(",") if p) or "—"
-                                    for v in history["periods"]],
-        i18n.t("col.rows_added", lang): history["rows_added"],
-        i18n.t("col.rows_replaced", lang): history["rows_replaced"],
-        i18n.t("col.state", lang): [i18n.t("history.active" if a else "history.undone", lang) for a in history["active"]],
-    })
+    return pd.DataFrame(
+        {
+            "#": history["id"],
+            i18n.t("col.when", lang): [i18n.fmt_datetime(v, lang) for v in history["at"]],
+            i18n.t("col.by", lang): [i18n.text_or_dash(v) for v in history["by"]],
+            i18n.t("col.action", lang): [action_name(r, lang) for r in history.to_dict("records")],
+            i18n.t("col.file", lang): [i18n.text_or_dash(v) for v in history["filename"]],
+            i18n.t("col.period", lang): [
+                ", ".join(i18n.period_name(p, lang) for p in str(v).split(",") if p) or "—" for v in history["periods"]
+            ],
+            i18n.t("col.rows_added", lang): history["rows_added"],
+            i18n.t("col.rows_replaced", lang): history["rows_replaced"],
+            i18n.t("col.state", lang): [
+                i18n.t("history.active" if a else "history.undone", lang) for a in history["active"]
+            ],
+        }
+    )
 
 
 def action_name(record: dict, lang: str = "vi") -> str:
     if record["action"] == "rollback":
         return i18n.t("history.action_rollback", lang, id=int(record["target_id"]))
-    kinds = ", ".join(i18n.t(f"kind.{k}", lang) for k in str(record["kinds"]).split(",") if f"kind.{k}" in i18n.CATALOGUE)
+    kinds = ", ".join(
+        i18n.t(f"kind.{k}", lang) for k in str(record["kinds"]).split(",") if f"kind.{k}" in i18n.CATALOGUE
+    )
     return i18n.t(f"history.action_{record['action']}", lang, kinds=kinds or "—")
 
 
 def history_label(record: dict, lang: str = "vi") -> str:
-    return (f"#{record['id']} — {i18n.fmt_datetime(record['at'], lang)} — {action_name(record, lang)} — "
-            f"{i18n.text_or_dash(record['filename'])}")
+    return (
+        f"#{record['id']} — {i18n.fmt_datetime(record['at'], lang)} — {action_name(record, lang)} — "
+        f"{i18n.text_or_dash(record['filename'])}"
+    )

@@ -3,6 +3,7 @@
 The same writer makes the empty templates the app hands out and the sample data, so a template
 always loads: a title block, the header row, data rows, drop-down lists and an instructions sheet.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,15 +28,15 @@ LIST_SHEET = "Danh mục"
 
 INSTRUCTIONS = {
     "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù, khó khăn. "
-             "Xếp loại 2017: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc (hoặc Tiên tiến, Đặc thù).",
+    "Xếp loại 2017: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc (hoặc Tiên tiến, Đặc thù).",
     "groups": "Mỗi dòng là một thành viên tổ công tác. Vai trò: Tổ trưởng hoặc Thành viên. "
-              "Đơn vị phụ trách: các mã đơn vị, cách nhau bằng dấu phẩy. Nội dung phụ trách: mã nội dung kế hoạch.",
+    "Đơn vị phụ trách: các mã đơn vị, cách nhau bằng dấu phẩy. Nội dung phụ trách: mã nội dung kế hoạch.",
     "criteria": "Mỗi dòng là một tiêu chí. Có thể chèn dòng tên nhóm (ví dụ “I. CÔNG TÁC TỔ CHỨC”) phía trên các tiêu chí "
-                "của nhóm. Tổng điểm tối đa nên bằng 100.",
+    "của nhóm. Tổng điểm tối đa nên bằng 100.",
     "scores": "Mỗi dòng là một đơn vị. Ghi điểm từng tiêu chí (số lẻ dùng dấu phẩy, ví dụ 8,5), không vượt điểm tối đa "
-              "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
+    "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
     "reports": "Mỗi dòng là một đơn vị trong quý. Các cột nội dung kế hoạch chọn một trong: Chưa thực hiện, "
-               "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
+    "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
 }
 
 
@@ -51,9 +52,15 @@ def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tup
     return cols
 
 
-def write_workbook(kind_key: str, rows: pd.DataFrame | None = None, *, period: str | None = None,
-                   criteria: pd.DataFrame | None = None, units: pd.DataFrame | None = None,
-                   settings: Settings | None = None) -> bytes:
+def write_workbook(
+    kind_key: str,
+    rows: pd.DataFrame | None = None,
+    *,
+    period: str | None = None,
+    criteria: pd.DataFrame | None = None,
+    units: pd.DataFrame | None = None,
+    settings: Settings | None = None,
+) -> bytes:
     """An .xlsx of one workbook kind; rows hold values by contract key (or code)."""
     settings = settings or Settings()
     kind = C.KINDS[kind_key]
@@ -133,8 +140,16 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
     def add(formula: str, key: str, prompt: str) -> None:
         if key not in keyed:
             return
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                            errorTitle="Giá trị không hợp lệ", error=prompt, promptTitle="Chọn", prompt=prompt)
+        dv = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Giá trị không hợp lệ",
+            error=prompt,
+            promptTitle="Chọn",
+            prompt=prompt,
+        )
         dv.add(f"{keyed[key]}{HEADER_ROW + 1}:{keyed[key]}{last}")
         ws.add_data_validation(dv)
 
@@ -168,7 +183,9 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None
     ws.append(["Cột", "Ý nghĩa"])
     for key, text, _w in columns:
         col = next((c for c in kind.columns if c.key == key), None)
-        meaning = ("bắt buộc" if col and col.required else "không bắt buộc") + (f"; {col.hint}" if col and col.hint else "")
+        meaning = ("bắt buộc" if col and col.required else "không bắt buộc") + (
+            f"; {col.hint}" if col and col.hint else ""
+        )
         if col is None:
             item = next((p for p in C.PLAN_ITEMS if p.code == key), None)
             meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí (xem chú thích ở tiêu đề)"

@@ -2,6 +2,7 @@
 
 All problems of a file are collected in one pass; the caller decides (any error: store nothing).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,8 +43,9 @@ class Batch:
         return not has_errors(self.problems)
 
     def rows(self) -> int:
-        return sum(len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports")
-                   if k in self.frames)
+        return sum(
+            len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports") if k in self.frames
+        )
 
     def units_touched(self) -> int:
         codes = set()
@@ -66,8 +68,9 @@ def check(tables: list[Table], context: Context) -> Batch:
         batch.problems.extend(problems)
         batch.kinds.append(table.kind.key)
         for key, frame in frames.items():
-            batch.frames[key] = pd.concat([batch.frames[key], frame], ignore_index=True) \
-                if key in batch.frames else frame
+            batch.frames[key] = (
+                pd.concat([batch.frames[key], frame], ignore_index=True) if key in batch.frames else frame
+            )
         # a file may carry its own unit list or criteria: later sheets check against them
         if table.kind.key == "units" and not has_errors(problems):
             context.units = _merge_units(context.units, frames["units"])
@@ -103,8 +106,7 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
         value = raw.get(col.key)
         parsed, code = PARSERS[col.kind](value)
         if code:
-            problems.append(error(code, **table.at(row, col.key),
-                                  value=value))
+            problems.append(error(code, **table.at(row, col.key), value=value))
             parsed = None
         if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
             problems.append(error("required_empty", **table.at(row, col.key)))
@@ -116,7 +118,8 @@ def _missing_columns(table: Table) -> list[Problem]:
     return [
         error("column_missing", sheet=table.sheet, row=table.header_row, column=col.header)
         for col in table.kind.columns
-        if col.required and col.key not in table.columns
+        if col.required
+        and col.key not in table.columns
         and not (col.key == "unit_code" and "unit_name" in table.columns)
     ]
 
@@ -136,13 +139,22 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         if rec["cluster"] is not None and rec["cluster"] < 1:
             problems.append(error("cluster_invalid", **table.at(row, "cluster"), value=rec["cluster"]))
         problems.extend(_check_baseline(table, row, rec, context.settings))
-        records.append({
-            "unit_code": code, "name": rec["name"], "cluster": rec["cluster"], "unit_type": rec["unit_type"] or "",
-            "special": bool(rec["special"]), "baseline_total": rec["baseline_total"],
-            "baseline_rating": rec["baseline_rating"], "group_no": rec["group_no"],
-            "companion_code": (rec["companion_code"] or "").upper() or None, "members": rec["members"],
-            "party_committee": rec["party_committee"] or "", "note": rec["note"] or "",
-        })
+        records.append(
+            {
+                "unit_code": code,
+                "name": rec["name"],
+                "cluster": rec["cluster"],
+                "unit_type": rec["unit_type"] or "",
+                "special": bool(rec["special"]),
+                "baseline_total": rec["baseline_total"],
+                "baseline_rating": rec["baseline_rating"],
+                "group_no": rec["group_no"],
+                "companion_code": (rec["companion_code"] or "").upper() or None,
+                "members": rec["members"],
+                "party_committee": rec["party_committee"] or "",
+                "note": rec["note"] or "",
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
     codes = set(frame["unit_code"]) | set(context.units["code"])
     for (row, _raw, _s), rec in zip(table.rows, records):
@@ -151,8 +163,20 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     return {"units": frame}, problems
 
 
-UNIT_COLUMNS = ["unit_code", "name", "cluster", "unit_type", "special", "baseline_total", "baseline_rating",
-                "group_no", "companion_code", "members", "party_committee", "note"]
+UNIT_COLUMNS = [
+    "unit_code",
+    "name",
+    "cluster",
+    "unit_type",
+    "special",
+    "baseline_total",
+    "baseline_rating",
+    "group_no",
+    "companion_code",
+    "members",
+    "party_committee",
+    "note",
+]
 
 
 def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> list[Problem]:
@@ -166,8 +190,14 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
         return problems
     rating = C.parse_rating(word, settings.scale)
     if rating is None:
-        problems.append(error("rating_unknown", **table.at(row, "baseline_rating"), value=word,
-                              allowed=", ".join(r.name for r in settings.scale)))
+        problems.append(
+            error(
+                "rating_unknown",
+                **table.at(row, "baseline_rating"),
+                value=word,
+                allowed=", ".join(r.name for r in settings.scale),
+            )
+        )
         rec["baseline_rating"] = None
     elif rating == "special":
         rec["special"] = True
@@ -176,8 +206,15 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
         rec["baseline_rating"] = rating.name
         by_score = C.rating_for(total, settings.scale)
         if by_score is not None and by_score.name != rating.name:
-            problems.append(warning("baseline_rating_differs", **table.at(row, "baseline_rating"), value=word,
-                                    by_score=by_score.name, total=_num(total)))
+            problems.append(
+                warning(
+                    "baseline_rating_differs",
+                    **table.at(row, "baseline_rating"),
+                    value=word,
+                    by_score=by_score.name,
+                    total=_num(total),
+                )
+            )
     return problems
 
 
@@ -193,11 +230,25 @@ def check_groups(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 problems.append(error("unit_unknown", **table.at(row, "unit_codes"), value=code))
         for item in rec["item_codes"] or []:
             if item not in C.PLAN_ITEM_CODES:
-                problems.append(error("plan_item_unknown", **table.at(row, "item_codes"), value=item,
-                                      allowed=", ".join(C.PLAN_ITEM_CODES)))
-        records.append({"group_no": rec["group_no"], "name": rec["name"], "role": role,
-                        "title": rec["title"] or "", "unit_codes": ",".join(rec["unit_codes"] or []),
-                        "item_codes": ",".join(rec["item_codes"] or []), "position": row})
+                problems.append(
+                    error(
+                        "plan_item_unknown",
+                        **table.at(row, "item_codes"),
+                        value=item,
+                        allowed=", ".join(C.PLAN_ITEM_CODES),
+                    )
+                )
+        records.append(
+            {
+                "group_no": rec["group_no"],
+                "name": rec["name"],
+                "role": role,
+                "title": rec["title"] or "",
+                "unit_codes": ",".join(rec["unit_codes"] or []),
+                "item_codes": ",".join(rec["item_codes"] or []),
+                "position": row,
+            }
+        )
     return {"members": pd.DataFrame.from_records(records, columns=MEMBER_COLUMNS)}, problems
 
 
@@ -219,10 +270,24 @@ def check_criteria(table: Table, context: Context) -> tuple[dict, list[Problem]]
         if item and item not in C.PLAN_ITEM_CODES:
             item = C.plan_item_by_header(rec["plan_item"]) or ""
             if not item:
-                problems.append(error("plan_item_unknown", **table.at(row, "plan_item"), value=rec["plan_item"],
-                                      allowed=", ".join(C.PLAN_ITEM_CODES)))
-        records.append({"code": code, "content": rec["content"], "max_points": rec["max_points"],
-                        "section": rec["section"] or section, "plan_item": item or None, "position": row})
+                problems.append(
+                    error(
+                        "plan_item_unknown",
+                        **table.at(row, "plan_item"),
+                        value=rec["plan_item"],
+                        allowed=", ".join(C.PLAN_ITEM_CODES),
+                    )
+                )
+        records.append(
+            {
+                "code": code,
+                "content": rec["content"],
+                "max_points": rec["max_points"],
+                "section": rec["section"] or section,
+                "plan_item": item or None,
+                "position": row,
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=CRITERION_COLUMNS)
     total = frame["max_points"].sum()
     if len(frame) and not has_errors(problems) and abs(total - 100) > 1e-9:
@@ -236,8 +301,9 @@ CRITERION_COLUMNS = ["code", "content", "max_points", "section", "plan_item", "p
 # ---------------------------------------------------------------- periodic sheets
 
 
-def _resolve_units(table: Table, context: Context, rec_rows: list[tuple[int, dict]],
-                   problems: list[Problem]) -> list[str | None]:
+def _resolve_units(
+    table: Table, context: Context, rec_rows: list[tuple[int, dict]], problems: list[Problem]
+) -> list[str | None]:
     """Units are matched by code, or by name when the code is missing (same normalisation)."""
     by_code = {c.upper(): c for c in context.units["code"]}
     by_name: dict[str, str] = {}
@@ -288,8 +354,15 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
         else:
             period = sheet_level
         if period is not None and period not in valid:
-            problems.append(error("period_outside_plan", sheet=table.sheet, row=row, value=C.period_label(period),
-                                  allowed=", ".join(C.period_label(p) for p in valid)))
+            problems.append(
+                error(
+                    "period_outside_plan",
+                    sheet=table.sheet,
+                    row=row,
+                    value=C.period_label(period),
+                    allowed=", ".join(C.period_label(p) for p in valid),
+                )
+            )
             period = None
         out.append(period)
     if table.rows and all(p is None for p in out) and not any(p.code == "period_outside_plan" for p in problems):
@@ -325,27 +398,43 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     for i, ((row, raw, _s), unit, period) in enumerate(zip(table.rows, units, periods)):
         if blank[i].all() and is_blank(raw.get("total_given")):
             # a unit listed by the template but not scored yet: nothing to store for it
-            problems.append(warning("unit_not_scored", **table.at(row, "unit_code"),
-                                    value=raw.get("unit_code") or raw.get("unit_name")))
+            problems.append(
+                warning(
+                    "unit_not_scored", **table.at(row, "unit_code"), value=raw.get("unit_code") or raw.get("unit_name")
+                )
+            )
             continue
         for j in np.flatnonzero(blank[i]):
             problems.append(warning("points_empty", **table.at(row, codes[j])))
         rec = _typed(table, row, raw, problems)
         _check_given(table, row, rec, float(sums[i]), context.settings, problems)
         kept.append(i)
-        meta.append({"unit_code": unit, "period": period, "total_given": rec["total_given"],
-                     "rating_given": rec["rating_given"] or None, "note": rec["note"] or ""})
+        meta.append(
+            {
+                "unit_code": unit,
+                "period": period,
+                "total_given": rec["total_given"],
+                "rating_given": rec["rating_given"] or None,
+                "note": rec["note"] or "",
+            }
+        )
     _check_maxima(table, codes, [criteria[c] for c in codes], matrix, problems)
     points = np.nan_to_num(matrix[kept], nan=0.0)
     frames = {
         # object columns on purpose: 800,000 codes need no conversion to pandas' string type
-        "scores": pd.DataFrame({
-            "unit_code": pd.Series(np.repeat(np.array([units[i] for i in kept], dtype=object), len(codes)),
-                                   dtype=object),
-            "period": pd.Series(np.repeat(np.array([periods[i] for i in kept], dtype=object), len(codes)),
-                                dtype=object),
-            "criterion_code": pd.Series(np.tile(np.array(codes, dtype=object), len(kept)), dtype=object),
-            "points": points.reshape(-1)}, columns=SCORE_COLUMNS),
+        "scores": pd.DataFrame(
+            {
+                "unit_code": pd.Series(
+                    np.repeat(np.array([units[i] for i in kept], dtype=object), len(codes)), dtype=object
+                ),
+                "period": pd.Series(
+                    np.repeat(np.array([periods[i] for i in kept], dtype=object), len(codes)), dtype=object
+                ),
+                "criterion_code": pd.Series(np.tile(np.array(codes, dtype=object), len(kept)), dtype=object),
+                "points": points.reshape(-1),
+            },
+            columns=SCORE_COLUMNS,
+        ),
         "score_meta": pd.DataFrame.from_records(meta, columns=SCORE_META_COLUMNS),
     }
     return frames, problems
@@ -379,8 +468,9 @@ def _points_matrix(table: Table, codes: list[str], problems: list[Problem]) -> t
     return matrix, blank
 
 
-def _check_maxima(table: Table, codes: list[str], maxima: list[float], matrix: np.ndarray,
-                  problems: list[Problem]) -> None:
+def _check_maxima(
+    table: Table, codes: list[str], maxima: list[float], matrix: np.ndarray, problems: list[Problem]
+) -> None:
     """Negative points and points above a criterion's maximum, found for the whole sheet at once."""
     with np.errstate(invalid="ignore"):
         negative = np.argwhere(matrix < 0)
@@ -388,21 +478,27 @@ def _check_maxima(table: Table, codes: list[str], maxima: list[float], matrix: n
     for i, j in negative:
         problems.append(error("points_negative", **table.at(table.rows[i][0], codes[j]), value=_num(matrix[i, j])))
     for i, j in above:
-        problems.append(error("points_above_max", **table.at(table.rows[i][0], codes[j]), value=_num(matrix[i, j]),
-                              maximum=_num(maxima[j])))
+        problems.append(
+            error(
+                "points_above_max",
+                **table.at(table.rows[i][0], codes[j]),
+                value=_num(matrix[i, j]),
+                maximum=_num(maxima[j]),
+            )
+        )
 
 
 SCORE_COLUMNS = ["unit_code", "period", "criterion_code", "points"]
 SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "note"]
 
 
-def _check_given(table: Table, row: int, rec: dict, total: float, settings: Settings,
-                 problems: list[Problem]) -> None:
+def _check_given(table: Table, row: int, rec: dict, total: float, settings: Settings, problems: list[Problem]) -> None:
     """A Tổng điểm or Xếp loại column is only checked against the sum: warnings, never errors."""
     given = rec.get("total_given")
     if given is not None and abs(given - total) > 0.001:
-        problems.append(warning("total_differs", **table.at(row, "total_given"),
-                                value=_num(given), computed=_num(total)))
+        problems.append(
+            warning("total_differs", **table.at(row, "total_given"), value=_num(given), computed=_num(total))
+        )
     word = rec.get("rating_given")
     if word:
         rating = C.parse_rating(word, settings.scale)
@@ -410,8 +506,15 @@ def _check_given(table: Table, row: int, rec: dict, total: float, settings: Sett
         if rating is None or rating == "special":
             problems.append(warning("rating_given_unknown", **table.at(row, "rating_given"), value=word))
         elif expected is not None and rating.name != expected.name:
-            problems.append(warning("rating_given_differs", **table.at(row, "rating_given"), value=word,
-                                    expected=expected.name, computed=_num(total)))
+            problems.append(
+                warning(
+                    "rating_given_differs",
+                    **table.at(row, "rating_given"),
+                    value=word,
+                    expected=expected.name,
+                    computed=_num(total),
+                )
+            )
 
 
 def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
@@ -423,8 +526,11 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     reports, statuses = [], []
     for (row, raw, _s), unit, period in zip(table.rows, units, periods):
         if all(is_blank(raw.get(k)) for k in raw if k not in ("unit_code", "unit_name", "period")):
-            problems.append(warning("report_empty", **table.at(row, "unit_code"),
-                                    value=raw.get("unit_code") or raw.get("unit_name")))
+            problems.append(
+                warning(
+                    "report_empty", **table.at(row, "unit_code"), value=raw.get("unit_code") or raw.get("unit_name")
+                )
+            )
             continue
         rec = _typed(table, row, raw, problems)
         for key in ("activities", "participants", "trained", "admitted", "funds"):
@@ -436,23 +542,40 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 continue
             status = C.parse_status(value)
             if status is None:
-                problems.append(error("status_unknown", **table.at(row, code), value=value,
-                                      allowed=", ".join(C.STATUS_NAMES)))
+                problems.append(
+                    error("status_unknown", **table.at(row, code), value=value, allowed=", ".join(C.STATUS_NAMES))
+                )
                 continue
             statuses.append({"unit_code": unit, "period": period, "item_code": code, "status": status.key})
-        reports.append({"unit_code": unit, "period": period,
-                        **{k: rec[k] for k in REPORT_FIELDS}})
-    frames = {"reports": pd.DataFrame.from_records(reports, columns=["unit_code", "period", *REPORT_FIELDS]),
-              "statuses": pd.DataFrame.from_records(statuses, columns=STATUS_COLUMNS)}
+        reports.append({"unit_code": unit, "period": period, **{k: rec[k] for k in REPORT_FIELDS}})
+    frames = {
+        "reports": pd.DataFrame.from_records(reports, columns=["unit_code", "period", *REPORT_FIELDS]),
+        "statuses": pd.DataFrame.from_records(statuses, columns=STATUS_COLUMNS),
+    }
     return frames, problems
 
 
-REPORT_FIELDS = ["activities", "participants", "trained", "admitted", "funds", "difficulties", "proposals",
-                 "models", "meeting_date", "reporter"]
+REPORT_FIELDS = [
+    "activities",
+    "participants",
+    "trained",
+    "admitted",
+    "funds",
+    "difficulties",
+    "proposals",
+    "models",
+    "meeting_date",
+    "reporter",
+]
 STATUS_COLUMNS = ["unit_code", "period", "item_code", "status"]
 
-CHECKERS = {"units": check_units, "groups": check_groups, "criteria": check_criteria,
-            "scores": check_scores, "reports": check_reports}
+CHECKERS = {
+    "units": check_units,
+    "groups": check_groups,
+    "criteria": check_criteria,
+    "scores": check_scores,
+    "reports": check_reports,
+}
 
 
 def _num(value: float) -> str:

@@ -3,6 +3,7 @@
 Every filter lives in st.query_params, so a link reopens exactly the view it was copied from;
 widgets are initialised from the URL and write back to it on every run.
 """
+
 from __future__ import annotations
 
 import logging
@@ -92,9 +93,15 @@ def template_button(where, d: dict, kind: str, period: str, lang: str, key: str)
     """A button that downloads the template of `kind` for `period`, filled with the store's units."""
     suffix = f"_{period}" if contract.KINDS[kind].periodic else ""
     label = i18n.t("templates.download", lang, kind=i18n.t(f"kind.{kind}", lang))
-    where.download_button(label, _template_bytes(kind, period, current_store().url, d["version"]),
-                          file_name=f"mau_{kind}{suffix}.xlsx", key=key, width="stretch", icon=":material/download:",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    where.download_button(
+        label,
+        _template_bytes(kind, period, current_store().url, d["version"]),
+        file_name=f"mau_{kind}{suffix}.xlsx",
+        key=key,
+        width="stretch",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def of_units(d: dict, codes) -> dict:
@@ -197,24 +204,49 @@ def sidebar() -> Filters:
     resolve("f_dt", {"1": True, "0": False}.get(st.query_params.get("dt", "")), Valid((True, False), False))
     lang = st.session_state["f_lang"]
     with st.sidebar:
-        st.radio(i18n.t("filter.language", lang), list(i18n.LANGS), key="f_lang", horizontal=True,
-                 format_func=lambda x: {"vi": "Tiếng Việt", "en": "English"}[x])
+        st.radio(
+            i18n.t("filter.language", lang),
+            list(i18n.LANGS),
+            key="f_lang",
+            horizontal=True,
+            format_func=lambda x: {"vi": "Tiếng Việt", "en": "English"}[x],
+        )
         lang = st.session_state["f_lang"]
-        st.selectbox(i18n.t("filter.quarter", lang), quarters, key="f_q",
-                     format_func=lambda p: i18n.period_name(p, lang))
-        st.selectbox(i18n.t("filter.cluster", lang), [ALL, *clusters], key="f_cum",
-                     format_func=lambda c: i18n.t("filter.cluster_all", lang) if c == ALL
-                     else i18n.t("cluster.label", lang, n=c))
-        st.selectbox(i18n.t("filter.group", lang), [ALL, *groups], key="f_to",
-                     format_func=lambda g: i18n.t("filter.group_all", lang) if g == ALL
-                     else i18n.t("group.label", lang, n=g))
+        st.selectbox(
+            i18n.t("filter.quarter", lang), quarters, key="f_q", format_func=lambda p: i18n.period_name(p, lang)
+        )
+        st.selectbox(
+            i18n.t("filter.cluster", lang),
+            [ALL, *clusters],
+            key="f_cum",
+            format_func=lambda c: (
+                i18n.t("filter.cluster_all", lang) if c == ALL else i18n.t("cluster.label", lang, n=c)
+            ),
+        )
+        st.selectbox(
+            i18n.t("filter.group", lang),
+            [ALL, *groups],
+            key="f_to",
+            format_func=lambda g: i18n.t("filter.group_all", lang) if g == ALL else i18n.t("group.label", lang, n=g),
+        )
         st.toggle(i18n.t("filter.special_only", lang), key="f_dt")
-    for key, value in (("f_lang", lang), ("f_q", st.session_state["f_q"]), ("f_cum", st.session_state["f_cum"]),
-                       ("f_to", st.session_state["f_to"]), ("f_dt", st.session_state["f_dt"])):
+    for key, value in (
+        ("f_lang", lang),
+        ("f_q", st.session_state["f_q"]),
+        ("f_cum", st.session_state["f_cum"]),
+        ("f_to", st.session_state["f_to"]),
+        ("f_dt", st.session_state["f_dt"]),
+    ):
         st.session_state["keep_" + key] = st.session_state["wrote_" + key] = value
     present = st.query_params.get("present") == "1"
-    f = Filters(lang, st.session_state["f_q"], st.session_state["f_cum"], st.session_state["f_to"],
-                st.session_state["f_dt"], present)
+    f = Filters(
+        lang,
+        st.session_state["f_q"],
+        st.session_state["f_cum"],
+        st.session_state["f_to"],
+        st.session_state["f_dt"],
+        present,
+    )
     _write_params(f)
     if present:
         st.html(PRESENT_CSS)
@@ -244,9 +276,14 @@ def show(fig) -> None:
 
 
 def _write_params(f: Filters) -> None:
-    wanted = {"lang": f.lang if f.lang != "vi" else None, "q": f.period,
-              "cum": str(f.cluster) if f.cluster else None, "to": str(f.group) if f.group else None,
-              "dt": "1" if f.special_only else None, "present": "1" if f.present else None}
+    wanted = {
+        "lang": f.lang if f.lang != "vi" else None,
+        "q": f.period,
+        "cum": str(f.cluster) if f.cluster else None,
+        "to": str(f.group) if f.group else None,
+        "dt": "1" if f.special_only else None,
+        "present": "1" if f.present else None,
+    }
     for key, value in wanted.items():
         if value is None:
             if key in st.query_params:
@@ -297,8 +334,11 @@ def editor_name() -> str | None:
 
 def _client() -> str:
     peer = st.context.ip_address
-    return auth.client_address(peer if isinstance(peer, str) else None,
-                               st.context.headers.get("X-Forwarded-For"), config.trusted_proxies(_secrets()))
+    return auth.client_address(
+        peer if isinstance(peer, str) else None,
+        st.context.headers.get("X-Forwarded-For"),
+        config.trusted_proxies(_secrets()),
+    )
 
 
 def require_editor(lang: str) -> str:
@@ -316,8 +356,9 @@ def require_editor(lang: str) -> str:
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
     if sent:
         try:
-            ok, wait = auth.check_login(password, editor_hash(), _client(),
-                                        auth.Throttle(current_store().login_counts()))
+            ok, wait = auth.check_login(
+                password, editor_hash(), _client(), auth.Throttle(current_store().login_counts())
+            )
         except sa.exc.SQLAlchemyError as exc:
             unavailable(exc)
         if ok and who.strip():

@@ -1,4 +1,5 @@
 """Báo cáo: the report for Thường trực (a quarter, the sơ kết or the tổng kết) as .docx and .xlsx."""
+
 import streamlit as st
 
 from doandata import i18n, reports
@@ -10,16 +11,20 @@ d = _state.data()
 settings = d["settings"]
 st.title(i18n.t("reports.header", lang))
 st.caption(i18n.t("reports.caption", lang))
-choices = [("quarter", q) for q in settings.quarters] + [("midyear", f"{settings.plan_year}-Q2"),
-                                                         ("final", f"{settings.plan_year}-Q4")]
+choices = [("quarter", q) for q in settings.quarters] + [
+    ("midyear", f"{settings.plan_year}-Q2"),
+    ("final", f"{settings.plan_year}-Q4"),
+]
 labels = {c: i18n.period_name(c[1], lang) if c[0] == "quarter" else i18n.t(f"reports.{c[0]}", lang) for c in choices}
 with st.form("report"):
-    chosen = st.selectbox(i18n.t("reports.which", lang), choices, format_func=labels.get,
-                          index=choices.index(("quarter", f.period)))
+    chosen = st.selectbox(
+        i18n.t("reports.which", lang), choices, format_func=labels.get, index=choices.index(("quarter", f.period))
+    )
     c1, c2, c3 = st.columns(3)
     number = c1.text_input(i18n.t("reports.number", lang), help=i18n.t("reports.blank_help", lang))
-    date = c2.date_input(i18n.t("reports.date", lang), value=None, format="DD/MM/YYYY",
-                         help=i18n.t("reports.blank_help", lang))
+    date = c2.date_input(
+        i18n.t("reports.date", lang), value=None, format="DD/MM/YYYY", help=i18n.t("reports.blank_help", lang)
+    )
     signer = c3.text_input(i18n.t("reports.signer", lang), help=i18n.t("reports.blank_help", lang))
     code = st.text_input(i18n.t("reports.code", lang), value="BC/ĐTN")
     made = st.form_submit_button(i18n.t("reports.make", lang), type="primary")
@@ -31,14 +36,25 @@ if made:
         st.session_state["report_files"] = {
             "docx": reports.build(store, chosen[0], chosen[1], "docx", signing),
             "xlsx": reports.build(store, chosen[0], chosen[1], "xlsx", signing),
-            "name": f"bao_cao_{chosen[0]}_{chosen[1]}"}
+            "name": f"bao_cao_{chosen[0]}_{chosen[1]}",
+        }
 files = st.session_state.get("report_files")
 if files:
     st.success(i18n.t("reports.ready", lang))
     c1, c2 = st.columns(2)
-    c1.download_button(i18n.t("reports.get_docx", lang), files["docx"], file_name=files["name"] + ".docx",
-                       icon=":material/description:", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button(i18n.t("reports.get_xlsx", lang), files["xlsx"], file_name=files["name"] + ".xlsx",
-                       icon=":material/table:", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c1.download_button(
+        i18n.t("reports.get_docx", lang),
+        files["docx"],
+        file_name=files["name"] + ".docx",
+        icon=":material/description:",
+        width="stretch",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    c2.download_button(
+        i18n.t("reports.get_xlsx", lang),
+        files["xlsx"],
+        file_name=files["name"] + ".xlsx",
+        icon=":material/table:",
+        width="stretch",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

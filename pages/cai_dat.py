@@ -1,10 +1,12 @@
 """Cài đặt (editors): the rating scale, progress thresholds, milestones, per-unit targets, plan year."""
+
 import dataclasses
 
 import pandas as pd
 import streamlit as st
 
-from doandata import i18n, settings as S
+from doandata import i18n
+from doandata import settings as S
 from pages import _state
 
 f = _state.sidebar()
@@ -25,49 +27,92 @@ with st.form("settings"):
     baseline_year = c2.number_input(i18n.t("settings.baseline_year", lang), 2000, 2100, current.baseline_year, step=1)
 
     st.subheader(i18n.t("settings.scale", lang))
-    minima = [col.number_input(i18n.rating_name(r.name, lang), 0.0, 100.0, float(r.minimum), step=1.0,
-                               key=f"scale_{r.key}") for col, r in zip(st.columns(len(current.scale)), current.scale)]
+    minima = [
+        col.number_input(i18n.rating_name(r.name, lang), 0.0, 100.0, float(r.minimum), step=1.0, key=f"scale_{r.key}")
+        for col, r in zip(st.columns(len(current.scale)), current.scale)
+    ]
 
     st.subheader(i18n.t("settings.progress", lang))
     cols = st.columns(4)
-    fractions = [col.number_input(i18n.t("settings.fraction", lang, q=q + 1), 0.0, 1.0, float(v), step=0.05,
-                                  key=f"fraction_{q}") for q, (col, v) in enumerate(zip(cols, current.quarter_fractions))]
+    fractions = [
+        col.number_input(i18n.t("settings.fraction", lang, q=q + 1), 0.0, 1.0, float(v), step=0.05, key=f"fraction_{q}")
+        for q, (col, v) in enumerate(zip(cols, current.quarter_fractions))
+    ]
     c1, c2, c3 = st.columns(3)
     band = c1.number_input(i18n.t("settings.band", lang), 0.0, 50.0, float(current.at_risk_band), step=0.5)
     levels = c2.number_input(i18n.t("settings.rec_levels", lang), 1, 4, int(current.recognised_levels), step=1)
-    points = c3.number_input(i18n.t("settings.rec_points", lang), 0.5, 100.0, float(current.recognised_points), step=0.5)
+    points = c3.number_input(
+        i18n.t("settings.rec_points", lang), 0.5, 100.0, float(current.recognised_points), step=0.5
+    )
 
     st.subheader(i18n.t("settings.milestones", lang))
-    ms = pd.DataFrame({"key": [m.key for m in current.milestones], "name": [m.name for m in current.milestones],
-                       "date": [m.date for m in current.milestones], "note": [m.note for m in current.milestones]})
-    edited_ms = st.data_editor(ms, num_rows="dynamic", hide_index=True, width="stretch", key="milestones", column_config={
-        "key": None, "name": st.column_config.TextColumn(i18n.t("settings.ms_name", lang), required=True),
-        "date": st.column_config.DateColumn(i18n.t("settings.ms_date", lang), format="DD/MM/YYYY", required=True),
-        "note": st.column_config.TextColumn(i18n.t("settings.ms_note", lang))})
+    ms = pd.DataFrame(
+        {
+            "key": [m.key for m in current.milestones],
+            "name": [m.name for m in current.milestones],
+            "date": [m.date for m in current.milestones],
+            "note": [m.note for m in current.milestones],
+        }
+    )
+    edited_ms = st.data_editor(
+        ms,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key="milestones",
+        column_config={
+            "key": None,
+            "name": st.column_config.TextColumn(i18n.t("settings.ms_name", lang), required=True),
+            "date": st.column_config.DateColumn(i18n.t("settings.ms_date", lang), format="DD/MM/YYYY", required=True),
+            "note": st.column_config.TextColumn(i18n.t("settings.ms_note", lang)),
+        },
+    )
 
     st.subheader(i18n.t("settings.targets", lang))
     codes = list(d["units"]["unit_code"])
-    targets = pd.DataFrame({"unit_code": list(current.targets), "target": list(current.targets.values())},
-                           columns=["unit_code", "target"])
-    edited_targets = st.data_editor(targets, num_rows="dynamic", hide_index=True, width="stretch", key="targets",
-                                    column_config={
-        "unit_code": st.column_config.SelectboxColumn(i18n.t("col.unit_code", lang), options=codes, required=True),
-        "target": st.column_config.NumberColumn(i18n.t("col.target_total", lang), min_value=0, max_value=100)})
+    targets = pd.DataFrame(
+        {"unit_code": list(current.targets), "target": list(current.targets.values())}, columns=["unit_code", "target"]
+    )
+    edited_targets = st.data_editor(
+        targets,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        key="targets",
+        column_config={
+            "unit_code": st.column_config.SelectboxColumn(i18n.t("col.unit_code", lang), options=codes, required=True),
+            "target": st.column_config.NumberColumn(i18n.t("col.target_total", lang), min_value=0, max_value=100),
+        },
+    )
     submitted = st.form_submit_button(i18n.t("settings.save", lang), type="primary")
 
 if submitted:
     _state.require_editor(lang)  # the role is checked again where the write happens
     rows = edited_ms.dropna(subset=["name", "date"])
     new = dataclasses.replace(
-        current, plan_year=int(plan_year), baseline_year=int(baseline_year),
+        current,
+        plan_year=int(plan_year),
+        baseline_year=int(baseline_year),
         scale=tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)),
-        quarter_fractions=tuple(float(x) for x in fractions), at_risk_band=float(band),
-        recognised_levels=int(levels), recognised_points=float(points),
-        milestones=tuple(S.Milestone(str(k) if isinstance(k, str) and k else f"custom_{i}", pd.Timestamp(dt_).date(),
-                                     str(n).strip(), "" if pd.isna(note) else str(note))
-                         for i, (k, n, dt_, note) in enumerate(zip(rows["key"], rows["name"], rows["date"], rows["note"]))),
-        targets={str(c): float(t) for c, t in zip(edited_targets["unit_code"], edited_targets["target"])
-                 if isinstance(c, str) and c and pd.notna(t)})
+        quarter_fractions=tuple(float(x) for x in fractions),
+        at_risk_band=float(band),
+        recognised_levels=int(levels),
+        recognised_points=float(points),
+        milestones=tuple(
+            S.Milestone(
+                str(k) if isinstance(k, str) and k else f"custom_{i}",
+                pd.Timestamp(dt_).date(),
+                str(n).strip(),
+                "" if pd.isna(note) else str(note),
+            )
+            for i, (k, n, dt_, note) in enumerate(zip(rows["key"], rows["name"], rows["date"], rows["note"]))
+        ),
+        targets={
+            str(c): float(t)
+            for c, t in zip(edited_targets["unit_code"], edited_targets["target"])
+            if isinstance(c, str) and c and pd.notna(t)
+        },
+    )
     if new.plan_year != current.plan_year and rows["key"].tolist() == [m.key for m in current.milestones]:
         new = dataclasses.replace(new, milestones=S.default_milestones(new.plan_year))  # the new year's dates
     wrong = S.check(new, set(codes))

@@ -1,4 +1,5 @@
 """Cụm: units per cluster, and each special unit beside the strong unit that accompanies it."""
+
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables

@@ -1,4 +1,5 @@
 """Đơn vị: one unit's path from 2017 to the target, its criteria, plan items, people and reports."""
+
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
@@ -29,12 +30,17 @@ st.caption(i18n.t("unit.caption", lang, code=code, cluster=int(unit["cluster"]),
 row = _state.progress_for(d, f, units[units["unit_code"] == code]).iloc[0]
 pname = i18n.period_name(f.period, lang)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(i18n.t("unit.metrics_total", lang, period=pname), i18n.fmt_number(row["total"], lang),
-          i18n.fmt_signed(row["delta"], lang) if row["delta"] == row["delta"] else None)
-c2.metric(i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
-          f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}")
+c1.metric(
+    i18n.t("unit.metrics_total", lang, period=pname),
+    i18n.fmt_number(row["total"], lang),
+    i18n.fmt_signed(row["delta"], lang) if row["delta"] == row["delta"] else None,
+)
+c2.metric(
+    i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
+    f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}",
+)
 c3.metric(i18n.t("unit.metrics_target", lang), i18n.fmt_number(row["target_total"], lang))
-c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row['status'], lang))
+c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row["status"], lang))
 if row["recognised"]:
     st.success(i18n.t("unit.recognised", lang, period=pname))
 
@@ -50,22 +56,38 @@ st.dataframe(tables.criteria_table(compare, lang), hide_index=True, width="stret
 moved = compare.dropna(subset=["change"]).sort_values("change")
 if len(moved):
     up, down = moved.iloc[-1], moved.iloc[0]
-    st.caption(i18n.t("unit.moved", lang, up=up["code"], up_by=i18n.fmt_signed(up["change"], lang),
-                      down=down["code"], down_by=i18n.fmt_signed(down["change"], lang)))
+    st.caption(
+        i18n.t(
+            "unit.moved",
+            lang,
+            up=up["code"],
+            up_by=i18n.fmt_signed(up["change"], lang),
+            down=down["code"],
+            down_by=i18n.fmt_signed(down["change"], lang),
+        )
+    )
 
 gap = metrics.gap_to_next_rating(compare, row["total"], settings)
 st.subheader(i18n.t("unit.gap_header", lang))
 if gap["next"] is None:
     st.write(i18n.t("unit.gap_top" if row["total"] == row["total"] else "unit.gap_no_data", lang))
 else:
-    st.write(i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang)))
+    st.write(
+        i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang))
+    )
     st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
 
 history = metrics.item_history(own["statuses"], code, settings)
 items = tables.plan_item_labels(lang)
-_state.show(charts.status_grid(history, [items[c] for c in history.index],
-                               [i18n.period_name(p, lang) for p in history.columns],
-                               i18n.t("chart.unit_items_title", lang), lang))
+_state.show(
+    charts.status_grid(
+        history,
+        [items[c] for c in history.index],
+        [i18n.period_name(p, lang) for p in history.columns],
+        i18n.t("chart.unit_items_title", lang),
+        lang,
+    )
+)
 
 left, right = st.columns(2)
 with left:
@@ -80,8 +102,16 @@ with right:
     companion = unit["companion_code"]
     if isinstance(companion, str) and companion in set(d["units"]["unit_code"]):
         mate = _state.progress_for(d, f, d["units"][d["units"]["unit_code"] == companion]).iloc[0]
-        st.write(i18n.t("unit.companion", lang, name=mate["unit_name"], code=companion,
-                        total=i18n.fmt_number(mate["total"], lang), rating=i18n.rating_name(mate["rating"], lang)))
+        st.write(
+            i18n.t(
+                "unit.companion",
+                lang,
+                name=mate["unit_name"],
+                code=companion,
+                total=i18n.fmt_number(mate["total"], lang),
+                rating=i18n.rating_name(mate["rating"], lang),
+            )
+        )
     else:
         st.write(i18n.t("unit.companion_none", lang))
 
@@ -90,9 +120,16 @@ reports = own["reports"]
 if reports.empty:
     st.write(i18n.t("unit.reports_none", lang))
 for _, rep in reports.sort_values("period", ascending=False).iterrows():
-    with st.expander(i18n.t("unit.report_of", lang, period=i18n.period_name(rep["period"], lang),
-                            date=i18n.fmt_date(rep["meeting_date"], lang), reporter=i18n.text_or_dash(rep["reporter"])),
-                     expanded=rep["period"] == f.period):
+    with st.expander(
+        i18n.t(
+            "unit.report_of",
+            lang,
+            period=i18n.period_name(rep["period"], lang),
+            date=i18n.fmt_date(rep["meeting_date"], lang),
+            reporter=i18n.text_or_dash(rep["reporter"]),
+        ),
+        expanded=rep["period"] == f.period,
+    ):
         for key in ("difficulties", "proposals", "models"):
             if isinstance(rep[key], str) and rep[key]:
                 st.markdown(f"**{i18n.t(f'report.{key}', lang)}**")

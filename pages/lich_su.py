@@ -1,4 +1,5 @@
 """Lịch sử: every upload, undo and settings change; editors can restore the state before any of them."""
+
 import streamlit as st
 
 from doandata import i18n, tables

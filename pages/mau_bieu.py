@@ -1,4 +1,5 @@
 """Mẫu biểu: every workbook of the contract as a template to download."""
+
 import streamlit as st
 
 from doandata import contract, i18n
@@ -10,8 +11,13 @@ lang = f.lang
 st.title(i18n.t("templates.header", lang))
 st.caption(i18n.t("templates.caption", lang))
 periods = d["settings"].periods
-period = st.selectbox(i18n.t("templates.period", lang), periods, index=periods.index(f.period),
-                      format_func=lambda p: i18n.period_name(p, lang), key="template_period")
+period = st.selectbox(
+    i18n.t("templates.period", lang),
+    periods,
+    index=periods.index(f.period),
+    format_func=lambda p: i18n.period_name(p, lang),
+    key="template_period",
+)
 
 for kind in contract.LOAD_ORDER:
     left, right = st.columns([2, 3])

@@ -1,4 +1,5 @@
 """Tải lên (editors): check a quarterly workbook, show what it holds and what it changes, store on confirm."""
+
 import streamlit as st
 
 from doandata import i18n, ingest, markup, metrics, tables
@@ -18,18 +19,30 @@ if done:
     st.success(i18n.t("upload.stored", lang, **done))
 
 periods = [None, *d["settings"].periods]
-period = st.selectbox(i18n.t("upload.period", lang), periods, key="upload_period",
-                      format_func=lambda p: i18n.t("upload.period_auto", lang) if p is None else i18n.period_name(p, lang))
+period = st.selectbox(
+    i18n.t("upload.period", lang),
+    periods,
+    key="upload_period",
+    format_func=lambda p: i18n.t("upload.period_auto", lang) if p is None else i18n.period_name(p, lang),
+)
 blank_period = period or f.period
 st.caption(i18n.t("upload.templates", lang, period=i18n.period_name(blank_period, lang)))
 scores_col, reports_col, others_col = st.columns(3)
 for col, kind in ((scores_col, "scores"), (reports_col, "reports")):
     _state.template_button(col, d, kind, blank_period, lang, key=f"upload_dl_{kind}")
-others_col.page_link("pages/mau_bieu.py", label=i18n.t("upload.other_templates", lang), icon=":material/description:",
-                     help=i18n.t("upload.other_templates_help", lang))
+others_col.page_link(
+    "pages/mau_bieu.py",
+    label=i18n.t("upload.other_templates", lang),
+    icon=":material/description:",
+    help=i18n.t("upload.other_templates_help", lang),
+)
 generation = st.session_state.setdefault("upload_generation", 0)
-uploaded = st.file_uploader(i18n.t("upload.drop", lang), type=["xlsx", "xlsm", "xls", "ods"],
-                            key=f"upload_{generation}", help=i18n.t("upload.drop_help", lang))
+uploaded = st.file_uploader(
+    i18n.t("upload.drop", lang),
+    type=["xlsx", "xlsm", "xls", "ods"],
+    key=f"upload_{generation}",
+    help=i18n.t("upload.drop_help", lang),
+)
 if uploaded is None:
     st.stop()
 
@@ -45,12 +58,17 @@ st.subheader(i18n.t("upload.recognised", lang))
 st.write(tables.batch_summary(batch, lang))
 if batch.problems:
     errors = sum(p.severity == "error" for p in batch.problems)
-    (st.error if errors else st.warning)(i18n.t("upload.problems", lang, errors=errors,
-                                                  warnings=len(batch.problems) - errors))
+    (st.error if errors else st.warning)(
+        i18n.t("upload.problems", lang, errors=errors, warnings=len(batch.problems) - errors)
+    )
     st.dataframe(tables.problems_table(batch.problems, lang), hide_index=True, width="stretch")
-    st.download_button(i18n.t("upload.marked", lang), markup.marked_workbook(data, name, batch.problems, lang),
-                       file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx", icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(
+        i18n.t("upload.marked", lang),
+        markup.marked_workbook(data, name, batch.problems, lang),
+        file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 if not batch.ok:
     st.info(i18n.t("upload.fix_then_retry", lang))
     st.stop()
@@ -75,8 +93,13 @@ if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm
         st.stop()
     record = store.upload(stored.id)
     st.session_state["upload_done"] = {
-        "id": stored.id, "file": name, "by": editor, "when": i18n.fmt_datetime(record["at"], lang),
+        "id": stored.id,
+        "file": name,
+        "by": editor,
+        "when": i18n.fmt_datetime(record["at"], lang),
         "periods": ", ".join(i18n.period_name(p, lang) for p in batch.periods) or "—",
-        "added": stored.rows_added, "replaced": stored.rows_replaced}
+        "added": stored.rows_added,
+        "replaced": stored.rows_replaced,
+    }
     st.session_state["upload_generation"] = generation + 1  # a fresh, empty uploader
     st.rerun()

@@ -1,4 +1,5 @@
 """Tổ công tác: members and roles, the units each group follows and how they fare, reports in."""
+
 import streamlit as st
 
 from doandata import i18n, metrics, tables
@@ -17,8 +18,11 @@ def units_and_reports(codes: list[str]) -> None:
     st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
     st.subheader(i18n.t("groups.reports", lang, period=pname))
     arrivals = metrics.report_arrivals(_state.of_units(d, codes)["reports"], codes, f.period, settings)
-    st.dataframe(tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang),
-                 hide_index=True, width="stretch")
+    st.dataframe(
+        tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang),
+        hide_index=True,
+        width="stretch",
+    )
     missing = int((~arrivals).to_numpy().sum())
     if missing:
         st.warning(i18n.t("groups.missing", lang, n=missing))

@@ -1,4 +1,5 @@
 """Tổng quan: the chosen quarter against the 2017 baseline, rating movement, plan items, timeline."""
+
 import datetime as dt
 
 import streamlit as st
@@ -37,8 +38,15 @@ if len(special):
     grid = metrics.plan_item_matrix(_state.of_units(d, codes)["statuses"], codes, f.period, settings)
     if len(special) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
-    _state.show(charts.status_grid(grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns),
-                                   i18n.t("chart.items_title", lang, period=pname), lang))
+    _state.show(
+        charts.status_grid(
+            grid,
+            [charts.short_name(n) for n in shown["unit_name"]],
+            list(grid.columns),
+            i18n.t("chart.items_title", lang, period=pname),
+            lang,
+        )
+    )
     st.caption(" · ".join(tables.plan_item_labels(lang).values()))
 
 left, right = st.columns(2)

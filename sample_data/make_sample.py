@@ -7,6 +7,7 @@ DLS (the plan's two assigned units) and HND improve, CTHADS and HCTD stall, LMHT
 
 Run:  python sample_data/make_sample.py
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,14 @@ UNITS = [
     ("BDVTU", "Chi đoàn Ban Dân vận Thành ủy", 1, "Chi đoàn cơ sở", False, ""),
     ("VPUB", "Đoàn Văn phòng Ủy ban nhân dân Thành phố", 2, "Đoàn cơ sở", False, "Cụm trưởng cụm 2"),
     ("STC", "Đoàn Sở Tài chính", 2, "Đoàn cơ sở", False, ""),
-    ("BDMDN", "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố", 2, "Chi đoàn cơ sở", True,
-     "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)"),
+    (
+        "BDMDN",
+        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
+        2,
+        "Chi đoàn cơ sở",
+        True,
+        "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)",
+    ),
     ("TAND", "Đoàn Tòa án nhân dân Thành phố", 3, "Đoàn cơ sở", False, "Cụm trưởng cụm 3"),
     ("CTHADS", "Đoàn Cục Thi hành án dân sự Thành phố", 3, "Đoàn cơ sở", True, ""),
     ("STP", "Đoàn Sở Tư pháp", 3, "Đoàn cơ sở", False, ""),
@@ -51,8 +58,14 @@ UNITS = [
     ("SNV", "Đoàn Sở Nội vụ", 7, "Đoàn cơ sở", False, "Cụm trưởng cụm 7"),
     ("SKHDT", "Đoàn Sở Kế hoạch và Đầu tư", 7, "Đoàn cơ sở", False, ""),
     ("KBNN", "Đoàn Kho bạc Nhà nước Thành phố", 7, "Đoàn cơ sở", False, ""),
-    ("CVLS", "Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố", 8, "Chi đoàn cơ sở", False,
-     "Cụm trưởng cụm 8"),
+    (
+        "CVLS",
+        "Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố",
+        8,
+        "Chi đoàn cơ sở",
+        False,
+        "Cụm trưởng cụm 8",
+    ),
     ("LMHTX", "Chi đoàn Liên minh Hợp tác xã Thành phố", 8, "Chi đoàn cơ sở", True, ""),
     ("SNGV", "Đoàn Sở Ngoại vụ", 8, "Đoàn cơ sở", False, ""),
 ]
@@ -86,8 +99,14 @@ MEMBERS = [
     (1, "Phạm Văn Linh", "Tổ trưởng", "Bí thư Đoàn Khối", "BDMDN", "LT"),
     (1, "Nguyễn Thanh Duy", "Thành viên", "UVBTV, Trưởng Ban Phong trào", "BDMDN", "PT, KP"),
     (1, "Võ Thành Khoa", "Thành viên", "UVBCH, Phó Ban Tuyên giáo", "BDMDN", "TH"),
-    (1, "Nguyễn Như Tâm", "Thành viên",
-     "Bí thư Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố, cụm trưởng cụm 8", "BDMDN", "DH"),
+    (
+        1,
+        "Nguyễn Như Tâm",
+        "Thành viên",
+        "Bí thư Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố, cụm trưởng cụm 8",
+        "BDMDN",
+        "DH",
+    ),
     (2, "Nguyễn Thị Bích Liên", "Tổ trưởng", "Phó Bí thư Đoàn Khối", "DLS", "LT"),
     (2, "Nguyễn Trần Tuấn", "Thành viên", "UVBTV, Trưởng Ban Tổ chức", "DLS", "RS, KT"),
     (2, "Tống Thị Thùy Dương", "Thành viên", "UVBTV, Chánh Văn phòng", "DLS", "CSVC"),
@@ -96,10 +115,28 @@ MEMBERS = [
 
 CRITERIA = [
     ("TC1", "Rà soát, kiện toàn đội ngũ cán bộ Đoàn", 10, "I. Công tác tổ chức, xây dựng Đoàn", "RS"),
-    ("TC2", "Kiện toàn tổ chức, bộ máy từ chi đoàn bộ phận đến Đoàn cơ sở", 10, "I. Công tác tổ chức, xây dựng Đoàn", "KT"),
-    ("TC3", "Phát triển, quản lý đoàn viên; sinh hoạt chi đoàn định kỳ", 10, "I. Công tác tổ chức, xây dựng Đoàn", "KT"),
+    (
+        "TC2",
+        "Kiện toàn tổ chức, bộ máy từ chi đoàn bộ phận đến Đoàn cơ sở",
+        10,
+        "I. Công tác tổ chức, xây dựng Đoàn",
+        "KT",
+    ),
+    (
+        "TC3",
+        "Phát triển, quản lý đoàn viên; sinh hoạt chi đoàn định kỳ",
+        10,
+        "I. Công tác tổ chức, xây dựng Đoàn",
+        "KT",
+    ),
     ("TC4", "Cán bộ Đoàn tham gia bồi dưỡng, tập huấn nghiệp vụ, kỹ năng", 15, "II. Bồi dưỡng cán bộ", "TH"),
-    ("TC5", "Hoạt động phong trào, đồng hành với thanh niên lập thân, lập nghiệp", 15, "III. Hoạt động phong trào", "PT"),
+    (
+        "TC5",
+        "Hoạt động phong trào, đồng hành với thanh niên lập thân, lập nghiệp",
+        15,
+        "III. Hoạt động phong trào",
+        "PT",
+    ),
     ("TC6", "Chăm lo đời sống vật chất, văn hóa tinh thần cho đoàn viên", 10, "III. Hoạt động phong trào", "PT"),
     ("TC7", "Vận động nguồn kinh phí hoạt động", 10, "III. Hoạt động phong trào", "KP"),
     ("TC8", "Thực hiện liên tịch với Cấp ủy đơn vị", 8, "IV. Phối hợp và đồng hành", "LT"),
@@ -175,16 +212,24 @@ def unit_frame() -> pd.DataFrame:
     for code, name, cluster, unit_type, special, note in UNITS:
         base = SPECIAL_TOTALS[code][0] if special else regular_totals(code)[0]
         r = rng_for("members", code)
-        rows.append({
-            "unit_code": code, "name": name, "cluster": cluster, "unit_type": unit_type,
-            "special": "x" if special else "", "baseline_total": base,
-            # The plan's 2017 words: "đặc thù" for the special units (rated by score), "tiên tiến"
-            # for strong units; the others are left to the score.
-            "baseline_rating": "Đặc thù" if special else ("Tiên tiến" if 80 <= base < 90 else ""),
-            "group_no": GROUP_OF.get(code), "companion_code": COMPANIONS.get(code, ""),
-            "members": r.randint(12, 85), "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
-            "note": note,
-        })
+        rows.append(
+            {
+                "unit_code": code,
+                "name": name,
+                "cluster": cluster,
+                "unit_type": unit_type,
+                "special": "x" if special else "",
+                "baseline_total": base,
+                # The plan's 2017 words: "đặc thù" for the special units (rated by score), "tiên tiến"
+                # for strong units; the others are left to the score.
+                "baseline_rating": "Đặc thù" if special else ("Tiên tiến" if 80 <= base < 90 else ""),
+                "group_no": GROUP_OF.get(code),
+                "companion_code": COMPANIONS.get(code, ""),
+                "members": r.randint(12, 85),
+                "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
+                "note": note,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -198,8 +243,16 @@ def score_frame(index: int) -> pd.DataFrame:
         total = float(totals_of(code, special)[index])
         points = split_points(total, f"{code}-{index}")
         rating = C.rating_for(total)
-        rows.append({"unit_code": code, "unit_name": name, **points, "total_given": total,
-                     "rating_given": rating.name if rating else "", "note": ""})
+        rows.append(
+            {
+                "unit_code": code,
+                "unit_name": name,
+                **points,
+                "total_given": total,
+                "rating_given": rating.name if rating else "",
+                "note": "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -213,23 +266,31 @@ def report_frame(quarter: int) -> pd.DataFrame:
         if progress is None:
             continue
         done, doing = progress
-        statuses = {item: ("Hoàn thành" if i < done else "Đang thực hiện" if i < done + doing else "Chưa thực hiện")
-                    for i, item in enumerate(ITEM_ORDER)}
+        statuses = {
+            item: ("Hoàn thành" if i < done else "Đang thực hiện" if i < done + doing else "Chưa thực hiện")
+            for i, item in enumerate(ITEM_ORDER)
+        }
         r = rng_for("report", code, quarter)
         improving = SPECIAL_TOTALS[code][quarter] > SPECIAL_TOTALS[code][0]
-        rows.append({
-            "unit_code": code, "unit_name": name, **statuses,
-            "activities": r.randint(3, 7) if improving else r.randint(0, 3),
-            "participants": r.randint(60, 220) if improving else r.randint(10, 60),
-            "trained": r.randint(3, 12) if quarter >= 2 or improving else 0,
-            "admitted": r.randint(0, 6),
-            "funds": r.choice([5, 8, 12, 15, 20, 25]) * 1_000_000 if improving else r.choice([0, 0, 2, 3]) * 1_000_000,
-            "difficulties": DIFFICULTIES[code],
-            "proposals": PROPOSALS[code],
-            "models": MODELS.get(code, "") if quarter >= 2 else "",
-            "meeting_date": dt.date(PLAN_YEAR, 3 * quarter, 20 + r.randint(0, 8)),
-            "reporter": leaders.get(GROUP_OF.get(code), "Ban Tổ chức Đoàn Khối"),
-        })
+        rows.append(
+            {
+                "unit_code": code,
+                "unit_name": name,
+                **statuses,
+                "activities": r.randint(3, 7) if improving else r.randint(0, 3),
+                "participants": r.randint(60, 220) if improving else r.randint(10, 60),
+                "trained": r.randint(3, 12) if quarter >= 2 or improving else 0,
+                "admitted": r.randint(0, 6),
+                "funds": r.choice([5, 8, 12, 15, 20, 25]) * 1_000_000
+                if improving
+                else r.choice([0, 0, 2, 3]) * 1_000_000,
+                "difficulties": DIFFICULTIES[code],
+                "proposals": PROPOSALS[code],
+                "models": MODELS.get(code, "") if quarter >= 2 else "",
+                "meeting_date": dt.date(PLAN_YEAR, 3 * quarter, 20 + r.randint(0, 8)),
+                "reporter": leaders.get(GROUP_OF.get(code), "Ban Tổ chức Đoàn Khối"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -242,8 +303,11 @@ def frozen(data: bytes) -> bytes:
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2018-01-15T08:00:00Z", body)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2018, 1, 15, 8, 0, 0)), body,
-                         compress_type=zipfile.ZIP_DEFLATED)
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, date_time=(2018, 1, 15, 8, 0, 0)),
+                body,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return buffer.getvalue()
 
 
@@ -253,18 +317,22 @@ def main(out: Path = HERE) -> list[Path]:
     unit_list = units.rename(columns={"unit_code": "unit_code"})[["unit_code", "name"]]
     files = {
         "01_danh_sach_don_vi.xlsx": write_workbook("units", units),
-        "02_to_cong_tac.xlsx": write_workbook("groups", pd.DataFrame(
-            MEMBERS, columns=["group_no", "name", "role", "title", "unit_codes", "item_codes"])),
+        "02_to_cong_tac.xlsx": write_workbook(
+            "groups", pd.DataFrame(MEMBERS, columns=["group_no", "name", "role", "title", "unit_codes", "item_codes"])
+        ),
         "03_bo_tieu_chi.xlsx": write_workbook("criteria", criteria),
-        "04_bang_diem_nam_2017.xlsx": write_workbook("scores", score_frame(0), period="2017", criteria=criteria,
-                                                     units=unit_list),
+        "04_bang_diem_nam_2017.xlsx": write_workbook(
+            "scores", score_frame(0), period="2017", criteria=criteria, units=unit_list
+        ),
     }
     for q in (1, 2, 3):
         files[f"{4 + q:02d}_bang_diem_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
-            "scores", score_frame(q), period=f"{PLAN_YEAR}-Q{q}", criteria=criteria, units=unit_list)
+            "scores", score_frame(q), period=f"{PLAN_YEAR}-Q{q}", criteria=criteria, units=unit_list
+        )
     for q in (1, 2, 3):
         files[f"{7 + q:02d}_bao_cao_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
-            "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list)
+            "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list
+        )
     written = []
     for name, data in files.items():
         path = out / name

@@ -6,6 +6,7 @@ quickly, with nothing stored.
 
 Run:  python scripts/hostile_files.py
 """
+
 from __future__ import annotations
 
 import collections
@@ -27,10 +28,15 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "excel-wild"
 
 def generated() -> dict[str, bytes]:
     sample = (ROOT / "sample_data" / "05_bang_diem_quy_1_2018.xlsx").read_bytes()
-    return {"zip_bomb_300MB.xlsx": zip_bomb(300), "million_rows.xlsx": declared_million_rows(sample),
-            "billion_laughs.xlsx": xlsx_parts({"xl/sharedStrings.xml": BILLION_LAUGHS}),
-            "truncated.xlsx": sample[:4000], "csv_renamed.xlsx": b"Ma don vi,Cum\nDLS,6\n",
-            "pdf_renamed.xlsx": b"%PDF-1.7\n1 0 obj", "empty.xlsx": b""}
+    return {
+        "zip_bomb_300MB.xlsx": zip_bomb(300),
+        "million_rows.xlsx": declared_million_rows(sample),
+        "billion_laughs.xlsx": xlsx_parts({"xl/sharedStrings.xml": BILLION_LAUGHS}),
+        "truncated.xlsx": sample[:4000],
+        "csv_renamed.xlsx": b"Ma don vi,Cum\nDLS,6\n",
+        "pdf_renamed.xlsx": b"%PDF-1.7\n1 0 obj",
+        "empty.xlsx": b"",
+    }
 
 
 def main() -> None:

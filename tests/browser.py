@@ -1,4 +1,5 @@
 """Helpers for real-browser tests: a real `streamlit run` on a free port, Debian's Chromium."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,9 +11,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 CHROMIUM = os.environ.get("DOANDATA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,9 +38,26 @@ def running_app(db_url: str, env: dict | None = None):
     port = free_port()
     full_env = {**os.environ, "DOANDATA_DB_URL": db_url, **(env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -42,7 +69,7 @@ def running_app(db_url: str, env: dict | None = None):
             except OSError:
                 if proc.poll() is not None or time.time() > deadline:
                     out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                    raise RuntimeError(f"streamlit did not start: {out[-2000:]}")
+                    raise RuntimeError(f"streamlit did not start: {out[-2000:]}") from None
                 time.sleep(0.3)
         yield base
     finally:
@@ -60,8 +87,10 @@ def wait_for_app(page, timeout: int = 60000) -> None:
     deadline = time.time() + timeout / 1000
     last, stable_since = None, time.time()
     while time.time() < deadline:
-        running = page.locator("[data-testid='stStatusWidget']").count() > 0 \
-            or page.locator("[data-stale='true']").count() > 0  # elements of a run being replaced
+        running = (
+            page.locator("[data-testid='stStatusWidget']").count() > 0
+            or page.locator("[data-stale='true']").count() > 0
+        )  # elements of a run being replaced
         text = page.locator("[data-testid='stMain']").inner_text()
         if text != last or running:
             last, stable_since = text, time.time()
@@ -81,7 +110,7 @@ def choose(page, label: str, option: str, attempts: int = 3) -> None:
         entry = page.get_by_role("option", name=option)
         try:
             entry.wait_for(timeout=5000)
-        except Exception:  # playwright's TimeoutError: the list closed before it showed
+        except PlaywrightTimeout:  # the list closed before it showed
             page.keyboard.press("Escape")
             continue
         entry.click()

@@ -1,4 +1,5 @@
 """Shared fixtures: a real SQLite store seeded from sample_data/, copied fresh for each test."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,11 @@ CORPUS = Path(os.environ.get("DOANDATA_CORPUS") or ROOT.parent / "shared" / "cor
 def corpus() -> Path:
     """The real-world spreadsheets, or a failure that says where they are looked for (never a skip)."""
     if not CORPUS.is_dir():
-        pytest.fail(f"The real-world spreadsheets are not at {CORPUS}: clone the repository beside ../shared, "
-                    "or set DOANDATA_CORPUS to the folder holding them.", pytrace=False)
+        pytest.fail(
+            f"The real-world spreadsheets are not at {CORPUS}: clone the repository beside ../shared, "
+            "or set DOANDATA_CORPUS to the folder holding them.",
+            pytrace=False,
+        )
     return CORPUS
 
 
@@ -48,6 +52,7 @@ def db_url(seeded_file, tmp_path) -> str:
 @pytest.fixture(scope="session")
 def pg_cluster():
     from tests.postgres import Cluster
+
     cluster = Cluster()
     yield cluster
     cluster.stop()
@@ -101,5 +106,6 @@ def run_cli(*args: str, db_url: str | None = None, env: dict | None = None) -> s
     full_env = {**os.environ, **(env or {})}
     if db_url:
         full_env["DOANDATA_DB_URL"] = db_url
-    return subprocess.run([sys.executable, "-m", "doandata", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "doandata", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300
+    )

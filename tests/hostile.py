@@ -1,11 +1,14 @@
 """Hostile and broken files, made on the fly (nothing large is committed)."""
+
 from __future__ import annotations
 
 import io
 import zipfile
 
-CONTENT_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                 b'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
 
 
 def xlsx_parts(parts: dict[str, bytes]) -> bytes:
@@ -37,9 +40,13 @@ def declared_million_rows(path_like_openpyxl: bytes) -> bytes:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename.startswith("xl/worksheets/sheet"):
-                body = body.replace(b"<sheetData", b'<dimension ref="A1:Z1048576"/><sheetData', 1) \
-                    if b"<dimension" not in body else __import__("re").sub(
-                        rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:Z1048576"/>', body, count=1)
+                body = (
+                    body.replace(b"<sheetData", b'<dimension ref="A1:Z1048576"/><sheetData', 1)
+                    if b"<dimension" not in body
+                    else __import__("re").sub(
+                        rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:Z1048576"/>', body, count=1
+                    )
+                )
             dst.writestr(info, body)
     return out.getvalue()
 

@@ -1,4 +1,5 @@
 """Workbooks as offices really make them, written by real writers (openpyxl, then LibreOffice)."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,13 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-def messy_scorecard(path: Path, rows: list[tuple], title: str = "BẢNG ĐIỂM THI ĐUA - QUÝ II/2018",
-                    sheet: str = "Bang diem", extra_sheets: bool = True) -> Path:
+def messy_scorecard(
+    path: Path,
+    rows: list[tuple],
+    title: str = "BẢNG ĐIỂM THI ĐUA - QUÝ II/2018",
+    sheet: str = "Bang diem",
+    extra_sheets: bool = True,
+) -> Path:
     """A scorecard with a title block, a two-row merged header (lower case, no diacritics, NFD),
     an STT column, section rows, blank rows, a totals row, notes and a signature block.
 
@@ -78,8 +84,21 @@ def convert(path: Path, fmt: str) -> Path:
     target = {"xls": "xls:MS Excel 97", "ods": "ods", "xlsx": "xlsx:Calc MS Excel 2007 XML"}[fmt]
     out_dir = Path(tempfile.mkdtemp(prefix="lo-out-"))
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                    "--outdir", str(out_dir), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     produced = out_dir / (path.stem + "." + fmt)
     final = path.with_name(path.stem + "_lo." + fmt)
     shutil.move(produced, final)

@@ -3,6 +3,7 @@
 As root (CI) the server runs as the `postgres` user, as servers must. On a machine without
 PostgreSQL the tests fail and say how to get it: they never skip.
 """
+
 from __future__ import annotations
 
 import glob
@@ -32,8 +33,19 @@ class Cluster:
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
         self._run([initdb, "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale", "C.UTF-8"])
-        self._run([self.pg_ctl, "-D", self.data, "-w", "-l", os.path.join(self.root, "log"), "-o",
-                   f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+        self._run(
+            [
+                self.pg_ctl,
+                "-D",
+                self.data,
+                "-w",
+                "-l",
+                os.path.join(self.root, "log"),
+                "-o",
+                f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start",
+            ]
+        )
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, cmd: list[str]) -> None:

@@ -1,4 +1,5 @@
 """The real app in real Chromium: links people share open exactly their view."""
+
 import time
 
 import openpyxl
@@ -23,7 +24,7 @@ def metric_values(page) -> dict:
     page.wait_for_selector("[data-testid='stMetricLabel']", timeout=30000)
     labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
     values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
-    return dict(zip([l.strip() for l in labels], [v.strip() for v in values]))
+    return dict(zip([label.strip() for label in labels], [v.strip() for v in values]))
 
 
 def test_a_cold_deep_link_opens_the_unit_with_our_navigation(browser, db_url):
@@ -56,7 +57,9 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         assert root.url == f"{base}/tong_quan?q=2018-Q1&lang=en"
         assert root.locator("h1").first.inner_text() == "Progress overview — Q1 2018"
         assert root.locator("text=Page not found").count() == 0
-        chosen = [i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()]
+        chosen = [
+            i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()
+        ]
         assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
         assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
 
@@ -65,6 +68,7 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
     """A viewer clicks through the whole menu, in Vietnamese then in English: each page shows its
     own heading, no error box, and keeps the chosen quarter in its address."""
     from doandata import i18n
+
     with running_app(db_url) as base:
         for lang in ("vi", "en"):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -101,6 +105,7 @@ def downloaded(page, button: str, folder):
 
 def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
     from tests.conftest import run_cli
+
     with running_app(db_url) as base:
         page = browser.new_page()
         page.goto(f"{base}/mau_bieu?q=2018-Q4")
@@ -173,6 +178,7 @@ def upload_as_editor(page, base: str, path, password: str, expect_id: int) -> No
 def cthads_raised(tmp_path):
     """The Q3 scorecard with CTHADS at 72.5 instead of 58.5 (TC1 6→10, TC2 4.5→10, TC4 10.5→15)."""
     from tests.test_store import rescored
+
     path = tmp_path / "bang_diem_quy_3_sua.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "CTHADS", {"TC1": 10, "TC2": 10, "TC4": 15}))
     return path
@@ -196,8 +202,12 @@ def test_chart_legends_clear_the_titles_and_notes(browser, db_url, width):
     neither its title nor the milestone notes (it once grew up into the title beside long names)."""
     with running_app(db_url) as base:
         page = browser.new_page(viewport={"width": width, "height": 800})
-        for path in ("tong_quan?q=2018-Q3", "tong_quan?q=2018-Q3&present=1", "don_vi?unit=CTHADS&q=2018-Q3",
-                     "cum?q=2018-Q2"):
+        for path in (
+            "tong_quan?q=2018-Q3",
+            "tong_quan?q=2018-Q3&present=1",
+            "don_vi?unit=CTHADS&q=2018-Q3",
+            "cum?q=2018-Q2",
+        ):
             page.goto(f"{base}/{path}")
             wait_for_app(page)
             page.wait_for_selector(".js-plotly-plot .legend", state="attached", timeout=30000)
@@ -224,10 +234,14 @@ def test_instances_behind_a_proxy_hold_back_the_same_client(browser, pg_cluster,
     from a proxy on the same machine; FORWARDED_ALLOW_IPS names another here, as for a remote one."""
     from doandata import auth
     from doandata.store import Store
+
     url = pg_cluster.database("behind_proxy", template=pg_seeded)
     password = "mat-khau-sau-proxy"
-    env = {"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password), "DOANDATA_TRUSTED_PROXIES": "1",
-           "FORWARDED_ALLOW_IPS": "192.0.2.254"}
+    env = {
+        "DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password),
+        "DOANDATA_TRUSTED_PROXIES": "1",
+        "FORWARDED_ALLOW_IPS": "192.0.2.254",
+    }
     with running_app(url, env=env) as first, running_app(url, env=env) as second:
         page = try_password(browser, first, "203.0.113.7", "doan-bua")
         assert page.get_by_text("Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại.").count() == 1
@@ -246,6 +260,7 @@ def test_instances_behind_a_proxy_hold_back_the_same_client(browser, pg_cluster,
 
 def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, tmp_path):
     from doandata import auth
+
     password = "mat-khau-trinh-duyet"
     with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -274,6 +289,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
     """Two app processes (as behind a load balancer) share one PostgreSQL store: an upload through
     one shows in the other without a restart, in a session already open and in a new one."""
     from doandata import auth
+
     url = pg_cluster.database("two_instances", template=pg_seeded)
     password = "mat-khau-hai-may"
     env = {"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}

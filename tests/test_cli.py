@@ -1,4 +1,5 @@
 """The command line contract: exit codes, messages, the summary JSON."""
+
 import json
 
 import pytest
@@ -6,8 +7,23 @@ import pytest
 from tests.conftest import SAMPLE, run_cli
 from tests.test_store import rescored
 
-KEYS = ["unit_code", "unit_name", "cluster", "special", "period", "total", "rating", "baseline_total",
-        "baseline_rating", "delta", "target_total", "expected_total", "status", "recognised", "items_done"]
+KEYS = [
+    "unit_code",
+    "unit_name",
+    "cluster",
+    "special",
+    "period",
+    "total",
+    "rating",
+    "baseline_total",
+    "baseline_rating",
+    "delta",
+    "target_total",
+    "expected_total",
+    "status",
+    "recognised",
+    "items_done",
+]
 
 
 @pytest.fixture
@@ -23,10 +39,21 @@ def test_summary_json_has_every_unit_with_the_contract_keys(db_url):
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
     by = {r["unit_code"]: r for r in rows}
     # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.5 = 61; total 63 → on track
-    assert by["BDMDN"] == {**by["BDMDN"], "special": True, "period": "2018-Q2", "total": 63.0, "rating": "Trung bình",
-                           "baseline_total": 52.0, "baseline_rating": "Trung bình", "delta": 11.0,
-                           "target_total": 70.0, "expected_total": 61.0, "status": "on_track", "recognised": True,
-                           "items_done": 3}
+    assert by["BDMDN"] == {
+        **by["BDMDN"],
+        "special": True,
+        "period": "2018-Q2",
+        "total": 63.0,
+        "rating": "Trung bình",
+        "baseline_total": 52.0,
+        "baseline_rating": "Trung bình",
+        "delta": 11.0,
+        "target_total": 70.0,
+        "expected_total": 61.0,
+        "status": "on_track",
+        "recognised": True,
+        "items_done": 3,
+    }
     # LMHTX falls back: 63 → 58 with 66.5 expected
     assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
     assert by["HCTD"]["status"] == "at_risk"
@@ -79,12 +106,15 @@ def test_validate_stores_nothing(db_url, tmp_path):
     assert "q3.xlsx" not in run_cli("history", db_url=db_url).stdout
 
 
-@pytest.mark.parametrize("content, name, words", [
-    (b"", "rong.xlsx", "rỗng"),
-    (b"Ma don vi,Cum\nA,1\n", "bang.xlsx", "không phải là bảng tính"),
-    (b"%PDF-1.4 fake", "baocao.xlsx", "không phải là bảng tính"),
-    (b"PK\x03\x04broken", "hong.xlsx", "bị cắt dở"),
-])
+@pytest.mark.parametrize(
+    "content, name, words",
+    [
+        (b"", "rong.xlsx", "rỗng"),
+        (b"Ma don vi,Cum\nA,1\n", "bang.xlsx", "không phải là bảng tính"),
+        (b"%PDF-1.4 fake", "baocao.xlsx", "không phải là bảng tính"),
+        (b"PK\x03\x04broken", "hong.xlsx", "bị cắt dở"),
+    ],
+)
 def test_unreadable_files_exit_2_with_one_line(db_url, tmp_path, content, name, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -143,10 +173,16 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
         (("summary", "--period"), "doandata: Sau --period cần ghi một giá trị."),
         (("history", "--nhieu"), "doandata: Không hiểu --nhieu."),
         (("rollback", "abc"), "doandata: “abc” không phải là số cho số lần tải lên."),
-        (("template", "bogus", "-o", "x.xlsx"), "doandata: “bogus” không hợp lệ cho loại mẫu; hãy chọn một trong: units,"),
+        (
+            ("template", "bogus", "-o", "x.xlsx"),
+            "doandata: “bogus” không hợp lệ cho loại mẫu; hãy chọn một trong: units,",
+        ),
         (("template",), "doandata: Thiếu loại mẫu, -o/--output."),
         (("validate", "sample_data"), "Lỗi: sample_data là một thư mục, không phải tệp."),
-        (("report", "--period", "2018-Q2", "-o", "/khong/co/thu_muc/bc.docx"), "Không ghi được tệp /khong/co/thu_muc/bc.docx"),
+        (
+            ("report", "--period", "2018-Q2", "-o", "/khong/co/thu_muc/bc.docx"),
+            "Không ghi được tệp /khong/co/thu_muc/bc.docx",
+        ),
     ]
     if db_url.startswith("sqlite"):
         cases.append((("backup", "/khong/co/thu_muc/sao_luu.db"), "Không ghi được tệp /khong/co/thu_muc/sao_luu.db"))
@@ -162,6 +198,7 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
 
 def test_an_unreachable_database_is_one_line_without_its_password():
     from tests.browser import free_port
+
     out = run_cli("summary", "--period", "2018-Q1", db_url=f"postgresql://doan:bimat@127.0.0.1:{free_port()}/doandata")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
     assert out.stderr.startswith("Không mở được kho dữ liệu postgresql://doan:***@127.0.0.1:")

@@ -1,6 +1,7 @@
 """Several writers at once, on SQLite and on PostgreSQL: eight imports started together all land,
 one after another, none fails with "database is locked" or a deadlock, and nothing is lost;
 an import killed half-way leaves the store exactly as it was."""
+
 import os
 import signal
 import subprocess
@@ -25,9 +26,14 @@ def counts(url: str) -> dict[str, int]:
 
 
 def start_import(url: str, path, by: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "doandata", "import", str(path), "--by", by], cwd=ROOT,
-                            env={**os.environ, "DOANDATA_DB_URL": url},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "doandata", "import", str(path), "--by", by],
+        cwd=ROOT,
+        env={**os.environ, "DOANDATA_DB_URL": url},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_eight_imports_at_once_all_land(any_url, tmp_path):
@@ -59,8 +65,12 @@ def test_eight_imports_at_once_all_land(any_url, tmp_path):
     assert (history["rows_replaced"] == 24).all() and (history["rows_added"] == 0).all()
     # exactly one current card per unit and quarter, and it is the last stored file's
     with store.engine.connect() as conn:
-        doubled = conn.execute(sa.text("SELECT count(*) FROM (SELECT unit_code, period FROM score_meta "
-                                       "WHERE current GROUP BY unit_code, period HAVING count(*) > 1) d"))
+        doubled = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT unit_code, period FROM score_meta "
+                "WHERE current GROUP BY unit_code, period HAVING count(*) > 1) d"
+            )
+        )
         assert doubled.scalar_one() == 0
     last = int(history.iloc[0]["by"].split()[-1])
     totals = store.totals(periods=["2018-Q1"]).set_index("unit_code")["total"]
@@ -74,6 +84,7 @@ def test_a_killed_import_on_postgresql_changes_nothing(pg_cluster, tmp_path):
     client, the store holds what it held before, and the next import goes through."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.bench_import import make_scorecard, make_store
+
     url = pg_cluster.database("killed")
     make_store(url, 20000, 40)
     xlsx = tmp_path / "bang_diem_quy_2_2018.xlsx"

@@ -1,4 +1,5 @@
 """Uploading in the app, the editor role, history and settings, through Streamlit's AppTest."""
+
 import json
 
 import pytest
@@ -38,7 +39,9 @@ def sign_in(app, password=PASSWORD, name="Nguyễn Trần Tuấn"):
 
 
 def summary(db_url, period="2018-Q3"):
-    return {r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", period, "--json", db_url=db_url).stdout)}
+    return {
+        r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", period, "--json", db_url=db_url).stdout)
+    }
 
 
 # ---------------------------------------------------------------- roles
@@ -165,8 +168,10 @@ def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
     sign_in(app)
     data = (SAMPLE / "07_bang_diem_quy_3_2018.xlsx").read_bytes()
     app.get("file_uploader")[0].set_value(("lon.xlsx", data, XLSX)).run()
-    assert app.error[0].value.startswith("Tệp lon.xlsx nặng 0,0 MB, vượt giới hạn 0,0 MB") or \
-        "vượt giới hạn" in app.error[0].value
+    assert (
+        app.error[0].value.startswith("Tệp lon.xlsx nặng 0,0 MB, vượt giới hạn 0,0 MB")
+        or "vượt giới hạn" in app.error[0].value
+    )
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
 
 
@@ -207,9 +212,16 @@ def test_password_hashes_verify_in_constant_time_and_never_hold_the_password():
 def test_hash_password_command():
     import subprocess
     import sys
-    done = subprocess.run([sys.executable, "-m", "doandata", "hash-password"], input="mat-khau-moi-2018\n",
-                          capture_output=True, text=True, cwd=ROOT)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "doandata", "hash-password"],
+        input="mat-khau-moi-2018\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0 and auth.verify("mat-khau-moi-2018", done.stdout.strip())
-    short = subprocess.run([sys.executable, "-m", "doandata", "hash-password"], input="ngan\n",
-                           capture_output=True, text=True, cwd=ROOT)
+    short = subprocess.run(
+        [sys.executable, "-m", "doandata", "hash-password"], input="ngan\n", capture_output=True, text=True, cwd=ROOT
+    )
     assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr

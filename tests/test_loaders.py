@@ -1,4 +1,5 @@
 """The five workbooks in the template layout, as the sample data and the templates hold them."""
+
 import io
 
 import openpyxl
@@ -9,8 +10,18 @@ from tests.conftest import SAMPLE
 
 
 def test_every_sample_workbook_is_recognised_as_its_kind():
-    expected = {"01": "units", "02": "groups", "03": "criteria", "04": "scores", "05": "scores", "06": "scores",
-                "07": "scores", "08": "reports", "09": "reports", "10": "reports"}
+    expected = {
+        "01": "units",
+        "02": "groups",
+        "03": "criteria",
+        "04": "scores",
+        "05": "scores",
+        "06": "scores",
+        "07": "scores",
+        "08": "reports",
+        "09": "reports",
+        "10": "reports",
+    }
     codes = [f"TC{i}" for i in range(1, 11)]
     for path in sorted(SAMPLE.glob("*.xlsx")):
         tables, problems = find_tables(read_sheets(path.read_bytes(), path.name), codes)
@@ -28,7 +39,11 @@ def test_seeded_store_holds_the_sample(store):
     assert criteria.set_index("code").loc["TC4", "section"] == "II. Bồi dưỡng cán bộ"
     members = store.members()
     assert list(members[members["group_no"] == 1]["name"]) == [
-        "Phạm Văn Linh", "Nguyễn Thanh Duy", "Võ Thành Khoa", "Nguyễn Như Tâm"]
+        "Phạm Văn Linh",
+        "Nguyễn Thanh Duy",
+        "Võ Thành Khoa",
+        "Nguyễn Như Tâm",
+    ]
     assert members.set_index("name").loc["Phạm Văn Linh", "role"] == "Tổ trưởng"
     totals = store.totals()
     assert sorted(totals["period"].unique()) == ["2017", "2018-Q1", "2018-Q2", "2018-Q3"]
@@ -51,8 +66,9 @@ def test_reports_hold_statuses_and_figures(store):
 
 def test_an_empty_template_filled_in_imports(store, tmp_path):
     criteria = store.criteria()
-    data = templates.write_workbook("scores", period="2018-Q4", criteria=criteria,
-                                    units=store.units()[["unit_code", "name", "special"]])
+    data = templates.write_workbook(
+        "scores", period="2018-Q4", criteria=criteria, units=store.units()[["unit_code", "name", "special"]]
+    )
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb["Bảng điểm"]
     header = [c.value for c in ws[templates.HEADER_ROW]]

@@ -5,6 +5,7 @@ tests/data/store_first_release.db was written by the first release (commit d36f8
 data seeded, then the Q3 reports undone. store_first_release_<period>.json is what that release's
 `summary --json` printed for it.
 """
+
 import json
 import os
 import shutil
@@ -21,8 +22,20 @@ from tests.conftest import ROOT, SAMPLE, run_cli
 
 DATA = ROOT / "tests" / "data"
 FIRST_RELEASE = DATA / "store_first_release.db"
-TABLES = ("uploads", "upload_changes", "units", "clusters", "working_groups", "members", "criteria",
-          "scores", "score_meta", "reports", "statuses", "settings")
+TABLES = (
+    "uploads",
+    "upload_changes",
+    "units",
+    "clusters",
+    "working_groups",
+    "members",
+    "criteria",
+    "scores",
+    "score_meta",
+    "reports",
+    "statuses",
+    "settings",
+)
 
 
 def recorded(period: str) -> list[dict]:
@@ -91,9 +104,14 @@ def test_the_first_revision_is_the_first_release_schema(tmp_path):
 
     def shape(e):
         inspector = sa.inspect(e)
-        return {t: ([(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(t)],
-                    sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(t)))
-                for t in inspector.get_table_names() if t != "alembic_version"}
+        return {
+            t: (
+                [(c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(t)],
+                sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(t)),
+            )
+            for t in inspector.get_table_names()
+            if t != "alembic_version"
+        }
 
     assert shape(engine) == shape(old)
     assert set(shape(old)) == set(TABLES)
@@ -122,9 +140,17 @@ def test_instances_starting_together_upgrade_and_seed_once(pg_cluster):
     schema, the others wait and find nothing to do; the sample data is stored once; none fails."""
     url = pg_cluster.database("together")
     code = "from doandata import ingest; from doandata.store import Store; ingest.ensure_seeded(Store())"
-    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env={**os.environ,
-                              "DOANDATA_DB_URL": url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(4)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**os.environ, "DOANDATA_DB_URL": url},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0] * 4, [o[1][-500:] for o in outs]
     engine = make_engine(url)
@@ -141,7 +167,10 @@ def test_upgrade_command_says_what_it_did(tmp_path):
     shutil.copy(FIRST_RELEASE, target)
     url = f"sqlite:///{target}"
     first = run_cli("upgrade", db_url=url)
-    assert first.returncode == 0 and first.stdout.strip() == f"Đã nâng cấp kho dữ liệu từ lược đồ 0001 lên {migrate.head()}."
+    assert (
+        first.returncode == 0
+        and first.stdout.strip() == f"Đã nâng cấp kho dữ liệu từ lược đồ 0001 lên {migrate.head()}."
+    )
     again = run_cli("upgrade", db_url=url)
     assert again.stdout.strip() == f"Kho dữ liệu đã ở lược đồ mới nhất ({migrate.head()})."
     fresh = run_cli("upgrade", db_url=f"sqlite:///{tmp_path / 'new.db'}")
@@ -168,6 +197,7 @@ def test_a_store_from_a_newer_release_is_refused_untouched(db_url):
 
 def test_the_app_says_so_too(db_url, monkeypatch):
     from streamlit.testing.v1 import AppTest
+
     newer_store(db_url)
     monkeypatch.setenv("DOANDATA_DB_URL", db_url)
     monkeypatch.chdir(ROOT)
@@ -182,6 +212,7 @@ def test_a_database_that_is_down_gets_a_plain_message(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from tests.browser import free_port
+
     monkeypatch.setenv("DOANDATA_DB_URL", f"postgresql://doan:bimat@127.0.0.1:{free_port()}/doandata")
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
@@ -198,8 +229,12 @@ def test_the_revisions_make_the_tables_the_app_uses(backend, tmp_path, request):
     from alembic.migration import MigrationContext
 
     from doandata.store import metadata
-    url = (f"sqlite:///{tmp_path / 'new.db'}" if backend == "sqlite"
-           else request.getfixturevalue("pg_cluster").database("revisions"))
+
+    url = (
+        f"sqlite:///{tmp_path / 'new.db'}"
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_cluster").database("revisions")
+    )
     store = Store(url)
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata) == []

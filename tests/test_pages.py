@@ -1,4 +1,5 @@
 """Both pages through Streamlit's AppTest on a seeded store: no exception, the right figures."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -80,17 +81,25 @@ def test_templates_page_offers_every_workbook(app):
     assert not app.exception
     assert app.title[0].value == "Mẫu biểu để tải về"
     labels = [b.label for b in app.get("download_button")]
-    assert labels == ["Tải mẫu Danh sách đơn vị", "Tải mẫu Tổ công tác", "Tải mẫu Bộ tiêu chí",
-                      "Tải mẫu Bảng điểm", "Tải mẫu Báo cáo quý"]
+    assert labels == [
+        "Tải mẫu Danh sách đơn vị",
+        "Tải mẫu Tổ công tác",
+        "Tải mẫu Bộ tiêu chí",
+        "Tải mẫu Bảng điểm",
+        "Tải mẫu Báo cáo quý",
+    ]
 
 
-@pytest.mark.parametrize("page, params, title", [
-    ("pages/tong_quan.py", {"q": "2018-Q1", "to": "2"}, "Tổng quan tiến độ — Quý I/2018"),
-    ("pages/don_vi.py", {"q": "2018-Q2", "unit": "HND"}, "Chi đoàn Hội Nông dân Thành phố"),
-    ("pages/to_cong_tac.py", {"q": "2018-Q3", "to": "1"}, "Tổ công tác — Quý III/2018"),
-    ("pages/cum.py", {"q": "2018-Q2", "cum": "6"}, "Các cụm và đơn vị đồng hành — Quý II/2018"),
-    ("pages/mau_bieu.py", {"q": "2018-Q3"}, "Mẫu biểu để tải về"),
-])
+@pytest.mark.parametrize(
+    "page, params, title",
+    [
+        ("pages/tong_quan.py", {"q": "2018-Q1", "to": "2"}, "Tổng quan tiến độ — Quý I/2018"),
+        ("pages/don_vi.py", {"q": "2018-Q2", "unit": "HND"}, "Chi đoàn Hội Nông dân Thành phố"),
+        ("pages/to_cong_tac.py", {"q": "2018-Q3", "to": "1"}, "Tổ công tác — Quý III/2018"),
+        ("pages/cum.py", {"q": "2018-Q2", "cum": "6"}, "Các cụm và đơn vị đồng hành — Quý II/2018"),
+        ("pages/mau_bieu.py", {"q": "2018-Q3"}, "Mẫu biểu để tải về"),
+    ],
+)
 def test_every_page_reopens_from_its_link(app, page, params, title):
     app.query_params.update(params)
     app.switch_page(page).run()
@@ -106,9 +115,11 @@ def test_groups_page_shows_members_units_and_missing_reports(app):
     app.switch_page("pages/to_cong_tac.py").run()
     assert not app.exception
     headers = [h.value for h in app.header]
-    assert headers == ["Tổ công tác số 1 — Tổ trưởng: Phạm Văn Linh",
-                       "Tổ công tác số 2 — Tổ trưởng: Nguyễn Thị Bích Liên",
-                       "Đơn vị đặc thù chưa có tổ công tác phụ trách"]
+    assert headers == [
+        "Tổ công tác số 1 — Tổ trưởng: Phạm Văn Linh",
+        "Tổ công tác số 2 — Tổ trưởng: Nguyễn Thị Bích Liên",
+        "Đơn vị đặc thù chưa có tổ công tác phụ trách",
+    ]
     members = app.dataframe[0].value
     assert members["Thành viên"].tolist()[0] == "Phạm Văn Linh" and members["Vai trò"].tolist()[0] == "Tổ trưởng"
     arrivals = app.dataframe[-1].value
@@ -125,11 +136,16 @@ def test_cluster_page_lists_pairs(app):
     assert len(pairs) == 6
     dls = pairs[pairs["Đơn vị đặc thù"] == "Đoàn Đoàn Luật sư Thành phố"].iloc[0]
     assert (dls["Tổng điểm"], dls["Tăng/giảm"], dls["Đơn vị đồng hành"]) == (
-        "73", "+12", "Đoàn Viện Kiểm sát nhân dân Thành phố")
+        "73",
+        "+12",
+        "Đoàn Viện Kiểm sát nhân dân Thành phố",
+    )
     subheaders = [s.value for s in app.subheader]
     assert subheaders[:2] == ["Tổng hợp theo cụm", "Cụm 1 — cụm trưởng: Đoàn Văn phòng Thành ủy"]
     summary = app.dataframe[1].value
-    assert summary.iloc[5]["Cụm trưởng"] == "Đoàn Viện Kiểm sát nhân dân Thành phố" and summary.iloc[5]["Số đơn vị"] == 3
+    assert (
+        summary.iloc[5]["Cụm trưởng"] == "Đoàn Viện Kiểm sát nhân dân Thành phố" and summary.iloc[5]["Số đơn vị"] == 3
+    )
 
 
 def test_unit_page_shows_gap_people_companion_and_reports(app):
@@ -154,9 +170,11 @@ def test_presentation_mode_hides_the_filters(app):
 
 
 def test_english_switch_translates_every_page(app):
-    for page, title in (("pages/to_cong_tac.py", "Working groups — Q3 2018"),
-                        ("pages/cum.py", "Clusters and companion units — Q3 2018"),
-                        ("pages/mau_bieu.py", "Templates to download")):
+    for page, title in (
+        ("pages/to_cong_tac.py", "Working groups — Q3 2018"),
+        ("pages/cum.py", "Clusters and companion units — Q3 2018"),
+        ("pages/mau_bieu.py", "Templates to download"),
+    ):
         app.query_params.update({"lang": "en", "q": "2018-Q3"})
         app.switch_page(page).run()
         assert not app.exception and app.title[0].value == title

@@ -1,4 +1,5 @@
 """The report for Thường trực as finished documents: opened and read back as a person would check them."""
+
 import io
 import re
 import shutil
@@ -29,24 +30,47 @@ def texts(document):
 def test_the_word_report_has_the_administrative_layout(q2_docx):
     d = docx.Document(io.BytesIO(q2_docx))
     section = d.sections[0]
-    mm = [round(v.mm) for v in (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
-                                section.left_margin, section.right_margin)]
+    mm = [
+        round(v.mm)
+        for v in (
+            section.page_width,
+            section.page_height,
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        )
+    ]
     assert mm == [210, 297, 20, 20, 30, 20]  # A4 portrait, margins of HD 29-HD/TWĐTN-VP
     left, right = d.tables[0].rows[0].cells
-    assert [p.text for p in left.paragraphs] == ["THÀNH ĐOÀN TP. HỒ CHÍ MINH", "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP",
-                                                 "***", "Số: 12-BC/ĐTN"]
+    assert [p.text for p in left.paragraphs] == [
+        "THÀNH ĐOÀN TP. HỒ CHÍ MINH",
+        "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP",
+        "***",
+        "Số: 12-BC/ĐTN",
+    ]
     union = right.paragraphs[0].runs[0]
     assert union.text == "ĐOÀN TNCS HỒ CHÍ MINH" and union.bold and union.font.size.pt == 15
     assert right.paragraphs[-1].text == "TP. Hồ Chí Minh, ngày     tháng     năm 2018"  # blank for handwriting
     body = texts(d)
     headings = [t for t in body if re.match(r"^[IVX]+\. ", t)]
-    assert headings == ["I. TÌNH HÌNH CHUNG", "II. KẾT QUẢ THỰC HIỆN", "III. ĐƠN VỊ THEO TIẾN ĐỘ",
-                        "IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", "V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ",
-                        "VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", "VII. NHIỆM VỤ TRONG THỜI GIAN TỚI"]
+    assert headings == [
+        "I. TÌNH HÌNH CHUNG",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "III. ĐƠN VỊ THEO TIẾN ĐỘ",
+        "IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG",
+        "V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ",
+        "VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG",
+        "VII. NHIỆM VỤ TRONG THỜI GIAN TỚI",
+    ]
     assert "BÁO CÁO" in body
     foot_left, foot_right = d.tables[-1].rows[0].cells
     assert foot_left.paragraphs[0].text == "Nơi nhận:" and foot_left.paragraphs[-1].text == "- Lưu VP."
-    assert [p.text for p in foot_right.paragraphs if p.text] == ["TM. BAN THƯỜNG VỤ ĐOÀN KHỐI", "BÍ THƯ", "Phạm Văn Linh"]
+    assert [p.text for p in foot_right.paragraphs if p.text] == [
+        "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI",
+        "BÍ THƯ",
+        "Phạm Văn Linh",
+    ]
 
 
 def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, store):
@@ -55,18 +79,25 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
     special = frame[frame["special"]].set_index("unit_code")
     behind = sorted(special[special["status"] == "behind"]["unit_name"])
     assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố", "Đoàn Cục Thi hành án dân sự Thành phố"]
-    line = next(l for l in body.splitlines() if l.startswith("- Chậm tiến độ (2): "))
-    assert sorted(line[len("- Chậm tiến độ (2): "):-1].split("; ")) == behind
+    line = next(x for x in body.splitlines() if x.startswith("- Chậm tiến độ (2): "))
+    assert sorted(line[len("- Chậm tiến độ (2): ") : -1].split("; ")) == behind
     assert "- Cần chú ý (1): Chi đoàn Hội Chữ thập đỏ Thành phố." in body
     assert "Đến Quý II/2018: 3 đơn vị đúng tiến độ, 1 đơn vị cần chú ý, 2 đơn vị chậm tiến độ" in body
     assert "- Đoàn Đoàn Luật sư Thành phố" not in body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
-    assert ("- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), "
-            "xếp loại Trung bình → Trung bình.") in body
+    assert (
+        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Trung bình."
+    ) in body
     table = docx.Document(io.BytesIO(q2_docx)).tables[1]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     lm = special.loc["LMHTX"]
     assert rows["Chi đoàn Liên minh Hợp tác xã Thành phố"] == [
-        "Chi đoàn Liên minh Hợp tác xã Thành phố", "63", "58", "-5", "Trung bình", "Chậm tiến độ"]
+        "Chi đoàn Liên minh Hợp tác xã Thành phố",
+        "63",
+        "58",
+        "-5",
+        "Trung bình",
+        "Chậm tiến độ",
+    ]
     assert (lm["total"], lm["delta"]) == (58, -5)
     assert "Trong kỳ, các đơn vị tổ chức" in body and "đồng kinh phí hoạt động" in body
 
@@ -88,15 +119,30 @@ def test_midyear_and_final_reports(store):
 def test_the_excel_report_has_the_tables_and_native_charts(store):
     data = reports.build(store, "quarter", "2018-Q3", "xlsx")
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Tổng hợp", "Đơn vị", "Theo tiến độ", "Công nhận tiến bộ", "Theo nội dung",
-                             "Nội dung kế hoạch", "Cụm đồng hành", "Khó khăn - đề xuất", "Mô hình hiệu quả", "Nhiệm vụ"]
+    assert wb.sheetnames == [
+        "Tổng hợp",
+        "Đơn vị",
+        "Theo tiến độ",
+        "Công nhận tiến bộ",
+        "Theo nội dung",
+        "Nội dung kế hoạch",
+        "Cụm đồng hành",
+        "Khó khăn - đề xuất",
+        "Mô hình hiệu quả",
+        "Nhiệm vụ",
+    ]
     units = wb["Đơn vị"]
     rows = {r[0]: r for r in units.iter_rows(min_row=5, values_only=True) if r[0]}
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
     summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, values_only=True) if r[0]}
-    assert summary == {"Đúng tiến độ": 3, "Cần chú ý": 1, "Chậm tiến độ": 2, "Chưa có số liệu": 0,
-                       "Công nhận tiến bộ": 3}
+    assert summary == {
+        "Đúng tiến độ": 3,
+        "Cần chú ý": 1,
+        "Chậm tiến độ": 2,
+        "Chưa có số liệu": 0,
+        "Công nhận tiến bộ": 3,
+    }
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3  # native Excel charts, not pictures
     assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/media/")]
@@ -104,9 +150,17 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
 
 def test_text_from_uploads_never_becomes_a_formula(store, tmp_path):
     hostile = ['=HYPERLINK("http://evil.example","bấm vào")', "+1+1", "@SUM(A1:A9)", "-2+3"]
-    path = write(tmp_path / "bao_cao_quy_3_2018.xlsx", {"Báo cáo quý": [
-        ["BÁO CÁO QUÝ III/2018"], ["Mã đơn vị", "RS", "Khó khăn - tồn tại", "Đề xuất - kiến nghị", "Mô hình hiệu quả"],
-        ["HND", "Hoàn thành", hostile[0], hostile[1], hostile[2]], ["HCTD", "Hoàn thành", hostile[3], "bình thường", ""]]})
+    path = write(
+        tmp_path / "bao_cao_quy_3_2018.xlsx",
+        {
+            "Báo cáo quý": [
+                ["BÁO CÁO QUÝ III/2018"],
+                ["Mã đơn vị", "RS", "Khó khăn - tồn tại", "Đề xuất - kiến nghị", "Mô hình hiệu quả"],
+                ["HND", "Hoàn thành", hostile[0], hostile[1], hostile[2]],
+                ["HCTD", "Hoàn thành", hostile[3], "bình thường", ""],
+            ]
+        },
+    )
     wb = openpyxl.load_workbook(path)  # openpyxl itself wrote the first as a formula: make them all text
     for row in wb.active.iter_rows(min_row=3):
         for cell in row:
@@ -117,7 +171,9 @@ def test_text_from_uploads_never_becomes_a_formula(store, tmp_path):
     assert outcome.batch.ok, [p.line() for p in outcome.batch.problems]
     data = reports.build(store, "quarter", "2018-Q3", "xlsx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")
+        )
     voices = openpyxl.load_workbook(io.BytesIO(data))["Khó khăn - đề xuất"]
     values = {c.value for row in voices.iter_rows(min_row=5) for c in row}
     assert set(hostile[:2] + hostile[3:]) <= values
@@ -126,8 +182,18 @@ def test_text_from_uploads_never_becomes_a_formula(store, tmp_path):
 
 
 def test_report_cli(db_url, tmp_path):
-    out = run_cli("report", "--period", "so-ket", "-o", str(tmp_path / "so_ket.docx"), "--number", "7",
-                  "--date", "05/07/2018", db_url=db_url)
+    out = run_cli(
+        "report",
+        "--period",
+        "so-ket",
+        "-o",
+        str(tmp_path / "so_ket.docx"),
+        "--number",
+        "7",
+        "--date",
+        "05/07/2018",
+        db_url=db_url,
+    )
     assert out.returncode == 0 and "Đã ghi báo cáo" in out.stdout, out.stderr
     d = docx.Document(tmp_path / "so_ket.docx")
     assert d.tables[0].rows[0].cells[1].paragraphs[-1].text == "TP. Hồ Chí Minh, ngày 05 tháng 07 năm 2018"
@@ -145,8 +211,21 @@ def test_the_word_report_renders_in_libreoffice(q2_docx, tmp_path):
     source = tmp_path / "bao_cao.docx"
     source.write_bytes(q2_docx)
     profile = tempfile.mkdtemp(prefix="lo-profile-")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "bao_cao.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 2 <= pages <= 8

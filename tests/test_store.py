@@ -1,4 +1,5 @@
 """What is stored: uploads, replacement of a period, history and undo, the same file twice."""
+
 import io
 
 import openpyxl
@@ -124,7 +125,8 @@ def test_section_means_are_the_mean_of_each_units_section_points(store):
     got = store.section_means(["2017", "2018-Q3"], special_only=True).set_index(["section", "period"])["mean"]
     special = set(store.units().query("special")["unit_code"])
     points = store.scores(periods=["2017", "2018-Q3"]).merge(
-        store.criteria()[["code", "section"]], left_on="criterion_code", right_on="code")
+        store.criteria()[["code", "section"]], left_on="criterion_code", right_on="code"
+    )
     points = points[points["unit_code"].isin(special)]
     expected = points.groupby(["section", "period", "unit_code"])["points"].sum().groupby(["section", "period"]).mean()
     assert len(special) == 6 and len(got) == len(expected) == 2 * store.criteria()["section"].nunique()

@@ -1,4 +1,5 @@
 """The store survives: WAL with a busy timeout, online backup and restore, a killed import changes nothing."""
+
 import json
 import os
 import signal
@@ -41,12 +42,15 @@ def test_a_killed_import_leaves_the_store_as_it_was(db_url, tmp_path):
     # a scorecard big enough that the import is still writing when it is killed
     sys.path.insert(0, str(ROOT))
     from benchmarks.bench_import import make_scorecard, make_store
+
     url = f"sqlite:///{tmp_path / 'big.db'}"
     make_store(url, 20000, 40)
     xlsx = tmp_path / "bang_diem_quy_2_2018.xlsx"
     make_scorecard(xlsx, 20000, 40)
     before = Store(url)
-    counts = {t: before.engine.connect().execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in ("uploads", "scores")}
+    counts = {
+        t: before.engine.connect().execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in ("uploads", "scores")
+    }
     before.dispose()
     proc = subprocess.Popen([sys.executable, "-m", "doandata", "--db", url, "import", str(xlsx)], cwd=ROOT)
     wal = tmp_path / "big.db-wal"

@@ -1,4 +1,5 @@
 """Hostile and broken files: each refused with its own clear message, quickly, storing nothing."""
+
 import io
 import time
 
@@ -72,13 +73,16 @@ def test_entity_expansion_is_not_performed(store):
     assert safety.require_defused_xml() is None  # openpyxl parses with defusedxml
 
 
-@pytest.mark.parametrize("data, name, words", [
-    (b"", "rong.xlsx", "rỗng (0 byte)"),
-    (b"Ma don vi,Ten don vi,Cum\nDLS,Doan Luat su,6\n", "danh_sach.xlsx", "không phải là bảng tính"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "bao_cao.xlsx", "không phải là bảng tính"),
-    ((SAMPLE / "05_bang_diem_quy_1_2018.xlsx").read_bytes()[:4000], "cat_do.xlsx", "bị cắt dở"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "hong.xls", "bị hỏng hoặc lưu dở dang"),
-])
+@pytest.mark.parametrize(
+    "data, name, words",
+    [
+        (b"", "rong.xlsx", "rỗng (0 byte)"),
+        (b"Ma don vi,Ten don vi,Cum\nDLS,Doan Luat su,6\n", "danh_sach.xlsx", "không phải là bảng tính"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "bao_cao.xlsx", "không phải là bảng tính"),
+        ((SAMPLE / "05_bang_diem_quy_1_2018.xlsx").read_bytes()[:4000], "cat_do.xlsx", "bị cắt dở"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "hong.xls", "bị hỏng hoặc lưu dở dang"),
+    ],
+)
 def test_each_broken_file_has_its_own_message(store, data, name, words):
     text, seconds = answer(data, name, store)
     assert words in text and seconds < 5

@@ -1,11 +1,11 @@
 """Editor sign-in: constant-time check, growing delay, no password in logs or URLs."""
+
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
-
 from streamlit.testing.v1 import AppTest
 
 from doandata import auth
@@ -27,8 +27,10 @@ def test_verification_uses_a_constant_time_comparison(monkeypatch):
 def wait_over(store, client):
     """As if the last failure of `client` were 31 s ago: any wait is over, the count is kept."""
     with store.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE login_failures SET last_at = :t WHERE client = :c"),
-                     {"t": time.time() - auth.MAX_DELAY - 1, "c": client})
+        conn.execute(
+            sa.text("UPDATE login_failures SET last_at = :t WHERE client = :c"),
+            {"t": time.time() - auth.MAX_DELAY - 1, "c": client},
+        )
 
 
 def stored_failures(store) -> dict[str, int]:
@@ -94,15 +96,18 @@ def test_old_failures_are_forgotten(any_store):
     assert stored_failures(any_store) == {"192.0.2.2": 1}
 
 
-@pytest.mark.parametrize("peer, header, proxies, client", [
-    ("127.0.0.1", "203.0.113.7", 1, "203.0.113.7"),  # nginx in front: the address it saw
-    ("127.0.0.1", "6.6.6.6, 203.0.113.7", 1, "203.0.113.7"),  # a forged entry further left is ignored
-    ("10.0.0.2", "203.0.113.7, 10.0.0.1", 2, "203.0.113.7"),  # two proxies
-    ("10.0.0.2", "203.0.113.7", 2, "10.0.0.2"),  # fewer entries than proxies: not to be trusted
-    ("198.51.100.9", "6.6.6.6", 0, "198.51.100.9"),  # no proxy configured: the header is ignored
-    (None, None, 0, "unknown"),
-    ("127.0.0.1", None, 1, "127.0.0.1"),
-])
+@pytest.mark.parametrize(
+    "peer, header, proxies, client",
+    [
+        ("127.0.0.1", "203.0.113.7", 1, "203.0.113.7"),  # nginx in front: the address it saw
+        ("127.0.0.1", "6.6.6.6, 203.0.113.7", 1, "203.0.113.7"),  # a forged entry further left is ignored
+        ("10.0.0.2", "203.0.113.7, 10.0.0.1", 2, "203.0.113.7"),  # two proxies
+        ("10.0.0.2", "203.0.113.7", 2, "10.0.0.2"),  # fewer entries than proxies: not to be trusted
+        ("198.51.100.9", "6.6.6.6", 0, "198.51.100.9"),  # no proxy configured: the header is ignored
+        (None, None, 0, "unknown"),
+        ("127.0.0.1", None, 1, "127.0.0.1"),
+    ],
+)
 def test_the_client_address_behind_proxies(peer, header, proxies, client):
     assert auth.client_address(peer, header, proxies) == client
 

@@ -1,4 +1,5 @@
 """The shipped server settings, read as Streamlit reads them, and checked on the running server."""
+
 import tomllib
 import urllib.request
 

@@ -1,4 +1,5 @@
 """User text is shown as text: a unit called <img src=x onerror=alert(1)> runs no script anywhere."""
+
 import io
 import zipfile
 
@@ -52,8 +53,13 @@ def test_no_script_runs_in_any_page(hostile_store, db_url):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1200})
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in ("tong_quan?q=2018-Q3", "don_vi?unit=HND&q=2018-Q3", "to_cong_tac?q=2018-Q3", "cum?q=2018-Q3",
-                     "lich_su"):
+        for path in (
+            "tong_quan?q=2018-Q3",
+            "don_vi?unit=HND&q=2018-Q3",
+            "to_cong_tac?q=2018-Q3",
+            "cum?q=2018-Q3",
+            "lich_su",
+        ):
             page.goto(f"{base}/{path}")
             wait_for_app(page)
             page.mouse.move(700, 500)

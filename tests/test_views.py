@@ -1,4 +1,5 @@
 """The figures the committee's pages show, computed from plain frames and from the sample store."""
+
 import datetime as dt
 
 import pandas as pd
@@ -23,8 +24,16 @@ def test_plan_item_matrix_takes_the_latest_status(store):
     grid = metrics.plan_item_matrix(store.statuses(), ["DLS", "CTHADS", "VPTU"], "2018-Q3", S)
     assert list(grid.columns) == ["RS", "KT", "TH", "LT", "CSVC", "PT", "KP", "DH"]
     # DLS in Q3: six done in the order RS, KT, LT, TH, PT, DH; KP and CSVC in progress
-    assert grid.loc["DLS"].to_dict() == {"RS": "done", "KT": "done", "TH": "done", "LT": "done", "CSVC": "in_progress",
-                                         "PT": "done", "KP": "in_progress", "DH": "done"}
+    assert grid.loc["DLS"].to_dict() == {
+        "RS": "done",
+        "KT": "done",
+        "TH": "done",
+        "LT": "done",
+        "CSVC": "in_progress",
+        "PT": "done",
+        "KP": "in_progress",
+        "DH": "done",
+    }
     # CTHADS sent no Q3 report: its Q2 statuses stand
     assert grid.loc["CTHADS", "RS"] == "done" and grid.loc["CTHADS", "KT"] == "in_progress"
     assert set(grid.loc["VPTU"]) == {"none"}
@@ -39,8 +48,9 @@ def test_item_history_of_one_unit(store):
 
 
 def test_gap_to_next_rating_and_where_the_points_are():
-    compare = pd.DataFrame({"code": ["A", "B", "C"], "content": ["a", "b", "c"], "max_points": [10.0, 15, 5],
-                            "points": [9.0, 6, 5]})
+    compare = pd.DataFrame(
+        {"code": ["A", "B", "C"], "content": ["a", "b", "c"], "max_points": [10.0, 15, 5], "points": [9.0, 6, 5]}
+    )
     gap = metrics.gap_to_next_rating(compare, 66.0, S)
     assert gap["next"] == "Khá" and gap["needed"] == 4.0
     assert list(gap["room"]["code"]) == ["B", "A"] and list(gap["room"]["room"]) == [9.0, 1.0]
@@ -57,8 +67,12 @@ def test_report_arrivals_up_to_the_quarter(store):
 def test_milestones_past_and_next():
     ms = metrics.milestone_status(S, dt.date(2018, 7, 1))
     assert ms[ms["next"]]["name"].tolist() == ["Họp tổ công tác quý III"]
-    assert ms[ms["past"]]["name"].tolist() == ["Triển khai kế hoạch", "Họp tổ công tác quý I",
-                                               "Họp tổ công tác quý II", "Sơ kết"]
+    assert ms[ms["past"]]["name"].tolist() == [
+        "Triển khai kế hoạch",
+        "Họp tổ công tác quý I",
+        "Họp tổ công tác quý II",
+        "Sơ kết",
+    ]
     assert not metrics.milestone_status(S, dt.date(2026, 11, 24))["next"].any()
 
 
@@ -66,7 +80,11 @@ def test_companion_pairs(store):
     pairs = metrics.companion_pairs(store.units(), store.progress("2018-Q3")).set_index("unit_code")
     assert len(pairs) == 6
     assert pairs.loc["DLS", "companion_name"] == "Đoàn Viện Kiểm sát nhân dân Thành phố"
-    assert (pairs.loc["LMHTX", "total"], pairs.loc["LMHTX", "delta"], pairs.loc["LMHTX", "status"]) == (55, -8, "behind")
+    assert (pairs.loc["LMHTX", "total"], pairs.loc["LMHTX", "delta"], pairs.loc["LMHTX", "status"]) == (
+        55,
+        -8,
+        "behind",
+    )
 
 
 def test_followers_and_group_units(store):

@@ -1,4 +1,5 @@
 """Workbooks people really send: every quirk read, every error said once with its place."""
+
 import datetime as dt
 import json
 
@@ -37,7 +38,7 @@ HALF = [5, 5, 5, 7.5, 7.5, 5, 5, 4, 3, 3]
 
 
 def lines(out):
-    return [l for l in (out.stdout + out.stderr).splitlines() if l.strip()]
+    return [x for x in (out.stdout + out.stderr).splitlines() if x.strip()]
 
 
 def totals(db_url, period):
@@ -80,27 +81,36 @@ def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
 
 def test_merged_header_cells_and_nfd_headers_are_found(messy_files):
     from doandata.read import find_tables, read_sheets
+
     for fmt, path in messy_files.items():
         tables, _ = find_tables(read_sheets(path.read_bytes(), path.name), CODES)
         table = tables[0]
         assert table.header_row == 6 and table.kind.key == "scores", fmt
         assert [r for r, _, _ in table.rows] == [8, 10, 12], fmt
-        assert [s for _, _, s in table.rows] == ["I. CÁC ĐƠN VỊ ĐẶC THÙ", "I. CÁC ĐƠN VỊ ĐẶC THÙ",
-                                                 "II. CÁC ĐƠN VỊ KHÁC"], fmt
+        assert [s for _, _, s in table.rows] == [
+            "I. CÁC ĐƠN VỊ ĐẶC THÙ",
+            "I. CÁC ĐƠN VỊ ĐẶC THÙ",
+            "II. CÁC ĐƠN VỊ KHÁC",
+        ], fmt
 
 
 # ---------------------------------------------------------------- every error kind, exactly
 
 
 def test_scorecard_errors_are_all_said_at_once_with_their_place(tmp_path, db_url):
-    path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(
-        ("DLS", "", [11, *HALF[1:]]),                  # row 4: above the maximum of TC1
-        ("HND", "", [5, -2, *HALF[2:]]),               # row 5: negative
-        ("VPTU", "", [5, 5, "tám", *HALF[3:]]),        # row 6: not a number
-        ("XYZ", "", HALF),                             # row 7: unknown unit
-        ("DLS", "", HALF),                             # row 8: duplicate
-        ("", "Đơn vị không có thật", HALF),            # row 9: unknown name
-    )})
+    path = write(
+        tmp_path / "q3.xlsx",
+        {
+            "Bảng điểm": scorecard(
+                ("DLS", "", [11, *HALF[1:]]),  # row 4: above the maximum of TC1
+                ("HND", "", [5, -2, *HALF[2:]]),  # row 5: negative
+                ("VPTU", "", [5, 5, "tám", *HALF[3:]]),  # row 6: not a number
+                ("XYZ", "", HALF),  # row 7: unknown unit
+                ("DLS", "", HALF),  # row 8: duplicate
+                ("", "Đơn vị không có thật", HALF),  # row 9: unknown name
+            )
+        },
+    )
     out = run_cli("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out) == [
@@ -124,8 +134,10 @@ def test_a_missing_criterion_column_is_an_error(tmp_path, db_url):
     path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", HALF[:6] + HALF[7:]), header=header)})
     out = run_cli("validate", path, db_url=db_url)
     assert out.returncode == 1
-    assert lines(out)[0] == ("Lỗi: Sheet Bảng điểm, dòng 3, cột TC7: Thiếu cột tiêu chí TC7. "
-                             "Hãy thêm cột TC7 vào dòng tiêu đề (xem mẫu bảng điểm).")
+    assert lines(out)[0] == (
+        "Lỗi: Sheet Bảng điểm, dòng 3, cột TC7: Thiếu cột tiêu chí TC7. "
+        "Hãy thêm cột TC7 vào dòng tiêu đề (xem mẫu bảng điểm)."
+    )
 
 
 def test_warnings_import_and_are_shown(tmp_path, db_url):
@@ -143,14 +155,27 @@ def test_warnings_import_and_are_shown(tmp_path, db_url):
 
 
 def test_report_status_words_and_dates(tmp_path, db_url):
-    header = ["STT", "Mã đơn vị", "RS", "KT - Kiện toàn tổ chức", "Liên tịch với Cấp ủy", "Ngày họp tổ",
-              "Kinh phí vận động (VNĐ)"]
-    path = write(tmp_path / "bao_cao_quy_4_2018.xlsx", {"Báo cáo quý": [
-        ["BÁO CÁO TIẾN ĐỘ"], header,
-        [1, "DLS", "hoàn thành", "Dang thuc hien", "Chưa thực hiện", "28/12/2018", "1.500.000"],
-        [2, "HND", "xong", "Hoàn thành", "", 43462, 2000000],
-        [3, "BDMDN", "đã nộp", "Hoàn thành", "", "31/02/2018", ""],
-    ]})
+    header = [
+        "STT",
+        "Mã đơn vị",
+        "RS",
+        "KT - Kiện toàn tổ chức",
+        "Liên tịch với Cấp ủy",
+        "Ngày họp tổ",
+        "Kinh phí vận động (VNĐ)",
+    ]
+    path = write(
+        tmp_path / "bao_cao_quy_4_2018.xlsx",
+        {
+            "Báo cáo quý": [
+                ["BÁO CÁO TIẾN ĐỘ"],
+                header,
+                [1, "DLS", "hoàn thành", "Dang thuc hien", "Chưa thực hiện", "28/12/2018", "1.500.000"],
+                [2, "HND", "xong", "Hoàn thành", "", 43462, 2000000],
+                [3, "BDMDN", "đã nộp", "Hoàn thành", "", "31/02/2018", ""],
+            ]
+        },
+    )
     out = run_cli("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[:2] == [
@@ -166,6 +191,7 @@ def test_report_status_words_and_dates(tmp_path, db_url):
     out = run_cli("import", path, db_url=db_url)
     assert out.returncode == 0 and "Quý IV/2018" in out.stdout, out.stderr
     from doandata.store import Store
+
     s = Store(db_url)
     reports = s.reports().set_index(["unit_code", "period"])
     assert reports.loc[("DLS", "2018-Q4"), "meeting_date"] == dt.date(2018, 12, 28)
@@ -173,14 +199,25 @@ def test_report_status_words_and_dates(tmp_path, db_url):
     assert reports.loc[("DLS", "2018-Q4"), "funds"] == 1_500_000
     st = s.statuses().set_index(["unit_code", "period", "item_code"])["status"]
     assert (st[("DLS", "2018-Q4", "RS")], st[("DLS", "2018-Q4", "KT")], st[("DLS", "2018-Q4", "LT")]) == (
-        "done", "in_progress", "not_started")
+        "done",
+        "in_progress",
+        "not_started",
+    )
     s.dispose()
 
 
 def test_unit_list_errors(tmp_path, db_url):
-    path = write(tmp_path / "dv.xlsx", {"Danh sách": [
-        ["DANH SÁCH ĐƠN VỊ"], ["Mã đơn vị", "Tên đơn vị", "Xếp loại 2017", "Điểm 2017"],
-        ["A1", "Đơn vị A", "Giỏi", 80], ["A1", "Đơn vị A bis", "Khá", 95]]})
+    path = write(
+        tmp_path / "dv.xlsx",
+        {
+            "Danh sách": [
+                ["DANH SÁCH ĐƠN VỊ"],
+                ["Mã đơn vị", "Tên đơn vị", "Xếp loại 2017", "Điểm 2017"],
+                ["A1", "Đơn vị A", "Giỏi", 80],
+                ["A1", "Đơn vị A bis", "Khá", 95],
+            ]
+        },
+    )
     out = run_cli("validate", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[:4] == [
@@ -227,12 +264,18 @@ def test_without_any_period_the_upload_asks_and_imports_nothing(tmp_path, db_url
 
 
 def test_a_workbook_with_a_scorecard_and_a_report_is_one_upload(tmp_path, db_url):
-    path = write(tmp_path / "to_2_quy_4.xlsx", {
-        "Bảng điểm": scorecard(("DLS", "", FULL), title="BẢNG ĐIỂM QUÝ IV/2018"),
-        "Báo cáo quý": [["BÁO CÁO QUÝ IV/2018"], ["Mã đơn vị", "RS", "KT", "Khó khăn - tồn tại"],
-                        ["DLS", "Hoàn thành", "Hoàn thành", "Không còn khó khăn lớn"]],
-        "Hướng dẫn": [["Điền điểm vào bảng"]],
-    })
+    path = write(
+        tmp_path / "to_2_quy_4.xlsx",
+        {
+            "Bảng điểm": scorecard(("DLS", "", FULL), title="BẢNG ĐIỂM QUÝ IV/2018"),
+            "Báo cáo quý": [
+                ["BÁO CÁO QUÝ IV/2018"],
+                ["Mã đơn vị", "RS", "KT", "Khó khăn - tồn tại"],
+                ["DLS", "Hoàn thành", "Hoàn thành", "Không còn khó khăn lớn"],
+            ],
+            "Hướng dẫn": [["Điền điểm vào bảng"]],
+        },
+    )
     out = run_cli("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     assert "Bảng điểm, Báo cáo quý, kỳ Quý IV/2018" in out.stdout
@@ -253,10 +296,22 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
     assert wb.sheetnames[:1] == [ws.title] and "Hướng dẫn" in wb.sheetnames
     header = {c.value: c.column for c in ws[5] if c.value}
     fill = {
-        "units": {"Mã đơn vị": "MOI1", "Tên đơn vị": "Chi đoàn Đơn vị mới", "Cụm": 3, "Đặc thù": "x",
-                  "Điểm 2017": 58, "Xếp loại 2017": "Trung bình", "Đơn vị đồng hành": "TAND"},
-        "groups": {"Tổ": 3, "Họ và tên": "Lê Văn Mới", "Vai trò": "Tổ trưởng", "Đơn vị phụ trách": "CTHADS",
-                   "Nội dung phụ trách": "RS, KT"},
+        "units": {
+            "Mã đơn vị": "MOI1",
+            "Tên đơn vị": "Chi đoàn Đơn vị mới",
+            "Cụm": 3,
+            "Đặc thù": "x",
+            "Điểm 2017": 58,
+            "Xếp loại 2017": "Trung bình",
+            "Đơn vị đồng hành": "TAND",
+        },
+        "groups": {
+            "Tổ": 3,
+            "Họ và tên": "Lê Văn Mới",
+            "Vai trò": "Tổ trưởng",
+            "Đơn vị phụ trách": "CTHADS",
+            "Nội dung phụ trách": "RS, KT",
+        },
         "criteria": {"Mã tiêu chí": "TC1", "Nội dung": "Một tiêu chí", "Điểm tối đa": 100, "Nhóm": "I. Chung"},
     }.get(kind)
     if fill:
@@ -290,16 +345,19 @@ def test_a_template_left_empty_stores_nothing(tmp_path, db_url):
 
 
 def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
-    path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", [11, *HALF[1:]]),
-                                                               ("HND", "", [5, -2, *HALF[2:]]))})
+    path = write(
+        tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", [11, *HALF[1:]]), ("HND", "", [5, -2, *HALF[2:]]))}
+    )
     marked = tmp_path / "q3_danh_dau.xlsx"
     out = run_cli("validate", path, "--marked", str(marked), db_url=db_url)
     assert out.returncode == 1 and str(marked) in out.stdout
     wb = openpyxl.load_workbook(marked)
     assert wb.sheetnames == ["Danh sách lỗi", "Bảng điểm"]
     listing = [[c.value for c in row] for row in wb["Danh sách lỗi"].iter_rows(min_row=2)]
-    assert [(r[0], r[1], r[2], r[3]) for r in listing] == [("Lỗi", "Bảng điểm", 4, "TC1 (D)"),
-                                                           ("Lỗi", "Bảng điểm", 5, "TC2 (E)")]
+    assert [(r[0], r[1], r[2], r[3]) for r in listing] == [
+        ("Lỗi", "Bảng điểm", 4, "TC1 (D)"),
+        ("Lỗi", "Bảng điểm", 5, "TC2 (E)"),
+    ]
     ws = wb["Bảng điểm"]
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")
     assert "vượt điểm tối đa 10" in ws["D4"].comment.text

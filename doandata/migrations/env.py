@@ -1,6 +1,7 @@
 """Alembic's entry point. doandata.migrate hands over a connection already inside the write
 transaction (and, on PostgreSQL, holding the migration lock), so every revision runs in it:
 an upgrade that fails half-way leaves the store on its old revision, unchanged."""
+
 from alembic import context
 
 from doandata import migrate

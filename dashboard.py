@@ -3,12 +3,12 @@
 import streamlit as st
 
 from doandata import i18n, safety
-from pages import _state
+from pages import _deep_link, _filters
 
 safety.require_defused_xml()  # fail closed: no XML parsing with entity expansion
 
-st.session_state[_state.ENTRYPOINT_SEEN] = True
-lang = _state.language()
+st.session_state[_deep_link.ENTRYPOINT_SEEN] = True
+lang = _filters.language()
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/dashboard:", layout="wide")
 
 # Page URLs are the file names (/tong_quan, /don_vi): until a session has called st.navigation,

@@ -3,12 +3,11 @@
 import streamlit as st
 
 from doandata import i18n, reports
-from pages import _state
+from pages import _sidebar, _snapshot
 
-f = _state.sidebar()
+f = _sidebar.sidebar()
 lang = f.lang
-d = _state.data()
-settings = d["settings"]
+settings = _snapshot.load().settings
 st.title(i18n.t("reports.header", lang))
 st.caption(i18n.t("reports.caption", lang))
 choices = [("quarter", q) for q in settings.quarters] + [
@@ -31,7 +30,7 @@ with st.form("report"):
 
 if made:
     signing = reports.Signing(number=number.strip(), code=code.strip() or "BC/ĐTN", signer=signer.strip(), date=date)
-    store = _state.current_store()
+    store = _snapshot.store()
     with st.spinner(i18n.t("reports.making", lang)):
         st.session_state["report_files"] = {
             "docx": reports.build(store, chosen[0], chosen[1], "docx", signing),

@@ -7,14 +7,14 @@ import streamlit as st
 
 from doandata import i18n
 from doandata import settings as S
-from pages import _state
+from pages import _editor, _sidebar, _snapshot
 
-f = _state.sidebar()
+f = _sidebar.sidebar()
 lang = f.lang
 st.title(i18n.t("settings.header", lang))
-editor = _state.require_editor(lang)
-d = _state.data()
-current: S.Settings = d["settings"]
+editor = _editor.require(lang)
+snap = _snapshot.load()
+current: S.Settings = snap.settings
 saved = st.session_state.pop("settings_saved", None)
 if saved:
     st.success(i18n.t("settings.saved", lang, entry=saved))
@@ -69,7 +69,7 @@ with st.form("settings"):
     )
 
     st.subheader(i18n.t("settings.targets", lang))
-    codes = list(d["units"]["unit_code"])
+    codes = list(snap.units["unit_code"])
     targets = pd.DataFrame(
         {"unit_code": list(current.targets), "target": list(current.targets.values())}, columns=["unit_code", "target"]
     )
@@ -87,7 +87,7 @@ with st.form("settings"):
     submitted = st.form_submit_button(i18n.t("settings.save", lang), type="primary")
 
 if submitted:
-    _state.require_editor(lang)  # the role is checked again where the write happens
+    _editor.require(lang)  # the role is checked again where the write happens
     rows = edited_ms.dropna(subset=["name", "date"])
     new = dataclasses.replace(
         current,
@@ -120,5 +120,5 @@ if submitted:
         for key, params in wrong:
             st.error(i18n.t(key, lang, **params))
     else:
-        st.session_state["settings_saved"] = _state.current_store().save_settings(new, by=editor)
+        st.session_state["settings_saved"] = _snapshot.store().save_settings(new, by=editor)
         st.rerun()

@@ -3,27 +3,27 @@
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
-from pages import _state
+from pages import _sidebar, _snapshot, _widgets
 
-f = _state.sidebar()
-d = _state.data()
-lang, settings = f.lang, d["settings"]
+f = _sidebar.sidebar()
+snap = _snapshot.load()
+lang, settings = f.lang, snap.settings
 pname = i18n.period_name(f.period, lang)
 st.title(i18n.t("clusters.header", lang, period=pname))
-units = _state.filtered_units(d["units"], f)
+units = snap.filtered_units(f)
 if units.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
-frame = _state.progress_for(d, f, units)
-pairs = metrics.companion_pairs(units, _state.progress_for(d, f, d["units"]))
+frame = snap.progress(f.period, units)
+pairs = metrics.companion_pairs(units, snap.progress(f.period))
 if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:
         st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
-    _state.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
+    _widgets.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
     st.dataframe(tables.pairs_table(worst, lang), hide_index=True, width="stretch")
-names = dict(zip(d["units"]["unit_code"], d["units"]["name"]))
-summary = metrics.cluster_summary(frame, d["clusters"], names)
+names = dict(zip(snap.units["unit_code"], snap.units["name"]))
+summary = metrics.cluster_summary(frame, snap.clusters, names)
 st.subheader(i18n.t("clusters.summary", lang))
 st.dataframe(tables.cluster_table(summary, lang), hide_index=True, width="stretch")
 if len(summary) <= 12:  # details per cluster while they fit on a screen; the filter narrows it

@@ -3,31 +3,31 @@
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
-from pages import _state
+from pages import _sidebar, _snapshot, _widgets
+from pages._filters import UNIT, resolve, settle
 
-f = _state.sidebar()
-d = _state.data()
-lang, settings = f.lang, d["settings"]
-units = _state.filtered_units(d["units"], f)
+f = _sidebar.sidebar()
+snap = _snapshot.load()
+lang, settings = f.lang, snap.settings
+units = snap.filtered_units(f)
 if units.empty:
-    st.info(i18n.t("unit.none", lang) if d["units"].empty else i18n.t("overview.no_units", lang))
+    st.info(i18n.t("unit.none", lang) if snap.units.empty else i18n.t("overview.no_units", lang))
     st.stop()
 
-codes = list(units["unit_code"])
 names = dict(zip(units["unit_code"], units["name"]))
-_state.resolve("f_unit", st.query_params.get("unit"), _state.Valid(codes, codes[0]))
+resolve([UNIT], snap, f)
 if not f.present:
-    st.selectbox(i18n.t("filter.unit", lang), codes, key="f_unit", format_func=lambda c: f"{c} — {names[c]}")
-code = st.session_state["f_unit"]
-st.session_state["keep_f_unit"] = st.session_state["wrote_f_unit"] = code
-st.query_params["unit"] = code
+    st.selectbox(
+        i18n.t("filter.unit", lang), UNIT.allowed(snap, f), key=UNIT.key, format_func=lambda c: f"{c} — {names[c]}"
+    )
+code = settle([UNIT], snap, f)[UNIT.name]
 unit = units[units["unit_code"] == code].iloc[0]
 
 st.title(unit["name"])
 kind = i18n.t("unit.special" if unit["special"] else "unit.regular", lang)
 st.caption(i18n.t("unit.caption", lang, code=code, cluster=int(unit["cluster"]), kind=kind))
 
-row = _state.progress_for(d, f, units[units["unit_code"] == code]).iloc[0]
+row = snap.progress(f.period, units[units["unit_code"] == code]).iloc[0]
 pname = i18n.period_name(f.period, lang)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(
@@ -44,13 +44,13 @@ c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row["status"], l
 if row["recognised"]:
     st.success(i18n.t("unit.recognised", lang, period=pname))
 
-own = _state.of_units(d, [code])
-timeline = metrics.unit_timeline(code, d["units"], own["totals"], settings)
-_state.show(charts.unit_timeline(timeline, unit["name"], settings, lang))
+own = snap.unit_rows([code])
+timeline = metrics.unit_timeline(code, snap.units, own.totals, settings)
+_widgets.show(charts.unit_timeline(timeline, unit["name"], settings, lang))
 
-scores = _state.current_store().scores(periods=[settings.baseline_period, f.period], unit_code=code)
-compare = metrics.criteria_compare(scores, d["criteria"], code, f.period, settings)
-_state.show(charts.criteria_bars(compare, f.period, settings, lang))
+scores = _snapshot.store().scores(periods=[settings.baseline_period, f.period], unit_code=code)
+compare = metrics.criteria_compare(scores, snap.criteria, code, f.period, settings)
+_widgets.show(charts.criteria_bars(compare, f.period, settings, lang))
 st.subheader(i18n.t("unit.criteria", lang, period=pname, baseline=settings.baseline_year))
 st.dataframe(tables.criteria_table(compare, lang), hide_index=True, width="stretch")
 moved = compare.dropna(subset=["change"]).sort_values("change")
@@ -77,9 +77,9 @@ else:
     )
     st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
 
-history = metrics.item_history(own["statuses"], code, settings)
+history = metrics.item_history(own.statuses, code, settings)
 items = tables.plan_item_labels(lang)
-_state.show(
+_widgets.show(
     charts.status_grid(
         history,
         [items[c] for c in history.index],
@@ -92,7 +92,7 @@ _state.show(
 left, right = st.columns(2)
 with left:
     st.subheader(i18n.t("unit.people_header", lang))
-    people = metrics.followers(d["members"], code)
+    people = metrics.followers(snap.members, code)
     if people.empty:
         st.write(i18n.t("unit.people_none", lang))
     else:
@@ -100,8 +100,8 @@ with left:
 with right:
     st.subheader(i18n.t("unit.companion_header", lang))
     companion = unit["companion_code"]
-    if isinstance(companion, str) and companion in set(d["units"]["unit_code"]):
-        mate = _state.progress_for(d, f, d["units"][d["units"]["unit_code"] == companion]).iloc[0]
+    if isinstance(companion, str) and companion in set(snap.units["unit_code"]):
+        mate = snap.progress(f.period, snap.units[snap.units["unit_code"] == companion]).iloc[0]
         st.write(
             i18n.t(
                 "unit.companion",
@@ -116,7 +116,7 @@ with right:
         st.write(i18n.t("unit.companion_none", lang))
 
 st.subheader(i18n.t("unit.reports_header", lang))
-reports = own["reports"]
+reports = own.reports
 if reports.empty:
     st.write(i18n.t("unit.reports_none", lang))
 for _, rep in reports.sort_values("period", ascending=False).iterrows():

@@ -4,11 +4,11 @@ import streamlit as st
 
 from doandata import i18n, tables
 from doandata.store import UnknownUpload
-from pages import _state
+from pages import _editor, _sidebar, _snapshot
 
-f = _state.sidebar()
+f = _sidebar.sidebar()
 lang = f.lang
-store = _state.current_store()
+store = _snapshot.store()
 st.title(i18n.t("history.header", lang))
 restored = st.session_state.pop("restored", None)
 if restored:
@@ -19,7 +19,7 @@ if history.empty:
     st.stop()
 st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
 
-editor = _state.editor_name()
+editor = _editor.signed_in()
 if not editor:
     st.caption(i18n.t("history.viewer_note", lang))
     st.stop()
@@ -28,9 +28,9 @@ labels = {int(r["id"]): tables.history_label(r, lang) for r in history.to_dict("
 target = st.selectbox(i18n.t("history.restore_pick", lang), list(labels), format_func=labels.get, key="restore_pick")
 sure = st.checkbox(i18n.t("history.restore_sure", lang, id=target), key=f"restore_sure_{target}")
 if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", disabled=not sure, key="restore_go"):
-    _state.require_editor(lang)  # checked again where the write happens
+    _editor.require(lang)  # checked again where the write happens
     try:
-        entry = store.rollback(target, by=_state.editor_name())
+        entry = store.rollback(target, by=_editor.signed_in())
     except UnknownUpload:
         st.error(i18n.t("cli.upload_unknown", lang, id=target))
         st.stop()

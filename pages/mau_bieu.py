@@ -3,14 +3,14 @@
 import streamlit as st
 
 from doandata import contract, i18n
-from pages import _state
+from pages import _sidebar, _snapshot, _widgets
 
-f = _state.sidebar()
-d = _state.data()
+f = _sidebar.sidebar()
+snap = _snapshot.load()
 lang = f.lang
 st.title(i18n.t("templates.header", lang))
 st.caption(i18n.t("templates.caption", lang))
-periods = d["settings"].periods
+periods = snap.settings.periods
 period = st.selectbox(
     i18n.t("templates.period", lang),
     periods,
@@ -21,5 +21,5 @@ period = st.selectbox(
 
 for kind in contract.LOAD_ORDER:
     left, right = st.columns([2, 3])
-    _state.template_button(left, d, kind, period, lang, key=f"dl_{kind}")
+    _widgets.template_button(left, snap, kind, period, lang, key=f"dl_{kind}")
     right.write(i18n.t(f"templates.help.{kind}", lang))

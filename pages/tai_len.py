@@ -5,20 +5,20 @@ import streamlit as st
 from doandata import i18n, ingest, markup, metrics, tables
 from doandata.problems import Unreadable
 from doandata.store import DuplicateUpload
-from pages import _state
+from pages import _editor, _sidebar, _snapshot, _widgets
 
-f = _state.sidebar()
+f = _sidebar.sidebar()
 lang = f.lang
 st.title(i18n.t("upload.header", lang))
-editor = _state.require_editor(lang)
-d = _state.data()
-store = _state.current_store()
+editor = _editor.require(lang)
+snap = _snapshot.load()
+store = _snapshot.store()
 
 done = st.session_state.pop("upload_done", None)
 if done:
     st.success(i18n.t("upload.stored", lang, **done))
 
-periods = [None, *d["settings"].periods]
+periods = [None, *snap.settings.periods]
 period = st.selectbox(
     i18n.t("upload.period", lang),
     periods,
@@ -29,7 +29,7 @@ blank_period = period or f.period
 st.caption(i18n.t("upload.templates", lang, period=i18n.period_name(blank_period, lang)))
 scores_col, reports_col, others_col = st.columns(3)
 for col, kind in ((scores_col, "scores"), (reports_col, "reports")):
-    _state.template_button(col, d, kind, blank_period, lang, key=f"upload_dl_{kind}")
+    _widgets.template_button(col, snap, kind, blank_period, lang, key=f"upload_dl_{kind}")
 others_col.page_link(
     "pages/mau_bieu.py",
     label=i18n.t("upload.other_templates", lang),
@@ -74,8 +74,8 @@ if not batch.ok:
     st.stop()
 
 new_scores = batch.frames.get("scores")
-old_totals = None if new_scores is None else _state.current_store().totals(periods=sorted(set(new_scores["period"])))
-changes = metrics.preview_changes(new_scores, old_totals, d["units"], d["settings"])
+old_totals = None if new_scores is None else store.totals(periods=sorted(set(new_scores["period"])))
+changes = metrics.preview_changes(new_scores, old_totals, snap.units, snap.settings)
 st.subheader(i18n.t("upload.changes", lang))
 if len(changes):
     moved = int((changes["change"].fillna(1) != 0).sum())
@@ -85,7 +85,7 @@ else:
     st.write(i18n.t("upload.changes_rows", lang, rows=batch.rows(), units=batch.units_touched()))
 
 if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm"):
-    _state.require_editor(lang)  # the role is checked again where the write happens
+    _editor.require(lang)  # the role is checked again where the write happens
     try:
         stored = ingest.import_bytes(data, name, store, period, by=editor).imported
     except DuplicateUpload as exc:

@@ -3,21 +3,21 @@
 import streamlit as st
 
 from doandata import i18n, metrics, tables
-from pages import _state
+from pages import _sidebar, _snapshot
 
-f = _state.sidebar()
-d = _state.data()
-lang, settings = f.lang, d["settings"]
+f = _sidebar.sidebar()
+snap = _snapshot.load()
+lang, settings = f.lang, snap.settings
 pname = i18n.period_name(f.period, lang)
 
 
 def units_and_reports(codes: list[str]) -> None:
     """The units' figures for the quarter, whether each quarterly report came in, and a reminder."""
-    chosen = d["units"][d["units"]["unit_code"].isin(codes)]
-    frame = _state.progress_for(d, f, chosen)
+    chosen = snap.units[snap.units["unit_code"].isin(codes)]
+    frame = snap.progress(f.period, chosen)
     st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
     st.subheader(i18n.t("groups.reports", lang, period=pname))
-    arrivals = metrics.report_arrivals(_state.of_units(d, codes)["reports"], codes, f.period, settings)
+    arrivals = metrics.report_arrivals(snap.unit_rows(codes).reports, codes, f.period, settings)
     st.dataframe(
         tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang),
         hide_index=True,
@@ -29,7 +29,7 @@ def units_and_reports(codes: list[str]) -> None:
 
 
 st.title(i18n.t("groups.header", lang, period=pname))
-members = d["members"]
+members = snap.members
 if members.empty:
     st.info(i18n.t("groups.none", lang))
     st.stop()
@@ -38,7 +38,7 @@ groups = sorted(int(g) for g in members["group_no"].dropna().unique())
 followed: set[str] = set()
 for group in groups:
     people = members[members["group_no"] == group]
-    codes = metrics.group_units(d["units"], people, group)
+    codes = metrics.group_units(snap.units, people, group)
     followed |= set(codes)
     if f.group and group != f.group:
         continue
@@ -51,7 +51,7 @@ for group in groups:
     else:
         st.write(i18n.t("groups.no_units", lang))
 
-orphans = d["units"][d["units"]["special"] & ~d["units"]["unit_code"].isin(followed)]
+orphans = snap.units[snap.units["special"] & ~snap.units["unit_code"].isin(followed)]
 if not f.group and len(orphans):
     st.header(i18n.t("groups.orphans", lang))
     st.caption(i18n.t("groups.orphans_note", lang))

@@ -5,18 +5,18 @@ import datetime as dt
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
-from pages import _state
+from pages import _sidebar, _snapshot, _widgets
 
-f = _state.sidebar()
-d = _state.data()
-lang, settings = f.lang, d["settings"]
+f = _sidebar.sidebar()
+snap = _snapshot.load()
+lang, settings = f.lang, snap.settings
 pname = i18n.period_name(f.period, lang)
 
 st.title(i18n.t("overview.header", lang, period=pname))
-if d["units"].empty:
+if snap.units.empty:
     st.info(i18n.t("overview.empty", lang))
     st.stop()
-frame = _state.progress_for(d, f)
+frame = snap.progress(f.period, snap.filtered_units(f))
 if frame.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
@@ -29,16 +29,16 @@ for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised
 bullets = frame[frame["special"]] if frame["special"].any() else frame
 if len(bullets) > charts.MAX_BARS:
     st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(bullets), lang, 0)))
-_state.show(charts.progress_bullets(frame, f.period, settings, lang))
+_widgets.show(charts.progress_bullets(frame, f.period, settings, lang))
 
 special = frame[frame["special"]].sort_values("items_done")
 if len(special):
     shown = special.head(charts.MAX_BARS)
     codes = list(shown["unit_code"])
-    grid = metrics.plan_item_matrix(_state.of_units(d, codes)["statuses"], codes, f.period, settings)
+    grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
     if len(special) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
-    _state.show(
+    _widgets.show(
         charts.status_grid(
             grid,
             [charts.short_name(n) for n in shown["unit_name"]],
@@ -51,14 +51,14 @@ if len(special):
 
 left, right = st.columns(2)
 with left:
-    _state.show(charts.transitions(metrics.rating_transitions(frame, settings), f.period, settings, lang))
+    _widgets.show(charts.transitions(metrics.rating_transitions(frame, settings), f.period, settings, lang))
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
     recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)
     st.dataframe(tables.recognised_table(recognised, lang), hide_index=True, width="stretch")
 
 today = dt.date.today()
-_state.show(charts.milestones(settings, today, lang))
+_widgets.show(charts.milestones(settings, today, lang))
 ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):

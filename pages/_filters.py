@@ -1,0 +1,171 @@
+"""The view a link names: every URL parameter declared once, and how it meets its widget.
+
+Each `Param` knows its name in the URL, its widget's key, how to read it from the link and write
+it back, the values it may take and its default. `resolve` (before a widget is drawn) and `settle`
+(after) read this table and are the only code that writes st.query_params or the keep_/wrote_
+state, so deep links and widgets cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from doandata import i18n
+
+if TYPE_CHECKING:
+    from pages._snapshot import Snapshot
+
+ALL = 0  # "all clusters / all groups" (a None value would show as an empty selectbox)
+KEEP, WROTE = "keep_", "wrote_"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar's choices for this run."""
+
+    lang: str
+    period: str
+    cluster: int  # ALL: every cluster
+    group: int  # ALL: every group
+    special_only: bool
+    present: bool = False
+
+
+Allowed = Callable[["Snapshot", Filters | None], Sequence]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str  # in the URL
+    key: str | None  # of its widget; None: no widget, the link alone decides on every run
+    parse: Callable[[str], Any]  # the link's text -> a value, None when the text means nothing
+    dump: Callable[[Any], str | None]  # a value -> the link's text, None to leave it out
+    allowed: Allowed  # (snapshot, filters) -> the values it may take
+    default: Callable[[Snapshot, Filters | None], Any]
+
+    def from_link(self) -> Any:
+        text = st.query_params.get(self.name)
+        return None if text is None else self.parse(text)
+
+
+def _text(text: str) -> str:
+    return text
+
+
+def _number(text: str) -> int | None:
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
+def _flag(text: str) -> bool | None:
+    return {"1": True, "0": False}.get(text)
+
+
+def _flag_text(value: bool) -> str | None:
+    return "1" if value else None
+
+
+def _number_text(value: int) -> str | None:
+    return str(value) if value else None  # ALL is the absence of the parameter
+
+
+def _always(value) -> Callable[..., Any]:
+    return lambda snap, f: value
+
+
+LANG = Param("lang", "f_lang", _text, lambda v: None if v == "vi" else v, _always(i18n.LANGS), _always("vi"))
+QUARTER = Param("q", "f_q", _text, _text, lambda s, f: s.settings.quarters, lambda s, f: s.default_period())
+CLUSTER = Param("cum", "f_cum", _number, _number_text, lambda s, f: [ALL, *s.cluster_numbers()], _always(ALL))
+GROUP = Param("to", "f_to", _number, _number_text, lambda s, f: [ALL, *s.group_numbers()], _always(ALL))
+SPECIAL = Param("dt", "f_dt", _flag, _flag_text, _always((True, False)), _always(False))
+UNIT = Param(
+    "unit",
+    "f_unit",
+    _text,
+    _text,
+    lambda s, f: list(s.filtered_units(f)["unit_code"]),
+    lambda s, f: s.filtered_units(f)["unit_code"].iloc[0],
+)
+# presentation mode: no sidebar, no toolbar, larger text; the filters come from the link
+PRESENT = Param("present", None, _flag, _flag_text, _always((True, False)), _always(False))
+
+PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SPECIAL, UNIT, PRESENT)  # in the order a link shows them
+SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SPECIAL, PRESENT)  # every page's; UNIT is the unit page's
+
+
+def language() -> str:
+    """The language before the page runs (for the navigation's titles)."""
+    state = st.session_state
+    for value in (state.get(LANG.key), LANG.from_link(), state.get(KEEP + LANG.key)):
+        if value in i18n.LANGS:
+            return value
+    return LANG.default(None, None)
+
+
+def resolve(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) -> None:
+    """Set each parameter's widget value before the widget is drawn.
+
+    A link that differs from what this session last wrote wins (a shared link opened, a
+    presentation link); then a value the user just changed in the widget; then the value kept from
+    the previous run (Streamlit drops widget state and the query string when the page changes);
+    then the default. An absent parameter has no opinion."""
+    state = st.session_state
+    for param in params:
+        if param.key is None:
+            continue
+        allowed = param.allowed(snap, f)
+        from_link = param.from_link()
+        written, kept, current = state.get(WROTE + param.key), state.get(KEEP + param.key), state.get(param.key)
+        if _valid(from_link, allowed) and from_link != written:
+            value = from_link
+        elif _valid(current, allowed) and current != kept:
+            value = current
+        elif _valid(kept, allowed):
+            value = kept
+        else:
+            value = param.default(snap, f)
+        state[param.key] = state[KEEP + param.key] = value
+        state[WROTE + param.key] = from_link if _valid(from_link, allowed) and from_link == value else written
+
+
+def _valid(value, allowed: Sequence) -> bool:
+    return value is not None and value in allowed
+
+
+def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) -> dict[str, Any]:
+    """After the widgets are drawn: keep each value for the next page and write it into the link.
+    Returns the values by parameter name."""
+    state = st.session_state
+    values = {}
+    for param in params:
+        if param.key is None:
+            value = param.from_link()
+            if not _valid(value, param.allowed(snap, f)):
+                value = param.default(snap, f)
+        else:
+            value = state[param.key]
+            state[KEEP + param.key] = state[WROTE + param.key] = value
+        text = param.dump(value)
+        if text is None:
+            if param.name in st.query_params:
+                del st.query_params[param.name]
+        elif st.query_params.get(param.name) != text:
+            st.query_params[param.name] = text
+        values[param.name] = value
+    return values
+
+
+def filters(values: dict[str, Any]) -> Filters:
+    """The sidebar's values (by parameter name) as Filters."""
+    return Filters(
+        lang=values[LANG.name],
+        period=values[QUARTER.name],
+        cluster=values[CLUSTER.name],
+        group=values[GROUP.name],
+        special_only=values[SPECIAL.name],
+        present=values[PRESENT.name],
+    )

@@ -1,0 +1,126 @@
+"""The store, and what pages read of it: a snapshot of the small frames and the few larger reads,
+each cached by the store's version (its newest history id), so an upload through any instance
+reaches every instance at its next run."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+
+from doandata import i18n, ingest, migrate
+from doandata.settings import Settings
+from doandata.store import Store, default_url
+from pages import _filters
+
+log = logging.getLogger("doandata")
+
+
+@st.cache_resource(show_spinner=False)
+def _open(url: str) -> Store:
+    s = Store(url)
+    ingest.ensure_seeded(s)
+    return s
+
+
+def store() -> Store:
+    """The store, or a plain message and a stopped page when it cannot be opened."""
+    try:
+        return _open(default_url())
+    except migrate.NewerStore as exc:
+        st.error(i18n.t("store.newer", _filters.language(), found=exc.found, known=exc.known))
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        unavailable(exc)
+    st.stop()
+
+
+def unavailable(exc: Exception) -> None:
+    """The database went away (a restart, the network): say so plainly and stop the page."""
+    log.error("store unavailable: %s: %s", type(exc).__name__, str(exc).splitlines()[0][:200] if str(exc) else "")
+    st.error(i18n.t("store.unavailable", _filters.language()))
+    st.stop()
+
+
+@dataclass(frozen=True)
+class UnitRows:
+    """A few units' own rows: totals of every period, plan-item statuses, quarterly reports."""
+
+    totals: pd.DataFrame
+    statuses: pd.DataFrame
+    reports: pd.DataFrame
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The small frames every page draws from, as the store held them at `version`."""
+
+    url: str
+    version: int
+    settings: Settings
+    units: pd.DataFrame
+    criteria: pd.DataFrame
+    members: pd.DataFrame
+    clusters: pd.DataFrame
+    scored_periods: list[str]
+
+    def default_period(self) -> str:
+        """The latest quarter with scores, else the first quarter of the plan."""
+        quarters = self.settings.quarters
+        have = [p for p in quarters if p in set(self.scored_periods)]
+        return have[-1] if have else quarters[0]
+
+    def cluster_numbers(self) -> list[int]:
+        return sorted(int(c) for c in self.units["cluster"].dropna().unique())
+
+    def group_numbers(self) -> list[int]:
+        return sorted(int(g) for g in self.units["group_no"].dropna().unique())
+
+    def filtered_units(self, f: _filters.Filters) -> pd.DataFrame:
+        chosen = self.units
+        if f.cluster:
+            chosen = chosen[chosen["cluster"] == f.cluster]
+        if f.group:
+            chosen = chosen[chosen["group_no"] == f.group]
+        if f.special_only:
+            chosen = chosen[chosen["special"]]
+        return chosen
+
+    def progress(self, period: str, units: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Every figure of the quarter for the units given (all units when none are)."""
+        full = _period_progress(self.url, self.version, period)
+        if units is None or len(units) == len(self.units):
+            return full
+        return full[full["unit_code"].isin(units["unit_code"])].reset_index(drop=True)
+
+    def unit_rows(self, codes) -> UnitRows:
+        return _unit_rows(self.url, self.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _snapshot(url: str, version: int) -> Snapshot:
+    """Read once per store version (an upload anywhere, through any instance, makes a new one)."""
+    return Snapshot(url=url, version=version, **_open(url).basics())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _period_progress(url: str, version: int, period: str) -> pd.DataFrame:
+    """Every unit's figures for one quarter (totals and items done added up in the database)."""
+    snap = _snapshot(url, version)
+    return _open(url).progress(period, snap.settings, snap.units)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _unit_rows(url: str, version: int, codes: tuple[str, ...]) -> UnitRows:
+    return UnitRows(**_open(url).unit_rows(list(codes)))
+
+
+def load() -> Snapshot:
+    """The snapshot of the store as it is now."""
+    s = store()
+    try:
+        return _snapshot(s.url, s.version())
+    except (sa.exc.SQLAlchemyError, OSError) as exc:
+        unavailable(exc)

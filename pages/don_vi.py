@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from doandata import charts, i18n, metrics, tables
+from doandata import cells, charts, i18n, metrics, tables
 from pages import _sidebar, _snapshot, _widgets
 from pages._filters import UNIT, resolve, settle
 
@@ -33,7 +33,7 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric(
     i18n.t("unit.metrics_total", lang, period=pname),
     i18n.fmt_number(row["total"], lang),
-    i18n.fmt_signed(row["delta"], lang) if row["delta"] == row["delta"] else None,
+    i18n.fmt_signed(row["delta"], lang) if not cells.is_blank(row["delta"]) else None,
 )
 c2.metric(
     i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
@@ -70,7 +70,7 @@ if len(moved):
 gap = metrics.gap_to_next_rating(compare, row["total"], settings)
 st.subheader(i18n.t("unit.gap_header", lang))
 if gap["next"] is None:
-    st.write(i18n.t("unit.gap_top" if row["total"] == row["total"] else "unit.gap_no_data", lang))
+    st.write(i18n.t("unit.gap_no_data" if cells.is_blank(row["total"]) else "unit.gap_top", lang))
 else:
     st.write(
         i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang))

@@ -199,3 +199,16 @@ def test_reports_page_makes_both_documents(app):
     next(b for b in app.button if b.label == "Lập báo cáo").click().run()
     assert not app.exception
     assert [b.label for b in app.get("download_button")] == ["Tải văn bản Word (.docx)", "Tải bảng Excel (.xlsx)"]
+
+
+@pytest.mark.parametrize("page", ["pages/tong_quan.py", "pages/don_vi.py", "pages/cum.py"])
+def test_garbage_in_the_link_falls_back_to_the_defaults(app, page):
+    """No exception: each parameter the page reads takes its default and the link says so."""
+    app.switch_page(page).run()
+    plain = (app.title[0].value, dict(app.query_params))
+    app.query_params.clear()
+    garbage = {"lang": "xx", "q": "2018-Q9", "cum": "٨", "to": "9" * 40, "dt": "yes", "present": "2"}
+    app.query_params.update(garbage | ({"unit": "<b>\x00"} if page == "pages/don_vi.py" else {}))
+    app.switch_page(page).run()
+    assert not app.exception
+    assert (app.title[0].value, dict(app.query_params)) == plain

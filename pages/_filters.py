@@ -36,16 +36,13 @@ class Filters:
     present: bool = False
 
 
-Allowed = Callable[["Snapshot", Filters | None], Sequence]
-
-
 @dataclass(frozen=True)
 class Param:
     name: str  # in the URL
     key: str | None  # of its widget; None: no widget, the link alone decides on every run
     parse: Callable[[str], Any]  # the link's text -> a value, None when the text means nothing
     dump: Callable[[Any], str | None]  # a value -> the link's text, None to leave it out
-    allowed: Allowed  # (snapshot, filters) -> the values it may take
+    allowed: Callable[[Snapshot, Filters | None], Sequence]  # the values it may take
     default: Callable[[Snapshot, Filters | None], Any]
 
     def from_link(self) -> Any:
@@ -77,6 +74,7 @@ def _always(value) -> Callable[..., Any]:
     return lambda snap, f: value
 
 
+# Param(name in the URL, widget key, parse, dump, allowed, default)
 LANG = Param("lang", "f_lang", _text, lambda v: None if v == "vi" else v, _always(i18n.LANGS), _always("vi"))
 QUARTER = Param("q", "f_q", _text, _text, lambda s, f: s.settings.quarters, lambda s, f: s.default_period())
 CLUSTER = Param("cum", "f_cum", _number, _number_text, lambda s, f: [ALL, *s.cluster_numbers()], _always(ALL))
@@ -136,9 +134,8 @@ def _valid(value, allowed: Sequence) -> bool:
     return value is not None and value in allowed
 
 
-def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) -> dict[str, Any]:
-    """After the widgets are drawn: keep each value for the next page and write it into the link.
-    Returns the values by parameter name."""
+def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) -> dict[Param, Any]:
+    """After the widgets are drawn: keep each value for the next page and write it into the link."""
     state = st.session_state
     values = {}
     for param in params:
@@ -155,17 +152,17 @@ def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) ->
                 del st.query_params[param.name]
         elif st.query_params.get(param.name) != text:
             st.query_params[param.name] = text
-        values[param.name] = value
+        values[param] = value
     return values
 
 
-def filters(values: dict[str, Any]) -> Filters:
-    """The sidebar's values (by parameter name) as Filters."""
+def filters(values: dict[Param, Any]) -> Filters:
+    """The sidebar's settled values as Filters."""
     return Filters(
-        lang=values[LANG.name],
-        period=values[QUARTER.name],
-        cluster=values[CLUSTER.name],
-        group=values[GROUP.name],
-        special_only=values[SPECIAL.name],
-        present=values[PRESENT.name],
+        lang=values[LANG],
+        period=values[QUARTER],
+        cluster=values[CLUSTER],
+        group=values[GROUP],
+        special_only=values[SPECIAL],
+        present=values[PRESENT],
     )

@@ -20,7 +20,7 @@ if not f.present:
     st.selectbox(
         i18n.t("filter.unit", lang), UNIT.allowed(snap, f), key=UNIT.key, format_func=lambda c: f"{c} — {names[c]}"
     )
-code = settle([UNIT], snap, f)[UNIT.name]
+code = settle([UNIT], snap, f)[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]
 
 st.title(unit["name"])

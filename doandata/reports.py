@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import charts, i18n, metrics
+from . import charts, i18n, metrics, xlsx
 from . import contract as C
 from .settings import Settings
 
@@ -521,13 +521,13 @@ def to_xlsx(report: Report) -> bytes:
 
     def sheet(title: str, heading: str, header: list[str], rows: list[list], widths: list[int]):
         ws = wb.create_sheet(title)
-        put(ws, 1, 1, heading).font = Font(bold=True, size=13)
-        put(ws, 2, 1, report.subtitle)
+        xlsx.write(ws, 1, 1, heading).font = Font(bold=True, size=13)
+        xlsx.write(ws, 2, 1, report.subtitle)
         for j, text in enumerate(header, start=1):
-            put(ws, 4, j, text).font = bold
+            xlsx.write(ws, 4, j, text).font = bold
         for i, values in enumerate(rows, start=5):
             for j, value in enumerate(values, start=1):
-                put(ws, i, j, value)
+                xlsx.write(ws, i, j, value)
         for j, width in enumerate(widths, start=1):
             ws.column_dimensions[chr(64 + j)].width = width
         return ws
@@ -685,21 +685,6 @@ def to_xlsx(report: Report) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def put(ws, row: int, col: int, value):
-    """Write a cell; text is always text: it can never become a formula, whatever it starts with
-    (OWASP CSV injection). Real numbers stay numbers, negative ones included."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    return cell
 
 
 def _n(value):

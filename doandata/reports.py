@@ -90,7 +90,7 @@ def gather(kind: str, period: str, frames: dict) -> Report:
     return Report(
         kind=kind,
         period=period,
-        title=_title(kind),
+        title=_title_of(kind),
         subtitle=_subtitle(kind, period, settings),
         frame=frame,
         special=special,
@@ -109,7 +109,7 @@ def gather(kind: str, period: str, frames: dict) -> Report:
     )
 
 
-def _title(kind: str) -> str:
+def _title_of(kind: str) -> str:
     return {"quarter": "BÁO CÁO", "midyear": "BÁO CÁO SƠ KẾT", "final": "BÁO CÁO TỔNG KẾT"}[kind]
 
 
@@ -246,15 +246,35 @@ def chart_images(report: Report) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------- Word
 
+CENTER, JUSTIFY = "center", "justify"
+
 
 def to_docx(report: Report, signing: Signing | None = None, images: dict[str, bytes] | None = None) -> bytes:
+    """The report in the Union's administrative layout, part by part as the document reads."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Mm, Pt
 
     signing = signing or Signing()
     doc = Document()
+    _page(doc)
+    _heading(doc, report, signing)
+    _title(doc, report)
+    _general_situation(doc, report, images)
+    _results(doc, report, images)
+    _units_by_progress(doc, report)
+    _recognition_and_commendation(doc, report)
+    _difficulties_and_proposals(doc, report)
+    _effective_models(doc, report)
+    _tasks_ahead(doc, report)
+    _recipients_and_signature(doc, signing)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page(doc) -> None:
+    """A4 portrait, margins 20/20/30/20 mm, Times New Roman 14 (HD 29-HD/TWĐTN-VP)."""
+    from docx.shared import Mm, Pt
+
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
@@ -264,65 +284,74 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     normal.element.rPr.rFonts.set(_qn("w:eastAsia"), "Times New Roman")
     normal.paragraph_format.space_after = Pt(3)
 
-    def para(text="", *, bold=False, italic=False, size=None, align=None, indent=False, container=None):
-        p = (container or doc).add_paragraph()
-        if align == "center":
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif align == "justify":
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(1)
-        run = p.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
-        return p
 
-    # heading: issuing body on the left, the Union's name and place-date on the right
+def _heading(doc, report: Report, signing: Signing) -> None:
+    """The issuing body and the number on the left, the Union's name and place-date on the right."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
     head = doc.add_table(rows=1, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(head, [8.6, 7.4])
     left, right = head.rows[0].cells
     left.paragraphs[0].text = ""
-    para(signing.superior, size=14, align="center", container=left)
-    para(signing.issuer, bold=True, size=14, align="center", container=left)
-    para("***", align="center", container=left)
+    _para(left, signing.superior, size=14, align=CENTER)
+    _para(left, signing.issuer, bold=True, size=14, align=CENTER)
+    _para(left, "***", align=CENTER)
     number = signing.number or "      "
-    para(f"Số: {number}-{signing.code}", size=14, align="center", container=left)
-    union = para("ĐOÀN TNCS HỒ CHÍ MINH", bold=True, size=15, align="center", container=right)
+    _para(left, f"Số: {number}-{signing.code}", size=14, align=CENTER)
+    union = _para(right, "ĐOÀN TNCS HỒ CHÍ MINH", bold=True, size=15, align=CENTER)
     union.runs[0].underline = True
-    para("", container=right)
-    para(_place_date(signing, report.settings), italic=True, size=14, align="center", container=right)
+    _para(right, "")
+    _para(right, _place_date(signing, report.settings), italic=True, size=14, align=CENTER)
     _drop_first_empty(left)
     _drop_first_empty(right)
 
-    para("")
-    para(report.title, bold=True, size=15, align="center")
-    para(report.subtitle, bold=True, size=14, align="center")
-    para("-----", align="center")
+
+def _title(doc, report: Report) -> None:
+    _para(doc, "")
+    _para(doc, report.title, bold=True, size=15, align=CENTER)
+    _para(doc, report.subtitle, bold=True, size=14, align=CENTER)
+    _para(doc, "-----", align=CENTER)
+
+
+def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """I. How many special units are followed and where they stand, with the progress chart."""
+    from docx.shared import Cm
 
     counts = report.counts
     n = sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"]
-    para("I. TÌNH HÌNH CHUNG", bold=True)
-    para(
+    _para(doc, "I. TÌNH HÌNH CHUNG", bold=True)
+    _body(
+        doc,
         f"Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {report.settings.plan_year}, Ban Thường vụ "
         f"Đoàn Khối theo dõi {n} đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. "
         f"Đến {i18n.period_name(report.period)}: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần "
         f"chú ý, {counts['behind']} đơn vị chậm tiến độ"
         + (f", {counts['no_data']} đơn vị chưa có số liệu" if counts["no_data"] else "")
         + f"; {len(report.recognised)} đơn vị đạt mức công nhận tiến bộ so với năm {report.settings.baseline_year}.",
-        align="justify",
-        indent=True,
     )
-    para(f"Đã nhận {report.activity['reports']} báo cáo quý của các đơn vị.", align="justify", indent=True)
+    _body(doc, f"Đã nhận {report.activity['reports']} báo cáo quý của các đơn vị.")
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
-        para("(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)", italic=True, size=12)
+        _para(doc, "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)", italic=True, size=12)
 
-    para("II. KẾT QUẢ THỰC HIỆN", bold=True)
-    para("1. Kết quả bảng điểm thi đua", bold=True, italic=True)
-    _docx_table(
+
+def _results(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """II. The results, in the four parts the plan names."""
+    _para(doc, "II. KẾT QUẢ THỰC HIỆN", bold=True)
+    _scorecard_results(doc, report, images)
+    _organisation_and_cadres(doc, report)
+    _movement_and_care(doc, report)
+    _companion_clusters(doc, report)
+
+
+def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """II.1 Every special unit's total, then the mean per criteria section and the rating chart."""
+    from docx.shared import Cm
+
+    _para(doc, "1. Kết quả bảng điểm thi đua", bold=True, italic=True)
+    _table(
         doc,
         ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
         [
@@ -339,8 +368,8 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
         [6.0, 1.8, 1.8, 1.8, 2.4, 2.4],
     )
     if len(report.sections):
-        para("Điểm bình quân theo nhóm tiêu chí:", align="justify", indent=True)
-        _docx_table(
+        _body(doc, "Điểm bình quân theo nhóm tiêu chí:")
+        _table(
             doc,
             ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
             [
@@ -357,106 +386,175 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
         )
     if images and "transitions" in images:
         doc.add_picture(io.BytesIO(images["transitions"]), width=Cm(14))
-    para("2. Công tác tổ chức, cán bộ", bold=True, italic=True)
+
+
+def _organisation_and_cadres(doc, report: Report) -> None:
+    """II.2 The four organisational plan items: how many units have done, started, not started each."""
+    _para(doc, "2. Công tác tổ chức, cán bộ", bold=True, italic=True)
     items = report.items.set_index("item")
     for code in ("RS", "KT", "TH", "LT"):
         label = next(i for i in items.index if i.startswith(code + " "))
         row = items.loc[label]
-        para(
+        _body(
+            doc,
             f"- {label.split(' — ')[1]}: {row['done']} đơn vị hoàn thành, {row['in_progress']} đơn vị đang thực hiện, "
             f"{row['not_started']} đơn vị chưa thực hiện.",
-            align="justify",
-            indent=True,
         )
-    para("3. Hoạt động phong trào, chăm lo đoàn viên", bold=True, italic=True)
+
+
+def _movement_and_care(doc, report: Report) -> None:
+    """II.3 The activity figures of the quarterly reports, added up."""
+    _para(doc, "3. Hoạt động phong trào, chăm lo đoàn viên", bold=True, italic=True)
     a = report.activity
-    para(
+    _body(
+        doc,
         f"Trong kỳ, các đơn vị tổ chức {i18n.fmt_number(a['activities'], decimals=0)} hoạt động với "
         f"{i18n.fmt_number(a['participants'], decimals=0)} lượt đoàn viên tham gia; "
         f"{i18n.fmt_number(a['trained'], decimals=0)} cán bộ được tập huấn; kết nạp "
         f"{i18n.fmt_number(a['admitted'], decimals=0)} đoàn viên mới; vận động "
         f"{i18n.fmt_number(a['funds'], decimals=0)} đồng kinh phí hoạt động.",
-        align="justify",
-        indent=True,
     )
-    para("4. Cụm đồng hành", bold=True, italic=True)
-    if len(report.pairs):
-        _docx_table(
-            doc,
-            ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
-            [
-                [
-                    r["unit_name"],
-                    i18n.fmt_number(r["total"]),
-                    i18n.status_name(r["status"]),
-                    i18n.text_or_dash(r["companion_name"]),
-                    i18n.fmt_number(r["companion_total"]),
-                ]
-                for r in report.pairs.to_dict("records")
-            ],
-            [5.0, 1.8, 2.4, 5.0, 1.6],
-        )
 
-    para("III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
+
+def _companion_clusters(doc, report: Report) -> None:
+    """II.4 Each special unit beside the unit of its cluster that accompanies it."""
+    _para(doc, "4. Cụm đồng hành", bold=True, italic=True)
+    if not len(report.pairs):
+        return
+    _table(
+        doc,
+        ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
+        [
+            [
+                r["unit_name"],
+                i18n.fmt_number(r["total"]),
+                i18n.status_name(r["status"]),
+                i18n.text_or_dash(r["companion_name"]),
+                i18n.fmt_number(r["companion_total"]),
+            ]
+            for r in report.pairs.to_dict("records")
+        ],
+        [5.0, 1.8, 2.4, 5.0, 1.6],
+    )
+
+
+def _units_by_progress(doc, report: Report) -> None:
+    """III. The special units named under their status."""
+    _para(doc, "III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
-        para(
-            f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
-            align="justify",
-            indent=True,
-        )
+        _body(doc, f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".")
 
-    para("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
-    para(f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
+
+def _recognition_and_commendation(doc, report: Report) -> None:
+    """IV. Units proposed for recognised progress, and those on track as well for commendation."""
+    _para(doc, "IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
+    _para(doc, f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
     for r in report.recognised.to_dict("records"):
-        para(
+        _para(
+            doc,
             f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
             f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
             f"{i18n.rating_name(r['rating'])}.",
             indent=True,
         )
-    para(f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
+    _para(doc, f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
     for r in report.commended.to_dict("records"):
-        para(f"- {r['unit_name']}.", indent=True)
+        _para(doc, f"- {r['unit_name']}.", indent=True)
 
-    para("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", bold=True)
-    if len(report.voices):
-        _docx_table(
-            doc,
-            ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
-            [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
-            [4.2, 6.0, 6.0],
-        )
-    else:
-        para("Chưa có báo cáo quý nào trong kỳ.", indent=True)
-    para("VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", bold=True)
+
+def _difficulties_and_proposals(doc, report: Report) -> None:
+    """V. What the units wrote in their quarterly reports, as they wrote it."""
+    _para(doc, "V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", bold=True)
+    if not len(report.voices):
+        _para(doc, "Chưa có báo cáo quý nào trong kỳ.", indent=True)
+        return
+    _table(
+        doc,
+        ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+        [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
+        [4.2, 6.0, 6.0],
+    )
+
+
+def _effective_models(doc, report: Report) -> None:
+    """VI. The latest effective model each unit reported."""
+    _para(doc, "VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", bold=True)
     for r in report.models.to_dict("records"):
-        para(f"- {r['unit_name']} ({r['period']}): {r['model']}", align="justify", indent=True)
+        _body(doc, f"- {r['unit_name']} ({r['period']}): {r['model']}")
     if report.models.empty:
-        para("Chưa có mô hình nào được báo cáo.", indent=True)
-    para("VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", bold=True)
-    for i, task in enumerate(report.tasks, start=1):
-        para(f"{i}. {task}", align="justify", indent=True)
+        _para(doc, "Chưa có mô hình nào được báo cáo.", indent=True)
 
-    para("")
+
+def _tasks_ahead(doc, report: Report) -> None:
+    """VII. The tasks drawn from the figures, numbered."""
+    _para(doc, "VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", bold=True)
+    for i, task in enumerate(report.tasks, start=1):
+        _body(doc, f"{i}. {task}")
+
+
+def _recipients_and_signature(doc, signing: Signing) -> None:
+    """Recipients on the left; on the right who signs on behalf of whom, with room for the signature."""
+    from docx.shared import Pt
+
+    _para(doc, "")
     foot = doc.add_table(rows=1, cols=2)
     _widths(foot, [7.5, 8.5])
     left, right = foot.rows[0].cells
-    first = left.paragraphs[0]
-    run = first.add_run("Nơi nhận:")
+    run = left.paragraphs[0].add_run("Nơi nhận:")
     run.bold, run.italic, run.font.size = True, True, Pt(12)
     for i, who in enumerate(signing.recipients):
-        para(f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11, container=left)
+        _para(left, f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11)
     right.paragraphs[0].text = ""
-    para(signing.on_behalf, bold=True, align="center", container=right)
-    para(signing.signer_title, bold=True, align="center", container=right)
+    _para(right, signing.on_behalf, bold=True, align=CENTER)
+    _para(right, signing.signer_title, bold=True, align=CENTER)
     for _ in range(3):
-        para("", container=right)
-    para(signing.signer, bold=True, align="center", container=right)
+        _para(right, "")
+    _para(right, signing.signer, bold=True, align=CENTER)
     _drop_first_empty(right)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+
+
+def _para(container, text: str = "", *, bold=False, italic=False, size=None, align=None, indent=False):
+    """One paragraph of one run, in the document or in a table cell."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    p = container.add_paragraph()
+    if align == CENTER:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == JUSTIFY:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if indent:
+        p.paragraph_format.first_line_indent = Cm(1)
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    if size:
+        run.font.size = Pt(size)
+    return p
+
+
+def _body(doc, text: str):
+    """A paragraph of running text: justified, first line indented."""
+    return _para(doc, text, align=JUSTIFY, indent=True)
+
+
+def _table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
+    """A ruled table, bold header, 12 pt, fixed column widths."""
+    from docx.shared import Pt
+
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.paragraphs[0].add_run(text).bold = True
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            cell.paragraphs[0].add_run("" if value is None else str(value))
+    _widths(table, widths_cm)
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(12)
 
 
 def _qn(tag: str):
@@ -490,50 +588,54 @@ def _place_date(signing: Signing, settings: Settings) -> str:
     return f"{signing.place}, ngày     tháng     năm {settings.plan_year}"
 
 
-def _docx_table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
-    from docx.shared import Pt
-
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.paragraphs[0].add_run(text).bold = True
-    for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
-            cell.paragraphs[0].add_run("" if value is None else str(value))
-    _widths(table, widths_cm)
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(12)
-
-
 # ---------------------------------------------------------------- Excel
 
 
 def to_xlsx(report: Report) -> bytes:
+    """The report's tables, one sheet each, with native Excel charts where a chart helps."""
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
 
     wb = Workbook()
-    bold = Font(bold=True)
+    _summary_sheet(wb, report)
+    wb.remove(wb.worksheets[0])
+    _units_sheet(wb, report)
+    _by_progress_sheet(wb, report)
+    _recognition_sheet(wb, report)
+    _sections_sheet(wb, report)
+    _plan_items_sheet(wb, report)
+    _companions_sheet(wb, report)
+    _voices_sheet(wb, report)
+    _models_sheet(wb, report)
+    _tasks_sheet(wb, report)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
-    def sheet(title: str, heading: str, header: list[str], rows: list[list], widths: list[int]):
-        ws = wb.create_sheet(title)
-        xlsx.write(ws, 1, 1, heading).font = Font(bold=True, size=13)
-        xlsx.write(ws, 2, 1, report.subtitle)
-        for j, text in enumerate(header, start=1):
-            xlsx.write(ws, 4, j, text).font = bold
-        for i, values in enumerate(rows, start=5):
-            for j, value in enumerate(values, start=1):
-                xlsx.write(ws, i, j, value)
-        for j, width in enumerate(widths, start=1):
-            ws.column_dimensions[chr(64 + j)].width = width
-        return ws
+
+def _sheet(wb, report: Report, title: str, heading: str, header: list[str], rows: list[list], widths: list[int]):
+    """A sheet: heading and subtitle on top, the header on row 4, one row per record below."""
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet(title)
+    xlsx.write(ws, 1, 1, heading).font = Font(bold=True, size=13)
+    xlsx.write(ws, 2, 1, report.subtitle)
+    for j, text in enumerate(header, start=1):
+        xlsx.write(ws, 4, j, text).font = Font(bold=True)
+    for i, values in enumerate(rows, start=5):
+        for j, value in enumerate(values, start=1):
+            xlsx.write(ws, i, j, value)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[chr(64 + j)].width = width
+    return ws
+
+
+def _summary_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
 
     counts = report.counts
-    summary = sheet(
+    summary = _sheet(
+        wb,
+        report,
         "Tổng hợp",
         report.title,
         ["Tiến độ", "Số đơn vị"],
@@ -546,9 +648,14 @@ def to_xlsx(report: Report) -> bytes:
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
     summary.add_chart(chart, "D4")
-    wb.remove(wb.worksheets[0])
 
-    units = sheet(
+
+def _units_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    units = _sheet(
+        wb,
+        report,
         "Đơn vị",
         "Kết quả bảng điểm các đơn vị đặc thù",
         [
@@ -589,14 +696,23 @@ def to_xlsx(report: Report) -> bytes:
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
     units.add_chart(bars, f"A{last + 3}")
 
-    sheet(
+
+def _by_progress_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Theo tiến độ",
         "Đơn vị theo tiến độ",
         ["Tiến độ", "Đơn vị"],
         [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
         [18, 60],
     )
-    sheet(
+
+
+def _recognition_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Công nhận tiến bộ",
         "Đề xuất công nhận tiến bộ",
         [
@@ -620,7 +736,14 @@ def to_xlsx(report: Report) -> bytes:
         ],
         [48, 16, 16, 12, 12, 18],
     )
-    sections = sheet(
+
+
+def _sections_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    sections = _sheet(
+        wb,
+        report,
         "Theo nội dung",
         "Điểm bình quân theo nhóm tiêu chí",
         ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
@@ -630,21 +753,32 @@ def to_xlsx(report: Report) -> bytes:
         ],
         [40, 12, 12, 12, 12],
     )
-    if len(report.sections):
-        groups = BarChart()
-        groups.title, groups.y_axis.title = "Điểm bình quân theo nhóm tiêu chí", "Điểm"
-        end = 4 + len(report.sections)
-        groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
-        groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
-        sections.add_chart(groups, "G4")
-    sheet(
+    if not len(report.sections):
+        return
+    groups = BarChart()
+    groups.title, groups.y_axis.title = "Điểm bình quân theo nhóm tiêu chí", "Điểm"
+    end = 4 + len(report.sections)
+    groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
+    groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
+    sections.add_chart(groups, "G4")
+
+
+def _plan_items_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Nội dung kế hoạch",
         "Tình trạng các nội dung kế hoạch",
         ["Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
         report.items[["item", "done", "in_progress", "not_started"]].values.tolist(),
         [50, 12, 14, 14],
     )
-    sheet(
+
+
+def _companions_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Cụm đồng hành",
         "Đơn vị đặc thù và đơn vị đồng hành",
         ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
@@ -661,30 +795,42 @@ def to_xlsx(report: Report) -> bytes:
         ],
         [8, 44, 11, 16, 44, 12],
     )
-    sheet(
+
+
+def _voices_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Khó khăn - đề xuất",
         "Khó khăn và đề xuất của các đơn vị",
         ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
         report.voices.values.tolist(),
         [40, 60, 60],
     )
-    sheet(
+
+
+def _models_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Mô hình hiệu quả",
         "Mô hình hiệu quả cần nhân rộng",
         ["Đơn vị", "Kỳ", "Mô hình"],
         [[r["unit_name"], r["period"], r["model"]] for r in report.models.to_dict("records")],
         [40, 14, 70],
     )
-    sheet(
+
+
+def _tasks_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
         "Nhiệm vụ",
         "Nhiệm vụ trong thời gian tới",
         ["STT", "Nhiệm vụ"],
         [[i, t] for i, t in enumerate(report.tasks, start=1)],
         [6, 110],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _n(value):

@@ -2,16 +2,17 @@
 
 `gather` computes everything the report says from the store's frames (metrics only); `to_docx`
 lays it out in the Youth Union's administrative format (QĐ 367, HD 29: heading, issuing body,
-number, place and date, title, body, signature, recipients; A4, margins 20/20/30/20 mm) and `to_xlsx`
-writes the same tables one per sheet with native Excel charts. Text that came from an upload is
-always written as text.
+number, place and date, title, body, signature, recipients; A4, margins 20/20/30/20 mm), one
+function per part of the document, and `to_xlsx` writes the same tables one sheet each with native
+Excel charts. Every word of both comes from the catalogue (`doc.*` in i18n.py) in the report's
+language; every cell goes through xlsx.py, so text that came from an upload is always text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -24,23 +25,27 @@ KINDS = ("quarter", "midyear", "final")
 
 @dataclass
 class Signing:
-    """What the app cannot know: left blank for handwriting unless filled in the form."""
+    """What the app cannot know: left blank for handwriting unless filled in the form. The parts
+    left None are the catalogue's wording (doc.place, doc.superior, …) in the report's language."""
 
     number: str = ""
     code: str = "BC/ĐTN"
-    place: str = "TP. Hồ Chí Minh"
+    place: str | None = None
     date: dt.date | None = None
     signer: str = ""
-    signer_title: str = "BÍ THƯ"
-    on_behalf: str = "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI"
-    superior: str = "THÀNH ĐOÀN TP. HỒ CHÍ MINH"
-    issuer: str = "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP"
-    recipients: tuple[str, ...] = (
-        "Thường trực Đoàn Khối",
-        "Các đồng chí Ủy viên Ban Thường vụ",
-        "Các tổ công tác",
-        "Lưu VP",
-    )
+    signer_title: str | None = None
+    on_behalf: str | None = None
+    superior: str | None = None
+    issuer: str | None = None
+    recipients: tuple[str, ...] | None = None
+
+    def worded(self, lang: str) -> Signing:
+        """This signing with every part left None filled from the catalogue."""
+        parts = ("place", "signer_title", "on_behalf", "superior", "issuer")
+        filled = {k: i18n.t(f"doc.{k}", lang) for k in parts if getattr(self, k) is None}
+        if self.recipients is None:
+            filled["recipients"] = tuple(i18n.t("doc.recipients", lang).split("\n"))
+        return replace(self, **filled)
 
 
 @dataclass
@@ -64,6 +69,7 @@ class Report:
     tasks: list[str]
     settings: Settings
     figures: dict = field(default_factory=dict)
+    lang: str = "vi"  # the language both documents are written in
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -77,8 +83,8 @@ def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
     return ("quarter", period) if period in settings.quarters else None
 
 
-def gather(kind: str, period: str, frames: dict) -> Report:
-    """Everything the document says, from the same metrics as the pages."""
+def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
+    """Everything the document says, from the same metrics as the pages, worded in `lang`."""
     settings: Settings = frames["settings"]
     units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
     special = metrics.worst_first(frame[frame["special"]]) if frame["special"].any() else metrics.worst_first(frame)
@@ -90,8 +96,8 @@ def gather(kind: str, period: str, frames: dict) -> Report:
     return Report(
         kind=kind,
         period=period,
-        title=_title_of(kind),
-        subtitle=_subtitle(kind, period, settings),
+        title=i18n.t(f"doc.title.{kind}", lang),
+        subtitle=_subtitle(kind, period, settings, lang),
         frame=frame,
         special=special,
         counts=metrics.status_counts(special),
@@ -99,27 +105,27 @@ def gather(kind: str, period: str, frames: dict) -> Report:
         recognised=recognised,
         commended=commended,
         sections=_sections(frames, period, settings),
-        items=_items(statuses, list(special["unit_code"]), period, settings),
+        items=_items(statuses, list(special["unit_code"]), period, settings, lang),
         activity=_activity(here),
         pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
         voices=_voices(here, units),
-        models=_models(reports, units, period, settings),
-        tasks=_tasks(special, statuses, period, settings),
+        models=_models(reports, units, period, settings, lang),
+        tasks=_tasks(special, statuses, period, settings, lang),
         settings=settings,
+        lang=lang,
     )
 
 
-def _title_of(kind: str) -> str:
-    return {"quarter": "BÁO CÁO", "midyear": "BÁO CÁO SƠ KẾT", "final": "BÁO CÁO TỔNG KẾT"}[kind]
+def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
+    plan = i18n.t("doc.plan", lang, year=settings.plan_year)
+    return i18n.t(
+        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=i18n.period_name(period, lang)
+    )
 
 
-def _subtitle(kind: str, period: str, settings: Settings) -> str:
-    plan = f"Kế hoạch hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm {settings.plan_year}"
-    if kind == "midyear":
-        return f"6 tháng đầu năm {settings.plan_year} thực hiện {plan}"
-    if kind == "final":
-        return f"Kết quả thực hiện {plan}"
-    return f"Kết quả thực hiện {plan} — {i18n.period_name(period)}"
+def _item_name(item: C.PlanItem, lang: str) -> str:
+    """The contract's own Vietnamese name (the one templates print); the catalogue's in English."""
+    return item.name if lang == "vi" else i18n.t(f"plan.{item.code}", lang)
 
 
 def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
@@ -136,11 +142,11 @@ def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Settings) -> pd.DataFrame:
+def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Settings, lang: str) -> pd.DataFrame:
     grid = metrics.plan_item_matrix(statuses, codes, period, settings)
     return pd.DataFrame(
         {
-            "item": [f"{p.code} — {p.name}" for p in C.PLAN_ITEMS],
+            "item": [f"{p.code} — {_item_name(p, lang)}" for p in C.PLAN_ITEMS],
             "done": [int((grid[p.code] == "done").sum()) for p in C.PLAN_ITEMS],
             "in_progress": [int((grid[p.code] == "in_progress").sum()) for p in C.PLAN_ITEMS],
             "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
@@ -176,7 +182,7 @@ def _voices(reports: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["unit_name", "difficulties", "proposals"])
 
 
-def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: Settings) -> pd.DataFrame:
+def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: Settings, lang: str) -> pd.DataFrame:
     """Effective models reported up to the period, the latest per unit."""
     names = dict(zip(units["unit_code"], units["name"]))
     upto = reports[reports["period"].isin([q for q in settings.quarters if q <= period])]
@@ -186,40 +192,26 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
         {
             "unit_name": [names.get(c, c) for c in upto["unit_code"]],
             "model": upto["models"].tolist(),
-            "period": [i18n.period_name(p) for p in upto["period"]],
+            "period": [i18n.period_name(p, lang) for p in upto["period"]],
         }
     )
 
 
-def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings: Settings) -> list[str]:
+def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings: Settings, lang: str) -> list[str]:
     """Tasks for the next quarter, drawn from the figures: who is behind, which items have not started."""
     tasks = []
-    behind = special[special["status"] == "behind"]["unit_name"].tolist()
-    at_risk = special[special["status"] == "at_risk"]["unit_name"].tolist()
-    if behind:
-        tasks.append(
-            "Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ("
-            + ", ".join(behind)
-            + "), xác định nguyên nhân và giải pháp cụ thể."
-        )
-    if at_risk:
-        tasks.append(
-            "Theo dõi sát các đơn vị cần chú ý ("
-            + ", ".join(at_risk)
-            + "), hỗ trợ hoàn thành các tiêu chí còn thấp điểm."
-        )
+    for status in ("behind", "at_risk"):
+        names = special[special["status"] == status]["unit_name"].tolist()
+        if names:
+            tasks.append(i18n.t(f"doc.task.{status}", lang, units=", ".join(names)))
     grid = metrics.plan_item_matrix(statuses, list(special["unit_code"]), period, settings)
     idle = [p for p in C.PLAN_ITEMS if (grid[p.code].isin(["not_started", "none"])).sum() > len(grid) / 2]
     if idle:
-        tasks.append(
-            "Đẩy mạnh các nội dung kế hoạch phần lớn đơn vị chưa thực hiện: "
-            + "; ".join(p.name.lower() for p in idle)
-            + "."
-        )
+        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_item_name(p, lang).lower() for p in idle)))
     later = [q for q in settings.quarters if q > period]
     if later:
-        tasks.append(f"Tổ chức họp tổ công tác {i18n.period_name(later[0])}, tổng hợp báo cáo Thường trực Đoàn Khối.")
-    tasks.append("Nhân rộng các mô hình hiệu quả; đề xuất tuyên dương các đơn vị, cá nhân thực hiện tích cực.")
+        tasks.append(i18n.t("doc.task.meeting", lang, period=i18n.period_name(later[0], lang)))
+    tasks.append(i18n.t("doc.task.models", lang))
     return tasks
 
 
@@ -230,9 +222,9 @@ def chart_images(report: Report) -> dict[str, bytes]:
     """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
     when no browser can render them, and the document says so instead of failing."""
     figures = {
-        "progress": charts.progress_bullets(report.frame, report.period, report.settings),
+        "progress": charts.progress_bullets(report.frame, report.period, report.settings, report.lang),
         "transitions": charts.transitions(
-            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings
+            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
         ),
     }
     images = {}
@@ -253,7 +245,7 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     """The report in the Union's administrative layout, part by part as the document reads."""
     from docx import Document
 
-    signing = signing or Signing()
+    signing = (signing or Signing()).worded(report.lang)
     doc = Document()
     _page(doc)
     _heading(doc, report, signing)
@@ -265,7 +257,7 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     _difficulties_and_proposals(doc, report)
     _effective_models(doc, report)
     _tasks_ahead(doc, report)
-    _recipients_and_signature(doc, signing)
+    _recipients_and_signature(doc, report, signing)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -298,11 +290,11 @@ def _heading(doc, report: Report, signing: Signing) -> None:
     _para(left, signing.issuer, bold=True, size=14, align=CENTER)
     _para(left, "***", align=CENTER)
     number = signing.number or "      "
-    _para(left, f"Số: {number}-{signing.code}", size=14, align=CENTER)
-    union = _para(right, "ĐOÀN TNCS HỒ CHÍ MINH", bold=True, size=15, align=CENTER)
+    _para(left, _t(report, "doc.number", number=number, code=signing.code), size=14, align=CENTER)
+    union = _para(right, _t(report, "doc.union"), bold=True, size=15, align=CENTER)
     union.runs[0].underline = True
     _para(right, "")
-    _para(right, _place_date(signing, report.settings), italic=True, size=14, align=CENTER)
+    _para(right, _place_date(report, signing), italic=True, size=14, align=CENTER)
     _drop_first_empty(left)
     _drop_first_empty(right)
 
@@ -319,27 +311,31 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
     from docx.shared import Cm
 
     counts = report.counts
-    n = sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"]
-    _para(doc, "I. TÌNH HÌNH CHUNG", bold=True)
-    _body(
-        doc,
-        f"Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {report.settings.plan_year}, Ban Thường vụ "
-        f"Đoàn Khối theo dõi {n} đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. "
-        f"Đến {i18n.period_name(report.period)}: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần "
-        f"chú ý, {counts['behind']} đơn vị chậm tiến độ"
-        + (f", {counts['no_data']} đơn vị chưa có số liệu" if counts["no_data"] else "")
-        + f"; {len(report.recognised)} đơn vị đạt mức công nhận tiến bộ so với năm {report.settings.baseline_year}.",
+    _para(doc, _t(report, "doc.general"), bold=True)
+    text = _t(
+        report,
+        "doc.general.text",
+        year=report.settings.plan_year,
+        n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
+        period=i18n.period_name(report.period, report.lang),
+        on_track=counts["on_track"],
+        at_risk=counts["at_risk"],
+        behind=counts["behind"],
+        no_data=_t(report, "doc.general.no_data", n=counts["no_data"]) if counts["no_data"] else "",
+        recognised=len(report.recognised),
+        baseline=report.settings.baseline_year,
     )
-    _body(doc, f"Đã nhận {report.activity['reports']} báo cáo quý của các đơn vị.")
+    _body(doc, text)
+    _body(doc, _t(report, "doc.general.reports", n=report.activity["reports"]))
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
-        _para(doc, "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)", italic=True, size=12)
+        _para(doc, _t(report, "doc.no_charts"), italic=True, size=12)
 
 
 def _results(doc, report: Report, images: dict[str, bytes] | None) -> None:
     """II. The results, in the four parts the plan names."""
-    _para(doc, "II. KẾT QUẢ THỰC HIỆN", bold=True)
+    _para(doc, _t(report, "doc.results"), bold=True)
     _scorecard_results(doc, report, images)
     _organisation_and_cadres(doc, report)
     _movement_and_care(doc, report)
@@ -350,35 +346,36 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
     """II.1 Every special unit's total, then the mean per criteria section and the rating chart."""
     from docx.shared import Cm
 
-    _para(doc, "1. Kết quả bảng điểm thi đua", bold=True, italic=True)
+    lang, year = report.lang, report.settings.baseline_year
+    _para(doc, _t(report, "doc.results.scorecards"), bold=True, italic=True)
     _table(
         doc,
-        ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
+        _columns(report, "unit", ("points_in", year), "points_now", "change", "rating", "status"),
         [
             [
                 r["unit_name"],
-                i18n.fmt_number(r["baseline_total"]),
-                i18n.fmt_number(r["total"]),
-                i18n.fmt_signed(r["delta"]),
-                i18n.rating_name(r["rating"]),
-                i18n.status_name(r["status"]),
+                i18n.fmt_number(r["baseline_total"], lang),
+                i18n.fmt_number(r["total"], lang),
+                i18n.fmt_signed(r["delta"], lang),
+                i18n.rating_name(r["rating"], lang),
+                i18n.status_name(r["status"], lang),
             ]
             for r in report.special.to_dict("records")
         ],
         [6.0, 1.8, 1.8, 1.8, 2.4, 2.4],
     )
     if len(report.sections):
-        _body(doc, "Điểm bình quân theo nhóm tiêu chí:")
+        _body(doc, _t(report, "doc.results.sections"))
         _table(
             doc,
-            ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+            _columns(report, "section", "max_points", ("year", year), "this_period", "change"),
             [
                 [
                     r["section"],
-                    i18n.fmt_number(r["max_points"]),
-                    i18n.fmt_number(r["baseline"]),
-                    i18n.fmt_number(r["now"]),
-                    i18n.fmt_signed(r["change"]),
+                    i18n.fmt_number(r["max_points"], lang),
+                    i18n.fmt_number(r["baseline"], lang),
+                    i18n.fmt_number(r["now"], lang),
+                    i18n.fmt_signed(r["change"], lang),
                 ]
                 for r in report.sections.to_dict("records")
             ],
@@ -390,47 +387,39 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
 
 def _organisation_and_cadres(doc, report: Report) -> None:
     """II.2 The four organisational plan items: how many units have done, started, not started each."""
-    _para(doc, "2. Công tác tổ chức, cán bộ", bold=True, italic=True)
+    _para(doc, _t(report, "doc.results.organisation"), bold=True, italic=True)
     items = report.items.set_index("item")
     for code in ("RS", "KT", "TH", "LT"):
         label = next(i for i in items.index if i.startswith(code + " "))
         row = items.loc[label]
-        _body(
-            doc,
-            f"- {label.split(' — ')[1]}: {row['done']} đơn vị hoàn thành, {row['in_progress']} đơn vị đang thực hiện, "
-            f"{row['not_started']} đơn vị chưa thực hiện.",
-        )
+        counts = {k: row[k] for k in ("done", "in_progress", "not_started")}
+        _body(doc, _t(report, "doc.results.item", item=label.split(" — ")[1], **counts))
 
 
 def _movement_and_care(doc, report: Report) -> None:
     """II.3 The activity figures of the quarterly reports, added up."""
-    _para(doc, "3. Hoạt động phong trào, chăm lo đoàn viên", bold=True, italic=True)
-    a = report.activity
-    _body(
-        doc,
-        f"Trong kỳ, các đơn vị tổ chức {i18n.fmt_number(a['activities'], decimals=0)} hoạt động với "
-        f"{i18n.fmt_number(a['participants'], decimals=0)} lượt đoàn viên tham gia; "
-        f"{i18n.fmt_number(a['trained'], decimals=0)} cán bộ được tập huấn; kết nạp "
-        f"{i18n.fmt_number(a['admitted'], decimals=0)} đoàn viên mới; vận động "
-        f"{i18n.fmt_number(a['funds'], decimals=0)} đồng kinh phí hoạt động.",
-    )
+    _para(doc, _t(report, "doc.results.movement"), bold=True, italic=True)
+    keys = ("activities", "participants", "trained", "admitted", "funds")
+    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in keys}
+    _body(doc, _t(report, "doc.results.activity", **figures))
 
 
 def _companion_clusters(doc, report: Report) -> None:
     """II.4 Each special unit beside the unit of its cluster that accompanies it."""
-    _para(doc, "4. Cụm đồng hành", bold=True, italic=True)
+    _para(doc, _t(report, "doc.results.companions"), bold=True, italic=True)
     if not len(report.pairs):
         return
+    lang = report.lang
     _table(
         doc,
-        ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
+        _columns(report, "special_unit", "total", "status", "companion", "points"),
         [
             [
                 r["unit_name"],
-                i18n.fmt_number(r["total"]),
-                i18n.status_name(r["status"]),
+                i18n.fmt_number(r["total"], lang),
+                i18n.status_name(r["status"], lang),
                 i18n.text_or_dash(r["companion_name"]),
-                i18n.fmt_number(r["companion_total"]),
+                i18n.fmt_number(r["companion_total"], lang),
             ]
             for r in report.pairs.to_dict("records")
         ],
@@ -440,38 +429,47 @@ def _companion_clusters(doc, report: Report) -> None:
 
 def _units_by_progress(doc, report: Report) -> None:
     """III. The special units named under their status."""
-    _para(doc, "III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
+    _para(doc, _t(report, "doc.by_status"), bold=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
-        _body(doc, f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".")
+        listed = "; ".join(names) if names else _t(report, "doc.by_status.none")
+        _body(
+            doc,
+            _t(report, "doc.by_status.line", status=i18n.status_name(status, report.lang), n=len(names), names=listed),
+        )
 
 
 def _recognition_and_commendation(doc, report: Report) -> None:
     """IV. Units proposed for recognised progress, and those on track as well for commendation."""
-    _para(doc, "IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
-    _para(doc, f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
+    lang = report.lang
+    _para(doc, _t(report, "doc.recognition"), bold=True)
+    _para(doc, _t(report, "doc.recognition.recognised", n=len(report.recognised)), italic=True)
     for r in report.recognised.to_dict("records"):
-        _para(
-            doc,
-            f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
-            f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
-            f"{i18n.rating_name(r['rating'])}.",
-            indent=True,
+        line = _t(
+            report,
+            "doc.recognition.unit",
+            unit=r["unit_name"],
+            before=i18n.fmt_number(r["baseline_total"], lang),
+            after=i18n.fmt_number(r["total"], lang),
+            change=i18n.fmt_signed(r["delta"], lang),
+            rating_before=i18n.rating_name(r["baseline_rating"], lang),
+            rating_after=i18n.rating_name(r["rating"], lang),
         )
-    _para(doc, f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
+        _para(doc, line, indent=True)
+    _para(doc, _t(report, "doc.recognition.commended", n=len(report.commended)), italic=True)
     for r in report.commended.to_dict("records"):
-        _para(doc, f"- {r['unit_name']}.", indent=True)
+        _para(doc, _t(report, "doc.recognition.commended_unit", unit=r["unit_name"]), indent=True)
 
 
 def _difficulties_and_proposals(doc, report: Report) -> None:
     """V. What the units wrote in their quarterly reports, as they wrote it."""
-    _para(doc, "V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", bold=True)
+    _para(doc, _t(report, "doc.voices"), bold=True)
     if not len(report.voices):
-        _para(doc, "Chưa có báo cáo quý nào trong kỳ.", indent=True)
+        _para(doc, _t(report, "doc.voices.none"), indent=True)
         return
     _table(
         doc,
-        ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+        _columns(report, "unit", "difficulties", "proposals"),
         [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
         [4.2, 6.0, 6.0],
     )
@@ -479,21 +477,21 @@ def _difficulties_and_proposals(doc, report: Report) -> None:
 
 def _effective_models(doc, report: Report) -> None:
     """VI. The latest effective model each unit reported."""
-    _para(doc, "VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", bold=True)
+    _para(doc, _t(report, "doc.models"), bold=True)
     for r in report.models.to_dict("records"):
-        _body(doc, f"- {r['unit_name']} ({r['period']}): {r['model']}")
+        _body(doc, _t(report, "doc.models.line", unit=r["unit_name"], period=r["period"], model=r["model"]))
     if report.models.empty:
-        _para(doc, "Chưa có mô hình nào được báo cáo.", indent=True)
+        _para(doc, _t(report, "doc.models.none"), indent=True)
 
 
 def _tasks_ahead(doc, report: Report) -> None:
     """VII. The tasks drawn from the figures, numbered."""
-    _para(doc, "VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", bold=True)
+    _para(doc, _t(report, "doc.tasks"), bold=True)
     for i, task in enumerate(report.tasks, start=1):
         _body(doc, f"{i}. {task}")
 
 
-def _recipients_and_signature(doc, signing: Signing) -> None:
+def _recipients_and_signature(doc, report: Report, signing: Signing) -> None:
     """Recipients on the left; on the right who signs on behalf of whom, with room for the signature."""
     from docx.shared import Pt
 
@@ -501,7 +499,7 @@ def _recipients_and_signature(doc, signing: Signing) -> None:
     foot = doc.add_table(rows=1, cols=2)
     _widths(foot, [7.5, 8.5])
     left, right = foot.rows[0].cells
-    run = left.paragraphs[0].add_run("Nơi nhận:")
+    run = left.paragraphs[0].add_run(_t(report, "doc.recipients_title"))
     run.bold, run.italic, run.font.size = True, True, Pt(12)
     for i, who in enumerate(signing.recipients):
         _para(left, f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11)
@@ -531,6 +529,18 @@ def _para(container, text: str = "", *, bold=False, italic=False, size=None, ali
     if size:
         run.font.size = Pt(size)
     return p
+
+
+def _t(report: Report, key: str, **params) -> str:
+    """A sentence of the catalogue in the report's language."""
+    return i18n.t(key, report.lang, **params)
+
+
+def _columns(report: Report, *keys) -> list[str]:
+    """Column headers from the catalogue's doc.col.*; a (key, year) pair fills in the year."""
+    return [
+        _t(report, f"doc.col.{k[0]}", year=k[1]) if isinstance(k, tuple) else _t(report, f"doc.col.{k}") for k in keys
+    ]
 
 
 def _body(doc, text: str):
@@ -581,11 +591,14 @@ def _drop_first_empty(cell) -> None:
         first._element.getparent().remove(first._element)
 
 
-def _place_date(signing: Signing, settings: Settings) -> str:
-    if signing.date:
-        d = signing.date
-        return f"{signing.place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
-    return f"{signing.place}, ngày     tháng     năm {settings.plan_year}"
+def _place_date(report: Report, signing: Signing) -> str:
+    """Place and date of signing; without a date, room to write it by hand."""
+    d = signing.date
+    if d:
+        return _t(
+            report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=f"{d.month:02d}", year=d.year
+        )
+    return _t(report, "doc.place_date_blank", place=signing.place, year=report.settings.plan_year)
 
 
 # ---------------------------------------------------------------- Excel
@@ -612,12 +625,13 @@ def to_xlsx(report: Report) -> bytes:
     return out.getvalue()
 
 
-def _sheet(wb, report: Report, title: str, heading: str, header: list[str], rows: list[list], widths: list[int]):
-    """A sheet: heading and subtitle on top, the header on row 4, one row per record below."""
+def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], widths: list[int], heading=None):
+    """The sheet doc.sheet.<name>: its heading (doc.heading.<name>) and the report's subtitle on top,
+    the header on row 4, one row per record below."""
     from openpyxl.styles import Font
 
-    ws = wb.create_sheet(title)
-    xlsx.write(ws, 1, 1, heading).font = Font(bold=True, size=13)
+    ws = wb.create_sheet(_t(report, f"doc.sheet.{name}"))
+    xlsx.write(ws, 1, 1, heading or _t(report, f"doc.heading.{name}")).font = Font(bold=True, size=13)
     xlsx.write(ws, 2, 1, report.subtitle)
     for j, text in enumerate(header, start=1):
         xlsx.write(ws, 4, j, text).font = Font(bold=True)
@@ -632,19 +646,20 @@ def _sheet(wb, report: Report, title: str, heading: str, header: list[str], rows
 def _summary_sheet(wb, report: Report) -> None:
     from openpyxl.chart import BarChart, Reference
 
-    counts = report.counts
+    counts, lang = report.counts, report.lang
     summary = _sheet(
         wb,
         report,
-        "Tổng hợp",
-        report.title,
-        ["Tiến độ", "Số đơn vị"],
-        [[i18n.status_name(s), counts[s]] for s in metrics.STATUS_ORDER]
-        + [["Chưa có số liệu", counts["no_data"]], ["Công nhận tiến bộ", counts["recognised"]]],
+        "summary",
+        _columns(report, "status", "units"),
+        [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
+        + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
         [24, 12],
+        heading=report.title,
     )
     chart = BarChart()
-    chart.title, chart.y_axis.title, chart.x_axis.title = "Số đơn vị theo tiến độ", "Số đơn vị", "Tiến độ"
+    chart.title, chart.y_axis.title = _t(report, "doc.chart.by_status"), _t(report, "doc.col.units")
+    chart.x_axis.title = _t(report, "doc.col.status")
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
     summary.add_chart(chart, "D4")
@@ -653,23 +668,24 @@ def _summary_sheet(wb, report: Report) -> None:
 def _units_sheet(wb, report: Report) -> None:
     from openpyxl.chart import BarChart, Reference
 
+    lang, year = report.lang, report.settings.baseline_year
     units = _sheet(
         wb,
         report,
-        "Đơn vị",
-        "Kết quả bảng điểm các đơn vị đặc thù",
-        [
-            "Mã đơn vị",
-            "Đơn vị",
-            f"Điểm {report.settings.baseline_year}",
-            "Tổng điểm",
-            "Tăng/giảm",
-            "Xếp loại",
-            "Kỳ vọng",
-            "Mục tiêu",
-            "Tiến độ",
-            "Công nhận tiến bộ",
-        ],
+        "units",
+        _columns(
+            report,
+            "unit_code",
+            "unit",
+            ("points_in", year),
+            "total",
+            "change",
+            "rating",
+            "expected",
+            "target",
+            "status",
+            "recognised",
+        ),
         [
             [
                 r["unit_code"],
@@ -677,11 +693,11 @@ def _units_sheet(wb, report: Report) -> None:
                 _n(r["baseline_total"]),
                 _n(r["total"]),
                 _n(r["delta"]),
-                r["rating"] or "",
+                _rating(report, r["rating"]),
                 _n(r["expected_total"]),
                 _n(r["target_total"]),
-                i18n.status_name(r["status"]),
-                "Có" if r["recognised"] else "Không",
+                i18n.status_name(r["status"], lang),
+                i18n.t("yes" if r["recognised"] else "no", lang),
             ]
             for r in report.special.to_dict("records")
         ],
@@ -689,8 +705,9 @@ def _units_sheet(wb, report: Report) -> None:
     )
     last = 4 + len(report.special)
     bars = BarChart()
-    bars.type, bars.title = "bar", f"Điểm {i18n.period_name(report.period)} so với năm {report.settings.baseline_year}"
-    bars.y_axis.title, bars.x_axis.title = "Điểm (thang 100)", "Đơn vị"
+    bars.type = "bar"
+    bars.title = _t(report, "doc.chart.units", period=i18n.period_name(report.period, lang), year=year)
+    bars.y_axis.title, bars.x_axis.title = _t(report, "doc.chart.points"), _t(report, "doc.col.unit")
     bars.add_data(Reference(units, min_col=3, max_col=4, min_row=4, max_row=last), titles_from_data=True)
     bars.set_categories(Reference(units, min_col=2, min_row=5, max_row=last))
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
@@ -701,36 +718,28 @@ def _by_progress_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Theo tiến độ",
-        "Đơn vị theo tiến độ",
-        ["Tiến độ", "Đơn vị"],
-        [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
+        "by_status",
+        _columns(report, "status", "unit"),
+        [[i18n.status_name(s, report.lang), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
         [18, 60],
     )
 
 
 def _recognition_sheet(wb, report: Report) -> None:
+    year = report.settings.baseline_year
     _sheet(
         wb,
         report,
-        "Công nhận tiến bộ",
-        "Đề xuất công nhận tiến bộ",
-        [
-            "Đơn vị",
-            f"Xếp loại {report.settings.baseline_year}",
-            "Xếp loại kỳ này",
-            f"Điểm {report.settings.baseline_year}",
-            "Điểm kỳ này",
-            "Đề xuất tuyên dương",
-        ],
+        "recognised",
+        _columns(report, "unit", ("rating_in", year), "rating_now", ("points_in", year), "points_now", "commended"),
         [
             [
                 r["unit_name"],
-                r["baseline_rating"] or "",
-                r["rating"] or "",
+                _rating(report, r["baseline_rating"]),
+                _rating(report, r["rating"]),
                 _n(r["baseline_total"]),
                 _n(r["total"]),
-                "Có" if r["status"] == "on_track" else "",
+                _t(report, "yes") if r["status"] == "on_track" else "",
             ]
             for r in report.recognised.to_dict("records")
         ],
@@ -744,9 +753,8 @@ def _sections_sheet(wb, report: Report) -> None:
     sections = _sheet(
         wb,
         report,
-        "Theo nội dung",
-        "Điểm bình quân theo nhóm tiêu chí",
-        ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+        "sections",
+        _columns(report, "section", "max_points", ("year", report.settings.baseline_year), "this_period", "change"),
         [
             [r["section"], _n(r["max_points"]), _n(r["baseline"]), _n(r["now"]), _n(r["change"])]
             for r in report.sections.to_dict("records")
@@ -756,7 +764,7 @@ def _sections_sheet(wb, report: Report) -> None:
     if not len(report.sections):
         return
     groups = BarChart()
-    groups.title, groups.y_axis.title = "Điểm bình quân theo nhóm tiêu chí", "Điểm"
+    groups.title, groups.y_axis.title = _t(report, "doc.heading.sections"), _t(report, "doc.col.points")
     end = 4 + len(report.sections)
     groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
     groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
@@ -767,9 +775,8 @@ def _plan_items_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Nội dung kế hoạch",
-        "Tình trạng các nội dung kế hoạch",
-        ["Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
+        "items",
+        [_t(report, "doc.col.item")] + [_t(report, f"item.{k}") for k in ("done", "in_progress", "not_started")],
         report.items[["item", "done", "in_progress", "not_started"]].values.tolist(),
         [50, 12, 14, 14],
     )
@@ -779,15 +786,14 @@ def _companions_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Cụm đồng hành",
-        "Đơn vị đặc thù và đơn vị đồng hành",
-        ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
+        "companions",
+        _columns(report, "cluster", "special_unit", "total", "status", "companion", "companion_points"),
         [
             [
                 _n(r["cluster"]),
                 r["unit_name"],
                 _n(r["total"]),
-                i18n.status_name(r["status"]),
+                i18n.status_name(r["status"], report.lang),
                 r["companion_name"] or "",
                 _n(r["companion_total"]),
             ]
@@ -801,9 +807,8 @@ def _voices_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Khó khăn - đề xuất",
-        "Khó khăn và đề xuất của các đơn vị",
-        ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+        "voices",
+        _columns(report, "unit", "difficulties", "proposals"),
         report.voices.values.tolist(),
         [40, 60, 60],
     )
@@ -813,9 +818,8 @@ def _models_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Mô hình hiệu quả",
-        "Mô hình hiệu quả cần nhân rộng",
-        ["Đơn vị", "Kỳ", "Mô hình"],
+        "models",
+        _columns(report, "unit", "period", "model"),
         [[r["unit_name"], r["period"], r["model"]] for r in report.models.to_dict("records")],
         [40, 14, 70],
     )
@@ -825,12 +829,16 @@ def _tasks_sheet(wb, report: Report) -> None:
     _sheet(
         wb,
         report,
-        "Nhiệm vụ",
-        "Nhiệm vụ trong thời gian tới",
-        ["STT", "Nhiệm vụ"],
+        "tasks",
+        _columns(report, "number", "task"),
         [[i, t] for i, t in enumerate(report.tasks, start=1)],
         [6, 110],
     )
+
+
+def _rating(report: Report, name: str | None) -> str:
+    """A rating as the catalogue names it in the report's language; empty where there is none."""
+    return i18n.rating_name(name, report.lang) if name else ""
 
 
 def _n(value):
@@ -854,8 +862,17 @@ def frames_for(store, period: str) -> dict:
     }
 
 
-def build(store, kind: str, period: str, fmt: str, signing: Signing | None = None, with_images: bool = True) -> bytes:
-    report = gather(kind, period, frames_for(store, period))
+def build(
+    store,
+    kind: str,
+    period: str,
+    fmt: str,
+    signing: Signing | None = None,
+    with_images: bool = True,
+    lang: str = "vi",
+) -> bytes:
+    """The finished document, .docx or .xlsx, in `lang` (Vietnamese unless asked)."""
+    report = gather(kind, period, frames_for(store, period), lang)
     if fmt == "xlsx":
         return to_xlsx(report)
     return to_docx(report, signing, chart_images(report) if with_images else None)

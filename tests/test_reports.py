@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import string
 import subprocess
 import tempfile
 import zipfile
@@ -15,7 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from doandata import ingest, markup, reports, templates, xlsx
+from doandata import i18n, ingest, markup, reports, templates, xlsx
 from doandata.validate import Batch
 from tests.conftest import run_cli
 from tests.test_workbooks import write
@@ -309,3 +310,28 @@ def test_the_cell_writer_keeps_text_numbers_and_dates_and_never_fails():
     assert [c.quotePrefix for c in row[:5]] == [True, True, True, False, False]
     assert [c.data_type for c in row] == ["s"] * 5 + ["n", "n", "d"]  # the NaN cell is left empty
     assert row[7].value.date() == dt.date(2018, 3, 28) and row[7].number_format == "DD/MM/YYYY"
+
+
+# ---------------------------------------------------------------- the wording, from the catalogue
+
+
+def test_every_sentence_of_the_report_has_both_languages_with_the_same_placeholders():
+    keys = [k for k in i18n.CATALOGUE if k.startswith("doc.")]
+    assert len(keys) > 100
+    for key in keys:
+        vi, en = i18n.CATALOGUE[key]
+        assert vi and en, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (vi, en)]
+        assert fields[0] == fields[1], key
+
+
+def test_the_report_in_english(store):
+    d = docx.Document(io.BytesIO(reports.build(store, "midyear", "2018-Q2", "docx", with_images=False, lang="en")))
+    body = texts(d)
+    assert "MID-YEAR REVIEW" in body
+    assert [t for t in body if re.match(r"^[IVX]+\. ", t)][:2] == ["I. GENERAL SITUATION", "II. RESULTS"]
+    assert any(t.startswith("- Behind (2): ") for t in body)
+    assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
+    wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
+    assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]
+    assert [c.value for c in wb["Units"][4]][:3] == ["Unit code", "Unit", "2017 total"]

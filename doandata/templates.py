@@ -147,21 +147,51 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
         dv.add(f"{keyed[key]}{HEADER_ROW + 1}:{keyed[key]}{last}")
         ws.add_data_validation(dv)
 
-    statuses = '"' + ",".join(C.STATUS_NAMES) + '"'
+    unit_codes = _unit_list(wb, units)
+    statuses = _choices(wb, list(C.STATUS_NAMES), "Tình trạng")
+    ratings = _choices(wb, [r.name for r in settings.scale], "Xếp loại")
     for item in C.PLAN_ITEM_CODES:
         add(statuses, item, "Chọn: " + ", ".join(C.STATUS_NAMES))
-    ratings = '"' + ",".join(r.name for r in settings.scale) + '"'
     add(ratings, "rating_given", "Chọn một xếp loại")
     add(ratings, "baseline_rating", "Chọn một xếp loại")
-    add('"Tổ trưởng,Thành viên"', "role", "Tổ trưởng hoặc Thành viên")
-    if units is not None and len(units):
-        lists = wb.create_sheet(LIST_SHEET)
-        xlsx.append(lists, ["Mã đơn vị", "Tên đơn vị"])
-        for code, name in zip(units["unit_code"], units["name"]):
-            xlsx.append(lists, [code, name])
-        lists.sheet_state = "hidden"
-        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "unit_code", "Chọn mã đơn vị trong danh sách")
-        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "companion_code", "Chọn mã đơn vị trong danh sách")
+    add(_choices(wb, ["Tổ trưởng", "Thành viên"], "Vai trò"), "role", "Tổ trưởng hoặc Thành viên")
+    if unit_codes:
+        add(unit_codes, "unit_code", "Chọn mã đơn vị trong danh sách")
+        add(unit_codes, "companion_code", "Chọn mã đơn vị trong danh sách")
+
+
+def _unit_list(wb, units: pd.DataFrame | None) -> str | None:
+    """The units' codes and names on the hidden list sheet; the range of the codes, for the drop-down."""
+    if units is None or not len(units):
+        return None
+    lists = _list_sheet(wb)
+    xlsx.append(lists, ["Mã đơn vị", "Tên đơn vị"])
+    for code, name in zip(units["unit_code"], units["name"]):
+        xlsx.append(lists, [code, name])
+    return f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}"
+
+
+def _choices(wb, names: list[str], header: str) -> str:
+    """A drop-down's source: the names in the formula, or a column of the list sheet when a name
+    could not stand there (xlsx.choice_list)."""
+    literal = xlsx.choice_list(names)
+    if literal:
+        return literal
+    lists = _list_sheet(wb)
+    column = lists.max_column + 1 if lists.max_row > 1 or lists.max_column > 1 else 1
+    for i, text in enumerate([header, *names], start=1):
+        xlsx.write(lists, i, column, text)
+    letter = get_column_letter(column)
+    return f"'{LIST_SHEET}'!${letter}$2:${letter}${len(names) + 1}"
+
+
+def _list_sheet(wb):
+    """The hidden sheet the drop-downs read their lists from, made the first time one needs it."""
+    if LIST_SHEET in wb.sheetnames:
+        return wb[LIST_SHEET]
+    lists = wb.create_sheet(LIST_SHEET)
+    lists.sheet_state = "hidden"
+    return lists
 
 
 def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None:

@@ -59,3 +59,14 @@ def append(ws, values: list) -> None:
     ws.append([None] * len(values))  # moves openpyxl's own row counter, blank rows included
     for column, value in enumerate(values, start=1):
         fill(ws.cell(row=ws.max_row, column=column), value)
+
+
+def choice_list(names: list[str]) -> str | None:
+    """A drop-down's names written into its formula ("Yếu,Khá,…"), or None when they cannot be:
+    a comma or a quote inside a name would split the list or end the string (and let the rest be
+    read as a formula), and Excel takes at most 255 characters. Those names go into cells instead."""
+    names = [clean(n) for n in names]
+    joined = ",".join(names)
+    if any("," in n or '"' in n for n in names) or len(joined) > 255:
+        return None
+    return f'"{joined}"'

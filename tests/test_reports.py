@@ -16,7 +16,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from doandata import contract as C
 from doandata import i18n, ingest, markup, reports, templates, xlsx
+from doandata.settings import Settings
 from doandata.validate import Batch
 from tests.conftest import run_cli
 from tests.test_workbooks import write
@@ -335,3 +337,20 @@ def test_the_report_in_english(store):
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
     assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]
     assert [c.value for c in wb["Units"][4]][:3] == ["Unit code", "Unit", "2017 total"]
+
+
+def test_a_rating_name_that_cannot_stand_in_a_drop_down_formula_is_listed_in_cells():
+    scale = (C.Rating("weak", 'Yếu")&HYPERLINK("http://x.example","a', 0), C.Rating("fair", "Khá, tốt", 70))
+    units = pd.DataFrame({"unit_code": ["@A"], "name": ["=1+1"]})
+    for given in (None, units):
+        wb = openpyxl.load_workbook(
+            io.BytesIO(templates.write_workbook("units", units=given, settings=Settings(scale=scale)))
+        )
+        lists = wb[templates.LIST_SHEET]
+        assert lists.sheet_state == "hidden"
+        formulas = {dv.formula1 for dv in wb.active.data_validations.dataValidation}
+        column = "C" if given is not None else "A"
+        assert f"'{templates.LIST_SHEET}'!${column}$2:${column}$3" in formulas
+        assert not any("HYPERLINK" in f or "tốt" in f for f in formulas)
+        names = [lists[f"{column}{r}"] for r in (2, 3)]
+        assert [c.value for c in names] == [r.name for r in scale] and all(c.data_type == "s" for c in names)

@@ -12,8 +12,9 @@ import re
 
 DATE_FORMAT = "DD/MM/YYYY"
 
-# A formula starts with one of these; Excel and LibreOffice skip the spaces before it when a cell
-# is typed or a CSV read back, and a leading tab or line break starts one in older Excel.
+# A formula starts with one of these (OWASP also names a leading tab or carriage return). Text
+# whose first non-blank character is one is quoted too: LibreOffice 7.4 reads " =1+1" from a CSV
+# as text, but spreadsheets differ on leading blanks, and the quote prefix shows nothing.
 FORMULA_STARTS = ("=", "+", "-", "@")
 BREAK_STARTS = ("\t", "\r", "\n")
 

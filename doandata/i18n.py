@@ -780,6 +780,174 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.metrics_baseline": ("Điểm {year}", "{year} score"),
     "unit.metrics_target": ("Mục tiêu", "Target"),
     "unit.metrics_status": ("Tiến độ", "Status"),
+    # ------------------------------------------------------------ the report as a document (reports.py)
+    # The administrative parts (QĐ 367, HD 29): who issues it, number, place and date, signature.
+    "doc.superior": ("THÀNH ĐOÀN TP. HỒ CHÍ MINH", "HO CHI MINH CITY YOUTH UNION"),
+    "doc.issuer": ("BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP", "EXECUTIVE COMMITTEE OF THE DÂN - CHÍNH - ĐẢNG BLOC"),
+    "doc.number": ("Số: {number}-{code}", "No. {number}-{code}"),
+    "doc.union": ("ĐOÀN TNCS HỒ CHÍ MINH", "HO CHI MINH COMMUNIST YOUTH UNION"),
+    "doc.place": ("TP. Hồ Chí Minh", "Ho Chi Minh City"),
+    "doc.place_date": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {day}/{month}/{year}"),
+    "doc.place_date_blank": ("{place}, ngày     tháng     năm {year}", "{place},      /     /{year}"),
+    "doc.recipients_title": ("Nơi nhận:", "To:"),
+    "doc.recipients": (
+        "Thường trực Đoàn Khối\nCác đồng chí Ủy viên Ban Thường vụ\nCác tổ công tác\nLưu VP",
+        "The bloc's standing office\nMembers of the Standing Committee\nThe working groups\nFiled at the office",
+    ),
+    "doc.on_behalf": ("TM. BAN THƯỜNG VỤ ĐOÀN KHỐI", "FOR THE STANDING COMMITTEE OF THE BLOC"),
+    "doc.signer_title": ("BÍ THƯ", "SECRETARY"),
+    # The title and the subtitle of each kind of report.
+    "doc.title.quarter": ("BÁO CÁO", "REPORT"),
+    "doc.title.midyear": ("BÁO CÁO SƠ KẾT", "MID-YEAR REVIEW"),
+    "doc.title.final": ("BÁO CÁO TỔNG KẾT", "FINAL REVIEW"),
+    "doc.plan": (
+        "Kế hoạch hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm {year}",
+        "the {year} plan to support Union work and the youth movement in difficult and special grassroots units",
+    ),
+    "doc.subtitle.quarter": ("Kết quả thực hiện {plan} — {period}", "Results of {plan} — {period}"),
+    "doc.subtitle.midyear": ("6 tháng đầu năm {year} thực hiện {plan}", "The first half of {year} under {plan}"),
+    "doc.subtitle.final": ("Kết quả thực hiện {plan}", "Results of {plan}"),
+    # I. General situation
+    "doc.general": ("I. TÌNH HÌNH CHUNG", "I. GENERAL SITUATION"),
+    "doc.general.text": (
+        "Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {year}, Ban Thường vụ Đoàn Khối theo dõi {n} "
+        "đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
+        "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
+        "mức công nhận tiến bộ so với năm {baseline}.",
+        "Under the {year} plan to support difficult and special grassroots units, the bloc's Standing Committee "
+        "follows {n} special units through the emulation scorecards and the working groups' quarterly reports. "
+        "By {period}: {on_track} units on track, {at_risk} needing attention, {behind} behind{no_data}; "
+        "{recognised} units qualify for recognised progress against {baseline}.",
+    ),
+    "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
+    "doc.general.reports": (
+        "Đã nhận {n} báo cáo quý của các đơn vị.",
+        "{n} quarterly reports from the units received.",
+    ),
+    "doc.no_charts": (
+        "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)",
+        "(The charts could not be drawn: the server needs the Chromium browser to render them.)",
+    ),
+    # II. Results
+    "doc.results": ("II. KẾT QUẢ THỰC HIỆN", "II. RESULTS"),
+    "doc.results.scorecards": ("1. Kết quả bảng điểm thi đua", "1. Emulation scorecards"),
+    "doc.results.sections": ("Điểm bình quân theo nhóm tiêu chí:", "Mean points by criteria section:"),
+    "doc.results.organisation": ("2. Công tác tổ chức, cán bộ", "2. Organisation and cadres"),
+    "doc.results.item": (
+        "- {item}: {done} đơn vị hoàn thành, {in_progress} đơn vị đang thực hiện, {not_started} đơn vị chưa thực hiện.",
+        "- {item}: {done} units done, {in_progress} in progress, {not_started} not started.",
+    ),
+    "doc.results.movement": (
+        "3. Hoạt động phong trào, chăm lo đoàn viên",
+        "3. Movement activities and care for members",
+    ),
+    "doc.results.activity": (
+        "Trong kỳ, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
+        "bộ được tập huấn; kết nạp {admitted} đoàn viên mới; vận động {funds} đồng kinh phí hoạt động.",
+        "In the period the units held {activities} activities with {participants} member participations; {trained} "
+        "cadres were trained; {admitted} new members admitted; {funds} dong raised for activities.",
+    ),
+    "doc.results.companions": ("4. Cụm đồng hành", "4. Cluster companionship"),
+    # III–VII
+    "doc.by_status": ("III. ĐƠN VỊ THEO TIẾN ĐỘ", "III. UNITS BY PROGRESS"),
+    "doc.by_status.line": ("- {status} ({n}): {names}.", "- {status} ({n}): {names}."),
+    "doc.by_status.none": ("không có", "none"),
+    "doc.recognition": ("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", "IV. PROPOSED RECOGNITION AND COMMENDATION"),
+    "doc.recognition.recognised": (
+        "1. Đề xuất công nhận tiến bộ ({n} đơn vị):",
+        "1. Proposed for recognised progress ({n} units):",
+    ),
+    "doc.recognition.unit": (
+        "- {unit}: {before} → {after} điểm ({change}), xếp loại {rating_before} → {rating_after}.",
+        "- {unit}: {before} → {after} points ({change}), rated {rating_before} → {rating_after}.",
+    ),
+    "doc.recognition.commended": (
+        "2. Đề xuất tuyên dương ({n} đơn vị đạt tiến bộ và đúng tiến độ):",
+        "2. Proposed for commendation ({n} units with recognised progress and on track):",
+    ),
+    "doc.recognition.commended_unit": ("- {unit}.", "- {unit}."),
+    "doc.voices": ("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", "V. THE UNITS' DIFFICULTIES AND PROPOSALS"),
+    "doc.voices.none": ("Chưa có báo cáo quý nào trong kỳ.", "No quarterly report in the period yet."),
+    "doc.models": ("VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", "VI. EFFECTIVE MODELS TO SPREAD"),
+    "doc.models.line": ("- {unit} ({period}): {model}", "- {unit} ({period}): {model}"),
+    "doc.models.none": ("Chưa có mô hình nào được báo cáo.", "No model has been reported yet."),
+    "doc.tasks": ("VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", "VII. TASKS AHEAD"),
+    "doc.task.behind": (
+        "Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ({units}), xác định "
+        "nguyên nhân và giải pháp cụ thể.",
+        "The working groups meet the party committees and executive committees of the units behind ({units}) to "
+        "find the causes and concrete solutions.",
+    ),
+    "doc.task.at_risk": (
+        "Theo dõi sát các đơn vị cần chú ý ({units}), hỗ trợ hoàn thành các tiêu chí còn thấp điểm.",
+        "Follow the units needing attention closely ({units}) and help them with their low-scoring criteria.",
+    ),
+    "doc.task.idle": (
+        "Đẩy mạnh các nội dung kế hoạch phần lớn đơn vị chưa thực hiện: {items}.",
+        "Push the plan items most units have not started: {items}.",
+    ),
+    "doc.task.meeting": (
+        "Tổ chức họp tổ công tác {period}, tổng hợp báo cáo Thường trực Đoàn Khối.",
+        "Hold the working-group meetings of {period} and report to the bloc's standing office.",
+    ),
+    "doc.task.models": (
+        "Nhân rộng các mô hình hiệu quả; đề xuất tuyên dương các đơn vị, cá nhân thực hiện tích cực.",
+        "Spread the effective models; propose commendation for the units and people who did most.",
+    ),
+    # Table columns, sheets and charts (the Word tables and the Excel workbook)
+    "doc.col.unit": ("Đơn vị", "Unit"),
+    "doc.col.unit_code": ("Mã đơn vị", "Unit code"),
+    "doc.col.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "doc.col.companion": ("Đơn vị đồng hành", "Companion unit"),
+    "doc.col.companion_points": ("Điểm đơn vị đồng hành", "Companion's total"),
+    "doc.col.cluster": ("Cụm", "Cluster"),
+    "doc.col.points": ("Điểm", "Points"),
+    "doc.col.points_in": ("Điểm {year}", "{year} total"),
+    "doc.col.points_now": ("Điểm kỳ này", "Total this period"),
+    "doc.col.total": ("Tổng điểm", "Total"),
+    "doc.col.change": ("Tăng/giảm", "Change"),
+    "doc.col.rating": ("Xếp loại", "Rating"),
+    "doc.col.rating_in": ("Xếp loại {year}", "{year} rating"),
+    "doc.col.rating_now": ("Xếp loại kỳ này", "Rating this period"),
+    "doc.col.expected": ("Kỳ vọng", "Expected"),
+    "doc.col.target": ("Mục tiêu", "Target"),
+    "doc.col.status": ("Tiến độ", "Progress"),
+    "doc.col.recognised": ("Công nhận tiến bộ", "Recognised progress"),
+    "doc.col.commended": ("Đề xuất tuyên dương", "Proposed for commendation"),
+    "doc.col.units": ("Số đơn vị", "Units"),
+    "doc.col.section": ("Nhóm tiêu chí", "Criteria section"),
+    "doc.col.max_points": ("Điểm tối đa", "Max points"),
+    "doc.col.year": ("Năm {year}", "{year}"),
+    "doc.col.this_period": ("Kỳ này", "This period"),
+    "doc.col.item": ("Nội dung", "Plan item"),
+    "doc.col.difficulties": ("Khó khăn - tồn tại", "Difficulties"),
+    "doc.col.proposals": ("Đề xuất - kiến nghị", "Proposals"),
+    "doc.col.period": ("Kỳ", "Period"),
+    "doc.col.model": ("Mô hình", "Model"),
+    "doc.col.number": ("STT", "No."),
+    "doc.col.task": ("Nhiệm vụ", "Task"),
+    "doc.sheet.summary": ("Tổng hợp", "Summary"),
+    "doc.sheet.units": ("Đơn vị", "Units"),
+    "doc.sheet.by_status": ("Theo tiến độ", "By progress"),
+    "doc.sheet.recognised": ("Công nhận tiến bộ", "Recognised progress"),
+    "doc.sheet.sections": ("Theo nội dung", "By section"),
+    "doc.sheet.items": ("Nội dung kế hoạch", "Plan items"),
+    "doc.sheet.companions": ("Cụm đồng hành", "Companions"),
+    "doc.sheet.voices": ("Khó khăn - đề xuất", "Difficulties - proposals"),
+    "doc.sheet.models": ("Mô hình hiệu quả", "Effective models"),
+    "doc.sheet.tasks": ("Nhiệm vụ", "Tasks"),
+    "doc.heading.units": ("Kết quả bảng điểm các đơn vị đặc thù", "Scorecard results of the special units"),
+    "doc.heading.by_status": ("Đơn vị theo tiến độ", "Units by progress"),
+    "doc.heading.recognised": ("Đề xuất công nhận tiến bộ", "Proposed for recognised progress"),
+    "doc.heading.sections": ("Điểm bình quân theo nhóm tiêu chí", "Mean points by criteria section"),
+    "doc.heading.items": ("Tình trạng các nội dung kế hoạch", "State of the plan items"),
+    "doc.heading.companions": ("Đơn vị đặc thù và đơn vị đồng hành", "Special units and their companions"),
+    "doc.heading.voices": ("Khó khăn và đề xuất của các đơn vị", "The units' difficulties and proposals"),
+    "doc.heading.models": ("Mô hình hiệu quả cần nhân rộng", "Effective models to spread"),
+    "doc.heading.tasks": ("Nhiệm vụ trong thời gian tới", "Tasks ahead"),
+    "doc.chart.by_status": ("Số đơn vị theo tiến độ", "Units by progress"),
+    "doc.chart.units": ("Điểm {period} so với năm {year}", "{period} total against {year}"),
+    "doc.chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     # ------------------------------------------------------------ charts
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     "chart.period": ("Kỳ", "Period"),

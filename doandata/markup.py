@@ -7,7 +7,6 @@ and a first sheet listing every problem.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from openpyxl import Workbook
@@ -15,7 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from . import i18n
+from . import i18n, xlsx
 from .problems import ERROR, Problem
 from .read import Sheet, read_sheets
 
@@ -46,15 +45,8 @@ def marked_workbook(data: bytes, filename: str, problems: list[Problem], lang: s
     return out.getvalue()
 
 
-def text_cell(cell, value) -> None:
-    """User text is written as text: never a formula, whatever it starts with."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-
-
 def _listing(ws, problems: list[Problem], lang: str) -> None:
-    ws.append(HEADERS[lang])
+    xlsx.append(ws, HEADERS[lang])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for i, p in enumerate(sorted(problems, key=lambda p: (p.severity != ERROR, p.sheet, p.row or 0)), start=2):
@@ -67,7 +59,7 @@ def _listing(ws, problems: list[Problem], lang: str) -> None:
             p.message(lang),
         ]
         for j, value in enumerate(values, start=1):
-            text_cell(ws.cell(row=i, column=j), value)
+            xlsx.write(ws, i, j, value)
         ws.cell(row=i, column=1).fill = FILLS.get(p.severity, FILLS["warning"])
     for j, width in enumerate((10, 18, 8, 22, 18, 100), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
@@ -78,10 +70,7 @@ def _copy(ws, sheet: Sheet) -> None:
         for c, value in enumerate(row, start=1):
             if value in ("", None):
                 continue
-            cell = ws.cell(row=r, column=c)
-            text_cell(cell, value)
-            if isinstance(value, (dt.date, dt.datetime)):
-                cell.number_format = "DD/MM/YYYY"
+            xlsx.write(ws, r, c, value)
 
 
 def _mark(ws, p: Problem, lang: str) -> None:
@@ -93,7 +82,7 @@ def _mark(ws, p: Problem, lang: str) -> None:
     if not worse:
         cell.fill = FILLS.get(p.severity, FILLS["warning"])
     note = p.message(lang)
-    cell.comment = Comment(note if cell.comment is None else cell.comment.text + "\n" + note, "doandata")
+    cell.comment = Comment(xlsx.clean(note if cell.comment is None else cell.comment.text + "\n" + note), "doandata")
 
 
 def _letter(index: int) -> str:

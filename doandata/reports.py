@@ -2,20 +2,21 @@
 
 `gather` computes everything the report says from the store's frames (metrics only); `to_docx`
 lays it out in the Youth Union's administrative format (QĐ 367, HD 29: heading, issuing body,
-number, place and date, title, body, signature, recipients; A4, margins 20/20/30/20 mm) and `to_xlsx`
-writes the same tables one per sheet with native Excel charts. Text that came from an upload is
-always written as text.
+number, place and date, title, body, signature, recipients; A4, margins 20/20/30/20 mm), one
+function per part of the document, and `to_xlsx` writes the same tables one sheet each with native
+Excel charts. Every word of both comes from the catalogue (`doc.*` in i18n.py) in the report's
+language; every cell goes through xlsx.py, so text that came from an upload is always text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics
+from . import charts, i18n, metrics, xlsx
 from . import contract as C
 from .settings import Settings
 
@@ -24,23 +25,27 @@ KINDS = ("quarter", "midyear", "final")
 
 @dataclass
 class Signing:
-    """What the app cannot know: left blank for handwriting unless filled in the form."""
+    """What the app cannot know: left blank for handwriting unless filled in the form. The parts
+    left None are the catalogue's wording (doc.place, doc.superior, …) in the report's language."""
 
     number: str = ""
     code: str = "BC/ĐTN"
-    place: str = "TP. Hồ Chí Minh"
+    place: str | None = None
     date: dt.date | None = None
     signer: str = ""
-    signer_title: str = "BÍ THƯ"
-    on_behalf: str = "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI"
-    superior: str = "THÀNH ĐOÀN TP. HỒ CHÍ MINH"
-    issuer: str = "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP"
-    recipients: tuple[str, ...] = (
-        "Thường trực Đoàn Khối",
-        "Các đồng chí Ủy viên Ban Thường vụ",
-        "Các tổ công tác",
-        "Lưu VP",
-    )
+    signer_title: str | None = None
+    on_behalf: str | None = None
+    superior: str | None = None
+    issuer: str | None = None
+    recipients: tuple[str, ...] | None = None
+
+    def worded(self, lang: str) -> Signing:
+        """This signing with every part left None filled from the catalogue."""
+        parts = ("place", "signer_title", "on_behalf", "superior", "issuer")
+        filled = {k: i18n.t(f"doc.{k}", lang) for k in parts if getattr(self, k) is None}
+        if self.recipients is None:
+            filled["recipients"] = tuple(i18n.t("doc.recipients", lang).split("\n"))
+        return replace(self, **filled)
 
 
 @dataclass
@@ -64,6 +69,7 @@ class Report:
     tasks: list[str]
     settings: Settings
     figures: dict = field(default_factory=dict)
+    lang: str = "vi"  # the language both documents are written in
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -77,8 +83,8 @@ def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
     return ("quarter", period) if period in settings.quarters else None
 
 
-def gather(kind: str, period: str, frames: dict) -> Report:
-    """Everything the document says, from the same metrics as the pages."""
+def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
+    """Everything the document says, from the same metrics as the pages, worded in `lang`."""
     settings: Settings = frames["settings"]
     units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
     special = metrics.worst_first(frame[frame["special"]]) if frame["special"].any() else metrics.worst_first(frame)
@@ -90,8 +96,8 @@ def gather(kind: str, period: str, frames: dict) -> Report:
     return Report(
         kind=kind,
         period=period,
-        title=_title(kind),
-        subtitle=_subtitle(kind, period, settings),
+        title=i18n.t(f"doc.title.{kind}", lang),
+        subtitle=_subtitle(kind, period, settings, lang),
         frame=frame,
         special=special,
         counts=metrics.status_counts(special),
@@ -99,27 +105,27 @@ def gather(kind: str, period: str, frames: dict) -> Report:
         recognised=recognised,
         commended=commended,
         sections=_sections(frames, period, settings),
-        items=_items(statuses, list(special["unit_code"]), period, settings),
+        items=_items(statuses, list(special["unit_code"]), period, settings, lang),
         activity=_activity(here),
         pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
         voices=_voices(here, units),
-        models=_models(reports, units, period, settings),
-        tasks=_tasks(special, statuses, period, settings),
+        models=_models(reports, units, period, settings, lang),
+        tasks=_tasks(special, statuses, period, settings, lang),
         settings=settings,
+        lang=lang,
     )
 
 
-def _title(kind: str) -> str:
-    return {"quarter": "BÁO CÁO", "midyear": "BÁO CÁO SƠ KẾT", "final": "BÁO CÁO TỔNG KẾT"}[kind]
+def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
+    plan = i18n.t("doc.plan", lang, year=settings.plan_year)
+    return i18n.t(
+        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=i18n.period_name(period, lang)
+    )
 
 
-def _subtitle(kind: str, period: str, settings: Settings) -> str:
-    plan = f"Kế hoạch hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm {settings.plan_year}"
-    if kind == "midyear":
-        return f"6 tháng đầu năm {settings.plan_year} thực hiện {plan}"
-    if kind == "final":
-        return f"Kết quả thực hiện {plan}"
-    return f"Kết quả thực hiện {plan} — {i18n.period_name(period)}"
+def _item_name(item: C.PlanItem, lang: str) -> str:
+    """The contract's own Vietnamese name (the one templates print); the catalogue's in English."""
+    return item.name if lang == "vi" else i18n.t(f"plan.{item.code}", lang)
 
 
 def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
@@ -136,11 +142,11 @@ def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Settings) -> pd.DataFrame:
+def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Settings, lang: str) -> pd.DataFrame:
     grid = metrics.plan_item_matrix(statuses, codes, period, settings)
     return pd.DataFrame(
         {
-            "item": [f"{p.code} — {p.name}" for p in C.PLAN_ITEMS],
+            "item": [f"{p.code} — {_item_name(p, lang)}" for p in C.PLAN_ITEMS],
             "done": [int((grid[p.code] == "done").sum()) for p in C.PLAN_ITEMS],
             "in_progress": [int((grid[p.code] == "in_progress").sum()) for p in C.PLAN_ITEMS],
             "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
@@ -176,7 +182,7 @@ def _voices(reports: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["unit_name", "difficulties", "proposals"])
 
 
-def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: Settings) -> pd.DataFrame:
+def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: Settings, lang: str) -> pd.DataFrame:
     """Effective models reported up to the period, the latest per unit."""
     names = dict(zip(units["unit_code"], units["name"]))
     upto = reports[reports["period"].isin([q for q in settings.quarters if q <= period])]
@@ -186,40 +192,26 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
         {
             "unit_name": [names.get(c, c) for c in upto["unit_code"]],
             "model": upto["models"].tolist(),
-            "period": [i18n.period_name(p) for p in upto["period"]],
+            "period": [i18n.period_name(p, lang) for p in upto["period"]],
         }
     )
 
 
-def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings: Settings) -> list[str]:
+def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings: Settings, lang: str) -> list[str]:
     """Tasks for the next quarter, drawn from the figures: who is behind, which items have not started."""
     tasks = []
-    behind = special[special["status"] == "behind"]["unit_name"].tolist()
-    at_risk = special[special["status"] == "at_risk"]["unit_name"].tolist()
-    if behind:
-        tasks.append(
-            "Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ("
-            + ", ".join(behind)
-            + "), xác định nguyên nhân và giải pháp cụ thể."
-        )
-    if at_risk:
-        tasks.append(
-            "Theo dõi sát các đơn vị cần chú ý ("
-            + ", ".join(at_risk)
-            + "), hỗ trợ hoàn thành các tiêu chí còn thấp điểm."
-        )
+    for status in ("behind", "at_risk"):
+        names = special[special["status"] == status]["unit_name"].tolist()
+        if names:
+            tasks.append(i18n.t(f"doc.task.{status}", lang, units=", ".join(names)))
     grid = metrics.plan_item_matrix(statuses, list(special["unit_code"]), period, settings)
     idle = [p for p in C.PLAN_ITEMS if (grid[p.code].isin(["not_started", "none"])).sum() > len(grid) / 2]
     if idle:
-        tasks.append(
-            "Đẩy mạnh các nội dung kế hoạch phần lớn đơn vị chưa thực hiện: "
-            + "; ".join(p.name.lower() for p in idle)
-            + "."
-        )
+        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_item_name(p, lang).lower() for p in idle)))
     later = [q for q in settings.quarters if q > period]
     if later:
-        tasks.append(f"Tổ chức họp tổ công tác {i18n.period_name(later[0])}, tổng hợp báo cáo Thường trực Đoàn Khối.")
-    tasks.append("Nhân rộng các mô hình hiệu quả; đề xuất tuyên dương các đơn vị, cá nhân thực hiện tích cực.")
+        tasks.append(i18n.t("doc.task.meeting", lang, period=i18n.period_name(later[0], lang)))
+    tasks.append(i18n.t("doc.task.models", lang))
     return tasks
 
 
@@ -230,9 +222,9 @@ def chart_images(report: Report) -> dict[str, bytes]:
     """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
     when no browser can render them, and the document says so instead of failing."""
     figures = {
-        "progress": charts.progress_bullets(report.frame, report.period, report.settings),
+        "progress": charts.progress_bullets(report.frame, report.period, report.settings, report.lang),
         "transitions": charts.transitions(
-            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings
+            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
         ),
     }
     images = {}
@@ -246,15 +238,35 @@ def chart_images(report: Report) -> dict[str, bytes]:
 
 # ---------------------------------------------------------------- Word
 
+CENTER, JUSTIFY = "center", "justify"
+
 
 def to_docx(report: Report, signing: Signing | None = None, images: dict[str, bytes] | None = None) -> bytes:
+    """The report in the Union's administrative layout, part by part as the document reads."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Mm, Pt
 
-    signing = signing or Signing()
+    signing = (signing or Signing()).worded(report.lang)
     doc = Document()
+    _page(doc)
+    _heading(doc, report, signing)
+    _title(doc, report)
+    _general_situation(doc, report, images)
+    _results(doc, report, images)
+    _units_by_progress(doc, report)
+    _recognition_and_commendation(doc, report)
+    _difficulties_and_proposals(doc, report)
+    _effective_models(doc, report)
+    _tasks_ahead(doc, report)
+    _recipients_and_signature(doc, report, signing)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page(doc) -> None:
+    """A4 portrait, margins 20/20/30/20 mm, Times New Roman 14 (HD 29-HD/TWĐTN-VP)."""
+    from docx.shared import Mm, Pt
+
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
@@ -264,92 +276,106 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     normal.element.rPr.rFonts.set(_qn("w:eastAsia"), "Times New Roman")
     normal.paragraph_format.space_after = Pt(3)
 
-    def para(text="", *, bold=False, italic=False, size=None, align=None, indent=False, container=None):
-        p = (container or doc).add_paragraph()
-        if align == "center":
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif align == "justify":
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(1)
-        run = p.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
-        return p
 
-    # heading: issuing body on the left, the Union's name and place-date on the right
+def _heading(doc, report: Report, signing: Signing) -> None:
+    """The issuing body and the number on the left, the Union's name and place-date on the right."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
     head = doc.add_table(rows=1, cols=2)
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(head, [8.6, 7.4])
     left, right = head.rows[0].cells
     left.paragraphs[0].text = ""
-    para(signing.superior, size=14, align="center", container=left)
-    para(signing.issuer, bold=True, size=14, align="center", container=left)
-    para("***", align="center", container=left)
+    _para(left, signing.superior, size=14, align=CENTER)
+    _para(left, signing.issuer, bold=True, size=14, align=CENTER)
+    _para(left, "***", align=CENTER)
     number = signing.number or "      "
-    para(f"Số: {number}-{signing.code}", size=14, align="center", container=left)
-    union = para("ĐOÀN TNCS HỒ CHÍ MINH", bold=True, size=15, align="center", container=right)
+    _para(left, _t(report, "doc.number", number=number, code=signing.code), size=14, align=CENTER)
+    union = _para(right, _t(report, "doc.union"), bold=True, size=15, align=CENTER)
     union.runs[0].underline = True
-    para("", container=right)
-    para(_place_date(signing, report.settings), italic=True, size=14, align="center", container=right)
+    _para(right, "")
+    _para(right, _place_date(report, signing), italic=True, size=14, align=CENTER)
     _drop_first_empty(left)
     _drop_first_empty(right)
 
-    para("")
-    para(report.title, bold=True, size=15, align="center")
-    para(report.subtitle, bold=True, size=14, align="center")
-    para("-----", align="center")
+
+def _title(doc, report: Report) -> None:
+    _para(doc, "")
+    _para(doc, report.title, bold=True, size=15, align=CENTER)
+    _para(doc, report.subtitle, bold=True, size=14, align=CENTER)
+    _para(doc, "-----", align=CENTER)
+
+
+def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """I. How many special units are followed and where they stand, with the progress chart."""
+    from docx.shared import Cm
 
     counts = report.counts
-    n = sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"]
-    para("I. TÌNH HÌNH CHUNG", bold=True)
-    para(
-        f"Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {report.settings.plan_year}, Ban Thường vụ "
-        f"Đoàn Khối theo dõi {n} đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. "
-        f"Đến {i18n.period_name(report.period)}: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần "
-        f"chú ý, {counts['behind']} đơn vị chậm tiến độ"
-        + (f", {counts['no_data']} đơn vị chưa có số liệu" if counts["no_data"] else "")
-        + f"; {len(report.recognised)} đơn vị đạt mức công nhận tiến bộ so với năm {report.settings.baseline_year}.",
-        align="justify",
-        indent=True,
+    _para(doc, _t(report, "doc.general"), bold=True)
+    text = _t(
+        report,
+        "doc.general.text",
+        year=report.settings.plan_year,
+        n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
+        period=i18n.period_name(report.period, report.lang),
+        on_track=counts["on_track"],
+        at_risk=counts["at_risk"],
+        behind=counts["behind"],
+        no_data=_t(report, "doc.general.no_data", n=counts["no_data"]) if counts["no_data"] else "",
+        recognised=len(report.recognised),
+        baseline=report.settings.baseline_year,
     )
-    para(f"Đã nhận {report.activity['reports']} báo cáo quý của các đơn vị.", align="justify", indent=True)
+    _body(doc, text)
+    _body(doc, _t(report, "doc.general.reports", n=report.activity["reports"]))
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
-        para("(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)", italic=True, size=12)
+        _para(doc, _t(report, "doc.no_charts"), italic=True, size=12)
 
-    para("II. KẾT QUẢ THỰC HIỆN", bold=True)
-    para("1. Kết quả bảng điểm thi đua", bold=True, italic=True)
-    _docx_table(
+
+def _results(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """II. The results, in the four parts the plan names."""
+    _para(doc, _t(report, "doc.results"), bold=True)
+    _scorecard_results(doc, report, images)
+    _organisation_and_cadres(doc, report)
+    _movement_and_care(doc, report)
+    _companion_clusters(doc, report)
+
+
+def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """II.1 Every special unit's total, then the mean per criteria section and the rating chart."""
+    from docx.shared import Cm
+
+    lang, year = report.lang, report.settings.baseline_year
+    _para(doc, _t(report, "doc.results.scorecards"), bold=True, italic=True)
+    _table(
         doc,
-        ["Đơn vị", f"Điểm {report.settings.baseline_year}", "Điểm kỳ này", "Tăng/giảm", "Xếp loại", "Tiến độ"],
+        _columns(report, "unit", ("points_in", year), "points_now", "change", "rating", "status"),
         [
             [
                 r["unit_name"],
-                i18n.fmt_number(r["baseline_total"]),
-                i18n.fmt_number(r["total"]),
-                i18n.fmt_signed(r["delta"]),
-                i18n.rating_name(r["rating"]),
-                i18n.status_name(r["status"]),
+                i18n.fmt_number(r["baseline_total"], lang),
+                i18n.fmt_number(r["total"], lang),
+                i18n.fmt_signed(r["delta"], lang),
+                i18n.rating_name(r["rating"], lang),
+                i18n.status_name(r["status"], lang),
             ]
             for r in report.special.to_dict("records")
         ],
         [6.0, 1.8, 1.8, 1.8, 2.4, 2.4],
     )
     if len(report.sections):
-        para("Điểm bình quân theo nhóm tiêu chí:", align="justify", indent=True)
-        _docx_table(
+        _body(doc, _t(report, "doc.results.sections"))
+        _table(
             doc,
-            ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+            _columns(report, "section", "max_points", ("year", year), "this_period", "change"),
             [
                 [
                     r["section"],
-                    i18n.fmt_number(r["max_points"]),
-                    i18n.fmt_number(r["baseline"]),
-                    i18n.fmt_number(r["now"]),
-                    i18n.fmt_signed(r["change"]),
+                    i18n.fmt_number(r["max_points"], lang),
+                    i18n.fmt_number(r["baseline"], lang),
+                    i18n.fmt_number(r["now"], lang),
+                    i18n.fmt_signed(r["change"], lang),
                 ]
                 for r in report.sections.to_dict("records")
             ],
@@ -357,106 +383,188 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
         )
     if images and "transitions" in images:
         doc.add_picture(io.BytesIO(images["transitions"]), width=Cm(14))
-    para("2. Công tác tổ chức, cán bộ", bold=True, italic=True)
+
+
+def _organisation_and_cadres(doc, report: Report) -> None:
+    """II.2 The four organisational plan items: how many units have done, started, not started each."""
+    _para(doc, _t(report, "doc.results.organisation"), bold=True, italic=True)
     items = report.items.set_index("item")
     for code in ("RS", "KT", "TH", "LT"):
         label = next(i for i in items.index if i.startswith(code + " "))
         row = items.loc[label]
-        para(
-            f"- {label.split(' — ')[1]}: {row['done']} đơn vị hoàn thành, {row['in_progress']} đơn vị đang thực hiện, "
-            f"{row['not_started']} đơn vị chưa thực hiện.",
-            align="justify",
-            indent=True,
-        )
-    para("3. Hoạt động phong trào, chăm lo đoàn viên", bold=True, italic=True)
-    a = report.activity
-    para(
-        f"Trong kỳ, các đơn vị tổ chức {i18n.fmt_number(a['activities'], decimals=0)} hoạt động với "
-        f"{i18n.fmt_number(a['participants'], decimals=0)} lượt đoàn viên tham gia; "
-        f"{i18n.fmt_number(a['trained'], decimals=0)} cán bộ được tập huấn; kết nạp "
-        f"{i18n.fmt_number(a['admitted'], decimals=0)} đoàn viên mới; vận động "
-        f"{i18n.fmt_number(a['funds'], decimals=0)} đồng kinh phí hoạt động.",
-        align="justify",
-        indent=True,
-    )
-    para("4. Cụm đồng hành", bold=True, italic=True)
-    if len(report.pairs):
-        _docx_table(
-            doc,
-            ["Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm"],
-            [
-                [
-                    r["unit_name"],
-                    i18n.fmt_number(r["total"]),
-                    i18n.status_name(r["status"]),
-                    i18n.text_or_dash(r["companion_name"]),
-                    i18n.fmt_number(r["companion_total"]),
-                ]
-                for r in report.pairs.to_dict("records")
-            ],
-            [5.0, 1.8, 2.4, 5.0, 1.6],
-        )
+        counts = {k: row[k] for k in ("done", "in_progress", "not_started")}
+        _body(doc, _t(report, "doc.results.item", item=label.split(" — ")[1], **counts))
 
-    para("III. ĐƠN VỊ THEO TIẾN ĐỘ", bold=True)
+
+def _movement_and_care(doc, report: Report) -> None:
+    """II.3 The activity figures of the quarterly reports, added up."""
+    _para(doc, _t(report, "doc.results.movement"), bold=True, italic=True)
+    keys = ("activities", "participants", "trained", "admitted", "funds")
+    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in keys}
+    _body(doc, _t(report, "doc.results.activity", **figures))
+
+
+def _companion_clusters(doc, report: Report) -> None:
+    """II.4 Each special unit beside the unit of its cluster that accompanies it."""
+    _para(doc, _t(report, "doc.results.companions"), bold=True, italic=True)
+    if not len(report.pairs):
+        return
+    lang = report.lang
+    _table(
+        doc,
+        _columns(report, "special_unit", "total", "status", "companion", "points"),
+        [
+            [
+                r["unit_name"],
+                i18n.fmt_number(r["total"], lang),
+                i18n.status_name(r["status"], lang),
+                i18n.text_or_dash(r["companion_name"]),
+                i18n.fmt_number(r["companion_total"], lang),
+            ]
+            for r in report.pairs.to_dict("records")
+        ],
+        [5.0, 1.8, 2.4, 5.0, 1.6],
+    )
+
+
+def _units_by_progress(doc, report: Report) -> None:
+    """III. The special units named under their status."""
+    _para(doc, _t(report, "doc.by_status"), bold=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
-        para(
-            f"- {i18n.status_name(status)} ({len(names)}): " + ("; ".join(names) if names else "không có") + ".",
-            align="justify",
-            indent=True,
-        )
-
-    para("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", bold=True)
-    para(f"1. Đề xuất công nhận tiến bộ ({len(report.recognised)} đơn vị):", italic=True)
-    for r in report.recognised.to_dict("records"):
-        para(
-            f"- {r['unit_name']}: {i18n.fmt_number(r['baseline_total'])} → {i18n.fmt_number(r['total'])} điểm "
-            f"({i18n.fmt_signed(r['delta'])}), xếp loại {i18n.rating_name(r['baseline_rating'])} → "
-            f"{i18n.rating_name(r['rating'])}.",
-            indent=True,
-        )
-    para(f"2. Đề xuất tuyên dương ({len(report.commended)} đơn vị đạt tiến bộ và đúng tiến độ):", italic=True)
-    for r in report.commended.to_dict("records"):
-        para(f"- {r['unit_name']}.", indent=True)
-
-    para("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", bold=True)
-    if len(report.voices):
-        _docx_table(
+        listed = "; ".join(names) if names else _t(report, "doc.by_status.none")
+        _body(
             doc,
-            ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
-            [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
-            [4.2, 6.0, 6.0],
+            _t(report, "doc.by_status.line", status=i18n.status_name(status, report.lang), n=len(names), names=listed),
         )
-    else:
-        para("Chưa có báo cáo quý nào trong kỳ.", indent=True)
-    para("VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", bold=True)
-    for r in report.models.to_dict("records"):
-        para(f"- {r['unit_name']} ({r['period']}): {r['model']}", align="justify", indent=True)
-    if report.models.empty:
-        para("Chưa có mô hình nào được báo cáo.", indent=True)
-    para("VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", bold=True)
-    for i, task in enumerate(report.tasks, start=1):
-        para(f"{i}. {task}", align="justify", indent=True)
 
-    para("")
+
+def _recognition_and_commendation(doc, report: Report) -> None:
+    """IV. Units proposed for recognised progress, and those on track as well for commendation."""
+    lang = report.lang
+    _para(doc, _t(report, "doc.recognition"), bold=True)
+    _para(doc, _t(report, "doc.recognition.recognised", n=len(report.recognised)), italic=True)
+    for r in report.recognised.to_dict("records"):
+        line = _t(
+            report,
+            "doc.recognition.unit",
+            unit=r["unit_name"],
+            before=i18n.fmt_number(r["baseline_total"], lang),
+            after=i18n.fmt_number(r["total"], lang),
+            change=i18n.fmt_signed(r["delta"], lang),
+            rating_before=i18n.rating_name(r["baseline_rating"], lang),
+            rating_after=i18n.rating_name(r["rating"], lang),
+        )
+        _para(doc, line, indent=True)
+    _para(doc, _t(report, "doc.recognition.commended", n=len(report.commended)), italic=True)
+    for r in report.commended.to_dict("records"):
+        _para(doc, _t(report, "doc.recognition.commended_unit", unit=r["unit_name"]), indent=True)
+
+
+def _difficulties_and_proposals(doc, report: Report) -> None:
+    """V. What the units wrote in their quarterly reports, as they wrote it."""
+    _para(doc, _t(report, "doc.voices"), bold=True)
+    if not len(report.voices):
+        _para(doc, _t(report, "doc.voices.none"), indent=True)
+        return
+    _table(
+        doc,
+        _columns(report, "unit", "difficulties", "proposals"),
+        [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
+        [4.2, 6.0, 6.0],
+    )
+
+
+def _effective_models(doc, report: Report) -> None:
+    """VI. The latest effective model each unit reported."""
+    _para(doc, _t(report, "doc.models"), bold=True)
+    for r in report.models.to_dict("records"):
+        _body(doc, _t(report, "doc.models.line", unit=r["unit_name"], period=r["period"], model=r["model"]))
+    if report.models.empty:
+        _para(doc, _t(report, "doc.models.none"), indent=True)
+
+
+def _tasks_ahead(doc, report: Report) -> None:
+    """VII. The tasks drawn from the figures, numbered."""
+    _para(doc, _t(report, "doc.tasks"), bold=True)
+    for i, task in enumerate(report.tasks, start=1):
+        _body(doc, f"{i}. {task}")
+
+
+def _recipients_and_signature(doc, report: Report, signing: Signing) -> None:
+    """Recipients on the left; on the right who signs on behalf of whom, with room for the signature."""
+    from docx.shared import Pt
+
+    _para(doc, "")
     foot = doc.add_table(rows=1, cols=2)
     _widths(foot, [7.5, 8.5])
     left, right = foot.rows[0].cells
-    first = left.paragraphs[0]
-    run = first.add_run("Nơi nhận:")
+    run = left.paragraphs[0].add_run(_t(report, "doc.recipients_title"))
     run.bold, run.italic, run.font.size = True, True, Pt(12)
     for i, who in enumerate(signing.recipients):
-        para(f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11, container=left)
+        _para(left, f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11)
     right.paragraphs[0].text = ""
-    para(signing.on_behalf, bold=True, align="center", container=right)
-    para(signing.signer_title, bold=True, align="center", container=right)
+    _para(right, signing.on_behalf, bold=True, align=CENTER)
+    _para(right, signing.signer_title, bold=True, align=CENTER)
     for _ in range(3):
-        para("", container=right)
-    para(signing.signer, bold=True, align="center", container=right)
+        _para(right, "")
+    _para(right, signing.signer, bold=True, align=CENTER)
     _drop_first_empty(right)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+
+
+def _para(container, text: str = "", *, bold=False, italic=False, size=None, align=None, indent=False):
+    """One paragraph of one run, in the document or in a table cell."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    p = container.add_paragraph()
+    if align == CENTER:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == JUSTIFY:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if indent:
+        p.paragraph_format.first_line_indent = Cm(1)
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    if size:
+        run.font.size = Pt(size)
+    return p
+
+
+def _t(report: Report, key: str, **params) -> str:
+    """A sentence of the catalogue in the report's language."""
+    return i18n.t(key, report.lang, **params)
+
+
+def _columns(report: Report, *keys) -> list[str]:
+    """Column headers from the catalogue's doc.col.*; a (key, year) pair fills in the year."""
+    return [
+        _t(report, f"doc.col.{k[0]}", year=k[1]) if isinstance(k, tuple) else _t(report, f"doc.col.{k}") for k in keys
+    ]
+
+
+def _body(doc, text: str):
+    """A paragraph of running text: justified, first line indented."""
+    return _para(doc, text, align=JUSTIFY, indent=True)
+
+
+def _table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
+    """A ruled table, bold header, 12 pt, fixed column widths."""
+    from docx.shared import Pt
+
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.paragraphs[0].add_run(text).bold = True
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            cell.paragraphs[0].add_run("" if value is None else str(value))
+    _widths(table, widths_cm)
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(12)
 
 
 def _qn(tag: str):
@@ -483,86 +591,101 @@ def _drop_first_empty(cell) -> None:
         first._element.getparent().remove(first._element)
 
 
-def _place_date(signing: Signing, settings: Settings) -> str:
-    if signing.date:
-        d = signing.date
-        return f"{signing.place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
-    return f"{signing.place}, ngày     tháng     năm {settings.plan_year}"
-
-
-def _docx_table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
-    from docx.shared import Pt
-
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.paragraphs[0].add_run(text).bold = True
-    for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
-            cell.paragraphs[0].add_run("" if value is None else str(value))
-    _widths(table, widths_cm)
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(12)
+def _place_date(report: Report, signing: Signing) -> str:
+    """Place and date of signing; without a date, room to write it by hand."""
+    d = signing.date
+    if d:
+        return _t(
+            report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=f"{d.month:02d}", year=d.year
+        )
+    return _t(report, "doc.place_date_blank", place=signing.place, year=report.settings.plan_year)
 
 
 # ---------------------------------------------------------------- Excel
 
 
 def to_xlsx(report: Report) -> bytes:
+    """The report's tables, one sheet each, with native Excel charts where a chart helps."""
     from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.styles import Font
 
     wb = Workbook()
-    bold = Font(bold=True)
+    _summary_sheet(wb, report)
+    wb.remove(wb.worksheets[0])
+    _units_sheet(wb, report)
+    _by_progress_sheet(wb, report)
+    _recognition_sheet(wb, report)
+    _sections_sheet(wb, report)
+    _plan_items_sheet(wb, report)
+    _companions_sheet(wb, report)
+    _voices_sheet(wb, report)
+    _models_sheet(wb, report)
+    _tasks_sheet(wb, report)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
 
-    def sheet(title: str, heading: str, header: list[str], rows: list[list], widths: list[int]):
-        ws = wb.create_sheet(title)
-        put(ws, 1, 1, heading).font = Font(bold=True, size=13)
-        put(ws, 2, 1, report.subtitle)
-        for j, text in enumerate(header, start=1):
-            put(ws, 4, j, text).font = bold
-        for i, values in enumerate(rows, start=5):
-            for j, value in enumerate(values, start=1):
-                put(ws, i, j, value)
-        for j, width in enumerate(widths, start=1):
-            ws.column_dimensions[chr(64 + j)].width = width
-        return ws
 
-    counts = report.counts
-    summary = sheet(
-        "Tổng hợp",
-        report.title,
-        ["Tiến độ", "Số đơn vị"],
-        [[i18n.status_name(s), counts[s]] for s in metrics.STATUS_ORDER]
-        + [["Chưa có số liệu", counts["no_data"]], ["Công nhận tiến bộ", counts["recognised"]]],
+def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], widths: list[int], heading=None):
+    """The sheet doc.sheet.<name>: its heading (doc.heading.<name>) and the report's subtitle on top,
+    the header on row 4, one row per record below."""
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet(_t(report, f"doc.sheet.{name}"))
+    xlsx.write(ws, 1, 1, heading or _t(report, f"doc.heading.{name}")).font = Font(bold=True, size=13)
+    xlsx.write(ws, 2, 1, report.subtitle)
+    for j, text in enumerate(header, start=1):
+        xlsx.write(ws, 4, j, text).font = Font(bold=True)
+    for i, values in enumerate(rows, start=5):
+        for j, value in enumerate(values, start=1):
+            xlsx.write(ws, i, j, value)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[chr(64 + j)].width = width
+    return ws
+
+
+def _summary_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    counts, lang = report.counts, report.lang
+    summary = _sheet(
+        wb,
+        report,
+        "summary",
+        _columns(report, "status", "units"),
+        [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
+        + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
         [24, 12],
+        heading=report.title,
     )
     chart = BarChart()
-    chart.title, chart.y_axis.title, chart.x_axis.title = "Số đơn vị theo tiến độ", "Số đơn vị", "Tiến độ"
+    chart.title, chart.y_axis.title = _t(report, "doc.chart.by_status"), _t(report, "doc.col.units")
+    chart.x_axis.title = _t(report, "doc.col.status")
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
     summary.add_chart(chart, "D4")
-    wb.remove(wb.worksheets[0])
 
-    units = sheet(
-        "Đơn vị",
-        "Kết quả bảng điểm các đơn vị đặc thù",
-        [
-            "Mã đơn vị",
-            "Đơn vị",
-            f"Điểm {report.settings.baseline_year}",
-            "Tổng điểm",
-            "Tăng/giảm",
-            "Xếp loại",
-            "Kỳ vọng",
-            "Mục tiêu",
-            "Tiến độ",
-            "Công nhận tiến bộ",
-        ],
+
+def _units_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    lang, year = report.lang, report.settings.baseline_year
+    units = _sheet(
+        wb,
+        report,
+        "units",
+        _columns(
+            report,
+            "unit_code",
+            "unit",
+            ("points_in", year),
+            "total",
+            "change",
+            "rating",
+            "expected",
+            "target",
+            "status",
+            "recognised",
+        ),
         [
             [
                 r["unit_code"],
@@ -570,11 +693,11 @@ def to_xlsx(report: Report) -> bytes:
                 _n(r["baseline_total"]),
                 _n(r["total"]),
                 _n(r["delta"]),
-                r["rating"] or "",
+                _rating(report, r["rating"]),
                 _n(r["expected_total"]),
                 _n(r["target_total"]),
-                i18n.status_name(r["status"]),
-                "Có" if r["recognised"] else "Không",
+                i18n.status_name(r["status"], lang),
+                i18n.t("yes" if r["recognised"] else "no", lang),
             ]
             for r in report.special.to_dict("records")
         ],
@@ -582,78 +705,95 @@ def to_xlsx(report: Report) -> bytes:
     )
     last = 4 + len(report.special)
     bars = BarChart()
-    bars.type, bars.title = "bar", f"Điểm {i18n.period_name(report.period)} so với năm {report.settings.baseline_year}"
-    bars.y_axis.title, bars.x_axis.title = "Điểm (thang 100)", "Đơn vị"
+    bars.type = "bar"
+    bars.title = _t(report, "doc.chart.units", period=i18n.period_name(report.period, lang), year=year)
+    bars.y_axis.title, bars.x_axis.title = _t(report, "doc.chart.points"), _t(report, "doc.col.unit")
     bars.add_data(Reference(units, min_col=3, max_col=4, min_row=4, max_row=last), titles_from_data=True)
     bars.set_categories(Reference(units, min_col=2, min_row=5, max_row=last))
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
     units.add_chart(bars, f"A{last + 3}")
 
-    sheet(
-        "Theo tiến độ",
-        "Đơn vị theo tiến độ",
-        ["Tiến độ", "Đơn vị"],
-        [[i18n.status_name(s), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
+
+def _by_progress_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "by_status",
+        _columns(report, "status", "unit"),
+        [[i18n.status_name(s, report.lang), name] for s in metrics.STATUS_ORDER for name in report.by_status[s]],
         [18, 60],
     )
-    sheet(
-        "Công nhận tiến bộ",
-        "Đề xuất công nhận tiến bộ",
-        [
-            "Đơn vị",
-            f"Xếp loại {report.settings.baseline_year}",
-            "Xếp loại kỳ này",
-            f"Điểm {report.settings.baseline_year}",
-            "Điểm kỳ này",
-            "Đề xuất tuyên dương",
-        ],
+
+
+def _recognition_sheet(wb, report: Report) -> None:
+    year = report.settings.baseline_year
+    _sheet(
+        wb,
+        report,
+        "recognised",
+        _columns(report, "unit", ("rating_in", year), "rating_now", ("points_in", year), "points_now", "commended"),
         [
             [
                 r["unit_name"],
-                r["baseline_rating"] or "",
-                r["rating"] or "",
+                _rating(report, r["baseline_rating"]),
+                _rating(report, r["rating"]),
                 _n(r["baseline_total"]),
                 _n(r["total"]),
-                "Có" if r["status"] == "on_track" else "",
+                _t(report, "yes") if r["status"] == "on_track" else "",
             ]
             for r in report.recognised.to_dict("records")
         ],
         [48, 16, 16, 12, 12, 18],
     )
-    sections = sheet(
-        "Theo nội dung",
-        "Điểm bình quân theo nhóm tiêu chí",
-        ["Nhóm tiêu chí", "Điểm tối đa", f"Năm {report.settings.baseline_year}", "Kỳ này", "Tăng/giảm"],
+
+
+def _sections_sheet(wb, report: Report) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    sections = _sheet(
+        wb,
+        report,
+        "sections",
+        _columns(report, "section", "max_points", ("year", report.settings.baseline_year), "this_period", "change"),
         [
             [r["section"], _n(r["max_points"]), _n(r["baseline"]), _n(r["now"]), _n(r["change"])]
             for r in report.sections.to_dict("records")
         ],
         [40, 12, 12, 12, 12],
     )
-    if len(report.sections):
-        groups = BarChart()
-        groups.title, groups.y_axis.title = "Điểm bình quân theo nhóm tiêu chí", "Điểm"
-        end = 4 + len(report.sections)
-        groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
-        groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
-        sections.add_chart(groups, "G4")
-    sheet(
-        "Nội dung kế hoạch",
-        "Tình trạng các nội dung kế hoạch",
-        ["Nội dung", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"],
+    if not len(report.sections):
+        return
+    groups = BarChart()
+    groups.title, groups.y_axis.title = _t(report, "doc.heading.sections"), _t(report, "doc.col.points")
+    end = 4 + len(report.sections)
+    groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
+    groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
+    sections.add_chart(groups, "G4")
+
+
+def _plan_items_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "items",
+        [_t(report, "doc.col.item")] + [_t(report, f"item.{k}") for k in ("done", "in_progress", "not_started")],
         report.items[["item", "done", "in_progress", "not_started"]].values.tolist(),
         [50, 12, 14, 14],
     )
-    sheet(
-        "Cụm đồng hành",
-        "Đơn vị đặc thù và đơn vị đồng hành",
-        ["Cụm", "Đơn vị đặc thù", "Tổng điểm", "Tiến độ", "Đơn vị đồng hành", "Điểm đơn vị đồng hành"],
+
+
+def _companions_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "companions",
+        _columns(report, "cluster", "special_unit", "total", "status", "companion", "companion_points"),
         [
             [
                 _n(r["cluster"]),
                 r["unit_name"],
                 _n(r["total"]),
-                i18n.status_name(r["status"]),
+                i18n.status_name(r["status"], report.lang),
                 r["companion_name"] or "",
                 _n(r["companion_total"]),
             ]
@@ -661,45 +801,44 @@ def to_xlsx(report: Report) -> bytes:
         ],
         [8, 44, 11, 16, 44, 12],
     )
-    sheet(
-        "Khó khăn - đề xuất",
-        "Khó khăn và đề xuất của các đơn vị",
-        ["Đơn vị", "Khó khăn - tồn tại", "Đề xuất - kiến nghị"],
+
+
+def _voices_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "voices",
+        _columns(report, "unit", "difficulties", "proposals"),
         report.voices.values.tolist(),
         [40, 60, 60],
     )
-    sheet(
-        "Mô hình hiệu quả",
-        "Mô hình hiệu quả cần nhân rộng",
-        ["Đơn vị", "Kỳ", "Mô hình"],
+
+
+def _models_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "models",
+        _columns(report, "unit", "period", "model"),
         [[r["unit_name"], r["period"], r["model"]] for r in report.models.to_dict("records")],
         [40, 14, 70],
     )
-    sheet(
-        "Nhiệm vụ",
-        "Nhiệm vụ trong thời gian tới",
-        ["STT", "Nhiệm vụ"],
+
+
+def _tasks_sheet(wb, report: Report) -> None:
+    _sheet(
+        wb,
+        report,
+        "tasks",
+        _columns(report, "number", "task"),
         [[i, t] for i, t in enumerate(report.tasks, start=1)],
         [6, 110],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def put(ws, row: int, col: int, value):
-    """Write a cell; text is always text: it can never become a formula, whatever it starts with
-    (OWASP CSV injection). Real numbers stay numbers, negative ones included."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
-    return cell
+def _rating(report: Report, name: str | None) -> str:
+    """A rating as the catalogue names it in the report's language; empty where there is none."""
+    return i18n.rating_name(name, report.lang) if name else ""
 
 
 def _n(value):
@@ -723,8 +862,17 @@ def frames_for(store, period: str) -> dict:
     }
 
 
-def build(store, kind: str, period: str, fmt: str, signing: Signing | None = None, with_images: bool = True) -> bytes:
-    report = gather(kind, period, frames_for(store, period))
+def build(
+    store,
+    kind: str,
+    period: str,
+    fmt: str,
+    signing: Signing | None = None,
+    with_images: bool = True,
+    lang: str = "vi",
+) -> bytes:
+    """The finished document, .docx or .xlsx, in `lang` (Vietnamese unless asked)."""
+    report = gather(kind, period, frames_for(store, period), lang)
     if fmt == "xlsx":
         return to_xlsx(report)
     return to_docx(report, signing, chart_images(report) if with_images else None)

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import contract as C
+from . import xlsx
 from .settings import Settings
 
 ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
@@ -81,11 +82,11 @@ def write_workbook(
 
 
 def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int) -> None:
-    ws.cell(row=1, column=1, value=ORG).font = Font(bold=True, size=12)
+    xlsx.write(ws, 1, 1, ORG).font = Font(bold=True, size=12)
     title = kind.title + (f" — {C.period_label(period).upper()}" if period else "")
-    ws.cell(row=2, column=1, value=title).font = Font(bold=True, size=14)
+    xlsx.write(ws, 2, 1, title).font = Font(bold=True, size=14)
     if kind.periodic:
-        ws.cell(row=3, column=1, value=f"Kỳ: {C.period_label(period)}" if period else "Kỳ: (ghi ví dụ Quý II/2018)")
+        xlsx.write(ws, 3, 1, f"Kỳ: {C.period_label(period)}" if period else "Kỳ: (ghi ví dụ Quý II/2018)")
     ws.row_dimensions[2].height = 22
 
 
@@ -93,7 +94,7 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
     maxima = {} if criteria is None else dict(zip(criteria["code"], zip(criteria["content"], criteria["max_points"])))
     cells = [("STT", "STT", 6), *columns]
     for j, (key, text, width) in enumerate(cells, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=j, value=text)
+        cell = xlsx.write(ws, HEADER_ROW, j, text)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -101,7 +102,7 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
         ws.column_dimensions[get_column_letter(j)].width = width
         if key in maxima:
             content, maximum = maxima[key]
-            cell.comment = Comment(f"{content} (tối đa {maximum:g} điểm)", "Ban Tổ chức")
+            cell.comment = Comment(xlsx.clean(f"{content} (tối đa {maximum:g} điểm)"), "Ban Tổ chức")
     ws.row_dimensions[HEADER_ROW].height = 36
 
 
@@ -118,19 +119,12 @@ def _rows(ws, columns, data: pd.DataFrame | None) -> None:
         return
     for i, record in enumerate(data.to_dict("records"), start=1):
         r = HEADER_ROW + i
-        ws.cell(row=r, column=1, value=i).border = BORDER
+        xlsx.write(ws, r, 1, i).border = BORDER
         for j, (key, _text, _w) in enumerate(columns, start=2):
             value = record.get(key)
-            if isinstance(value, float) and pd.isna(value):
-                value = None
             if isinstance(value, list):
                 value = ", ".join(value)
-            cell = ws.cell(row=r, column=j, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # user text is never a formula
-            if hasattr(value, "year") and not isinstance(value, str):
-                cell.number_format = "DD/MM/YYYY"
-            cell.border = BORDER
+            xlsx.write(ws, r, j, value).border = BORDER
 
 
 def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | None, settings: Settings) -> None:
@@ -153,34 +147,64 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
         dv.add(f"{keyed[key]}{HEADER_ROW + 1}:{keyed[key]}{last}")
         ws.add_data_validation(dv)
 
-    statuses = '"' + ",".join(C.STATUS_NAMES) + '"'
+    unit_codes = _unit_list(wb, units)
+    statuses = _choices(wb, list(C.STATUS_NAMES), "Tình trạng")
+    ratings = _choices(wb, [r.name for r in settings.scale], "Xếp loại")
     for item in C.PLAN_ITEM_CODES:
         add(statuses, item, "Chọn: " + ", ".join(C.STATUS_NAMES))
-    ratings = '"' + ",".join(r.name for r in settings.scale) + '"'
     add(ratings, "rating_given", "Chọn một xếp loại")
     add(ratings, "baseline_rating", "Chọn một xếp loại")
-    add('"Tổ trưởng,Thành viên"', "role", "Tổ trưởng hoặc Thành viên")
-    if units is not None and len(units):
-        lists = wb.create_sheet(LIST_SHEET)
-        lists.append(["Mã đơn vị", "Tên đơn vị"])
-        for code, name in zip(units["unit_code"], units["name"]):
-            lists.append([code, name])
-        lists.sheet_state = "hidden"
-        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "unit_code", "Chọn mã đơn vị trong danh sách")
-        add(f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}", "companion_code", "Chọn mã đơn vị trong danh sách")
+    add(_choices(wb, ["Tổ trưởng", "Thành viên"], "Vai trò"), "role", "Tổ trưởng hoặc Thành viên")
+    if unit_codes:
+        add(unit_codes, "unit_code", "Chọn mã đơn vị trong danh sách")
+        add(unit_codes, "companion_code", "Chọn mã đơn vị trong danh sách")
+
+
+def _unit_list(wb, units: pd.DataFrame | None) -> str | None:
+    """The units' codes and names on the hidden list sheet; the range of the codes, for the drop-down."""
+    if units is None or not len(units):
+        return None
+    lists = _list_sheet(wb)
+    xlsx.append(lists, ["Mã đơn vị", "Tên đơn vị"])
+    for code, name in zip(units["unit_code"], units["name"]):
+        xlsx.append(lists, [code, name])
+    return f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}"
+
+
+def _choices(wb, names: list[str], header: str) -> str:
+    """A drop-down's source: the names in the formula, or a column of the list sheet when a name
+    could not stand there (xlsx.choice_list)."""
+    literal = xlsx.choice_list(names)
+    if literal:
+        return literal
+    lists = _list_sheet(wb)
+    column = lists.max_column + 1 if lists.max_row > 1 or lists.max_column > 1 else 1
+    for i, text in enumerate([header, *names], start=1):
+        xlsx.write(lists, i, column, text)
+    letter = get_column_letter(column)
+    return f"'{LIST_SHEET}'!${letter}$2:${letter}${len(names) + 1}"
+
+
+def _list_sheet(wb):
+    """The hidden sheet the drop-downs read their lists from, made the first time one needs it."""
+    if LIST_SHEET in wb.sheetnames:
+        return wb[LIST_SHEET]
+    lists = wb.create_sheet(LIST_SHEET)
+    lists.sheet_state = "hidden"
+    return lists
 
 
 def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None:
     ws = wb.create_sheet("Hướng dẫn")
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 90
-    ws.append(["HƯỚNG DẪN ĐIỀN " + kind.sheet.upper()])
+    xlsx.append(ws, ["HƯỚNG DẪN ĐIỀN " + kind.sheet.upper()])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([INSTRUCTIONS[kind.key]])
+    xlsx.append(ws, [INSTRUCTIONS[kind.key]])
     if kind.periodic:
-        ws.append(["Kỳ báo cáo được đọc từ dòng “Kỳ:” ở đầu sheet; nếu để trống, hãy chọn kỳ khi tải lên."])
-    ws.append([])
-    ws.append(["Cột", "Ý nghĩa"])
+        xlsx.append(ws, ["Kỳ báo cáo được đọc từ dòng “Kỳ:” ở đầu sheet; nếu để trống, hãy chọn kỳ khi tải lên."])
+    xlsx.append(ws, [])
+    xlsx.append(ws, ["Cột", "Ý nghĩa"])
     for key, text, _w in columns:
         col = next((c for c in kind.columns if c.key == key), None)
         meaning = ("bắt buộc" if col and col.required else "không bắt buộc") + (
@@ -189,9 +213,9 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None
         if col is None:
             item = next((p for p in C.PLAN_ITEMS if p.code == key), None)
             meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí (xem chú thích ở tiêu đề)"
-        ws.append([text, meaning])
-    ws.append([])
-    ws.append(["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])
+        xlsx.append(ws, [text, meaning])
+    xlsx.append(ws, [])
+    xlsx.append(ws, ["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])
 
 
 def save(data: bytes, path: str | Path) -> None:

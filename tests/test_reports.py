@@ -1,8 +1,11 @@
 """The report for Thường trực as finished documents: opened and read back as a person would check them."""
 
+import csv
+import datetime as dt
 import io
 import re
 import shutil
+import string
 import subprocess
 import tempfile
 import zipfile
@@ -10,9 +13,13 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pandas as pd
 import pytest
 
-from doandata import ingest, reports
+from doandata import contract as C
+from doandata import i18n, ingest, markup, reports, templates, xlsx
+from doandata.settings import Settings
+from doandata.validate import Batch
 from tests.conftest import run_cli
 from tests.test_workbooks import write
 
@@ -229,3 +236,121 @@ def test_the_word_report_renders_in_libreoffice(q2_docx, tmp_path):
     pdf = (tmp_path / "bao_cao.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 2 <= pages <= 8
+
+
+# ---------------------------------------------------------------- one cell writer for every workbook
+
+FORMULA_LIKE = {"@SUM": "=2+2*10", "-1": "-2+3", "+1": "+1+1", "NA": "#N/A"}  # code: name
+
+
+@pytest.fixture
+def formula_like_store(store):
+    """Units whose code or name a spreadsheet would take for a formula (or an error value)."""
+    units = store.units()
+    extra = units[units["special"]].head(len(FORMULA_LIKE)).copy()
+    extra["unit_code"], extra["name"] = list(FORMULA_LIKE), list(FORMULA_LIKE.values())
+    extra["companion_code"] = None
+    frame = pd.concat([units, extra], ignore_index=True)
+    store.import_batch(Batch(frames={"units": frame}, kinds=["units"]), filename="ten_la.xlsx")
+    return store
+
+
+def libreoffice_csv(paths: list[Path], outdir: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of every workbook as LibreOffice shows it, saved as CSV: {'file-sheet': rows}."""
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run(
+        [shutil.which("soffice"), f"-env:UserInstallation=file://{profile}", "--headless"]
+        + ["--convert-to", every_sheet, "--outdir", str(outdir), *map(str, paths)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return {p.stem: list(csv.reader(p.open(encoding="utf-8"))) for p in outdir.glob("*.csv")}
+
+
+def test_a_formula_like_name_stays_text_in_every_workbook(formula_like_store, tmp_path):
+    store = formula_like_store
+    template = templates.write_workbook(
+        "scores", period="2018-Q3", criteria=store.criteria(), units=store.units(), settings=store.settings()
+    )
+    outcome = ingest.inspect(template, "bang_diem_quy_3.xlsx", store)
+    books = {
+        "template": template,
+        "report": reports.build(store, "quarter", "2018-Q3", "xlsx"),
+        "marked": markup.marked_workbook(template, "bang_diem_quy_3.xlsx", outcome.batch.problems),
+    }
+    texts = set(FORMULA_LIKE) | set(FORMULA_LIKE.values())
+    for name, data in books.items():
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value in texts]
+        assert {c.value for c in cells} == texts, name
+        assert all(c.data_type == "s" for c in cells), name
+        assert all(c.quotePrefix == c.value.startswith(("=", "+", "-", "@")) for c in cells), name
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            sheets = [z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in x or b"<f " in x or b't="e"' in x for x in sheets), name
+        (tmp_path / f"{name}.xlsx").write_bytes(data)
+    shown = libreoffice_csv([tmp_path / f"{name}.xlsx" for name in books], tmp_path / "csv")
+    # the hidden list behind the template's drop-down, the report's unit table, the marked copy
+    for sheet in ("template-Danh mục", "report-Đơn vị", "marked-Bảng điểm"):
+        rows = shown[sheet]
+        for code, name in FORMULA_LIKE.items():  # side by side, as typed: "=2+2*10", not 22
+            assert any(row[i : i + 2] == [code, name] for row in rows for i in range(len(row) - 1)), (sheet, code)
+
+
+def test_the_cell_writer_keeps_text_numbers_and_dates_and_never_fails():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    values = [" =1+1", "\t@x", "\r\n-1", "bình thường", "a\x00b\x1fc\x7f\ud800\uffff", -5, 8.5, dt.date(2018, 3, 28)]
+    for j, value in enumerate([*values, float("nan")], start=1):
+        xlsx.write(ws, 1, j, value)
+    out = io.BytesIO()
+    wb.save(out)  # no IllegalCharacterError, no UnicodeEncodeError
+    row = next(openpyxl.load_workbook(out).active.iter_rows(values_only=False))
+    assert [c.value for c in row[:7]] == [" =1+1", "\t@x", "\r\n-1", "bình thường", "abc\x7f", -5, 8.5]
+    assert [c.quotePrefix for c in row[:5]] == [True, True, True, False, False]
+    assert [c.data_type for c in row] == ["s"] * 5 + ["n", "n", "d"]  # the NaN cell is left empty
+    assert row[7].value.date() == dt.date(2018, 3, 28) and row[7].number_format == "DD/MM/YYYY"
+
+
+# ---------------------------------------------------------------- the wording, from the catalogue
+
+
+def test_every_sentence_of_the_report_has_both_languages_with_the_same_placeholders():
+    keys = [k for k in i18n.CATALOGUE if k.startswith("doc.")]
+    assert len(keys) > 100
+    for key in keys:
+        vi, en = i18n.CATALOGUE[key]
+        assert vi and en, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (vi, en)]
+        assert fields[0] == fields[1], key
+
+
+def test_the_report_in_english(store):
+    d = docx.Document(io.BytesIO(reports.build(store, "midyear", "2018-Q2", "docx", with_images=False, lang="en")))
+    body = texts(d)
+    assert "MID-YEAR REVIEW" in body
+    assert [t for t in body if re.match(r"^[IVX]+\. ", t)][:2] == ["I. GENERAL SITUATION", "II. RESULTS"]
+    assert any(t.startswith("- Behind (2): ") for t in body)
+    assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
+    wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
+    assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]
+    assert [c.value for c in wb["Units"][4]][:3] == ["Unit code", "Unit", "2017 total"]
+
+
+def test_a_rating_name_that_cannot_stand_in_a_drop_down_formula_is_listed_in_cells():
+    scale = (C.Rating("weak", 'Yếu")&HYPERLINK("http://x.example","a', 0), C.Rating("fair", "Khá, tốt", 70))
+    units = pd.DataFrame({"unit_code": ["@A"], "name": ["=1+1"]})
+    for given in (None, units):
+        wb = openpyxl.load_workbook(
+            io.BytesIO(templates.write_workbook("units", units=given, settings=Settings(scale=scale)))
+        )
+        lists = wb[templates.LIST_SHEET]
+        assert lists.sheet_state == "hidden"
+        formulas = {dv.formula1 for dv in wb.active.data_validations.dataValidation}
+        column = "C" if given is not None else "A"
+        assert f"'{templates.LIST_SHEET}'!${column}$2:${column}$3" in formulas
+        assert not any("HYPERLINK" in f or "tốt" in f for f in formulas)
+        names = [lists[f"{column}{r}"] for r in (2, 3)]
+        assert [c.value for c in names] == [r.name for r in scale] and all(c.data_type == "s" for c in names)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from . import config
 from . import contract as C
+from .batch import Batch
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .store import DuplicateUpload, Imported, Store
-from .validate import Batch, check
+from .validate import check
 
 
 @dataclass

@@ -21,8 +21,8 @@ import sqlalchemy.dialects.sqlite
 from sqlalchemy import event
 
 from . import metrics, migrate
+from .batch import Batch, Context
 from .settings import Settings
-from .validate import Batch, Context
 
 DEFAULT_DB_PATH = Path("data") / "doandata.db"
 

@@ -10,190 +10,39 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 import sqlalchemy.dialects.sqlite
-from sqlalchemy import event
 
 from . import metrics, migrate
 from .batch import Batch, Context
+from .schema import (
+    FRAME_TABLES,
+    ROW_TABLES,
+    clusters,
+    criteria,
+    default_url,
+    login_failures,
+    make_engine,
+    members,
+    reports,
+    score_meta,
+    scores,
+    settings_table,
+    statuses,
+    units,
+    upload_changes,
+    uploads,
+    write_transaction,
+)
 from .settings import Settings
 
-DEFAULT_DB_PATH = Path("data") / "doandata.db"
-
-metadata = sa.MetaData()
-
-
-def _rows_table(name: str, *columns: sa.Column, key: tuple[str, ...]) -> sa.Table:
-    table = sa.Table(
-        name,
-        metadata,
-        sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-        *columns,
-        sa.Column("current", sa.Boolean, nullable=False, default=True),
-    )
-    sa.Index(f"ix_{name}_key", table.c.current, *[table.c[k] for k in key])
-    sa.Index(f"ix_{name}_upload", table.c.upload_id)
-    table.info["key"] = key
-    return table
-
-
-uploads = sa.Table(
-    "uploads",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("action", sa.String(16), nullable=False),  # import | rollback | settings | seed
-    sa.Column("kinds", sa.String(80), nullable=False, default=""),
-    sa.Column("by", sa.String(120), nullable=False, default=""),
-    sa.Column("at", sa.DateTime, nullable=False),
-    sa.Column("filename", sa.String(255), nullable=False, default=""),
-    sa.Column("sha256", sa.String(64), nullable=False, default=""),
-    sa.Column("periods", sa.String(120), nullable=False, default=""),
-    sa.Column("rows_added", sa.Integer, nullable=False, default=0),
-    sa.Column("rows_replaced", sa.Integer, nullable=False, default=0),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-    sa.Column("target_id", sa.Integer, nullable=True),  # for a rollback: the upload undone
-    sa.Index("ix_uploads_sha", "sha256"),
-)
-
-# An entry's effect on which uploads are active, replayed to find the state before any entry.
-upload_changes = sa.Table(
-    "upload_changes",
-    metadata,
-    sa.Column("entry_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False),
-)
-
-units = _rows_table(
-    "units",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("name", sa.String(255), nullable=False),
-    sa.Column("cluster", sa.Integer),
-    sa.Column("unit_type", sa.String(80)),
-    sa.Column("special", sa.Boolean, nullable=False, default=False),
-    sa.Column("baseline_total", sa.Float),
-    sa.Column("baseline_rating", sa.String(40)),
-    sa.Column("group_no", sa.Integer),
-    sa.Column("companion_code", sa.String(40)),
-    sa.Column("members", sa.Integer),
-    sa.Column("party_committee", sa.String(255)),
-    sa.Column("note", sa.Text),
-    key=("unit_code",),
-)
-clusters = _rows_table(
-    "clusters",
-    sa.Column("cluster", sa.Integer, nullable=False),
-    sa.Column("leader_code", sa.String(40)),
-    key=("cluster",),
-)
-working_groups = _rows_table(
-    "working_groups",
-    sa.Column("group_no", sa.Integer, nullable=False),
-    sa.Column("leader", sa.String(255)),
-    key=(),
-)
-members = _rows_table(
-    "members",
-    sa.Column("group_no", sa.Integer),
-    sa.Column("name", sa.String(255)),
-    sa.Column("role", sa.String(80)),
-    sa.Column("title", sa.Text),
-    sa.Column("unit_codes", sa.Text),
-    sa.Column("item_codes", sa.Text),
-    sa.Column("position", sa.Integer),
-    key=(),
-)
-criteria = _rows_table(
-    "criteria",
-    sa.Column("code", sa.String(40), nullable=False),
-    sa.Column("content", sa.Text),
-    sa.Column("max_points", sa.Float),
-    sa.Column("section", sa.Text),
-    sa.Column("plan_item", sa.String(16)),
-    sa.Column("position", sa.Integer),
-    key=(),
-)
-# Criterion points never change after import, so they carry no `current` flag of their own: a
-# unit's points in a period are current when its score_meta row (same upload, unit, period) is.
-# A re-upload of 20,000 units then flips 20,000 flags, not 800,000.
-scores = sa.Table(
-    "scores",
-    metadata,
-    sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("criterion_code", sa.String(40), nullable=False),
-    sa.Column("points", sa.Float, nullable=False),
-    sa.Index("ix_scores_card", "upload_id", "unit_code", "period"),
-)
-score_meta = _rows_table(
-    "score_meta",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("total_given", sa.Float),
-    sa.Column("rating_given", sa.String(40)),
-    sa.Column("note", sa.Text),
-    sa.Column("points_total", sa.Float),  # the sum of the card's points, added up at import
-    key=("unit_code", "period"),
-)
-sa.Index("ix_score_meta_period", score_meta.c.current, score_meta.c.period)
-reports = _rows_table(
-    "reports",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("activities", sa.Integer),
-    sa.Column("participants", sa.Integer),
-    sa.Column("trained", sa.Integer),
-    sa.Column("admitted", sa.Integer),
-    sa.Column("funds", sa.Float),
-    sa.Column("difficulties", sa.Text),
-    sa.Column("proposals", sa.Text),
-    sa.Column("models", sa.Text),
-    sa.Column("meeting_date", sa.Date),
-    sa.Column("reporter", sa.String(255)),
-    key=("unit_code", "period"),
-)
-statuses = _rows_table(
-    "statuses",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("item_code", sa.String(16), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    key=("unit_code", "period"),
-)
-settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=False), key=())
-
-# Failed editor sign-ins per client address, shared by every app instance on the store.
-login_failures = sa.Table(
-    "login_failures",
-    metadata,
-    sa.Column("client", sa.String(64), primary_key=True),
-    sa.Column("failures", sa.Integer, nullable=False),
-    sa.Column("last_at", sa.Float, nullable=False),  # seconds since the epoch
-)
-
-# Which batch frame goes to which table.
-FRAME_TABLES = {
-    "units": units,
-    "clusters": clusters,
-    "working_groups": working_groups,
-    "members": members,
-    "criteria": criteria,
-    "scores": scores,
-    "score_meta": score_meta,
-    "reports": reports,
-    "statuses": statuses,
-}
 # What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
 # report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
 COUNTED = ("units", "members", "criteria", "score_meta", "reports")
-ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], settings_table)
 
 
 class DuplicateUpload(Exception):
@@ -221,43 +70,6 @@ class Imported:
     rows_replaced: int
 
 
-def default_url() -> str:
-    return os.environ.get("DOANDATA_DB_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
-
-
-def make_engine(url: str | None = None) -> sa.Engine:
-    url = url or default_url()
-    if url.startswith("sqlite"):
-        path = sa.engine.make_url(url).database
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
-        _sqlite_pragmas(engine)
-        return engine
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return sa.create_engine(url, pool_pre_ping=True)
-
-
-def _sqlite_pragmas(engine: sa.Engine) -> None:
-    """WAL with a busy timeout, and BEGIN IMMEDIATE for writes (SQLAlchemy's pysqlite recipe),
-    so a read-then-write transaction cannot fail with SQLITE_BUSY half-way."""
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
-
-
 class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
@@ -267,8 +79,7 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def _write(self):
-        conn = self.engine.connect().execution_options(write=True)
-        return _WriteTx(conn, self.engine.dialect.name)
+        return write_transaction(self.engine)
 
     def import_batch(
         self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
@@ -666,29 +477,6 @@ class LoginCounts:
     def clear(self, client: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(login_failures.delete().where(login_failures.c.client == client))
-
-
-class _WriteTx:
-    """A write transaction; on PostgreSQL imports are serialised by an advisory lock."""
-
-    def __init__(self, conn: sa.Connection, dialect: str):
-        self.conn, self.dialect = conn, dialect
-
-    def __enter__(self) -> sa.Connection:
-        self.tx = self.conn.begin()
-        if self.dialect == "postgresql":
-            self.conn.execute(sa.text("SELECT pg_advisory_xact_lock(771015)"))
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            if exc_type is None:
-                self.tx.commit()
-            else:
-                self.tx.rollback()
-        finally:
-            self.conn.close()
-        return False
 
 
 def _now() -> dt.datetime:

@@ -307,10 +307,10 @@ def cmd_report(store: Store, args) -> int:
 
 
 def cmd_backup(store: Store, args) -> int:
-    from .store import NotSQLite
+    from .backup import NotSQLite, backup_to
 
     try:
-        store.backup_to(args.file)
+        backup_to(store.engine, args.file)
     except NotSQLite:
         return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
     except OSError as exc:
@@ -320,12 +320,12 @@ def cmd_backup(store: Store, args) -> int:
 
 
 def cmd_restore(store: Store, args) -> int:
-    from .store import NotABackup, NotSQLite
+    from .backup import NotABackup, NotSQLite, restore_from
 
     if not Path(args.file).is_file():
         return _fail(i18n.t("problem.file_missing", args.lang, file=args.file))
     try:
-        store.restore_from(args.file)
+        restore_from(store.engine, args.file)
     except NotSQLite:
         return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
     except NotABackup:

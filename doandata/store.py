@@ -1,31 +1,23 @@
-"""The one place that talks to the database (SQLAlchemy Core; SQLite file or PostgreSQL by URL).
-
-Every row belongs to an upload. A row is *current* when its upload is active and is the latest
-active upload holding that row's key (a unit, a unit in a period, or the whole set for criteria and
-working groups). Uploading a period again therefore replaces exactly the units it holds, the old rows
-stay for history, and undo is flipping uploads off and recomputing *current* for the keys touched.
+"""The Store: what the app reads from and writes to its database (SQLAlchemy Core; a SQLite file or
+PostgreSQL by URL). The tables are declared in schema.py; what makes a row *current*, and undo, in
+history.py. Only these modules and migrate.py hold SQL.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
-import sqlalchemy.dialects.postgresql
-import sqlalchemy.dialects.sqlite
 
-from . import metrics, migrate
+from . import history, logins, metrics, migrate
 from .batch import Batch, Context
 from .schema import (
     FRAME_TABLES,
-    ROW_TABLES,
     clusters,
     criteria,
     default_url,
-    login_failures,
     make_engine,
     members,
     reports,
@@ -34,7 +26,6 @@ from .schema import (
     settings_table,
     statuses,
     units,
-    upload_changes,
     uploads,
     write_transaction,
 )
@@ -52,14 +43,6 @@ class DuplicateUpload(Exception):
 
 
 class UnknownUpload(Exception):
-    pass
-
-
-class NotSQLite(Exception):
-    """Backups of PostgreSQL are made with pg_dump, which is consistent while the app runs."""
-
-
-class NotABackup(Exception):
     pass
 
 
@@ -95,19 +78,15 @@ class Store:
                 )
                 if same:
                     raise DuplicateUpload(dict(same))
-            upload_id = conn.execute(
-                uploads.insert().values(
-                    action=action,
-                    kinds=",".join(batch.kinds),
-                    by=by,
-                    at=_now(),
-                    filename=filename[:255],
-                    sha256=sha256,
-                    periods=",".join(batch.periods),
-                    active=True,
-                )
-            ).inserted_primary_key[0]
-            conn.execute(upload_changes.insert().values(entry_id=upload_id, upload_id=upload_id, active=True))
+            upload_id = history.new_entry(
+                conn,
+                action=action,
+                kinds=",".join(batch.kinds),
+                by=by,
+                filename=filename[:255],
+                sha256=sha256,
+                periods=",".join(batch.periods),
+            )
             added = replaced = 0
             for name, frame in frames.items():
                 if frame is None or frame.empty:
@@ -116,7 +95,7 @@ class Store:
                 _insert(conn, table, frame, upload_id)
                 if "current" not in table.c:
                     continue
-                count = _supersede(conn, table, upload_id)
+                count = history.supersede(conn, table, upload_id)
                 if name in COUNTED:
                     replaced += count
                     added += len(frame) - count
@@ -127,48 +106,20 @@ class Store:
         return Imported(upload_id, added, replaced)
 
     def rollback(self, upload_id: int, by: str = "") -> int:
-        """Restore the state just before upload_id; the restore is itself an entry in the history."""
+        """Restore the state just before upload_id (history.restore_before); returns the new entry."""
         with self._write() as conn:
             target = conn.execute(sa.select(uploads).where(uploads.c.id == upload_id)).mappings().first()
             if target is None:
                 raise UnknownUpload(upload_id)
-            before = _active_before(conn, upload_id)
-            now = {r.id: r.active for r in conn.execute(sa.select(uploads.c.id, uploads.c.active))}
-            entry = conn.execute(
-                uploads.insert().values(
-                    action="rollback",
-                    kinds=target["kinds"],
-                    by=by,
-                    at=_now(),
-                    filename=target["filename"],
-                    periods=target["periods"],
-                    active=True,
-                    target_id=upload_id,
-                )
-            ).inserted_primary_key[0]
-            flips = {
-                uid: before.get(uid, False)
-                for uid, active in now.items()
-                if uid != entry and before.get(uid, False) != active
-            }
-            for uid, active in flips.items():
-                conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=uid, active=active))
-                conn.execute(uploads.update().where(uploads.c.id == uid).values(active=active))
-            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
-            for table in ROW_TABLES:
-                _recompute_current(conn, table, list(flips))
-        return entry
+            return history.restore_before(conn, target, by)
 
     def save_settings(self, settings: Settings, by: str = "") -> int:
         with self._write() as conn:
-            entry = conn.execute(
-                uploads.insert().values(action="settings", kinds="settings", by=by, at=_now(), active=True)
-            ).inserted_primary_key[0]
-            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
+            entry = history.new_entry(conn, action="settings", kinds="settings", by=by)
             conn.execute(
                 settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()), current=True)
             )
-            _supersede(conn, settings_table, entry)
+            history.supersede(conn, settings_table, entry)
         return entry
 
     # ------------------------------------------------------------ reading
@@ -364,49 +315,12 @@ class Store:
         unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
         return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
 
-    def login_counts(self) -> LoginCounts:
+    def login_counts(self) -> logins.LoginCounts:
         """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
-        return LoginCounts(self.engine)
+        return logins.LoginCounts(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-    # ------------------------------------------------------------ backup
-
-    def sqlite_path(self) -> str | None:
-        url = sa.engine.make_url(self.url)
-        return url.database if url.get_backend_name() == "sqlite" and url.database not in (None, ":memory:") else None
-
-    def backup_to(self, target: str) -> None:
-        """A consistent copy while the app runs (SQLite's online backup API, never a file copy)."""
-        import sqlite3
-
-        source = self.sqlite_path()
-        if source is None:
-            raise NotSQLite(self.url)
-        try:
-            with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
-                live.backup(copy)
-        except sqlite3.OperationalError as exc:  # the target cannot be created or written
-            raise OSError(str(exc)) from None
-
-    def restore_from(self, backup: str) -> None:
-        """Replace the store's content with a backup made by backup_to, online, in one step."""
-        import sqlite3
-
-        target = self.sqlite_path()
-        if target is None:
-            raise NotSQLite(self.url)
-        try:
-            with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as source:
-                tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-                if not {"uploads", "units", "scores"} <= tables:
-                    raise NotABackup(backup)
-                self.engine.dispose()
-                with sqlite3.connect(target, timeout=30) as live:
-                    source.backup(live)
-        except sqlite3.DatabaseError:
-            raise NotABackup(backup) from None
 
 
 def _items_done_query(period: str, settings: Settings):
@@ -443,44 +357,6 @@ def _current_cards():
             score_meta.c.current,
         ),
     )
-
-
-class LoginCounts:
-    """auth.LoginCounts in the store. A failure is counted by one atomic upsert, outside the import
-    lock, so a sign-in never waits for an import on PostgreSQL; rows idle for a day are dropped."""
-
-    FORGET_AFTER = 86_400.0
-
-    def __init__(self, engine: sa.Engine):
-        self.engine = engine
-        self._insert = (
-            sa.dialects.postgresql.insert if engine.dialect.name == "postgresql" else sa.dialects.sqlite.insert
-        )
-
-    def get(self, client: str) -> tuple[int, float]:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(login_failures.c.failures, login_failures.c.last_at).where(login_failures.c.client == client)
-            ).first()
-        return (row.failures, row.last_at) if row else (0, 0.0)
-
-    def failed(self, client: str, now: float) -> int:
-        table = login_failures
-        upsert = self._insert(table).values(client=client, failures=1, last_at=now)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=[table.c.client], set_={"failures": table.c.failures + 1, "last_at": now}
-        )
-        with self.engine.begin() as conn:
-            conn.execute(table.delete().where(table.c.last_at < now - self.FORGET_AFTER))
-            return conn.execute(upsert.returning(table.c.failures)).scalar_one()
-
-    def clear(self, client: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(login_failures.delete().where(login_failures.c.client == client))
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _insert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, upload_id: int) -> None:
@@ -528,23 +404,6 @@ def _plain(series: pd.Series, sa_type) -> list:
     return [None if m else convert(v) for v, m in zip(series.astype(object).tolist(), missing)]
 
 
-def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
-    """Older current rows with a key this upload holds stop being current; returns how many keys."""
-    key = table.info["key"]
-    older = sa.and_(table.c.current, table.c.upload_id != upload_id)
-    if key:
-        mine = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id == upload_id)
-        older = sa.and_(older, sa.tuple_(*[table.c[k] for k in key]).in_(mine))
-        counted = sa.select(sa.func.count()).select_from(
-            sa.select(*[table.c[k] for k in key]).where(older).distinct().subquery()
-        )
-        count = conn.execute(counted).scalar_one()
-    else:
-        count = conn.execute(sa.select(sa.func.count()).select_from(table).where(older)).scalar_one()
-    conn.execute(table.update().where(older).values(current=False))
-    return count
-
-
 def card_totals(conn: sa.Connection, upload_id: int) -> None:
     """Each scorecard of the upload gets its total, summed in the database."""
     points = (
@@ -557,34 +416,6 @@ def card_totals(conn: sa.Connection, upload_id: int) -> None:
         .scalar_subquery()
     )
     conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))
-
-
-def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:
-    """Which uploads were active just before entry_id, by replaying the history."""
-    state: dict[int, bool] = {}
-    query = sa.select(upload_changes).where(upload_changes.c.entry_id < entry_id).order_by(upload_changes.c.entry_id)
-    for row in conn.execute(query):
-        state[row.upload_id] = row.active
-    return state
-
-
-def _recompute_current(conn: sa.Connection, table: sa.Table, flipped: list[int]) -> None:
-    if not flipped:
-        return
-    key = table.info["key"]
-    other = table.alias("other")
-    newest = (
-        sa.select(sa.func.coalesce(sa.func.max(other.c.upload_id), -1))
-        .join(uploads, uploads.c.id == other.c.upload_id)
-        .where(uploads.c.active)
-    )
-    for k in key:
-        newest = newest.where(other.c[k] == table.c[k])
-    scope = sa.true()
-    if key:
-        touched = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id.in_(flipped))
-        scope = sa.tuple_(*[table.c[k] for k in key]).in_(touched)
-    conn.execute(table.update().where(scope).values(current=(table.c.upload_id == newest.scalar_subquery())))
 
 
 def _derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

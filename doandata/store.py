@@ -68,7 +68,6 @@ class Store:
         self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
     ) -> Imported:
         """Store a checked batch in one transaction: all or nothing."""
-        frames = _derived_frames(batch.frames)
         with self._write() as conn:
             if sha256:
                 same = (
@@ -88,7 +87,7 @@ class Store:
                 periods=",".join(batch.periods),
             )
             added = replaced = 0
-            for name, frame in frames.items():
+            for name, frame in batch.frames.items():
                 if frame is None or frame.empty:
                     continue
                 table = FRAME_TABLES[name]
@@ -416,23 +415,3 @@ def card_totals(conn: sa.Connection, upload_id: int) -> None:
         .scalar_subquery()
     )
     conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))
-
-
-def _derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Clusters and working groups follow from the unit list and the member list."""
-    out = dict(frames)
-    if "units" in frames and len(frames["units"]):
-        unit_frame = frames["units"]
-        leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains("cụm trưởng")]
-        out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
-        out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
-            dict(zip(leaders["cluster"], leaders["unit_code"]))
-        )
-    if "members" in frames and len(frames["members"]):
-        m = frames["members"]
-        lead = m[m["role"] == "Tổ trưởng"].drop_duplicates("group_no")
-        out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
-        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(
-            dict(zip(lead["group_no"], lead["name"]))
-        )
-    return out

@@ -47,7 +47,29 @@ def check(tables: list[Table], context: Context) -> Batch:
     batch.periods = sorted(periods)
     sheets = {t.sheet: i for i, t in enumerate(tables)}
     batch.problems.sort(key=lambda p: (p.severity != "error", sheets.get(p.sheet, -1), p.row or 0, p.col or 0))
+    if batch.ok:
+        batch.frames = derived_frames(batch.frames)
     return batch
+
+
+def derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Clusters and working groups follow from the unit list and the member list."""
+    out = dict(frames)
+    if "units" in frames and len(frames["units"]):
+        unit_frame = frames["units"]
+        leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains(C.CLUSTER_LEADER_NOTE)]
+        out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
+        out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
+            dict(zip(leaders["cluster"], leaders["unit_code"]))
+        )
+    if "members" in frames and len(frames["members"]):
+        m = frames["members"]
+        lead = m[m["role"] == C.GROUP_LEADER_ROLE].drop_duplicates("group_no")
+        out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
+        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(
+            dict(zip(lead["group_no"], lead["name"]))
+        )
+    return out
 
 
 def _merge_units(known: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:

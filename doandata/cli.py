@@ -235,7 +235,7 @@ def cmd_summary(store: Store, args) -> int:
     if period not in settings.periods:
         allowed = ", ".join(settings.periods)
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
-    frame = store.progress(period, settings)
+    frame = metrics.stored_figures(store.figures(period, settings), settings, period)
     if args.json:
         print(summary_json(frame))
         return OK

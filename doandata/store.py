@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from . import history, logins, metrics, migrate
+from . import history, logins, migrate
 from .batch import Batch, Context
 from .schema import (
     FRAME_TABLES,
@@ -275,19 +275,12 @@ class Store:
     def progress(
         self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
     ) -> pd.DataFrame:
-        """Every figure of the period for every unit (or the units given): totals and plan items
-        done are added up in the database, only the rules run in Python (vectorised)."""
+        """metrics.stored_figures of this store's figures(period): kept for the pages and reports that
+        call it; new callers compose the two themselves, as the CLI does."""
+        from . import metrics  # the rules sit above the store: imported only by this shortcut
+
         settings = settings or self.settings()
-        got = self.figures(period, settings)
-        by_code = got.set_index("unit_code")
-        return metrics.figures(
-            got if unit_frame is None else unit_frame,
-            by_code["total"],
-            by_code["baseline_card"],
-            by_code["items_done"].dropna(),
-            settings,
-            period,
-        )
+        return metrics.stored_figures(self.figures(period, settings), settings, period, unit_frame)
 
     def settings(self) -> Settings:
         frame = self._current(settings_table)

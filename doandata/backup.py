@@ -7,16 +7,26 @@ import sqlite3
 
 import sqlalchemy as sa
 
+from .errors import Code, DoanError
+
 # A file holding these tables is a store this app made.
 STORE_TABLES = {"uploads", "units", "scores"}
 
 
-class NotSQLite(Exception):
+class NotSQLite(DoanError):
     """Backups of PostgreSQL are made with pg_dump, which is consistent while the app runs."""
 
+    code = Code.NOT_SQLITE
 
-class NotABackup(Exception):
-    pass
+    def __init__(self, url: str):
+        super().__init__(url=url)
+
+
+class NotABackup(DoanError):
+    code = Code.NOT_A_BACKUP
+
+    def __init__(self, file: str):
+        super().__init__(file=file)
 
 
 def sqlite_path(engine: sa.Engine) -> str | None:

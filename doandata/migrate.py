@@ -17,15 +17,20 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from .errors import Code, DoanError, Exit
+
 FIRST = "0001"  # the schema `metadata.create_all` made before migrations were versioned
 _LOCK = 771016  # PostgreSQL advisory-lock key of schema upgrades (imports use 771015)
 
 
-class NewerStore(Exception):
+class NewerStore(DoanError):
     """The store was upgraded by a newer release than this one: refuse rather than guess."""
 
+    code = Code.NEWER_STORE
+    exit_status = Exit.UNREADABLE
+
     def __init__(self, found: str, known: str):
-        super().__init__(found)
+        super().__init__(found=found, known=known)
         self.found, self.known = found, known
 
 

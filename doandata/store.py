@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from . import history, logins, migrate
 from .batch import Batch, Context
+from .errors import Code, DoanError, Exit
 from .schema import (
     FRAME_TABLES,
     clusters,
@@ -36,14 +37,22 @@ from .settings import Settings
 COUNTED = ("units", "members", "criteria", "score_meta", "reports")
 
 
-class DuplicateUpload(Exception):
+class DuplicateUpload(DoanError):
+    """The very same file is stored already (and active): nothing new to store, not a failure."""
+
+    code = Code.DUPLICATE_UPLOAD
+    exit_status = Exit.OK
+
     def __init__(self, upload: dict):
-        super().__init__(upload["id"])
+        super().__init__(id=upload["id"], at=upload["at"])
         self.upload = upload
 
 
-class UnknownUpload(Exception):
-    pass
+class UnknownUpload(DoanError):
+    code = Code.UNKNOWN_UPLOAD
+
+    def __init__(self, upload_id: int):
+        super().__init__(id=upload_id)
 
 
 @dataclass

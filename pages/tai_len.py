@@ -89,7 +89,7 @@ if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm
     try:
         stored = ingest.import_bytes(data, name, store, period, by=editor).imported
     except DuplicateUpload as exc:
-        st.warning(i18n.t("cli.same_file", lang, id=exc.upload["id"], when=i18n.fmt_datetime(exc.upload["at"], lang)))
+        st.warning(exc.message(lang))
         st.stop()
     record = store.upload(stored.id)
     st.session_state["upload_done"] = {

@@ -1,6 +1,6 @@
 """The Store: what the app reads from and writes to its database (SQLAlchemy Core; a SQLite file or
-PostgreSQL by URL). The tables are declared in schema.py; what makes a row *current*, and undo, in
-history.py. Only these modules and migrate.py hold SQL.
+PostgreSQL by URL). Its tables are declared in schema.py; what makes a row *current*, and undo, is
+history.py; backups are backup.py, failed sign-ins logins.py, schema upgrades migrate.py.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 DEFAULT_DB_PATH = Path("data") / "doandata.db"
-WRITE_LOCK = 771015  # PostgreSQL advisory-lock key of writes (schema upgrades use migrate._LOCK)
+WRITE_LOCK = 771015  # PostgreSQL advisory-lock key of imports, restores, settings (upgrades: migrate._LOCK)
 
 metadata = sa.MetaData()
 
@@ -223,10 +223,10 @@ def _sqlite_pragmas(engine: sa.Engine) -> None:
 
 
 @contextmanager
-def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """One write transaction, all or nothing: BEGIN IMMEDIATE on SQLite; on PostgreSQL writes are
-    serialised by an advisory lock."""
+def write_transaction(engine: sa.Engine, lock: int = WRITE_LOCK) -> Iterator[sa.Connection]:
+    """One write transaction, all or nothing: BEGIN IMMEDIATE on SQLite; on PostgreSQL the writes
+    holding the same advisory lock take turns."""
     with engine.connect().execution_options(write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
         yield conn

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from doandata.store import Store  # noqa: E402
-from doandata.validate import Batch  # noqa: E402
+from doandata.validate import Batch, derived_frames  # noqa: E402
 
 
 def make_store(url: str, n_units: int, n_criteria: int) -> None:
@@ -59,7 +59,7 @@ def make_store(url: str, n_units: int, n_criteria: int) -> None:
             "position": range(n_criteria),
         }
     )
-    store.import_batch(Batch(frames={"units": units}, kinds=["units"]), filename="units", by="bench")
+    store.import_batch(Batch(frames=derived_frames({"units": units}), kinds=["units"]), filename="units", by="bench")
     store.import_batch(Batch(frames={"criteria": criteria}, kinds=["criteria"]), filename="criteria", by="bench")
     store.dispose()
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from doandata import contract as C  # noqa: E402
 from doandata.store import Store  # noqa: E402
-from doandata.validate import Batch  # noqa: E402
+from doandata.validate import Batch, derived_frames  # noqa: E402
 
 PAGES = ["pages/tong_quan.py", "pages/don_vi.py", "pages/to_cong_tac.py", "pages/cum.py", "pages/mau_bieu.py"]
 PERIODS = ["2017", "2018-Q1", "2018-Q2", "2018-Q3", "2018-Q4"]
@@ -52,7 +52,7 @@ def fill(url: str, n_units: int, n_criteria: int) -> None:
             "note": "",
         }
     )
-    store.import_batch(Batch(frames={"units": units}, kinds=["units"]), filename="units")
+    store.import_batch(Batch(frames=derived_frames({"units": units}), kinds=["units"]), filename="units")
     maximum = 100 / n_criteria
     criteria = pd.DataFrame(
         {
@@ -76,7 +76,7 @@ def fill(url: str, n_units: int, n_criteria: int) -> None:
             "position": range(4),
         }
     )
-    store.import_batch(Batch(frames={"members": members}, kinds=["groups"]), filename="groups")
+    store.import_batch(Batch(frames=derived_frames({"members": members}), kinds=["groups"]), filename="groups")
     level = rng.uniform(0.45, 0.9, n_units)
     for k, period in enumerate(PERIODS):
         points = np.clip(level[:, None] + rng.normal(0.01 * k, 0.05, (n_units, n_criteria)), 0, 1) * maximum

@@ -52,7 +52,7 @@ def verify(password: str, stored: str | None) -> bool:
 
 
 class LoginCounts(Protocol):
-    """Where failed sign-ins are counted: store.LoginCounts."""
+    """Where failed sign-ins are counted: logins.LoginCounts."""
 
     def get(self, client: str) -> tuple[int, float]: ...  # (failures in a row, time of the last)
     def failed(self, client: str, now: float) -> int: ...  # count one more; the new count

@@ -17,10 +17,11 @@ import sqlalchemy as sa
 
 from . import contract as C
 from . import i18n, ingest, metrics, migrate
-from .problems import ERROR, Unreadable
-from .store import DuplicateUpload, Store, UnknownUpload, default_url
+from .errors import DoanError, Exit
+from .problems import ERROR
+from .store import Store, default_url
 
-OK, REFUSED, UNREADABLE = 0, 1, 2
+OK, REFUSED, UNREADABLE = Exit.OK, Exit.REFUSED, Exit.UNREADABLE
 SUMMARY_KEYS = [
     "unit_code",
     "unit_name",
@@ -119,12 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_hash_password(None, args)
     try:
         store = Store(args.db or default_url())
-    except migrate.NewerStore as exc:
-        return _fail(i18n.t("store.newer", args.lang, found=exc.found, known=exc.known))
+    except DoanError as exc:
+        return _said(exc, args.lang)
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
         return _fail(i18n.t("cli.db_error", args.lang, url=_shown(args.db or default_url()), reason=_short(exc)))
     try:
         return COMMANDS[args.command](store, args)
+    except DoanError as exc:
+        return _said(exc, args.lang)
     except KeyboardInterrupt:
         return _fail(i18n.t("cli.interrupted", args.lang))
     except BrokenPipeError:  # `… | head`: the reader has gone, nothing more to say
@@ -141,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
 def _fail(line: str, code: int = UNREADABLE) -> int:
     print(line, file=sys.stderr)
     return code
+
+
+def _said(exc: DoanError, lang: str) -> int:
+    """Any error of ours, in the reader's language: on stdout when nothing failed (the same file
+    uploaded again), else on stderr."""
+    print(exc.message(lang), file=sys.stdout if exc.exit_status == OK else sys.stderr)
+    return int(exc.exit_status)
 
 
 def _shown(url: str) -> str:
@@ -170,30 +180,18 @@ def cmd_seed(store: Store, args) -> int:
     if not store.is_empty():
         print(i18n.t("cli.seed_not_empty", args.lang))
         return OK
-    try:
-        outcomes = ingest.seed(store)
-    except ingest.SeedError as exc:
-        for p in exc.problems:
-            print(f"{exc.filename}: {p.line(args.lang)}", file=sys.stderr)
-        return REFUSED
+    outcomes = ingest.seed(store)
     print(i18n.t("cli.seeded", args.lang, count=len(outcomes)))
     return OK
 
 
 def cmd_import(store: Store, args, store_it: bool = True) -> int:
     path = Path(args.file)
-    try:
-        data, name = _read(path)
-        if store_it:
-            outcome = ingest.import_bytes(data, name, store, args.period, by=args.by)
-        else:
-            outcome = ingest.inspect(data, name, store, args.period)
-    except Unreadable as exc:
-        return _fail(exc.problem.line(args.lang))
-    except DuplicateUpload as exc:
-        when = i18n.fmt_datetime(exc.upload["at"], args.lang)
-        print(i18n.t("cli.same_file", args.lang, id=exc.upload["id"], when=when))
-        return OK
+    data, name = _read(path)
+    if store_it:
+        outcome = ingest.import_bytes(data, name, store, args.period, by=args.by)
+    else:
+        outcome = ingest.inspect(data, name, store, args.period)
     batch = outcome.batch
     stream = sys.stdout if batch.ok else sys.stderr  # a refusal says everything on stderr
     for problem in batch.problems:
@@ -235,7 +233,7 @@ def cmd_summary(store: Store, args) -> int:
     if period not in settings.periods:
         allowed = ", ".join(settings.periods)
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
-    frame = store.progress(period, settings)
+    frame = metrics.stored_figures(store.figures(period, settings), settings, period)
     if args.json:
         print(summary_json(frame))
         return OK
@@ -307,12 +305,10 @@ def cmd_report(store: Store, args) -> int:
 
 
 def cmd_backup(store: Store, args) -> int:
-    from .store import NotSQLite
+    from .backup import backup_to
 
     try:
-        store.backup_to(args.file)
-    except NotSQLite:
-        return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
+        backup_to(store.engine, args.file)
     except OSError as exc:
         return _fail(i18n.t("cli.cannot_write", args.lang, file=args.file, reason=_short(exc)))
     print(i18n.t("cli.backup_done", args.lang, file=args.file))
@@ -320,16 +316,11 @@ def cmd_backup(store: Store, args) -> int:
 
 
 def cmd_restore(store: Store, args) -> int:
-    from .store import NotABackup, NotSQLite
+    from .backup import restore_from
 
     if not Path(args.file).is_file():
         return _fail(i18n.t("problem.file_missing", args.lang, file=args.file))
-    try:
-        store.restore_from(args.file)
-    except NotSQLite:
-        return _fail(i18n.t("cli.backup_postgres", args.lang), REFUSED)
-    except NotABackup:
-        return _fail(i18n.t("cli.not_a_backup", args.lang, file=args.file), REFUSED)
+    restore_from(store.engine, args.file)
     print(i18n.t("cli.restore_done", args.lang, file=args.file))
     return OK
 
@@ -347,10 +338,7 @@ def cmd_history(store: Store, args) -> int:
 
 
 def cmd_rollback(store: Store, args) -> int:
-    try:
-        entry = store.rollback(args.id, by=args.by)
-    except UnknownUpload:
-        return _fail(i18n.t("cli.upload_unknown", args.lang, id=args.id), REFUSED)
+    entry = store.rollback(args.id, by=args.by)
     print(i18n.t("cli.rolled_back", args.lang, id=args.id, entry=entry))
     return OK
 

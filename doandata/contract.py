@@ -308,6 +308,10 @@ KINDS: dict[str, WorkbookKind] = {k.key: k for k in (UNITS, GROUPS, CRITERIA, SC
 LOAD_ORDER = ("units", "groups", "criteria", "scores", "reports")
 
 ROLES = {"to truong": "Tổ trưởng", "thanh vien": "Thành viên", "to pho": "Tổ phó"}
+# Who leads: the member whose role is Tổ trưởng leads the working group; the unit whose note says
+# "cụm trưởng" (e.g. "Bí thư …, cụm trưởng cụm 8") leads its cluster.
+GROUP_LEADER_ROLE = ROLES["to truong"]
+CLUSTER_LEADER_NOTE = "cụm trưởng"
 
 TRUE_WORDS = {"x", "co", "yes", "true", "1", "dac thu", "v"}
 FALSE_WORDS = {"", "khong", "no", "false", "0"}

@@ -289,22 +289,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
         "Nothing stored: the file has {errors} errors. Fix them and upload again.",
     ),
-    "cli.same_file": (
-        "Tệp này đã được tải lên y hệt ở lần #{id} ({when}). Không lưu gì thêm.",
-        "This very file was already uploaded as #{id} ({when}). Nothing new stored.",
-    ),
     "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
     "cli.seed_not_empty": (
         "Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
         "The store already holds data; sample data not loaded again.",
     ),
-    "store.newer": (
-        "Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ {found}; phiên bản "
-        "này chỉ biết đến {known}). Hãy cập nhật ứng dụng lên bản mới nhất rồi mở lại; dữ liệu "
-        "không bị thay đổi.",
-        "The store was upgraded by a newer release of the app (schema {found}; this release knows "
-        "up to {known}). Update the app to the newest release and open it again; no data was changed.",
-    ),
+    # pages/_state.py still reads this one; NewerStore says the same as error.newer_store
     "store.unavailable": (
         "Không mở được kho dữ liệu lúc này. Hãy tải lại trang sau ít phút; nếu vẫn vậy, báo cho "
         "người quản trị hệ thống.",
@@ -338,23 +328,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.report_written": ("Đã ghi báo cáo: {file}", "Report written: {file}"),
     "cli.backup_done": ("Đã sao lưu kho dữ liệu vào {file}.", "The store was backed up to {file}."),
     "cli.restore_done": ("Đã khôi phục kho dữ liệu từ bản sao lưu {file}.", "The store was restored from {file}."),
-    "cli.backup_postgres": (
-        "Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
-        "pg_dump -Fc -f doandata.dump TÊN_CSDL; khôi phục bằng pg_restore.",
-        "A PostgreSQL store is backed up with pg_dump (consistent while the app runs), e.g. "
-        "pg_dump -Fc -f doandata.dump DBNAME; restore with pg_restore.",
-    ),
-    "cli.not_a_backup": (
-        "Tệp {file} không phải bản sao lưu của ứng dụng; không khôi phục gì.",
-        "{file} is not a backup of this app; nothing restored.",
-    ),
     "cli.marked": (
         "Đã ghi tệp đánh dấu các ô cần sửa: {file}",
         "Wrote the workbook with the cells to fix marked: {file}",
-    ),
-    "cli.upload_unknown": (
-        "Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
-        "There is no upload #{id}. List them with “python -m doandata history”.",
     ),
     "cli.rolled_back": (
         "Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}).",
@@ -365,6 +341,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
     "kind.scores": ("Bảng điểm", "Scorecard"),
     "kind.reports": ("Báo cáo quý", "Quarterly report"),
+    # ------------------------------------------------------------ errors (errors.py: error.<code>)
+    "error.duplicate_upload": (
+        "Tệp này đã được tải lên y hệt ở lần #{id} ({at}). Không lưu gì thêm.",
+        "This very file was already uploaded as #{id} ({at}). Nothing new stored.",
+    ),
+    "error.unknown_upload": (
+        "Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
+        "There is no upload #{id}. List them with “python -m doandata history”.",
+    ),
+    "error.not_sqlite": (
+        "Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
+        "pg_dump -Fc -f doandata.dump TÊN_CSDL; khôi phục bằng pg_restore.",
+        "A PostgreSQL store is backed up with pg_dump (consistent while the app runs), e.g. "
+        "pg_dump -Fc -f doandata.dump DBNAME; restore with pg_restore.",
+    ),
+    "error.not_a_backup": (
+        "Tệp {file} không phải bản sao lưu của ứng dụng; không khôi phục gì.",
+        "{file} is not a backup of this app; nothing restored.",
+    ),
+    "error.newer_store": (
+        "Kho dữ liệu đã được một phiên bản ứng dụng mới hơn nâng cấp (lược đồ {found}; phiên bản "
+        "này chỉ biết đến {known}). Hãy cập nhật ứng dụng lên bản mới nhất rồi mở lại; dữ liệu "
+        "không bị thay đổi.",
+        "The store was upgraded by a newer release of the app (schema {found}; this release knows "
+        "up to {known}). Update the app to the newest release and open it again; no data was changed.",
+    ),
+    "error.unsafe": (
+        "Thiếu thư viện defusedxml nên không thể đọc tệp Excel một cách an toàn; ứng dụng không chạy. "
+        "Hãy cài đặt: pip install -r requirements.txt",
+        "defusedxml is not installed, so Excel files cannot be read safely; the app does not run. "
+        "Install it: pip install -r requirements.txt",
+    ),
     # ------------------------------------------------------------ statuses and ratings
     "status.on_track": ("Đúng tiến độ", "On track"),
     "status.at_risk": ("Cần chú ý", "Needs attention"),

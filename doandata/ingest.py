@@ -13,10 +13,12 @@ from pathlib import Path
 
 from . import config
 from . import contract as C
+from .batch import Batch
+from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .store import DuplicateUpload, Imported, Store
-from .validate import Batch, check
+from .validate import check
 
 
 @dataclass
@@ -91,7 +93,14 @@ def ensure_seeded(store: Store) -> bool:
     return True
 
 
-class SeedError(Exception):
+class SeedError(DoanError):
+    """A sample workbook does not pass its own checks: each problem, said with the file's name."""
+
+    code = Code.SEED_REFUSED
+
     def __init__(self, filename: str, problems: list):
-        super().__init__(filename)
+        super().__init__(file=filename)
         self.filename, self.problems = filename, problems
+
+    def message(self, lang: str = "vi") -> str:
+        return "\n".join(f"{self.filename}: {p.line(lang)}" for p in self.problems)

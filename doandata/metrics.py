@@ -135,6 +135,23 @@ def progress(
     return figures(units, of(period), of(settings.baseline_period), done, settings, period)
 
 
+def stored_figures(
+    read: pd.DataFrame, settings: Settings, period: str, units: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """figures() from the store's read of a period (Store.figures: each unit with its total, its
+    2017 scorecard's total and its plan items done, added up in the database), for every unit read
+    or for the units given."""
+    by_code = read.set_index("unit_code")
+    return figures(
+        read if units is None else units,
+        by_code["total"],
+        by_code["baseline_card"],
+        by_code["items_done"].dropna(),
+        settings,
+        period,
+    )
+
+
 def figures(
     units: pd.DataFrame, total: pd.Series, baseline_card: pd.Series, done: pd.Series, settings: Settings, period: str
 ) -> pd.DataFrame:

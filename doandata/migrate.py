@@ -8,7 +8,6 @@ instance upgrades and the others then find nothing to do.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,15 +16,21 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from .errors import Code, DoanError, Exit
+from .schema import write_transaction
+
 FIRST = "0001"  # the schema `metadata.create_all` made before migrations were versioned
-_LOCK = 771016  # PostgreSQL advisory-lock key of schema upgrades (imports use 771015)
+_LOCK = 771016  # PostgreSQL advisory-lock key of schema upgrades (other writes hold schema.WRITE_LOCK)
 
 
-class NewerStore(Exception):
+class NewerStore(DoanError):
     """The store was upgraded by a newer release than this one: refuse rather than guess."""
 
+    code = Code.NEWER_STORE
+    exit_status = Exit.UNREADABLE
+
     def __init__(self, found: str, known: str):
-        super().__init__(found)
+        super().__init__(found=found, known=known)
         self.found, self.known = found, known
 
 
@@ -64,13 +69,9 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
     return before
 
 
-@contextmanager
 def locked(engine: sa.Engine):
     """One write transaction that no other upgrade can enter."""
-    with engine.connect().execution_options(write=True) as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
-        yield conn
+    return write_transaction(engine, lock=_LOCK)
 
 
 def stamp_unversioned(conn: sa.Connection) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from . import i18n
+from .errors import Code, DoanError, Exit
 
 ERROR = "error"
 WARNING = "warning"
@@ -80,9 +81,16 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == ERROR for p in problems)
 
 
-class Unreadable(Exception):
-    """The file cannot be read as a workbook at all (exit code 2)."""
+class Unreadable(DoanError):
+    """The file cannot be read as a workbook at all; `problem` says why (its code is a problem code,
+    the same the upload page and the marked workbook use)."""
+
+    code = Code.UNREADABLE
+    exit_status = Exit.UNREADABLE
 
     def __init__(self, code: str, **params):
-        super().__init__(code)
+        super().__init__(**params)
         self.problem = error(code, **params)
+
+    def message(self, lang: str = "vi") -> str:
+        return self.problem.line(lang)

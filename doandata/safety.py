@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from .errors import Code, DoanError, Exit
 
-class Unsafe(RuntimeError):
-    pass
+
+class Unsafe(DoanError):
+    code = Code.UNSAFE
+    exit_status = Exit.UNREADABLE
 
 
 def require_defused_xml() -> None:
@@ -12,4 +15,4 @@ def require_defused_xml() -> None:
     import openpyxl
 
     if not getattr(openpyxl, "DEFUSEDXML", False):
-        raise Unsafe("defusedxml is not installed: pip install -r requirements.txt")
+        raise Unsafe()

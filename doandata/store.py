@@ -1,217 +1,58 @@
-"""The one place that talks to the database (SQLAlchemy Core; SQLite file or PostgreSQL by URL).
-
-Every row belongs to an upload. A row is *current* when its upload is active and is the latest
-active upload holding that row's key (a unit, a unit in a period, or the whole set for criteria and
-working groups). Uploading a period again therefore replaces exactly the units it holds, the old rows
-stay for history, and undo is flipping uploads off and recomputing *current* for the keys touched.
+"""The Store: what the app reads from and writes to its database (SQLAlchemy Core; a SQLite file or
+PostgreSQL by URL). Its tables are declared in schema.py; what makes a row *current*, and undo, is
+history.py; backups are backup.py, failed sign-ins logins.py, schema upgrades migrate.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-import sqlalchemy.dialects.postgresql
-import sqlalchemy.dialects.sqlite
-from sqlalchemy import event
 
-from . import metrics, migrate
+from . import history, logins, migrate
+from .batch import Batch, Context
+from .errors import Code, DoanError, Exit
+from .schema import (
+    FRAME_TABLES,
+    clusters,
+    criteria,
+    default_url,
+    make_engine,
+    members,
+    reports,
+    score_meta,
+    scores,
+    settings_table,
+    statuses,
+    units,
+    uploads,
+    write_transaction,
+)
 from .settings import Settings
-from .validate import Batch, Context
 
-DEFAULT_DB_PATH = Path("data") / "doandata.db"
-
-metadata = sa.MetaData()
-
-
-def _rows_table(name: str, *columns: sa.Column, key: tuple[str, ...]) -> sa.Table:
-    table = sa.Table(
-        name,
-        metadata,
-        sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-        *columns,
-        sa.Column("current", sa.Boolean, nullable=False, default=True),
-    )
-    sa.Index(f"ix_{name}_key", table.c.current, *[table.c[k] for k in key])
-    sa.Index(f"ix_{name}_upload", table.c.upload_id)
-    table.info["key"] = key
-    return table
-
-
-uploads = sa.Table(
-    "uploads",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("action", sa.String(16), nullable=False),  # import | rollback | settings | seed
-    sa.Column("kinds", sa.String(80), nullable=False, default=""),
-    sa.Column("by", sa.String(120), nullable=False, default=""),
-    sa.Column("at", sa.DateTime, nullable=False),
-    sa.Column("filename", sa.String(255), nullable=False, default=""),
-    sa.Column("sha256", sa.String(64), nullable=False, default=""),
-    sa.Column("periods", sa.String(120), nullable=False, default=""),
-    sa.Column("rows_added", sa.Integer, nullable=False, default=0),
-    sa.Column("rows_replaced", sa.Integer, nullable=False, default=0),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-    sa.Column("target_id", sa.Integer, nullable=True),  # for a rollback: the upload undone
-    sa.Index("ix_uploads_sha", "sha256"),
-)
-
-# An entry's effect on which uploads are active, replayed to find the state before any entry.
-upload_changes = sa.Table(
-    "upload_changes",
-    metadata,
-    sa.Column("entry_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False),
-)
-
-units = _rows_table(
-    "units",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("name", sa.String(255), nullable=False),
-    sa.Column("cluster", sa.Integer),
-    sa.Column("unit_type", sa.String(80)),
-    sa.Column("special", sa.Boolean, nullable=False, default=False),
-    sa.Column("baseline_total", sa.Float),
-    sa.Column("baseline_rating", sa.String(40)),
-    sa.Column("group_no", sa.Integer),
-    sa.Column("companion_code", sa.String(40)),
-    sa.Column("members", sa.Integer),
-    sa.Column("party_committee", sa.String(255)),
-    sa.Column("note", sa.Text),
-    key=("unit_code",),
-)
-clusters = _rows_table(
-    "clusters",
-    sa.Column("cluster", sa.Integer, nullable=False),
-    sa.Column("leader_code", sa.String(40)),
-    key=("cluster",),
-)
-working_groups = _rows_table(
-    "working_groups",
-    sa.Column("group_no", sa.Integer, nullable=False),
-    sa.Column("leader", sa.String(255)),
-    key=(),
-)
-members = _rows_table(
-    "members",
-    sa.Column("group_no", sa.Integer),
-    sa.Column("name", sa.String(255)),
-    sa.Column("role", sa.String(80)),
-    sa.Column("title", sa.Text),
-    sa.Column("unit_codes", sa.Text),
-    sa.Column("item_codes", sa.Text),
-    sa.Column("position", sa.Integer),
-    key=(),
-)
-criteria = _rows_table(
-    "criteria",
-    sa.Column("code", sa.String(40), nullable=False),
-    sa.Column("content", sa.Text),
-    sa.Column("max_points", sa.Float),
-    sa.Column("section", sa.Text),
-    sa.Column("plan_item", sa.String(16)),
-    sa.Column("position", sa.Integer),
-    key=(),
-)
-# Criterion points never change after import, so they carry no `current` flag of their own: a
-# unit's points in a period are current when its score_meta row (same upload, unit, period) is.
-# A re-upload of 20,000 units then flips 20,000 flags, not 800,000.
-scores = sa.Table(
-    "scores",
-    metadata,
-    sa.Column("upload_id", sa.Integer, sa.ForeignKey("uploads.id"), nullable=False),
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("criterion_code", sa.String(40), nullable=False),
-    sa.Column("points", sa.Float, nullable=False),
-    sa.Index("ix_scores_card", "upload_id", "unit_code", "period"),
-)
-score_meta = _rows_table(
-    "score_meta",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("total_given", sa.Float),
-    sa.Column("rating_given", sa.String(40)),
-    sa.Column("note", sa.Text),
-    sa.Column("points_total", sa.Float),  # the sum of the card's points, added up at import
-    key=("unit_code", "period"),
-)
-sa.Index("ix_score_meta_period", score_meta.c.current, score_meta.c.period)
-reports = _rows_table(
-    "reports",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("activities", sa.Integer),
-    sa.Column("participants", sa.Integer),
-    sa.Column("trained", sa.Integer),
-    sa.Column("admitted", sa.Integer),
-    sa.Column("funds", sa.Float),
-    sa.Column("difficulties", sa.Text),
-    sa.Column("proposals", sa.Text),
-    sa.Column("models", sa.Text),
-    sa.Column("meeting_date", sa.Date),
-    sa.Column("reporter", sa.String(255)),
-    key=("unit_code", "period"),
-)
-statuses = _rows_table(
-    "statuses",
-    sa.Column("unit_code", sa.String(40), nullable=False),
-    sa.Column("period", sa.String(10), nullable=False),
-    sa.Column("item_code", sa.String(16), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    key=("unit_code", "period"),
-)
-settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=False), key=())
-
-# Failed editor sign-ins per client address, shared by every app instance on the store.
-login_failures = sa.Table(
-    "login_failures",
-    metadata,
-    sa.Column("client", sa.String(64), primary_key=True),
-    sa.Column("failures", sa.Integer, nullable=False),
-    sa.Column("last_at", sa.Float, nullable=False),  # seconds since the epoch
-)
-
-# Which batch frame goes to which table.
-FRAME_TABLES = {
-    "units": units,
-    "clusters": clusters,
-    "working_groups": working_groups,
-    "members": members,
-    "criteria": criteria,
-    "scores": scores,
-    "score_meta": score_meta,
-    "reports": reports,
-    "statuses": statuses,
-}
 # What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
 # report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
 COUNTED = ("units", "members", "criteria", "score_meta", "reports")
-ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], settings_table)
 
 
-class DuplicateUpload(Exception):
+class DuplicateUpload(DoanError):
+    """The very same file is stored already (and active): nothing new to store, not a failure."""
+
+    code = Code.DUPLICATE_UPLOAD
+    exit_status = Exit.OK
+
     def __init__(self, upload: dict):
-        super().__init__(upload["id"])
+        super().__init__(id=upload["id"], at=upload["at"])
         self.upload = upload
 
 
-class UnknownUpload(Exception):
-    pass
+class UnknownUpload(DoanError):
+    code = Code.UNKNOWN_UPLOAD
 
-
-class NotSQLite(Exception):
-    """Backups of PostgreSQL are made with pg_dump, which is consistent while the app runs."""
-
-
-class NotABackup(Exception):
-    pass
+    def __init__(self, upload_id: int):
+        super().__init__(id=upload_id)
 
 
 @dataclass
@@ -219,43 +60,6 @@ class Imported:
     id: int
     rows_added: int
     rows_replaced: int
-
-
-def default_url() -> str:
-    return os.environ.get("DOANDATA_DB_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
-
-
-def make_engine(url: str | None = None) -> sa.Engine:
-    url = url or default_url()
-    if url.startswith("sqlite"):
-        path = sa.engine.make_url(url).database
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
-        _sqlite_pragmas(engine)
-        return engine
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return sa.create_engine(url, pool_pre_ping=True)
-
-
-def _sqlite_pragmas(engine: sa.Engine) -> None:
-    """WAL with a busy timeout, and BEGIN IMMEDIATE for writes (SQLAlchemy's pysqlite recipe),
-    so a read-then-write transaction cannot fail with SQLITE_BUSY half-way."""
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
 class Store:
@@ -267,14 +71,12 @@ class Store:
     # ------------------------------------------------------------ writing
 
     def _write(self):
-        conn = self.engine.connect().execution_options(write=True)
-        return _WriteTx(conn, self.engine.dialect.name)
+        return write_transaction(self.engine)
 
     def import_batch(
         self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
     ) -> Imported:
         """Store a checked batch in one transaction: all or nothing."""
-        frames = _derived_frames(batch.frames)
         with self._write() as conn:
             if sha256:
                 same = (
@@ -284,28 +86,24 @@ class Store:
                 )
                 if same:
                     raise DuplicateUpload(dict(same))
-            upload_id = conn.execute(
-                uploads.insert().values(
-                    action=action,
-                    kinds=",".join(batch.kinds),
-                    by=by,
-                    at=_now(),
-                    filename=filename[:255],
-                    sha256=sha256,
-                    periods=",".join(batch.periods),
-                    active=True,
-                )
-            ).inserted_primary_key[0]
-            conn.execute(upload_changes.insert().values(entry_id=upload_id, upload_id=upload_id, active=True))
+            upload_id = history.new_entry(
+                conn,
+                action=action,
+                kinds=",".join(batch.kinds),
+                by=by,
+                filename=filename[:255],
+                sha256=sha256,
+                periods=",".join(batch.periods),
+            )
             added = replaced = 0
-            for name, frame in frames.items():
+            for name, frame in batch.frames.items():
                 if frame is None or frame.empty:
                     continue
                 table = FRAME_TABLES[name]
                 _insert(conn, table, frame, upload_id)
                 if "current" not in table.c:
                     continue
-                count = _supersede(conn, table, upload_id)
+                count = history.supersede(conn, table, upload_id)
                 if name in COUNTED:
                     replaced += count
                     added += len(frame) - count
@@ -316,48 +114,20 @@ class Store:
         return Imported(upload_id, added, replaced)
 
     def rollback(self, upload_id: int, by: str = "") -> int:
-        """Restore the state just before upload_id; the restore is itself an entry in the history."""
+        """Restore the state just before upload_id (history.restore_before); returns the new entry."""
         with self._write() as conn:
             target = conn.execute(sa.select(uploads).where(uploads.c.id == upload_id)).mappings().first()
             if target is None:
                 raise UnknownUpload(upload_id)
-            before = _active_before(conn, upload_id)
-            now = {r.id: r.active for r in conn.execute(sa.select(uploads.c.id, uploads.c.active))}
-            entry = conn.execute(
-                uploads.insert().values(
-                    action="rollback",
-                    kinds=target["kinds"],
-                    by=by,
-                    at=_now(),
-                    filename=target["filename"],
-                    periods=target["periods"],
-                    active=True,
-                    target_id=upload_id,
-                )
-            ).inserted_primary_key[0]
-            flips = {
-                uid: before.get(uid, False)
-                for uid, active in now.items()
-                if uid != entry and before.get(uid, False) != active
-            }
-            for uid, active in flips.items():
-                conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=uid, active=active))
-                conn.execute(uploads.update().where(uploads.c.id == uid).values(active=active))
-            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
-            for table in ROW_TABLES:
-                _recompute_current(conn, table, list(flips))
-        return entry
+            return history.restore_before(conn, target, by)
 
     def save_settings(self, settings: Settings, by: str = "") -> int:
         with self._write() as conn:
-            entry = conn.execute(
-                uploads.insert().values(action="settings", kinds="settings", by=by, at=_now(), active=True)
-            ).inserted_primary_key[0]
-            conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=entry, active=True))
+            entry = history.new_entry(conn, action="settings", kinds="settings", by=by)
             conn.execute(
                 settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()), current=True)
             )
-            _supersede(conn, settings_table, entry)
+            history.supersede(conn, settings_table, entry)
         return entry
 
     # ------------------------------------------------------------ reading
@@ -514,19 +284,12 @@ class Store:
     def progress(
         self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
     ) -> pd.DataFrame:
-        """Every figure of the period for every unit (or the units given): totals and plan items
-        done are added up in the database, only the rules run in Python (vectorised)."""
+        """metrics.stored_figures of this store's figures(period): kept for the pages and reports that
+        call it; new callers compose the two themselves, as the CLI does."""
+        from . import metrics  # the rules sit above the store: imported only by this shortcut
+
         settings = settings or self.settings()
-        got = self.figures(period, settings)
-        by_code = got.set_index("unit_code")
-        return metrics.figures(
-            got if unit_frame is None else unit_frame,
-            by_code["total"],
-            by_code["baseline_card"],
-            by_code["items_done"].dropna(),
-            settings,
-            period,
-        )
+        return metrics.stored_figures(self.figures(period, settings), settings, period, unit_frame)
 
     def settings(self) -> Settings:
         frame = self._current(settings_table)
@@ -553,49 +316,12 @@ class Store:
         unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
         return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
 
-    def login_counts(self) -> LoginCounts:
+    def login_counts(self) -> logins.LoginCounts:
         """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
-        return LoginCounts(self.engine)
+        return logins.LoginCounts(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-    # ------------------------------------------------------------ backup
-
-    def sqlite_path(self) -> str | None:
-        url = sa.engine.make_url(self.url)
-        return url.database if url.get_backend_name() == "sqlite" and url.database not in (None, ":memory:") else None
-
-    def backup_to(self, target: str) -> None:
-        """A consistent copy while the app runs (SQLite's online backup API, never a file copy)."""
-        import sqlite3
-
-        source = self.sqlite_path()
-        if source is None:
-            raise NotSQLite(self.url)
-        try:
-            with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
-                live.backup(copy)
-        except sqlite3.OperationalError as exc:  # the target cannot be created or written
-            raise OSError(str(exc)) from None
-
-    def restore_from(self, backup: str) -> None:
-        """Replace the store's content with a backup made by backup_to, online, in one step."""
-        import sqlite3
-
-        target = self.sqlite_path()
-        if target is None:
-            raise NotSQLite(self.url)
-        try:
-            with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as source:
-                tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-                if not {"uploads", "units", "scores"} <= tables:
-                    raise NotABackup(backup)
-                self.engine.dispose()
-                with sqlite3.connect(target, timeout=30) as live:
-                    source.backup(live)
-        except sqlite3.DatabaseError:
-            raise NotABackup(backup) from None
 
 
 def _items_done_query(period: str, settings: Settings):
@@ -632,67 +358,6 @@ def _current_cards():
             score_meta.c.current,
         ),
     )
-
-
-class LoginCounts:
-    """auth.LoginCounts in the store. A failure is counted by one atomic upsert, outside the import
-    lock, so a sign-in never waits for an import on PostgreSQL; rows idle for a day are dropped."""
-
-    FORGET_AFTER = 86_400.0
-
-    def __init__(self, engine: sa.Engine):
-        self.engine = engine
-        self._insert = (
-            sa.dialects.postgresql.insert if engine.dialect.name == "postgresql" else sa.dialects.sqlite.insert
-        )
-
-    def get(self, client: str) -> tuple[int, float]:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(login_failures.c.failures, login_failures.c.last_at).where(login_failures.c.client == client)
-            ).first()
-        return (row.failures, row.last_at) if row else (0, 0.0)
-
-    def failed(self, client: str, now: float) -> int:
-        table = login_failures
-        upsert = self._insert(table).values(client=client, failures=1, last_at=now)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=[table.c.client], set_={"failures": table.c.failures + 1, "last_at": now}
-        )
-        with self.engine.begin() as conn:
-            conn.execute(table.delete().where(table.c.last_at < now - self.FORGET_AFTER))
-            return conn.execute(upsert.returning(table.c.failures)).scalar_one()
-
-    def clear(self, client: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(login_failures.delete().where(login_failures.c.client == client))
-
-
-class _WriteTx:
-    """A write transaction; on PostgreSQL imports are serialised by an advisory lock."""
-
-    def __init__(self, conn: sa.Connection, dialect: str):
-        self.conn, self.dialect = conn, dialect
-
-    def __enter__(self) -> sa.Connection:
-        self.tx = self.conn.begin()
-        if self.dialect == "postgresql":
-            self.conn.execute(sa.text("SELECT pg_advisory_xact_lock(771015)"))
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            if exc_type is None:
-                self.tx.commit()
-            else:
-                self.tx.rollback()
-        finally:
-            self.conn.close()
-        return False
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _insert(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, upload_id: int) -> None:
@@ -740,23 +405,6 @@ def _plain(series: pd.Series, sa_type) -> list:
     return [None if m else convert(v) for v, m in zip(series.astype(object).tolist(), missing)]
 
 
-def _supersede(conn: sa.Connection, table: sa.Table, upload_id: int) -> int:
-    """Older current rows with a key this upload holds stop being current; returns how many keys."""
-    key = table.info["key"]
-    older = sa.and_(table.c.current, table.c.upload_id != upload_id)
-    if key:
-        mine = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id == upload_id)
-        older = sa.and_(older, sa.tuple_(*[table.c[k] for k in key]).in_(mine))
-        counted = sa.select(sa.func.count()).select_from(
-            sa.select(*[table.c[k] for k in key]).where(older).distinct().subquery()
-        )
-        count = conn.execute(counted).scalar_one()
-    else:
-        count = conn.execute(sa.select(sa.func.count()).select_from(table).where(older)).scalar_one()
-    conn.execute(table.update().where(older).values(current=False))
-    return count
-
-
 def card_totals(conn: sa.Connection, upload_id: int) -> None:
     """Each scorecard of the upload gets its total, summed in the database."""
     points = (
@@ -769,51 +417,3 @@ def card_totals(conn: sa.Connection, upload_id: int) -> None:
         .scalar_subquery()
     )
     conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))
-
-
-def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:
-    """Which uploads were active just before entry_id, by replaying the history."""
-    state: dict[int, bool] = {}
-    query = sa.select(upload_changes).where(upload_changes.c.entry_id < entry_id).order_by(upload_changes.c.entry_id)
-    for row in conn.execute(query):
-        state[row.upload_id] = row.active
-    return state
-
-
-def _recompute_current(conn: sa.Connection, table: sa.Table, flipped: list[int]) -> None:
-    if not flipped:
-        return
-    key = table.info["key"]
-    other = table.alias("other")
-    newest = (
-        sa.select(sa.func.coalesce(sa.func.max(other.c.upload_id), -1))
-        .join(uploads, uploads.c.id == other.c.upload_id)
-        .where(uploads.c.active)
-    )
-    for k in key:
-        newest = newest.where(other.c[k] == table.c[k])
-    scope = sa.true()
-    if key:
-        touched = sa.select(*[table.c[k] for k in key]).where(table.c.upload_id.in_(flipped))
-        scope = sa.tuple_(*[table.c[k] for k in key]).in_(touched)
-    conn.execute(table.update().where(scope).values(current=(table.c.upload_id == newest.scalar_subquery())))
-
-
-def _derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Clusters and working groups follow from the unit list and the member list."""
-    out = dict(frames)
-    if "units" in frames and len(frames["units"]):
-        unit_frame = frames["units"]
-        leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains("cụm trưởng")]
-        out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
-        out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
-            dict(zip(leaders["cluster"], leaders["unit_code"]))
-        )
-    if "members" in frames and len(frames["members"]):
-        m = frames["members"]
-        lead = m[m["role"] == "Tổ trưởng"].drop_duplicates("group_no")
-        out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
-        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(
-            dict(zip(lead["group_no"], lead["name"]))
-        )
-    return out

@@ -5,54 +5,16 @@ All problems of a file are collected in one pass; the caller decides (any error:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 
 from . import contract as C
 from . import i18n
+from .batch import Batch, Context
 from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
 from .read import Table
 from .settings import Settings
-
-
-@dataclass
-class Context:
-    """What the store already knows and what the user chose at upload."""
-
-    units: pd.DataFrame  # code, name
-    criteria: pd.DataFrame  # code, max_points, ...
-    settings: Settings = field(default_factory=Settings)
-    period_choice: str | None = None
-    filename: str = ""
-
-
-@dataclass
-class Batch:
-    """Everything one upload would store, as frames keyed by store table."""
-
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    periods: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.problems)
-
-    def rows(self) -> int:
-        return sum(
-            len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports") if k in self.frames
-        )
-
-    def units_touched(self) -> int:
-        codes = set()
-        for key in ("units", "score_meta", "reports"):
-            if key in self.frames:
-                codes |= set(self.frames[key]["unit_code"])
-        return len(codes)
 
 
 def check(tables: list[Table], context: Context) -> Batch:
@@ -85,7 +47,29 @@ def check(tables: list[Table], context: Context) -> Batch:
     batch.periods = sorted(periods)
     sheets = {t.sheet: i for i, t in enumerate(tables)}
     batch.problems.sort(key=lambda p: (p.severity != "error", sheets.get(p.sheet, -1), p.row or 0, p.col or 0))
+    if batch.ok:
+        batch.frames = derived_frames(batch.frames)
     return batch
+
+
+def derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Clusters and working groups follow from the unit list and the member list."""
+    out = dict(frames)
+    if "units" in frames and len(frames["units"]):
+        unit_frame = frames["units"]
+        leaders = unit_frame[unit_frame["note"].fillna("").str.lower().str.contains(C.CLUSTER_LEADER_NOTE)]
+        out["clusters"] = pd.DataFrame({"cluster": sorted(unit_frame["cluster"].dropna().unique())})
+        out["clusters"]["leader_code"] = out["clusters"]["cluster"].map(
+            dict(zip(leaders["cluster"], leaders["unit_code"]))
+        )
+    if "members" in frames and len(frames["members"]):
+        m = frames["members"]
+        lead = m[m["role"] == C.GROUP_LEADER_ROLE].drop_duplicates("group_no")
+        out["working_groups"] = pd.DataFrame({"group_no": sorted(m["group_no"].dropna().unique())})
+        out["working_groups"]["leader"] = out["working_groups"]["group_no"].map(
+            dict(zip(lead["group_no"], lead["name"]))
+        )
+    return out
 
 
 def _merge_units(known: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:

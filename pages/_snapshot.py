@@ -31,7 +31,7 @@ def store() -> Store:
     try:
         return _open(default_url())
     except migrate.NewerStore as exc:
-        st.error(i18n.t("store.newer", _filters.language(), found=exc.found, known=exc.known))
+        st.error(exc.message(_filters.language()))
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         unavailable(exc)
     st.stop()

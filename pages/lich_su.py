@@ -31,8 +31,8 @@ if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", 
     _editor.require(lang)  # checked again where the write happens
     try:
         entry = store.rollback(target, by=_editor.signed_in())
-    except UnknownUpload:
-        st.error(i18n.t("cli.upload_unknown", lang, id=target))
+    except UnknownUpload as exc:
+        st.error(exc.message(lang))
         st.stop()
     st.session_state["restored"] = {"id": target, "entry": entry}
     st.rerun()

@@ -50,7 +50,7 @@ data, name = uploaded.getvalue(), uploaded.name
 try:
     outcome = ingest.inspect(data, name, store, period)
 except Unreadable as exc:
-    st.error(exc.problem.message(lang))
+    st.error(exc.problem.message(lang))  # the red box says "error" itself
     st.stop()
 batch = outcome.batch
 
@@ -89,7 +89,7 @@ if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm
     try:
         stored = ingest.import_bytes(data, name, store, period, by=editor).imported
     except DuplicateUpload as exc:
-        st.warning(i18n.t("cli.same_file", lang, id=exc.upload["id"], when=i18n.fmt_datetime(exc.upload["at"], lang)))
+        st.warning(exc.message(lang))
         st.stop()
     record = store.upload(stored.id)
     st.session_state["upload_done"] = {

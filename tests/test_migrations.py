@@ -224,11 +224,11 @@ def test_a_database_that_is_down_gets_a_plain_message(monkeypatch):
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_the_revisions_make_the_tables_the_app_uses(backend, tmp_path, request):
     """Upgrading an empty store through every revision gives exactly the tables, columns, types and
-    indexes the code declares (doandata.store.metadata): no change made in one and not the other."""
+    indexes the code declares (doandata.schema.metadata): no change made in one and not the other."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from doandata.store import metadata
+    from doandata.schema import metadata
 
     url = (
         f"sqlite:///{tmp_path / 'new.db'}"

@@ -5,7 +5,7 @@ an upgrade that fails half-way leaves the store on its old revision, unchanged."
 from alembic import context
 
 from doandata import migrate
-from doandata.store import make_engine, metadata
+from doandata.schema import make_engine, metadata
 
 
 def run(connection) -> None:

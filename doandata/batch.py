@@ -1,0 +1,48 @@
+"""What one upload would store and what the store already knows: the two things validation and
+the store hand each other, kept below both so neither imports the other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .problems import Problem, has_errors
+from .settings import Settings
+
+
+@dataclass
+class Context:
+    """What the store already knows and what the user chose at upload."""
+
+    units: pd.DataFrame  # code, name
+    criteria: pd.DataFrame  # code, max_points, ...
+    settings: Settings = field(default_factory=Settings)
+    period_choice: str | None = None
+    filename: str = ""
+
+
+@dataclass
+class Batch:
+    """Everything one upload would store, as frames keyed by store table."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def rows(self) -> int:
+        return sum(
+            len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports") if k in self.frames
+        )
+
+    def units_touched(self) -> int:
+        codes = set()
+        for key in ("units", "score_meta", "reports"):
+            if key in self.frames:
+                codes |= set(self.frames[key]["unit_code"])
+        return len(codes)

@@ -58,7 +58,7 @@ def timed(fn, repeat: int) -> float:
 def overview(url: str) -> None:
     s = Store(url)
     basics = s.basics()
-    frame = s.progress(PERIOD, basics["settings"], basics["units"])
+    frame = metrics.of_period(s, PERIOD, basics["settings"], basics["units"])
     metrics.status_counts(frame)
     metrics.rating_transitions(frame, basics["settings"])
     s.dispose()

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from doandata import contract as C  # noqa: E402
+from doandata import metrics  # noqa: E402
 from doandata.store import Store  # noqa: E402
 from doandata.validate import Batch, derived_frames  # noqa: E402
 
@@ -120,7 +121,7 @@ def load_frames(url: str) -> float:
     start = time.perf_counter()
     s = Store(url)
     basics = s.basics()  # what the pages cache per store version, then the quarter's figures
-    s.progress("2018-Q3", basics["settings"], basics["units"])
+    metrics.of_period(s, "2018-Q3", basics["settings"], basics["units"])
     s.dispose()
     return time.perf_counter() - start
 

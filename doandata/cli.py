@@ -233,7 +233,7 @@ def cmd_summary(store: Store, args) -> int:
     if period not in settings.periods:
         allowed = ", ".join(settings.periods)
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
-    frame = metrics.stored_figures(store.figures(period, settings), settings, period)
+    frame = metrics.of_period(store, period, settings)
     if args.json:
         print(summary_json(frame))
         return OK

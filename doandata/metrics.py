@@ -135,6 +135,13 @@ def progress(
     return figures(units, of(period), of(settings.baseline_period), done, settings, period)
 
 
+def of_period(store, period: str, settings: Settings | None = None, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every unit's figures for one quarter, read from `store` (anything with Store's `figures` and
+    `settings`): the store adds up in SQL, the rules apply here, so the store never imports them."""
+    settings = settings or store.settings()
+    return stored_figures(store.figures(period, settings), settings, period, units)
+
+
 def stored_figures(
     read: pd.DataFrame, settings: Settings, period: str, units: pd.DataFrame | None = None
 ) -> pd.DataFrame:

@@ -854,7 +854,7 @@ def frames_for(store, period: str) -> dict:
     return {
         "settings": settings,
         "units": units,
-        "progress": store.progress(period, settings, units),
+        "progress": metrics.of_period(store, period, settings, units),
         "statuses": store.statuses(),
         "criteria": store.criteria(),
         "reports": store.reports(),

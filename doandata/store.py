@@ -281,16 +281,6 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
-    def progress(
-        self, period: str, settings: Settings | None = None, unit_frame: pd.DataFrame | None = None
-    ) -> pd.DataFrame:
-        """metrics.stored_figures of this store's figures(period): kept for the pages and reports that
-        call it; new callers compose the two themselves, as the CLI does."""
-        from . import metrics  # the rules sit above the store: imported only by this shortcut
-
-        settings = settings or self.settings()
-        return metrics.stored_figures(self.figures(period, settings), settings, period, unit_frame)
-
     def settings(self) -> Settings:
         frame = self._current(settings_table)
         return Settings.from_json(json.loads(frame["data"].iloc[0])) if len(frame) else Settings()

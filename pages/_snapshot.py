@@ -11,7 +11,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from doandata import i18n, ingest, migrate
+from doandata import i18n, ingest, metrics, migrate
 from doandata.settings import Settings
 from doandata.store import Store, default_url
 from pages import _filters
@@ -109,7 +109,7 @@ def _snapshot(url: str, version: int) -> Snapshot:
 def _period_progress(url: str, version: int, period: str) -> pd.DataFrame:
     """Every unit's figures for one quarter (totals and items done added up in the database)."""
     snap = _snapshot(url, version)
-    return _open(url).progress(period, snap.settings, snap.units)
+    return metrics.of_period(_open(url), period, snap.settings, snap.units)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from doandata import contract as C
-from doandata import i18n, ingest, markup, reports, templates, xlsx
+from doandata import i18n, ingest, markup, metrics, reports, templates, xlsx
 from doandata.settings import Settings
 from doandata.validate import Batch
 from tests.conftest import run_cli
@@ -82,7 +82,7 @@ def test_the_word_report_has_the_administrative_layout(q2_docx):
 
 def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, store):
     body = "\n".join(texts(docx.Document(io.BytesIO(q2_docx))))
-    frame = store.progress("2018-Q2")
+    frame = metrics.of_period(store, "2018-Q2")
     special = frame[frame["special"]].set_index("unit_code")
     behind = sorted(special[special["status"] == "behind"]["unit_name"])
     assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố", "Đoàn Cục Thi hành án dân sự Thành phố"]

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import sync_playwright
 
-from doandata import charts, reports
+from doandata import charts, metrics, reports
 from doandata.validate import Batch
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
 
@@ -29,7 +29,7 @@ def hostile_store(store):
 
 
 def test_chart_text_is_escaped(hostile_store):
-    frame = hostile_store.progress("2018-Q3")
+    frame = metrics.of_period(hostile_store, "2018-Q3")
     fig = charts.progress_bullets(frame, "2018-Q3", hostile_store.settings())
     shown = [str(v) for trace in fig.data for v in (trace.y if trace.y is not None else [])]
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown and NAME not in shown

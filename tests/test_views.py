@@ -11,7 +11,7 @@ S = Settings()
 
 
 def test_rating_transitions_count_units_from_2017_to_now(store):
-    table = metrics.rating_transitions(store.progress("2018-Q3"), S)
+    table = metrics.rating_transitions(metrics.of_period(store, "2018-Q3"), S)
     assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Vững mạnh", "Vững mạnh xuất sắc"]
     assert table.to_numpy().sum() == 24
     # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71 and DLS 61 → 73: Trung bình → Khá
@@ -77,7 +77,7 @@ def test_milestones_past_and_next():
 
 
 def test_companion_pairs(store):
-    pairs = metrics.companion_pairs(store.units(), store.progress("2018-Q3")).set_index("unit_code")
+    pairs = metrics.companion_pairs(store.units(), metrics.of_period(store, "2018-Q3")).set_index("unit_code")
     assert len(pairs) == 6
     assert pairs.loc["DLS", "companion_name"] == "Đoàn Viện Kiểm sát nhân dân Thành phố"
     assert (pairs.loc["LMHTX", "total"], pairs.loc["LMHTX", "delta"], pairs.loc["LMHTX", "status"]) == (

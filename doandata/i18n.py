@@ -7,9 +7,16 @@ to Vietnamese; a missing key is a programming error and raises.
 from __future__ import annotations
 
 import datetime as dt
-import math
+import decimal
+import functools
 import os
 from zoneinfo import ZoneInfo
+
+import babel
+import babel.dates
+import babel.numbers
+
+from .cells import is_blank
 
 LANGS = ("vi", "en")
 
@@ -830,44 +837,62 @@ def t(key: str, lang: str = "vi", **params) -> str:
 
 def fmt_number(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
     """8.5 -> '8,5' in Vietnamese; 1500000 -> '1.500.000'; trailing zeros dropped."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_blank(value):
         return "—"
-    text = f"{value:,.{decimals}f}"
-    if decimals:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    # the float's exact value, rounded half to even as Python's own formatting does
+    return _number_pattern(decimals).apply(decimal.Decimal(float(value)), _locale(lang))
 
 
 def fmt_signed(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_blank(value):
         return "—"
     sign = "+" if value > 0 else ""
     return sign + fmt_number(value, lang, decimals)
 
 
-def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
-    if value is None or value != value or not hasattr(value, "strftime"):  # None, NaN, NaT
+def fmt_percent(value: float | None, lang: str = "vi") -> str:
+    """0.5 -> '50%' (a share of the gap, of the units …)."""
+    if is_blank(value):
         return "—"
-    return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+    return babel.numbers.format_percent(value, locale=_locale(lang))
+
+
+def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
+    """dd/mm/yyyy in Vietnamese, '28 Jun 2018' in English, whatever the process locale."""
+    if is_blank(value) or not isinstance(value, dt.date):
+        return "—"
+    return babel.dates.format_date(value, DATE_PATTERNS[lang], locale=_locale(lang))
 
 
 def fmt_datetime(value, lang: str = "vi") -> str:
     """A stored UTC time as the office reads it: Vietnam's time (DOANDATA_TZ), dd/mm/yyyy hh:mm."""
-    if value is None or value != value or not hasattr(value, "strftime"):
+    if is_blank(value) or not isinstance(value, dt.datetime):
         return "—"
-    if getattr(value, "tzinfo", None) is None:
+    if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    value = value.astimezone(ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh")))
-    return value.strftime("%d/%m/%Y %H:%M") if lang == "vi" else value.strftime("%d %b %Y %H:%M")
+    zone = ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh"))
+    pattern = f"{DATE_PATTERNS[lang]} HH:mm"
+    return babel.dates.format_datetime(value, pattern, tzinfo=zone, locale=_locale(lang))
+
+
+# CLDR patterns (Babel): the day first in both languages, as the office writes it
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "dd MMM yyyy"}
+
+
+@functools.cache
+def _locale(lang: str) -> babel.Locale:
+    return babel.Locale.parse("en" if lang == "en" else "vi")
+
+
+@functools.cache
+def _number_pattern(decimals: int) -> babel.numbers.NumberPattern:
+    """Grouped thousands and at most `decimals` decimals, trailing zeros dropped ('#,##0.#')."""
+    return babel.numbers.parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
 
 
 def text_or_dash(value: object) -> str:
     """User text, or a dash where a cell was left empty (never 'nan')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
-        return "—"
-    return str(value)
+    return "—" if is_blank(value) else str(value)
 
 
 def period_name(period: str, lang: str = "vi") -> str:

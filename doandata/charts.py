@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import i18n, metrics
+from .cells import is_blank
 from .settings import Settings
 
 STATUS_COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "behind": "#c62828", None: "#9e9e9e"}
@@ -176,7 +177,7 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         textposition="top center",
         textfont=dict(size=17),
     )
-    if pd.notna(baseline):
+    if not is_blank(baseline):
         fig.add_hline(
             y=baseline,
             line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
@@ -184,7 +185,7 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             + f": {i18n.fmt_number(baseline, lang)}",
             annotation_position="bottom right",
         )
-    if pd.notna(target):
+    if not is_blank(target):
         fig.add_hline(
             y=target,
             line=dict(color="#2e7d32", width=2),

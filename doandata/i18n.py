@@ -16,6 +16,7 @@ import babel
 import babel.dates
 import babel.numbers
 
+from . import periods
 from .cells import is_blank
 
 LANGS = ("vi", "en")
@@ -896,9 +897,10 @@ def text_or_dash(value: object) -> str:
 
 
 def period_name(period: str, lang: str = "vi") -> str:
-    if "-Q" in period:
-        year, q = period.split("-Q")
-        return t("period.quarter", lang, roman=["I", "II", "III", "IV"][int(q) - 1], q=q, year=year)
+    """'2018-Q2' -> 'Quý II/2018' or 'Q2 2018'; '2017' -> 'Năm 2017' or 'Year 2017'."""
+    q = periods.quarter_of(period)
+    if q:
+        return t("period.quarter", lang, roman=periods.ROMAN[q - 1], q=q, year=periods.year_of(period))
     return t("period.baseline", lang, year=period)
 
 

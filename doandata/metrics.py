@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import contract as C
+from . import periods
 from .cells import is_blank
 from .settings import Settings
 
@@ -34,7 +35,7 @@ def totals_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
 
 def fraction_for(period: str, settings: Settings) -> float:
-    q = C.quarter_of(period)
+    q = periods.quarter_of(period)
     return 0.0 if q is None else settings.quarter_fractions[q - 1]
 
 

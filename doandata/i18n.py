@@ -10,6 +10,7 @@ import datetime as dt
 import decimal
 import functools
 import os
+import string
 from zoneinfo import ZoneInfo
 
 import babel
@@ -92,7 +93,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.file_too_slow": (
         "Tệp {file} cần hơn {seconds} giây để đọc nên đã dừng. Hãy tách bảng thành tệp nhỏ hơn hoặc lưu lại "
         "thành .xlsx trong Excel.",
-        "Reading {file} took over {seconds} seconds and was stopped. Split it into smaller files or "
+        "Reading {file} took over {seconds} {seconds:second|seconds} and was stopped. Split it into smaller files or "
         "save it again as .xlsx in Excel.",
     ),
     "problem.file_too_complex": (
@@ -103,18 +104,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.too_many_sheets": (
         "Tệp {file} có {count} sheet, quá {limit} sheet. Hãy chỉ giữ các sheet cần tải lên.",
-        "The file {file} has {count} sheets, over {limit}. Keep only the sheets to upload.",
+        "The file {file} has {count} {count:sheet|sheets}, over {limit}. Keep only the sheets to upload.",
     ),
     "problem.sheet_too_big": (
         "Sheet {sheet_name} của tệp {file} có {rows} dòng × {cols} cột, quá giới hạn {max_rows} dòng × "
         "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
-        "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
+        "Sheet {sheet_name} of {file} has {rows} {rows:row|rows} × {cols} {cols:column|columns}, over the limit of {max_rows} × "
         "{max_cols}. Delete the extra rows and columns or split the file.",
     ),
     "problem.file_ratio": (
         "Tệp {file} nén tới {ratio} lần, bất thường với một bảng tính (có thể là tệp độc hại), nên không được mở. "
         "Hãy kiểm tra lại tệp gốc.",
-        "The file {file} is compressed {ratio} times, which no spreadsheet is (it may be hostile), so it "
+        "The file {file} is compressed {ratio} {ratio:time|times}, which no spreadsheet is (it may be hostile), so it "
         "was not opened. Check the original file.",
     ),
     "problem.no_table": (
@@ -197,7 +198,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.criteria_total": (
         "Tổng điểm tối đa của bộ tiêu chí là {value}, không phải 100. Xếp loại tính trên thang 100 điểm; hãy kiểm tra lại.",
-        "The criteria add up to {value} points, not 100. Ratings assume a 100-point scale; check it.",
+        "The criteria add up to {value} {value:point|points}, not 100. Ratings assume a 100-point scale; check it.",
     ),
     "problem.criteria_missing": (
         "Chưa có Bộ tiêu chí nên chưa chấm được bảng điểm. Hãy tải lên Bộ tiêu chí trước.",
@@ -238,7 +239,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.rating_given_differs": (
         "Xếp loại ghi “{value}” nhưng tổng {computed} điểm tương ứng “{expected}”. Ứng dụng dùng “{expected}”.",
-        "Rating written as “{value}” but {computed} points give “{expected}”. The app uses “{expected}”.",
+        "Rating written as “{value}” but {computed} {computed:point gives|points give} “{expected}”. The app uses “{expected}”.",
     ),
     "problem.unit_not_scored": (
         "Đơn vị {value} chưa có điểm nào nên được bỏ qua (không lưu gì cho đơn vị này).",
@@ -287,21 +288,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",
-        "Stored upload #{id}: {kinds}, period {periods}, {rows} rows, {units} units.",
+        "Stored upload #{id}: {kinds}, period {periods}, {rows} {rows:row|rows}, {units} {units:unit|units}.",
     ),
     "cli.valid": (
         "Tệp hợp lệ: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị. Chưa lưu gì (chỉ kiểm tra).",
-        "The file is valid: {kinds}, period {periods}, {rows} rows, {units} units. Nothing stored (check only).",
+        "The file is valid: {kinds}, period {periods}, {rows} {rows:row|rows}, {units} {units:unit|units}. Nothing stored (check only).",
     ),
     "cli.refused": (
         "Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
-        "Nothing stored: the file has {errors} errors. Fix them and upload again.",
+        "Nothing stored: the file has {errors} {errors:error|errors}. Fix them and upload again.",
     ),
     "cli.same_file": (
         "Tệp này đã được tải lên y hệt ở lần #{id} ({when}). Không lưu gì thêm.",
         "This very file was already uploaded as #{id} ({when}). Nothing new stored.",
     ),
-    "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
+    "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} {count:upload|uploads}."),
     "cli.seed_not_empty": (
         "Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
         "The store already holds data; sample data not loaded again.",
@@ -458,7 +459,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "auth.wrong": (
         "Mật khẩu không đúng. Hãy chờ {seconds} giây rồi thử lại.",
-        "Wrong password. Wait {seconds} seconds and try again.",
+        "Wrong password. Wait {seconds} {seconds:second|seconds} and try again.",
     ),
     "auth.signed_in": ("Đang biên tập: {name}", "Editing as {name}"),
     "auth.sign_out": ("Đăng xuất", "Sign out"),
@@ -485,9 +486,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.recognised": ("Ứng dụng đọc được", "What the app read"),
     "upload.summary": (
         "{kinds} — kỳ {periods} — {rows} dòng, {units} đơn vị.",
-        "{kinds} — period {periods} — {rows} rows, {units} units.",
+        "{kinds} — period {periods} — {rows} {rows:row|rows}, {units} {units:unit|units}.",
     ),
-    "upload.problems": ("Có {errors} lỗi và {warnings} lưu ý.", "{errors} errors and {warnings} warnings."),
+    "upload.problems": (
+        "Có {errors} lỗi và {warnings} lưu ý.",
+        "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings}.",
+    ),
     "upload.marked": ("Tải tệp đã đánh dấu các ô cần sửa", "Download the file with the cells to fix marked"),
     "upload.fix_then_retry": (
         "Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
@@ -496,11 +500,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.changes": ("Những gì sẽ thay đổi", "What will change"),
     "upload.changes_count": (
         "{moved} đơn vị có điểm mới hoặc thay đổi, {same} đơn vị giữ nguyên.",
-        "{moved} units get new or changed totals, {same} stay the same.",
+        "{moved} {moved:unit gets a new or changed total|units get new or changed totals}, {same} {same:stays|stay} "
+        "the same.",
     ),
     "upload.changes_rows": (
         "{rows} dòng của {units} đơn vị sẽ được lưu.",
-        "{rows} rows of {units} units will be stored.",
+        "{rows} {rows:row|rows} of {units} {units:unit|units} will be stored.",
     ),
     "upload.confirm": ("Xác nhận lưu", "Confirm and store"),
     "upload.stored": (
@@ -636,7 +641,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
     "overview.caption": (
         "{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
-        "{n} units tracked, against their {baseline} results.",
+        "{n} {n:unit|units} tracked, against their {baseline} results.",
     ),
     "metric.on_track": ("Đúng tiến độ", "On track"),
     "metric.at_risk": ("Cần chú ý", "Needs attention"),
@@ -645,7 +650,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.no_data": ("Chưa có số liệu", "No data"),
     "overview.bullets_cut": (
         "Biểu đồ hiện {shown} đơn vị chậm nhất trong {n} đơn vị; bảng số liệu bên dưới có đủ.",
-        "The chart shows the {shown} units furthest behind of {n}; the table below has them all.",
+        "The chart shows the {shown} {shown:unit|units} furthest behind of {n}; the table below has them all.",
     ),
     "overview.items_cut": (
         "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
@@ -719,7 +724,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No working-group member follows this unit yet.",
     ),
     "unit.companion_header": ("Đơn vị đồng hành", "Companion unit"),
-    "unit.companion": ("{name} ({code}): {total} điểm, {rating}.", "{name} ({code}): {total} points, {rating}."),
+    "unit.companion": (
+        "{name} ({code}): {total} điểm, {rating}.",
+        "{name} ({code}): {total} {total:point|points}, {rating}.",
+    ),
     "unit.companion_none": ("Chưa có đơn vị đồng hành.", "No companion unit yet."),
     "unit.reports_header": ("Báo cáo quý của đơn vị", "The unit's quarterly reports"),
     "unit.reports_none": ("Chưa có báo cáo quý nào.", "No quarterly report yet."),
@@ -771,7 +779,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "clusters.cluster": ("Cụm {n} — cụm trưởng: {leader}", "Cluster {n} — leader: {leader}"),
     "clusters.pairs_cut": (
         "Biểu đồ hiện {shown} cặp chậm nhất trong {n} cặp; bảng bên dưới có đủ.",
-        "The chart shows the {shown} pairs furthest behind of {n}; the table has them all.",
+        "The chart shows the {shown} {shown:pair|pairs} furthest behind of {n}; the table has them all.",
     ),
     "clusters.summary": ("Tổng hợp theo cụm", "Clusters at a glance"),
     "clusters.pick_one": (
@@ -830,10 +838,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+class _Formatter(string.Formatter):
+    """str.format, and {n:row|rows}: the English noun agreeing with its count (Vietnamese has none)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value in (1, "1") else many
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str = "vi", **params) -> str:
     vi, en = CATALOGUE[key]
     text = en if lang == "en" and en else vi
-    return text.format(**params) if params else text
+    return FORMATTER.vformat(text, (), params) if params else text
 
 
 def fmt_number(value: float | None, lang: str = "vi", decimals: int = 1) -> str:

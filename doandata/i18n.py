@@ -392,7 +392,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
     # ------------------------------------------------------------ app
     "app.title": ("Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù", "Support for difficult and special grassroots units"),
-    "app.org": ("Đoàn Khối Dân - Chính - Đảng TP. Hồ Chí Minh", "HCMC Youth Union bloc Dân - Chính - Đảng"),
     "nav.overview": ("Tổng quan", "Overview"),
     "nav.unit": ("Đơn vị", "Unit"),
     "nav.templates": ("Mẫu biểu", "Templates"),
@@ -430,9 +429,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Liên kết mở lại đúng trang, đơn vị, quý và bộ lọc đang xem. Chép liên kết hoặc quét mã QR.",
         "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code.",
     ),
-    "share.present": ("Trình chiếu (ẩn thanh bên, chữ lớn)", "Presentation mode (no sidebar, large text)"),
     "share.present_link": ("Liên kết trình chiếu:", "Presentation link:"),
-    "present.exit": ("Thoát trình chiếu", "Leave presentation mode"),
     "nav.groups": ("Tổ công tác", "Working groups"),
     "nav.clusters": ("Cụm", "Clusters"),
     "nav.upload": ("Tải lên", "Upload"),
@@ -693,7 +690,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.change": ("Thay đổi", "Change"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
-    "unit.header": ("{name}", "{name}"),
     "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
     "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
     "unit.regular": ("Đơn vị thường", "Regular unit"),
@@ -717,7 +713,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unit.gap_top": ("Đơn vị đã ở mức xếp loại cao nhất.", "The unit is at the top rating."),
     "unit.gap_no_data": ("Chưa có điểm của quý này.", "No scores for this quarter yet."),
-    "unit.items_header": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "unit.people_header": ("Người theo dõi từng nội dung", "Who follows each item"),
     "unit.people_none": (
         "Chưa phân công thành viên tổ công tác theo dõi đơn vị này.",
@@ -799,7 +794,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ charts
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     "chart.period": ("Kỳ", "Period"),
-    "chart.units": ("Số đơn vị", "Units"),
     "chart.overview_title": (
         "Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
         "{period} score against {baseline}, expected and target",
@@ -808,7 +802,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.baseline": ("Điểm năm {baseline}", "{baseline} score"),
     "chart.expected": ("Kỳ vọng {period}", "Expected {period}"),
     "chart.target": ("Mục tiêu", "Target"),
-    "chart.status_title": ("Số đơn vị theo tiến độ — {period}", "Units by status — {period}"),
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),

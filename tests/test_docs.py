@@ -3,6 +3,7 @@ string catalogue against the code, the README's configuration table against the 
 the domain package against Streamlit."""
 
 import ast
+import functools
 import re
 import string
 import subprocess
@@ -10,37 +11,50 @@ import sys
 
 import pytest
 
-from doandata import i18n
+from doandata import contract as C
+from doandata import i18n, metrics, periods, problems
 from tests.conftest import ROOT
 
 SOURCES = sorted([*(ROOT / "doandata").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"])
 
-# Keys built at run time from a prefix and a value of the code (f"kind.{kind}", "report." + key):
-# a key under one of these prefixes is used when its last part is a string the code holds.
-DYNAMIC_PREFIXES = (
-    "problem.",  # problems.Problem: f"problem.{code}", the code given to error()/warning()/Unreadable
-    "severity.",  # f"severity.{severity}"
-    "kind.",  # contract.KINDS
-    "status.",  # metrics.STATUS_ORDER and no_data
-    "metric.",  # the overview's counts by status
-    "item.",  # plan-item statuses
-    "rating.",  # the rating scale's names
-    "plan.",  # contract.PLAN_ITEM_CODES
-    "report.",  # a quarterly report's fields
-    "templates.help.",  # per workbook kind
-)
+# Keys built at run time from a prefix and a value (f"kind.{kind}", "report." + key), each prefix
+# with the values it takes where the code declares them, else None: any string the code holds.
+STATUSES = (*metrics.STATUS_ORDER, "no_data")
+DYNAMIC_PREFIXES = {
+    "problem.": None,  # problems.Problem: the code given to error(), warning(), Unreadable()
+    "severity.": (problems.ERROR, problems.WARNING),
+    "kind.": tuple(C.KINDS),
+    "templates.help.": tuple(C.KINDS),
+    "status.": STATUSES,
+    "metric.": (*STATUSES, "recognised"),  # the overview's counts
+    "item.": (*(s.key for s in C.STATUSES), "none"),
+    "rating.": tuple(r.name for r in C.DEFAULT_SCALE),
+    "plan.": C.PLAN_ITEM_CODES,
+    "report.": None,  # a quarterly report's fields
+    "history.action_": None,  # an upload's action: import, seed, settings
+    "reports.": tuple(periods.REVIEW_BY_KEY),
+}
 
 
-def trees():
+@functools.cache
+def trees() -> dict:
     return {path: ast.parse(path.read_text(), str(path)) for path in SOURCES}
 
 
 def literals() -> set[str]:
+    """Every string the code holds, the catalogue's own keys and texts aside."""
+    catalogue = {
+        id(inner)
+        for tree in trees().values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "CATALOGUE"
+        for inner in ast.walk(node.value)
+    }
     return {
         node.value
         for tree in trees().values()
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in catalogue
     }
 
 

@@ -865,18 +865,11 @@ def fmt_signed(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
     return sign + fmt_number(value, lang, decimals)
 
 
-def fmt_percent(value: float | None, lang: str = "vi") -> str:
-    """0.5 -> '50%' (a share of the gap, of the units …)."""
-    if is_blank(value):
-        return "—"
-    return babel.numbers.format_percent(value, locale=_locale(lang))
-
-
 def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
     """dd/mm/yyyy in Vietnamese, '28 Jun 2018' in English, whatever the process locale."""
     if is_blank(value) or not isinstance(value, dt.date):
         return "—"
-    return babel.dates.format_date(value, DATE_PATTERNS[lang], locale=_locale(lang))
+    return babel.dates.format_date(value, _date_pattern(lang), locale=_locale(lang))
 
 
 def fmt_datetime(value, lang: str = "vi") -> str:
@@ -886,12 +879,16 @@ def fmt_datetime(value, lang: str = "vi") -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
     zone = ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh"))
-    pattern = f"{DATE_PATTERNS[lang]} HH:mm"
+    pattern = f"{_date_pattern(lang)} HH:mm"
     return babel.dates.format_datetime(value, pattern, tzinfo=zone, locale=_locale(lang))
 
 
 # CLDR patterns (Babel): the day first in both languages, as the office writes it
 DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "dd MMM yyyy"}
+
+
+def _date_pattern(lang: str) -> str:
+    return DATE_PATTERNS["en" if lang == "en" else "vi"]
 
 
 @functools.cache

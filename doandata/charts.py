@@ -13,7 +13,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n, metrics
+from . import i18n, metrics, periods
 from .cells import is_blank
 from .settings import Settings
 
@@ -192,9 +192,9 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
             annotation_position="top left",
         )
-    for q, key in ((2, "Sơ kết"), (4, "Tổng kết")):
-        label = i18n.period_name(f"{settings.plan_year}-Q{q}", lang)
-        text = key if lang == "vi" else {"Sơ kết": "Mid-year review", "Tổng kết": "Final review"}[key]
+    for review, period in periods.reviews(settings.plan_year):
+        label = i18n.period_name(period, lang)
+        text = i18n.t(f"review.{review.key}", lang)
         fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
         fig.add_annotation(
             x=label,

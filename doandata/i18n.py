@@ -390,6 +390,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
     "period.baseline": ("Năm {year}", "Year {year}"),
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
+    "review.midyear": ("Sơ kết", "Mid-year review"),
+    "review.final": ("Tổng kết", "Final review"),
     # ------------------------------------------------------------ app
     "app.title": ("Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù", "Support for difficult and special grassroots units"),
     "nav.overview": ("Tổng quan", "Overview"),

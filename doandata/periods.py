@@ -92,13 +92,18 @@ REVIEWS = (
 REVIEW_BY_KEY = {r.key: r for r in REVIEWS}
 
 
+def reviews(plan_year: int) -> list[tuple[Review, str]]:
+    """Each review of the plan with the quarter whose figures it reports."""
+    return [(review, quarter_code(plan_year, review.quarter)) for review in REVIEWS]
+
+
 def report_period(text: str, plan_year: int) -> tuple[str, str] | None:
     """What a report is asked for: '2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2');
     'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q4); None for anything else."""
     folded = fold(text)
-    for review in REVIEWS:
+    for review, period in reviews(plan_year):
         if folded in review.words:
-            return review.key, quarter_code(plan_year, review.quarter)
+            return review.key, period
     period = normalise_period(text)
     return ("quarter", period) if period in plan_periods(plan_year) else None
 

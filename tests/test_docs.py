@@ -33,6 +33,7 @@ DYNAMIC_PREFIXES = {
     "report.": None,  # a quarterly report's fields
     "history.action_": None,  # an upload's action: import, seed, settings
     "reports.": tuple(periods.REVIEW_BY_KEY),
+    "review.": tuple(periods.REVIEW_BY_KEY),
 }
 
 

@@ -53,4 +53,6 @@ def test_a_report_is_asked_for_by_quarter_or_review(text, asked):
 def test_the_reviews_are_milestones_of_the_plan():
     milestones = {m.key: m for m in Settings().milestones}
     assert [(r.key, milestones[r.key].name) for r in periods.REVIEWS] == [("midyear", "Sơ kết"), ("final", "Tổng kết")]
+    assert [(r.key, p) for r, p in periods.reviews(2018)] == [("midyear", "2018-Q2"), ("final", "2018-Q4")]
+    assert [i18n.t(f"review.{r.key}", "vi") for r in periods.REVIEWS] == [r.name for r in periods.REVIEWS]
     assert periods.report_choices(2018) == ["2018-Q1", "2018-Q2", "2018-Q3", "2018-Q4", "so-ket", "tong-ket"]

@@ -1,7 +1,9 @@
 """Every user-facing string, Vietnamese first and English second, and the number/date formats.
 
-A message is looked up by key and filled with str.format parameters. Missing English falls back
-to Vietnamese; a missing key is a programming error and raises.
+A message is looked up by key and filled with str.format parameters; an English noun after a count
+agrees with it ({n} {n:row|rows}). Missing English falls back to Vietnamese; a missing key is a
+programming error and raises. Numbers and dates are formatted by Babel in the reader's language
+(vi or en), never by the process locale.
 """
 
 from __future__ import annotations

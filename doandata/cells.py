@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 
 from . import contract as C
 
@@ -17,11 +18,24 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def is_blank(value: object) -> bool:
-    return (
-        value is None
-        or (isinstance(value, str) and not value.strip())
-        or (isinstance(value, float) and math.isnan(value))
-    )
+    """Nothing there: None, blank text, NaN (float or NumPy), pd.NA or NaT. The one test for it."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):  # NumPy's float64 too
+        return math.isnan(value)
+    return _missing_in_numpy_or_pandas(value)
+
+
+def _missing_in_numpy_or_pandas(value: object) -> bool:
+    # asked only when the library is loaded already: the parse child runs without pandas
+    pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
+    if pd is not None and (value is pd.NA or value is pd.NaT):
+        return True
+    if np is not None and isinstance(value, np.floating):
+        return bool(np.isnan(value))
+    return np is not None and isinstance(value, np.datetime64) and bool(np.isnat(value))
 
 
 def parse_number(value: object) -> Parsed:

@@ -13,7 +13,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import i18n, metrics
+from . import i18n, metrics, periods
+from .cells import is_blank
 from .settings import Settings
 
 STATUS_COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "behind": "#c62828", None: "#9e9e9e"}
@@ -176,7 +177,7 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         textposition="top center",
         textfont=dict(size=17),
     )
-    if pd.notna(baseline):
+    if not is_blank(baseline):
         fig.add_hline(
             y=baseline,
             line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
@@ -184,16 +185,16 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             + f": {i18n.fmt_number(baseline, lang)}",
             annotation_position="bottom right",
         )
-    if pd.notna(target):
+    if not is_blank(target):
         fig.add_hline(
             y=target,
             line=dict(color="#2e7d32", width=2),
             annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
             annotation_position="top left",
         )
-    for q, key in ((2, "Sơ kết"), (4, "Tổng kết")):
-        label = i18n.period_name(f"{settings.plan_year}-Q{q}", lang)
-        text = key if lang == "vi" else {"Sơ kết": "Mid-year review", "Tổng kết": "Final review"}[key]
+    for review, period in periods.reviews(settings.plan_year):
+        label = i18n.period_name(period, lang)
+        text = i18n.t(f"review.{review.key}", lang)
         fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
         fig.add_annotation(
             x=label,

@@ -277,14 +277,14 @@ def cmd_template(store: Store, args) -> int:
 
 
 def cmd_report(store: Store, args) -> int:
-    from . import reports, safety
+    from . import periods, reports, safety
     from .cells import parse_date
 
     safety.require_defused_xml()
     settings = store.settings()
     resolved = reports.resolve_kind(args.period, settings)
     if resolved is None:
-        allowed = ", ".join([*settings.quarters, "so-ket", "tong-ket"])
+        allowed = ", ".join(periods.report_choices(settings.plan_year))
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
     fmt = Path(args.output).suffix.lower().lstrip(".")
     if fmt not in ("docx", "xlsx"):

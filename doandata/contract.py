@@ -1,38 +1,20 @@
 """The workbook contract of domain.md, declared once.
 
-Every column, status word, rating word and period form is declared here as data. Loaders,
-validation, templates and error messages all read these tables, so a template always loads and a
+Every column, status word and rating word is declared here as data (period forms in periods.py).
+Loaders, validation, templates and error messages all read these tables, so a template always loads and a
 message always names the header the user sees.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-# ---------------------------------------------------------------- text normalisation
-
-
-def fold(text: object) -> str:
-    """Case-, spacing-, diacritic- and Unicode-form-insensitive key for matching words."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.replace("đ", "d").replace("Đ", "D").lower()
-    s = re.sub(r"[^0-9a-z]+", " ", s)
-    return " ".join(s.split())
-
-
-def clean_text(value: object) -> str:
-    """User text as stored: NFC, trimmed, inner whitespace collapsed."""
-    if value is None:
-        return ""
-    s = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
-    return " ".join(s.split())
-
+# Words are matched on text.fold and periods are declared in periods.py; loaders, templates and
+# messages find both here, with the rest of the contract.
+from .periods import find_period, normalise_period, period_label, plan_periods, quarter_of  # noqa: F401
+from .text import clean_text, fold  # noqa: F401
 
 # ---------------------------------------------------------------- ratings
 
@@ -98,58 +80,6 @@ STATUS_NAMES = tuple(s.name for s in STATUSES)
 
 def parse_status(value: object) -> Status | None:
     return STATUS_BY_FOLD.get(fold(value))
-
-
-# ---------------------------------------------------------------- periods
-
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def period_label(period: str) -> str:
-    """'2018-Q2' -> 'Quý II/2018'; '2017' -> 'Năm 2017' (the words on the users' documents)."""
-    if "-Q" in period:
-        year, q = period.split("-Q")
-        return f"Quý {['I', 'II', 'III', 'IV'][int(q) - 1]}/{year}"
-    return f"Năm {period}"
-
-
-def quarter_of(period: str) -> int | None:
-    return int(period.split("-Q")[1]) if "-Q" in period else None
-
-
-def plan_periods(plan_year: int) -> list[str]:
-    return [f"{plan_year}-Q{q}" for q in range(1, 5)]
-
-
-_QUARTER_PATTERNS = (
-    re.compile(r"\b(?:quy|q)\s*(iv|iii|ii|i|[1-4])\s*(?:nam\s*)?(20\d\d)\b"),
-    re.compile(r"\b(20\d\d)\s*q\s*([1-4])\b"),
-)
-_YEAR_PATTERN = re.compile(r"\bnam\s*(20\d\d)\b")
-
-
-def find_period(text: object) -> str | None:
-    """The period named in a free text ('Quý II/2018', 'Q2/2018', '2018-Q2', 'Năm 2017'...)."""
-    folded = fold(str(text or "").replace("_", " "))
-    if not folded:
-        return None
-    m = _QUARTER_PATTERNS[0].search(folded)
-    if m:
-        q = ROMAN.get(m.group(1)) or int(m.group(1))
-        return f"{m.group(2)}-Q{q}"
-    m = _QUARTER_PATTERNS[1].search(folded)
-    if m:
-        return f"{m.group(1)}-Q{m.group(2)}"
-    m = _YEAR_PATTERN.search(folded)
-    if m:
-        return m.group(1)
-    m = re.fullmatch(r"(20\d\d)", folded)
-    return m.group(1) if m else None
-
-
-def normalise_period(text: object) -> str | None:
-    """A period typed by a user on the command line or in a Kỳ cell."""
-    return find_period(text)
 
 
 # ---------------------------------------------------------------- columns and workbooks

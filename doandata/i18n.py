@@ -1,15 +1,26 @@
 """Every user-facing string, Vietnamese first and English second, and the number/date formats.
 
-A message is looked up by key and filled with str.format parameters. Missing English falls back
-to Vietnamese; a missing key is a programming error and raises.
+A message is looked up by key and filled with str.format parameters; an English noun after a count
+agrees with it ({n} {n:row|rows}). Missing English falls back to Vietnamese; a missing key is a
+programming error and raises. Numbers and dates are formatted by Babel in the reader's language
+(vi or en), never by the process locale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import decimal
+import functools
 import os
+import string
 from zoneinfo import ZoneInfo
+
+import babel
+import babel.dates
+import babel.numbers
+
+from . import periods
+from .cells import is_blank
 
 LANGS = ("vi", "en")
 
@@ -84,7 +95,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.file_too_slow": (
         "Tệp {file} cần hơn {seconds} giây để đọc nên đã dừng. Hãy tách bảng thành tệp nhỏ hơn hoặc lưu lại "
         "thành .xlsx trong Excel.",
-        "Reading {file} took over {seconds} seconds and was stopped. Split it into smaller files or "
+        "Reading {file} took over {seconds} {seconds:second|seconds} and was stopped. Split it into smaller files or "
         "save it again as .xlsx in Excel.",
     ),
     "problem.file_too_complex": (
@@ -95,18 +106,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.too_many_sheets": (
         "Tệp {file} có {count} sheet, quá {limit} sheet. Hãy chỉ giữ các sheet cần tải lên.",
-        "The file {file} has {count} sheets, over {limit}. Keep only the sheets to upload.",
+        "The file {file} has {count} {count:sheet|sheets}, over {limit}. Keep only the sheets to upload.",
     ),
     "problem.sheet_too_big": (
         "Sheet {sheet_name} của tệp {file} có {rows} dòng × {cols} cột, quá giới hạn {max_rows} dòng × "
         "{max_cols} cột. Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
-        "Sheet {sheet_name} of {file} has {rows} rows × {cols} columns, over the limit of {max_rows} × "
+        "Sheet {sheet_name} of {file} has {rows} {rows:row|rows} × {cols} {cols:column|columns}, over the limit of {max_rows} × "
         "{max_cols}. Delete the extra rows and columns or split the file.",
     ),
     "problem.file_ratio": (
         "Tệp {file} nén tới {ratio} lần, bất thường với một bảng tính (có thể là tệp độc hại), nên không được mở. "
         "Hãy kiểm tra lại tệp gốc.",
-        "The file {file} is compressed {ratio} times, which no spreadsheet is (it may be hostile), so it "
+        "The file {file} is compressed {ratio} {ratio:time|times}, which no spreadsheet is (it may be hostile), so it "
         "was not opened. Check the original file.",
     ),
     "problem.no_table": (
@@ -189,7 +200,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.criteria_total": (
         "Tổng điểm tối đa của bộ tiêu chí là {value}, không phải 100. Xếp loại tính trên thang 100 điểm; hãy kiểm tra lại.",
-        "The criteria add up to {value} points, not 100. Ratings assume a 100-point scale; check it.",
+        "The criteria add up to {value} {value:point|points}, not 100. Ratings assume a 100-point scale; check it.",
     ),
     "problem.criteria_missing": (
         "Chưa có Bộ tiêu chí nên chưa chấm được bảng điểm. Hãy tải lên Bộ tiêu chí trước.",
@@ -230,7 +241,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "problem.rating_given_differs": (
         "Xếp loại ghi “{value}” nhưng tổng {computed} điểm tương ứng “{expected}”. Ứng dụng dùng “{expected}”.",
-        "Rating written as “{value}” but {computed} points give “{expected}”. The app uses “{expected}”.",
+        "Rating written as “{value}” but {computed} {computed:point gives|points give} “{expected}”. The app uses “{expected}”.",
     ),
     "problem.unit_not_scored": (
         "Đơn vị {value} chưa có điểm nào nên được bỏ qua (không lưu gì cho đơn vị này).",
@@ -279,17 +290,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",
-        "Stored upload #{id}: {kinds}, period {periods}, {rows} rows, {units} units.",
+        "Stored upload #{id}: {kinds}, period {periods}, {rows} {rows:row|rows}, {units} {units:unit|units}.",
     ),
     "cli.valid": (
         "Tệp hợp lệ: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị. Chưa lưu gì (chỉ kiểm tra).",
-        "The file is valid: {kinds}, period {periods}, {rows} rows, {units} units. Nothing stored (check only).",
+        "The file is valid: {kinds}, period {periods}, {rows} {rows:row|rows}, {units} {units:unit|units}. Nothing stored (check only).",
     ),
     "cli.refused": (
         "Không lưu gì: tệp có {errors} lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
-        "Nothing stored: the file has {errors} errors. Fix them and upload again.",
+        "Nothing stored: the file has {errors} {errors:error|errors}. Fix them and upload again.",
     ),
-    "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} uploads."),
+    "cli.seeded": ("Đã nạp dữ liệu mẫu: {count} lần tải lên.", "Sample data loaded: {count} {count:upload|uploads}."),
     "cli.seed_not_empty": (
         "Kho dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.",
         "The store already holds data; sample data not loaded again.",
@@ -389,9 +400,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
     "period.baseline": ("Năm {year}", "Year {year}"),
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
+    "review.midyear": ("Sơ kết", "Mid-year review"),
+    "review.final": ("Tổng kết", "Final review"),
     # ------------------------------------------------------------ app
     "app.title": ("Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù", "Support for difficult and special grassroots units"),
-    "app.org": ("Đoàn Khối Dân - Chính - Đảng TP. Hồ Chí Minh", "HCMC Youth Union bloc Dân - Chính - Đảng"),
     "nav.overview": ("Tổng quan", "Overview"),
     "nav.unit": ("Đơn vị", "Unit"),
     "nav.templates": ("Mẫu biểu", "Templates"),
@@ -429,9 +441,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Liên kết mở lại đúng trang, đơn vị, quý và bộ lọc đang xem. Chép liên kết hoặc quét mã QR.",
         "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code.",
     ),
-    "share.present": ("Trình chiếu (ẩn thanh bên, chữ lớn)", "Presentation mode (no sidebar, large text)"),
     "share.present_link": ("Liên kết trình chiếu:", "Presentation link:"),
-    "present.exit": ("Thoát trình chiếu", "Leave presentation mode"),
     "nav.groups": ("Tổ công tác", "Working groups"),
     "nav.clusters": ("Cụm", "Clusters"),
     "nav.upload": ("Tải lên", "Upload"),
@@ -458,7 +468,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "auth.wrong": (
         "Mật khẩu không đúng. Hãy chờ {seconds} giây rồi thử lại.",
-        "Wrong password. Wait {seconds} seconds and try again.",
+        "Wrong password. Wait {seconds} {seconds:second|seconds} and try again.",
     ),
     "auth.signed_in": ("Đang biên tập: {name}", "Editing as {name}"),
     "auth.sign_out": ("Đăng xuất", "Sign out"),
@@ -485,9 +495,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.recognised": ("Ứng dụng đọc được", "What the app read"),
     "upload.summary": (
         "{kinds} — kỳ {periods} — {rows} dòng, {units} đơn vị.",
-        "{kinds} — period {periods} — {rows} rows, {units} units.",
+        "{kinds} — period {periods} — {rows} {rows:row|rows}, {units} {units:unit|units}.",
     ),
-    "upload.problems": ("Có {errors} lỗi và {warnings} lưu ý.", "{errors} errors and {warnings} warnings."),
+    "upload.problems": (
+        "Có {errors} lỗi và {warnings} lưu ý.",
+        "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings}.",
+    ),
     "upload.marked": ("Tải tệp đã đánh dấu các ô cần sửa", "Download the file with the cells to fix marked"),
     "upload.fix_then_retry": (
         "Tệp có lỗi nên chưa lưu gì. Hãy sửa các ô được đánh dấu rồi tải lên lại.",
@@ -496,11 +509,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "upload.changes": ("Những gì sẽ thay đổi", "What will change"),
     "upload.changes_count": (
         "{moved} đơn vị có điểm mới hoặc thay đổi, {same} đơn vị giữ nguyên.",
-        "{moved} units get new or changed totals, {same} stay the same.",
+        "{moved} {moved:unit gets a new or changed total|units get new or changed totals}, {same} {same:stays|stay} "
+        "the same.",
     ),
     "upload.changes_rows": (
         "{rows} dòng của {units} đơn vị sẽ được lưu.",
-        "{rows} rows of {units} units will be stored.",
+        "{rows} {rows:row|rows} of {units} {units:unit|units} will be stored.",
     ),
     "upload.confirm": ("Xác nhận lưu", "Confirm and store"),
     "upload.stored": (
@@ -636,7 +650,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
     "overview.caption": (
         "{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
-        "{n} units tracked, against their {baseline} results.",
+        "{n} {n:unit|units} tracked, against their {baseline} results.",
     ),
     "metric.on_track": ("Đúng tiến độ", "On track"),
     "metric.at_risk": ("Cần chú ý", "Needs attention"),
@@ -645,7 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.no_data": ("Chưa có số liệu", "No data"),
     "overview.bullets_cut": (
         "Biểu đồ hiện {shown} đơn vị chậm nhất trong {n} đơn vị; bảng số liệu bên dưới có đủ.",
-        "The chart shows the {shown} units furthest behind of {n}; the table below has them all.",
+        "The chart shows the {shown} {shown:unit|units} furthest behind of {n}; the table below has them all.",
     ),
     "overview.items_cut": (
         "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
@@ -688,7 +702,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.change": ("Thay đổi", "Change"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
-    "unit.header": ("{name}", "{name}"),
     "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
     "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
     "unit.regular": ("Đơn vị thường", "Regular unit"),
@@ -712,14 +725,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unit.gap_top": ("Đơn vị đã ở mức xếp loại cao nhất.", "The unit is at the top rating."),
     "unit.gap_no_data": ("Chưa có điểm của quý này.", "No scores for this quarter yet."),
-    "unit.items_header": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "unit.people_header": ("Người theo dõi từng nội dung", "Who follows each item"),
     "unit.people_none": (
         "Chưa phân công thành viên tổ công tác theo dõi đơn vị này.",
         "No working-group member follows this unit yet.",
     ),
     "unit.companion_header": ("Đơn vị đồng hành", "Companion unit"),
-    "unit.companion": ("{name} ({code}): {total} điểm, {rating}.", "{name} ({code}): {total} points, {rating}."),
+    "unit.companion": (
+        "{name} ({code}): {total} điểm, {rating}.",
+        "{name} ({code}): {total} {total:point|points}, {rating}.",
+    ),
     "unit.companion_none": ("Chưa có đơn vị đồng hành.", "No companion unit yet."),
     "unit.reports_header": ("Báo cáo quý của đơn vị", "The unit's quarterly reports"),
     "unit.reports_none": ("Chưa có báo cáo quý nào.", "No quarterly report yet."),
@@ -771,7 +786,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "clusters.cluster": ("Cụm {n} — cụm trưởng: {leader}", "Cluster {n} — leader: {leader}"),
     "clusters.pairs_cut": (
         "Biểu đồ hiện {shown} cặp chậm nhất trong {n} cặp; bảng bên dưới có đủ.",
-        "The chart shows the {shown} pairs furthest behind of {n}; the table has them all.",
+        "The chart shows the {shown} {shown:pair|pairs} furthest behind of {n}; the table has them all.",
     ),
     "clusters.summary": ("Tổng hợp theo cụm", "Clusters at a glance"),
     "clusters.pick_one": (
@@ -823,9 +838,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
         "mức công nhận tiến bộ so với năm {baseline}.",
         "Under the {year} plan to support difficult and special grassroots units, the bloc's Standing Committee "
-        "follows {n} special units through the emulation scorecards and the working groups' quarterly reports. "
-        "By {period}: {on_track} units on track, {at_risk} needing attention, {behind} behind{no_data}; "
-        "{recognised} units qualify for recognised progress against {baseline}.",
+        "follows {n} special {n:unit|units} through the emulation scorecards and the working groups' quarterly reports. "
+        "By {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
+        "{recognised} {recognised:unit qualifies|units qualify} for recognised progress against {baseline}.",
     ),
     "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
     "doc.general.reports": (
@@ -843,7 +858,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.results.organisation": ("2. Công tác tổ chức, cán bộ", "2. Organisation and cadres"),
     "doc.results.item": (
         "- {item}: {done} đơn vị hoàn thành, {in_progress} đơn vị đang thực hiện, {not_started} đơn vị chưa thực hiện.",
-        "- {item}: {done} units done, {in_progress} in progress, {not_started} not started.",
+        "- {item}: {done} {done:unit|units} done, {in_progress} in progress, {not_started} not started.",
     ),
     "doc.results.movement": (
         "3. Hoạt động phong trào, chăm lo đoàn viên",
@@ -852,8 +867,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.results.activity": (
         "Trong kỳ, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
         "bộ được tập huấn; kết nạp {admitted} đoàn viên mới; vận động {funds} đồng kinh phí hoạt động.",
-        "In the period the units held {activities} activities with {participants} member participations; {trained} "
-        "cadres were trained; {admitted} new members admitted; {funds} dong raised for activities.",
+        "In the period the units held {activities} {activities:activity|activities} with {participants} member "
+        "{participants:participation|participations}; {trained} {trained:cadre|cadres} trained; {admitted} new "
+        "{admitted:member|members} admitted; {funds} dong raised for activities.",
     ),
     "doc.results.companions": ("4. Cụm đồng hành", "4. Cluster companionship"),
     # III–VII
@@ -863,15 +879,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.recognition": ("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", "IV. PROPOSED RECOGNITION AND COMMENDATION"),
     "doc.recognition.recognised": (
         "1. Đề xuất công nhận tiến bộ ({n} đơn vị):",
-        "1. Proposed for recognised progress ({n} units):",
+        "1. Proposed for recognised progress ({n} {n:unit|units}):",
     ),
     "doc.recognition.unit": (
         "- {unit}: {before} → {after} điểm ({change}), xếp loại {rating_before} → {rating_after}.",
-        "- {unit}: {before} → {after} points ({change}), rated {rating_before} → {rating_after}.",
+        "- {unit}: score {before} → {after} ({change}), rated {rating_before} → {rating_after}.",
     ),
     "doc.recognition.commended": (
         "2. Đề xuất tuyên dương ({n} đơn vị đạt tiến bộ và đúng tiến độ):",
-        "2. Proposed for commendation ({n} units with recognised progress and on track):",
+        "2. Proposed for commendation ({n} {n:unit|units} with recognised progress and on track):",
     ),
     "doc.recognition.commended_unit": ("- {unit}.", "- {unit}."),
     "doc.voices": ("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", "V. THE UNITS' DIFFICULTIES AND PROPOSALS"),
@@ -959,7 +975,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ charts
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     "chart.period": ("Kỳ", "Period"),
-    "chart.units": ("Số đơn vị", "Units"),
     "chart.overview_title": (
         "Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
         "{period} score against {baseline}, expected and target",
@@ -968,7 +983,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.baseline": ("Điểm năm {baseline}", "{baseline} score"),
     "chart.expected": ("Kỳ vọng {period}", "Expected {period}"),
     "chart.target": ("Mục tiêu", "Target"),
-    "chart.status_title": ("Số đơn vị theo tiến độ — {period}", "Units by status — {period}"),
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
@@ -998,58 +1012,87 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+class _Formatter(string.Formatter):
+    """str.format, and {n:row|rows}: the English noun agreeing with its count (Vietnamese has none)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value in (1, "1") else many
+        return super().format_field(value, format_spec)
+
+
+FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str = "vi", **params) -> str:
     vi, en = CATALOGUE[key]
     text = en if lang == "en" and en else vi
-    return text.format(**params) if params else text
+    return FORMATTER.vformat(text, (), params) if params else text
 
 
 def fmt_number(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
     """8.5 -> '8,5' in Vietnamese; 1500000 -> '1.500.000'; trailing zeros dropped."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_blank(value):
         return "—"
-    text = f"{value:,.{decimals}f}"
-    if decimals:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    # the float's exact value, rounded half to even as Python's own formatting does
+    return _number_pattern(decimals).apply(decimal.Decimal(float(value)), _locale(lang))
 
 
 def fmt_signed(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_blank(value):
         return "—"
     sign = "+" if value > 0 else ""
     return sign + fmt_number(value, lang, decimals)
 
 
 def fmt_date(value: dt.date | None, lang: str = "vi") -> str:
-    if value is None or value != value or not hasattr(value, "strftime"):  # None, NaN, NaT
+    """dd/mm/yyyy in Vietnamese, '28 Jun 2018' in English, whatever the process locale."""
+    if is_blank(value) or not isinstance(value, dt.date):
         return "—"
-    return value.strftime("%d/%m/%Y") if lang == "vi" else value.strftime("%d %b %Y")
+    return babel.dates.format_date(value, _date_pattern(lang), locale=_locale(lang))
 
 
 def fmt_datetime(value, lang: str = "vi") -> str:
     """A stored UTC time as the office reads it: Vietnam's time (DOANDATA_TZ), dd/mm/yyyy hh:mm."""
-    if value is None or value != value or not hasattr(value, "strftime"):
+    if is_blank(value) or not isinstance(value, dt.datetime):
         return "—"
-    if getattr(value, "tzinfo", None) is None:
+    if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    value = value.astimezone(ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh")))
-    return value.strftime("%d/%m/%Y %H:%M") if lang == "vi" else value.strftime("%d %b %Y %H:%M")
+    zone = ZoneInfo(os.environ.get("DOANDATA_TZ", "Asia/Ho_Chi_Minh"))
+    pattern = f"{_date_pattern(lang)} HH:mm"
+    return babel.dates.format_datetime(value, pattern, tzinfo=zone, locale=_locale(lang))
+
+
+# CLDR patterns (Babel): the day first in both languages, as the office writes it
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "dd MMM yyyy"}
+
+
+def _date_pattern(lang: str) -> str:
+    return DATE_PATTERNS["en" if lang == "en" else "vi"]
+
+
+@functools.cache
+def _locale(lang: str) -> babel.Locale:
+    return babel.Locale.parse("en" if lang == "en" else "vi")
+
+
+@functools.cache
+def _number_pattern(decimals: int) -> babel.numbers.NumberPattern:
+    """Grouped thousands and at most `decimals` decimals, trailing zeros dropped ('#,##0.#')."""
+    return babel.numbers.parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
 
 
 def text_or_dash(value: object) -> str:
     """User text, or a dash where a cell was left empty (never 'nan')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
-        return "—"
-    return str(value)
+    return "—" if is_blank(value) else str(value)
 
 
 def period_name(period: str, lang: str = "vi") -> str:
-    if "-Q" in period:
-        year, q = period.split("-Q")
-        return t("period.quarter", lang, roman=["I", "II", "III", "IV"][int(q) - 1], q=q, year=year)
+    """'2018-Q2' -> 'Quý II/2018' or 'Q2 2018'; '2017' -> 'Năm 2017' or 'Year 2017'."""
+    q = periods.quarter_of(period)
+    if q:
+        return t("period.quarter", lang, roman=periods.ROMAN[q - 1], q=q, year=periods.year_of(period))
     return t("period.baseline", lang, year=period)
 
 

@@ -11,8 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
-from . import contract as C
+from . import config, periods
 from .batch import Batch
 from .errors import Code, DoanError
 from .problems import Unreadable, error
@@ -33,7 +32,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
     sha = hashlib.sha256(data).hexdigest()
     choice = None
     if period:
-        choice = C.normalise_period(period)
+        choice = periods.normalise_period(period)
         if choice is None:
             batch = Batch(problems=[error("period_choice_invalid", value=period)])
             return Outcome(batch, sha)

@@ -6,12 +6,12 @@ totals (unit_code, period, total), statuses (unit_code, period, item_code, statu
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
 from . import contract as C
+from . import periods
+from .cells import is_blank
 from .settings import Settings
 
 STATUS_ORDER = ("on_track", "at_risk", "behind")
@@ -27,11 +27,6 @@ def rating_name(total: float | None, settings: Settings) -> str | None:
     return rating.name if rating else None
 
 
-def level(rating_name_: str | None, settings: Settings) -> int | None:
-    names = [r.name for r in _scale(settings)]
-    return names.index(rating_name_) if rating_name_ in names else None
-
-
 def totals_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """A unit's total for a period is the sum of its criterion points."""
     if scores.empty:
@@ -39,70 +34,9 @@ def totals_from_scores(scores: pd.DataFrame) -> pd.DataFrame:
     return scores.groupby(["unit_code", "period"], as_index=False)["points"].sum().rename(columns={"points": "total"})
 
 
-def baselines(units: pd.DataFrame, totals: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Baseline total from the 2017 scorecard when uploaded, else Điểm 2017 of the unit list;
-    rating from Xếp loại 2017 when given (the official result), else from the baseline total."""
-    base = units[["unit_code", "baseline_total", "baseline_rating"]].copy()
-    from_card = totals[totals["period"] == settings.baseline_period].set_index("unit_code")["total"]
-    card = base["unit_code"].map(from_card)
-    base["baseline_total"] = card.where(card.notna(), pd.to_numeric(base["baseline_total"], errors="coerce"))
-    given = base["baseline_rating"].where(base["baseline_rating"].notna() & (base["baseline_rating"] != ""), None)
-    base["baseline_rating"] = [
-        g if isinstance(g, str) and g else rating_name(t, settings) for g, t in zip(given, base["baseline_total"])
-    ]
-    return base
-
-
-def target_total(baseline_rating: str | None, settings: Settings, override: float | None = None) -> float | None:
-    """The minimum total of the level one above the baseline level; the top level keeps its own."""
-    if override is not None and not _nan(override):
-        return float(override)
-    idx = level(baseline_rating, settings)
-    if idx is None:
-        return None
-    scale = _scale(settings)
-    return float(scale[min(idx + 1, len(scale) - 1)].minimum)
-
-
 def fraction_for(period: str, settings: Settings) -> float:
-    q = C.quarter_of(period)
+    q = periods.quarter_of(period)
     return 0.0 if q is None else settings.quarter_fractions[q - 1]
-
-
-def expected_total(baseline: float | None, target: float | None, fraction: float) -> float | None:
-    """baseline + (target - baseline) x f; a unit already at or above its target stays at the target."""
-    if _nan(baseline) or _nan(target):
-        return None
-    if baseline >= target:
-        return float(target)
-    return float(baseline + (target - baseline) * fraction)
-
-
-def status_of(total: float | None, expected: float | None, band: float) -> str | None:
-    """On track at or above expected; 'at risk' within the band below it; behind lower still."""
-    if _nan(total) or _nan(expected):
-        return None
-    if total >= expected - 1e-9:
-        return "on_track"
-    if total >= expected - band - 1e-9:
-        return "at_risk"
-    return "behind"
-
-
-def is_recognised(
-    total: float | None,
-    rating: str | None,
-    baseline_total: float | None,
-    baseline_rating: str | None,
-    settings: Settings,
-) -> bool:
-    """A level (or more) above the baseline rating, or at least N points above the baseline total."""
-    if _nan(total):
-        return False
-    now, then = level(rating, settings), level(baseline_rating, settings)
-    by_level = now is not None and then is not None and now - then >= settings.recognised_levels
-    by_points = not _nan(baseline_total) and total - baseline_total >= settings.recognised_points - 1e-9
-    return bool(by_level or by_points)
 
 
 def items_done(statuses: pd.DataFrame, period: str, settings: Settings) -> pd.Series:
@@ -255,15 +189,6 @@ def criteria_compare(
     return frame.reset_index(drop=True)
 
 
-def _nan(value) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and math.isnan(value))
-        or value is pd.NA
-        or (isinstance(value, np.floating) and np.isnan(value))
-    )
-
-
 # ---------------------------------------------------------------- views of the overview and unit pages
 
 
@@ -302,7 +227,7 @@ def gap_to_next_rating(compare: pd.DataFrame, total: float | None, settings: Set
     higher = [r for r in _scale(settings) if current is None or r.minimum > current.minimum]
     room = compare.assign(room=compare["max_points"] - compare["points"].fillna(0))
     room = room[room["room"] > 0].sort_values("room", ascending=False)
-    if _nan(total) or not higher:
+    if is_blank(total) or not higher:
         return {"next": None, "needed": 0.0, "room": room}
     nxt = higher[0]
     return {"next": nxt.name, "needed": float(nxt.minimum - total), "room": room}

@@ -8,6 +8,7 @@ Excel row numbers. Typing the cells and checking them is validate.py's job.
 from __future__ import annotations
 
 import io
+import math
 import os
 import pickle
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from . import config
+from . import config, i18n
 from . import contract as C
 from .cells import is_blank
 from .problems import Problem, Unreadable, warning
@@ -93,7 +94,7 @@ def check_limits(data: bytes, filename: str, max_bytes: int, max_unpacked: int) 
     """Refuse a file too big to take, or one whose parts unpack to more than the limit (a zip
     bomb), before anything is inflated."""
     if len(data) > max_bytes:
-        raise Unreadable("file_too_big", file=filename, size=_mb(len(data)), limit=_mb(max_bytes))
+        raise Unreadable("file_too_big", file=filename, size=_mb(len(data), up=True), limit=_mb(max_bytes))
     if data.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -101,14 +102,22 @@ def check_limits(data: bytes, filename: str, max_bytes: int, max_unpacked: int) 
         except zipfile.BadZipFile:
             return  # read_sheets says what is wrong with it
         if unpacked > max_unpacked:
-            raise Unreadable("file_unpacks_too_big", file=filename, size=_mb(unpacked), limit=_mb(max_unpacked))
+            raise Unreadable(
+                "file_unpacks_too_big", file=filename, size=_mb(unpacked, up=True), limit=_mb(max_unpacked)
+            )
         # workbooks compress 5-30×; a part that shrinks hundreds of times over many megabytes is a bomb
         if unpacked > MIN_RATIO_CHECK and unpacked > MAX_RATIO * len(data):
             raise Unreadable("file_ratio", file=filename, ratio=int(unpacked / max(len(data), 1)))
 
 
-def _mb(size: int) -> str:
-    return f"{size / 2**20:.1f}".replace(".", ",")
+def _mb(size: int, up: bool = False) -> str:
+    """Megabytes with one decimal, three under 1 MB (12 kB is not '0'); a size over a limit is
+    rounded up, so that it never reads as equal to the limit."""
+    mb = size / 2**20
+    decimals = 1 if mb >= 1 else 3
+    if up:
+        mb = math.ceil(mb * 10**decimals) / 10**decimals
+    return i18n.fmt_number(mb, "vi", decimals)
 
 
 def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:

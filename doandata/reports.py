@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics, xlsx
+from . import charts, i18n, metrics, periods, xlsx
 from . import contract as C
 from .settings import Settings
 
@@ -74,13 +74,7 @@ class Report:
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
     """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q4)."""
-    folded = C.fold(text)
-    if folded in ("so ket", "soket", "midyear", "mid year"):
-        return "midyear", f"{settings.plan_year}-Q2"
-    if folded in ("tong ket", "tongket", "final"):
-        return "final", f"{settings.plan_year}-Q4"
-    period = C.normalise_period(text)
-    return ("quarter", period) if period in settings.quarters else None
+    return periods.report_period(text, settings.plan_year)
 
 
 def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, replace
 
 from . import contract as C
+from . import periods
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,15 @@ def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
             f"Họp tổ công tác quý {roman}",
             "Họp tổ, báo cáo Thường trực",
         )
-        for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+        for q, roman in enumerate(periods.ROMAN, start=1)
     )
+    midyear, final = periods.REVIEW_BY_KEY["midyear"], periods.REVIEW_BY_KEY["final"]
     return (
         Milestone("deploy", dt.date(y, 1, 31), "Triển khai kế hoạch", "Triển khai đến các cơ sở Đoàn"),
         *quarterly[:2],
-        Milestone("midyear", dt.date(y, 6, 30), "Sơ kết", "Kỳ vọng: khép lại một nửa khoảng cách"),
+        Milestone(midyear.key, dt.date(y, 6, 30), midyear.name, "Kỳ vọng: khép lại một nửa khoảng cách"),
         quarterly[2],
-        Milestone("final", dt.date(y, 10, 31), "Tổng kết", "Kỳ vọng: đạt mục tiêu"),
+        Milestone(final.key, dt.date(y, 10, 31), final.name, "Kỳ vọng: đạt mục tiêu"),
         quarterly[3],
     )
 
@@ -60,7 +62,7 @@ class Settings:
 
     @property
     def quarters(self) -> list[str]:
-        return C.plan_periods(self.plan_year)
+        return periods.plan_periods(self.plan_year)
 
     @property
     def periods(self) -> list[str]:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import contract as C
 from . import i18n, metrics
+from .cells import is_blank
 
 
 def _num(series: pd.Series, lang: str, signed: bool = False) -> list[str]:
@@ -81,10 +82,10 @@ def report_figures(report: pd.Series, lang: str = "vi") -> str:
     parts = []
     for key in ("activities", "participants", "trained", "admitted"):
         value = report.get(key)
-        if value == value and value is not None:
+        if not is_blank(value):
             parts.append(f"{i18n.t('report.' + key, lang)}: {i18n.fmt_number(value, lang, 0)}")
     funds = report.get("funds")
-    if funds == funds and funds is not None:
+    if not is_blank(funds):
         parts.append(f"{i18n.t('report.funds', lang)}: {i18n.fmt_number(funds, lang, 0)} đ")
     return " · ".join(parts)
 

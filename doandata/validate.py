@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import contract as C
-from . import i18n
+from . import i18n, periods
 from .batch import Batch, Context
 from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
@@ -315,7 +315,7 @@ def _sheet_period(table: Table, context: Context) -> str | None:
     if context.period_choice:
         return context.period_choice
     for text in (table.title_text, table.sheet, context.filename):
-        found = C.find_period(text)
+        found = periods.find_period(text)
         if found:
             return found
     return None
@@ -330,7 +330,7 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
         if context.period_choice:
             period = context.period_choice
         elif "period" in table.columns and not is_blank(raw.get("period")):
-            period = C.find_period(raw.get("period"))
+            period = periods.find_period(raw.get("period"))
             if period is None:
                 problems.append(error("period_unreadable", **table.at(row, "period"), value=raw.get("period")))
                 out.append(None)
@@ -343,8 +343,8 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
                     "period_outside_plan",
                     sheet=table.sheet,
                     row=row,
-                    value=C.period_label(period),
-                    allowed=", ".join(C.period_label(p) for p in valid),
+                    value=periods.period_label(period),
+                    allowed=", ".join(periods.period_label(p) for p in valid),
                 )
             )
             period = None

@@ -62,3 +62,21 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
 <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>"""
+
+
+def with_entity(workbook: bytes, text: bytes) -> bytes:
+    """A real workbook whose first sheet declares the billion laughs' entities and holds `text` in
+    the first unit name: valid as long as `text` names no entity, so a parser that expanded one
+    would show it."""
+    doctype = b"<!DOCTYPE" + BILLION_LAUGHS.split(b"<!DOCTYPE", 1)[1].split(b"]>", 1)[0] + b"]>"
+    src = zipfile.ZipFile(io.BytesIO(workbook))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                start = body.index(b"<t>Chi")  # openpyxl writes inline strings: the first unit's name
+                end = body.index(b"</t>", start)
+                body = doctype + body[:start] + b"<t>" + text + body[end:]
+            dst.writestr(info, body)
+    return out.getvalue()

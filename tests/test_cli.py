@@ -1,10 +1,14 @@
-"""The command line contract: exit codes, messages, the summary JSON."""
+"""The command line contract: exit codes, messages, the summary JSON.
+
+Most tests call cli.main in this process (cli_main) on SQLite and on PostgreSQL (any_url); the few
+at the end run `python -m doandata` as a user does, for what only a process shows: the exit code
+the shell sees and that no traceback reaches the terminal."""
 
 import json
 
 import pytest
 
-from tests.conftest import SAMPLE, run_cli
+from tests.conftest import SAMPLE, cli_main, run_cli
 from tests.test_store import rescored
 
 KEYS = [
@@ -26,14 +30,8 @@ KEYS = [
 ]
 
 
-@pytest.fixture
-def db_url(any_url):
-    """Every test here runs on SQLite and on PostgreSQL."""
-    return any_url
-
-
-def test_summary_json_has_every_unit_with_the_contract_keys(db_url):
-    out = run_cli("summary", "--period", "2018-Q2", "--json", db_url=db_url)
+def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
+    out = cli_main("summary", "--period", "2018-Q2", "--json", db_url=any_url)
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
@@ -60,50 +58,50 @@ def test_summary_json_has_every_unit_with_the_contract_keys(db_url):
     assert {r["status"] for r in rows} <= {"on_track", "at_risk", "behind"}
 
 
-def test_summary_of_a_quarter_without_scores_says_so_per_unit(db_url):
-    rows = json.loads(run_cli("summary", "--period", "2018-Q4", "--json", db_url=db_url).stdout)
+def test_summary_of_a_quarter_without_scores_says_so_per_unit(any_url):
+    rows = json.loads(cli_main("summary", "--period", "2018-Q4", "--json", db_url=any_url).stdout)
     assert all(r["total"] is None and r["status"] is None for r in rows)
 
 
-def test_summary_accepts_vietnamese_period_words(db_url):
-    out = run_cli("summary", "--period", "Quý III/2018", "--json", db_url=db_url)
+def test_summary_accepts_vietnamese_period_words(any_url):
+    out = cli_main("summary", "--period", "Quý III/2018", "--json", db_url=any_url)
     assert out.returncode == 0 and json.loads(out.stdout)[0]["period"] == "2018-Q3"
 
 
-def test_summary_of_an_unknown_period_is_one_clear_line(db_url):
-    out = run_cli("summary", "--period", "2031-Q9", "--json", db_url=db_url)
+def test_summary_of_an_unknown_period_is_one_clear_line(any_url):
+    out = cli_main("summary", "--period", "2031-Q9", "--json", db_url=any_url)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "không hợp lệ" in out.stderr
 
 
-def test_import_stores_and_exit_0(db_url, tmp_path):
+def test_import_stores_and_exit_0(any_url, tmp_path):
     path = tmp_path / "sua_quy_3.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
-    out = run_cli("import", str(path), "--by", "Tổ 1", db_url=db_url)
+    out = cli_main("import", str(path), "--by", "Tổ 1", db_url=any_url)
     assert out.returncode == 0, out.stderr
     assert "Đã lưu lần tải lên #11" in out.stdout and "Quý III/2018" in out.stdout
-    history = run_cli("history", db_url=db_url).stdout
+    history = cli_main("history", db_url=any_url).stdout
     assert "sua_quy_3.xlsx" in history and "Tổ 1" in history
 
 
-def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(db_url, tmp_path):
+def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp_path):
     path = tmp_path / "sai.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 12, "TC2": -1, "TC3": "tám"}))
-    out = run_cli("import", str(path), db_url=db_url)
+    out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 1
     assert "Sheet Bảng điểm, dòng 22, cột TC1 (D): Điểm 12 vượt điểm tối đa 10" in out.stderr
     assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr
     assert "cột TC3 (F): Điểm “tám” không phải là số" in out.stderr
     assert "Không lưu gì" in out.stderr and "Traceback" not in out.stderr
-    assert "sai.xlsx" not in run_cli("history", db_url=db_url).stdout
+    assert "sai.xlsx" not in cli_main("history", db_url=any_url).stdout
 
 
-def test_validate_stores_nothing(db_url, tmp_path):
+def test_validate_stores_nothing(any_url, tmp_path):
     path = tmp_path / "q3.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
-    out = run_cli("validate", str(path), db_url=db_url)
+    out = cli_main("validate", str(path), db_url=any_url)
     assert out.returncode == 0 and "Chưa lưu gì" in out.stdout
-    assert "q3.xlsx" not in run_cli("history", db_url=db_url).stdout
+    assert "q3.xlsx" not in cli_main("history", db_url=any_url).stdout
 
 
 @pytest.mark.parametrize(
@@ -115,56 +113,42 @@ def test_validate_stores_nothing(db_url, tmp_path):
         (b"PK\x03\x04broken", "hong.xlsx", "bị cắt dở"),
     ],
 )
-def test_unreadable_files_exit_2_with_one_line(db_url, tmp_path, content, name, words):
+def test_unreadable_files_exit_2_with_one_line(any_url, tmp_path, content, name, words):
     path = tmp_path / name
     path.write_bytes(content)
-    out = run_cli("import", str(path), db_url=db_url)
+    out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 2 and words in out.stderr
     assert "Traceback" not in out.stderr + out.stdout and out.stderr.strip().count("\n") == 0
 
 
-def test_missing_file_and_wrong_arguments_are_one_line(db_url):
-    out = run_cli("import", "/khong/co/tep.xlsx", db_url=db_url)
-    assert out.returncode == 2 and "Không tìm thấy tệp" in out.stderr and "Traceback" not in out.stderr
-    out = run_cli("import", db_url=db_url)
-    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
-    out = run_cli("bogus", db_url=db_url)
-    assert out.returncode == 2 and "Traceback" not in out.stderr
-
-
-def test_unusable_database_url_is_one_line(tmp_path):
-    out = run_cli("summary", "--period", "2018-Q1", db_url="nosuchdb://x")
-    assert out.returncode == 2 and "Không mở được kho dữ liệu" in out.stderr and "Traceback" not in out.stderr
-
-
 def test_seed_loads_an_empty_store_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
-    out = run_cli("seed", db_url=url)
+    out = cli_main("seed", db_url=url)
     assert out.returncode == 0 and "10 lần tải lên" in out.stdout
-    again = run_cli("seed", db_url=url)
+    again = cli_main("seed", db_url=url)
     assert again.returncode == 0 and "không nạp lại" in again.stdout
 
 
-def test_same_file_twice_is_said_and_stores_nothing(db_url):
-    out = run_cli("import", str(SAMPLE / "05_bang_diem_quy_1_2018.xlsx"), db_url=db_url)
+def test_same_file_twice_is_said_and_stores_nothing(any_url):
+    out = cli_main("import", str(SAMPLE / "05_bang_diem_quy_1_2018.xlsx"), db_url=any_url)
     assert out.returncode == 0 and "đã được tải lên y hệt ở lần #5" in out.stdout
 
 
-def test_rollback_from_the_cli(db_url, tmp_path):
+def test_rollback_from_the_cli(any_url, tmp_path):
     path = tmp_path / "q3.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 0}))
-    assert run_cli("import", str(path), db_url=db_url).returncode == 0
-    out = run_cli("rollback", "11", "--by", "Ban Tổ chức", db_url=db_url)
+    assert cli_main("import", str(path), db_url=any_url).returncode == 0
+    out = cli_main("rollback", "11", "--by", "Ban Tổ chức", db_url=any_url)
     assert out.returncode == 0 and "trước lần tải lên #11" in out.stdout
-    rows = json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=db_url).stdout)
+    rows = json.loads(cli_main("summary", "--period", "2018-Q3", "--json", db_url=any_url).stdout)
     assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
-    newest = run_cli("history", db_url=db_url).stdout.splitlines()[0]
+    newest = cli_main("history", db_url=any_url).stdout.splitlines()[0]
     assert newest.startswith("#12 ") and "rollback  → #11 " in newest and newest.endswith("Ban Tổ chức")
-    out = run_cli("rollback", "999", db_url=db_url)
+    out = cli_main("rollback", "999", db_url=any_url)
     assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr
 
 
-def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
+def test_wrong_arguments_are_said_in_vietnamese_in_one_line(any_url, tmp_path):
     cases = [
         (("import",), "doandata: Thiếu tệp."),
         ((), "doandata: Thiếu lệnh."),
@@ -184,16 +168,42 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(db_url, tmp_path):
             "Không ghi được tệp /khong/co/thu_muc/bc.docx",
         ),
     ]
-    if db_url.startswith("sqlite"):
+    if any_url.startswith("sqlite"):
         cases.append((("backup", "/khong/co/thu_muc/sao_luu.db"), "Không ghi được tệp /khong/co/thu_muc/sao_luu.db"))
     else:
-        out = run_cli("backup", "sao_luu.db", db_url=db_url)
+        out = cli_main("backup", "sao_luu.db", db_url=any_url)
         assert out.returncode == 1 and out.stderr.startswith("Kho PostgreSQL được sao lưu bằng pg_dump")
     for args, start in cases:
-        out = run_cli(*args, db_url=db_url)
+        out = cli_main(*args, db_url=any_url)
         assert out.returncode == 2, args
         assert out.stderr.startswith(start) and out.stderr.count("\n") == 1, (args, out.stderr)
         assert "Traceback" not in out.stderr and "ngoài dự kiến" not in out.stderr
+
+
+# ---------------------------------------------------------------- as a process: what the shell sees
+
+
+def test_the_summary_as_a_process(db_url):
+    out = run_cli("summary", "--period", "2018-Q2", "--json", db_url=db_url)
+    assert out.returncode == 0 and len(json.loads(out.stdout)) == 24 and out.stderr == ""
+
+
+def test_missing_file_and_wrong_arguments_are_one_line(db_url, tmp_path):
+    out = run_cli("import", "/khong/co/tep.xlsx", db_url=db_url)
+    assert out.returncode == 2 and "Không tìm thấy tệp" in out.stderr and "Traceback" not in out.stderr
+    out = run_cli("import", db_url=db_url)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    out = run_cli("bogus", db_url=db_url)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    (tmp_path / "hong.xlsx").write_bytes(b"PK\x03\x04broken")
+    out = run_cli("import", str(tmp_path / "hong.xlsx"), db_url=db_url)
+    assert out.returncode == 2 and "bị cắt dở" in out.stderr and out.stderr.count("\n") == 1
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_unusable_database_url_is_one_line(tmp_path):
+    out = run_cli("summary", "--period", "2018-Q1", db_url="nosuchdb://x")
+    assert out.returncode == 2 and "Không mở được kho dữ liệu" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_an_unreachable_database_is_one_line_without_its_password():

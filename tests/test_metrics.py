@@ -1,4 +1,5 @@
-"""The progress rules of domain.md, each on hand-computed cases."""
+"""The progress rules of domain.md, each on hand-computed cases through metrics.figures, and figures
+held to the rules stated plainly (rules_of_domain_md) on every combination."""
 
 import pandas as pd
 import pytest
@@ -51,14 +52,16 @@ def test_total_is_the_sum_of_criterion_points():
     assert t["A"] == 25.5 and t["B"] == 3
 
 
+def figures_of(*rows, period="2018-Q2", settings=S, card=None):
+    """metrics.figures for units given as (code, baseline_total, baseline_rating, total)."""
+    u = units(*[(code, code, 1, False, base, rating, None) for code, base, rating, _ in rows])
+    total = pd.Series({code: t for code, _, _, t in rows}, dtype=float)
+    frame = metrics.figures(u, total, pd.Series(card or {}, dtype=float), metrics.NONE_DONE, settings, period)
+    return frame.set_index("unit_code")
+
+
 def test_baseline_prefers_the_2017_scorecard_and_the_official_rating():
-    u = units(
-        ("A", "a", 1, True, 40.0, None, None),
-        ("B", "b", 1, False, 75.0, "Vững mạnh", None),
-        ("C", "c", 1, False, 72.0, None, None),
-    )
-    t = totals(("A", "2017", 52.0))
-    base = metrics.baselines(u, t, S).set_index("unit_code")
+    base = figures_of(("A", 40.0, None, None), ("B", 75.0, "Vững mạnh", None), ("C", 72.0, None, None), card={"A": 52})
     assert base.loc["A", "baseline_total"] == 52.0  # scorecard beats the unit list's 40
     assert base.loc["A", "baseline_rating"] == "Trung bình"  # from the total, none given
     assert base.loc["B", "baseline_rating"] == "Vững mạnh"  # official result kept although 75 is Khá
@@ -69,11 +72,13 @@ def test_baseline_prefers_the_2017_scorecard_and_the_official_rating():
     "rating, target", [("Yếu", 50), ("Trung bình", 70), ("Khá", 80), ("Vững mạnh", 90), ("Vững mạnh xuất sắc", 90)]
 )
 def test_target_is_the_minimum_of_the_next_level(rating, target):
-    assert metrics.target_total(rating, S) == target
+    assert figures_of(("A", None, rating, None)).loc["A", "target_total"] == target
 
 
 def test_a_target_set_for_the_unit_wins():
-    assert metrics.target_total("Khá", S, override=85) == 85
+    frame = figures_of(("A", 72, "Khá", 80), ("B", 72, "Khá", 80), settings=Settings(targets={"A": 85}))
+    assert (frame.loc["A", "target_total"], frame.loc["B", "target_total"]) == (85, 80)
+    assert frame.loc["A", "expected_total"] == 72 + 13 * 0.5 and frame.loc["A", "status"] == "on_track"
 
 
 @pytest.mark.parametrize(
@@ -81,12 +86,12 @@ def test_a_target_set_for_the_unit_wins():
 )
 def test_expected_total_closes_the_gap_by_quarter(period, expected):
     # baseline 52, target 70: gap 18; Q1 a quarter (4.5), sơ kết half (9), tổng kết all of it
-    assert metrics.expected_total(52, 70, metrics.fraction_for(period, S)) == pytest.approx(expected)
+    assert figures_of(("A", 52, None, None), period=period).loc["A", "expected_total"] == pytest.approx(expected)
 
 
 def test_a_unit_at_or_above_its_target_is_expected_to_stay_there():
-    assert metrics.expected_total(92, 90, 0.25) == 90
-    assert metrics.expected_total(90, 90, 0.75) == 90
+    frame = figures_of(("A", 92, "Vững mạnh", None), ("B", 90, "Vững mạnh", None), period="2018-Q1")
+    assert frame["target_total"].tolist() == [90, 90] and frame["expected_total"].tolist() == [90, 90]
 
 
 @pytest.mark.parametrize(
@@ -102,21 +107,79 @@ def test_a_unit_at_or_above_its_target_is_expected_to_stay_there():
     ],
 )
 def test_status_boundaries_around_expected_61(total, status):
-    assert metrics.status_of(total, 61.0, S.at_risk_band) == status
+    assert figures_of(("A", 52, None, total)).loc["A", "status"] == status
 
 
 @pytest.mark.parametrize(
-    "total, rating, base_total, base_rating, recognised",
+    "total, base_total, recognised",
     [
-        (70, "Khá", 62, "Trung bình", True),  # one level up, only 8 points
-        (69.5, "Trung bình", 59.5, "Trung bình", True),  # exactly 10 points, same level
-        (69, "Trung bình", 59.5, "Trung bình", False),  # 9.5 points, same level
-        (85, "Vững mạnh", 81, "Vững mạnh", False),
-        (None, None, 50, "Trung bình", False),
+        (70, 62, True),  # Trung bình → Khá: one level up, only 8 points
+        (69.5, 59.5, True),  # exactly 10 points, same level
+        (69, 59.5, False),  # 9.5 points, same level
+        (85, 81, False),  # Vững mạnh both
+        (None, 50, False),
     ],
 )
-def test_recognised_progress(total, rating, base_total, base_rating, recognised):
-    assert metrics.is_recognised(total, rating, base_total, base_rating, S) is recognised
+def test_recognised_progress(total, base_total, recognised):
+    assert figures_of(("A", base_total, None, total)).loc["A", "recognised"] == recognised
+
+
+def test_editable_thresholds_change_the_outcome():
+    strict = Settings(recognised_points=20, at_risk_band=1)
+    assert not figures_of(("A", 59.5, None, 69.5), settings=strict).loc["A", "recognised"]
+    assert figures_of(("A", 52, None, 58), settings=strict).loc["A", "status"] == "behind"  # 3 under 61
+
+
+def rules_of_domain_md(base_total, base_rating, total, period, settings, override):
+    """The rules of domain.md for one unit, stated plainly: the oracle metrics.figures must match."""
+    names = [r.name for r in sorted(settings.scale, key=lambda r: r.minimum)]
+    minimums = sorted(r.minimum for r in settings.scale)
+    rating = metrics.rating_name(total, settings)
+    base_rating = base_rating or metrics.rating_name(base_total, settings)
+    level = names.index(base_rating) if base_rating else None
+    target = override if override is not None else None if level is None else minimums[min(level + 1, len(names) - 1)]
+    q = int(period[-1]) if "-Q" in period else None
+    fraction = 0.0 if q is None else settings.quarter_fractions[q - 1]
+    if base_total is None or target is None:
+        expected = None
+    else:
+        expected = target if base_total >= target else base_total + (target - base_total) * fraction
+    status = None
+    if total is not None and expected is not None:
+        status = (
+            "on_track"
+            if total >= expected - 1e-9
+            else "at_risk"
+            if total >= expected - settings.at_risk_band - 1e-9
+            else "behind"
+        )
+    up = rating and base_rating and names.index(rating) - names.index(base_rating) >= settings.recognised_levels
+    by_points = total is not None and base_total is not None and total - base_total >= settings.recognised_points - 1e-9
+    return {
+        "target_total": target,
+        "expected_total": expected,
+        "status": status,
+        "recognised": bool(total is not None and (up or by_points)),
+    }
+
+
+def test_figures_match_the_plain_rules_on_every_combination():
+    """Every baseline × rating given × total × quarter, with a target set for some units."""
+    settings = Settings(targets={"U0": 85.0, "U7": 60.0}, at_risk_band=4)
+    bases = [None, 0, 45, 49.9, 50, 62, 69.5, 70, 79.9, 80, 88, 90, 97]
+    given = [None, "Yếu", "Khá", "Vững mạnh xuất sắc"]
+    totals_ = [None, 0, 48, 55.5, 61, 64.99, 70, 75, 82.5, 90, 100]
+    rows = [(base, rating, total) for base in bases for rating in given for total in totals_]
+    codes = [f"U{i}" for i in range(len(rows))]
+    u = units(*[(c, c, 1, False, b, r, None) for c, (b, r, _) in zip(codes, rows)])
+    total = pd.Series([t for _, _, t in rows], index=codes, dtype=float)
+    for period in settings.periods:
+        frame = metrics.figures(u, total, pd.Series(dtype=float), metrics.NONE_DONE, settings, period)
+        for code, (base, rating, t), row in zip(codes, rows, frame.to_dict("records")):
+            want = rules_of_domain_md(base, rating, t, period, settings, settings.targets.get(code))
+            got = {k: row[k] for k in want}
+            got = {k: None if isinstance(v, float) and pd.isna(v) else v for k, v in got.items()}
+            assert got == pytest.approx(want), (code, base, rating, t, period)
 
 
 def test_items_done_takes_the_latest_status_up_to_the_period():
@@ -154,12 +217,6 @@ def test_progress_without_scores_has_no_status():
 def test_counts_by_status():
     frame = pd.DataFrame({"status": ["on_track", "behind", None, "behind"], "recognised": [True, False, False, False]})
     assert metrics.status_counts(frame) == {"on_track": 1, "at_risk": 0, "behind": 2, "no_data": 1, "recognised": 1}
-
-
-def test_editable_thresholds_change_the_outcome():
-    strict = Settings(recognised_points=20, at_risk_band=1)
-    assert not metrics.is_recognised(69.5, "Trung bình", 59.5, "Trung bình", strict)
-    assert metrics.status_of(58, 61, strict.at_risk_band) == "behind"
 
 
 def test_empty_cells_show_as_a_dash_never_nan():

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from doandata import cli
-from tests.conftest import run_cli
+from tests.conftest import cli_main
 from tests.messy import CODES, convert, messy_scorecard
 
 HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", *CODES, "Tổng điểm"]
@@ -42,7 +42,7 @@ def lines(out):
 
 
 def totals(db_url, period):
-    out = run_cli("summary", "--period", period, "--json", db_url=db_url)
+    out = cli_main("summary", "--period", period, "--json", db_url=db_url)
     return {r["unit_code"]: r["total"] for r in json.loads(out.stdout)}
 
 
@@ -66,7 +66,7 @@ def messy_files(tmp_path_factory):
 
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
-    out = run_cli("import", str(messy_files[fmt]), db_url=db_url)
+    out = cli_main("import", str(messy_files[fmt]), db_url=db_url)
     assert out.returncode == 0, out.stderr
     # the notes sheet is reported and skipped; the title, the two-row header, the sections, the
     # blank row, the totals row, the notes and the signature are understood
@@ -111,7 +111,7 @@ def test_scorecard_errors_are_all_said_at_once_with_their_place(tmp_path, db_url
             )
         },
     )
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out) == [
         "Lỗi: Sheet Bảng điểm, dòng 4, cột TC1 (D): Điểm 11 vượt điểm tối đa 10 của tiêu chí. "
@@ -132,7 +132,7 @@ def test_scorecard_errors_are_all_said_at_once_with_their_place(tmp_path, db_url
 def test_a_missing_criterion_column_is_an_error(tmp_path, db_url):
     header = [h for h in HEADER if h != "TC7"]
     path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", HALF[:6] + HALF[7:]), header=header)})
-    out = run_cli("validate", path, db_url=db_url)
+    out = cli_main("validate", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[0] == (
         "Lỗi: Sheet Bảng điểm, dòng 3, cột TC7: Thiếu cột tiêu chí TC7. "
@@ -143,7 +143,7 @@ def test_a_missing_criterion_column_is_an_error(tmp_path, db_url):
 def test_warnings_import_and_are_shown(tmp_path, db_url):
     header = [*HEADER, "Điểm thưởng"]
     path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", [*HALF, 60, 2]), header=header)})
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     assert lines(out)[:2] == [
         "Lưu ý: Sheet Bảng điểm, dòng 3, cột Điểm thưởng (O): Cột “Điểm thưởng” không thuộc mẫu nên được bỏ qua. "
@@ -176,7 +176,7 @@ def test_report_status_words_and_dates(tmp_path, db_url):
             ]
         },
     )
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[:2] == [
         "Lỗi: Sheet Báo cáo quý, dòng 5, cột RS (C): Tình trạng “đã nộp” không hiểu được. "
@@ -188,7 +188,7 @@ def test_report_status_words_and_dates(tmp_path, db_url):
     wb = openpyxl.load_workbook(path)
     wb.active["C5"], wb.active["F5"] = "Hoàn thành", "30/12/2018"
     wb.save(path)
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0 and "Quý IV/2018" in out.stdout, out.stderr
     from doandata.store import Store
 
@@ -218,7 +218,7 @@ def test_unit_list_errors(tmp_path, db_url):
             ]
         },
     )
-    out = run_cli("validate", path, db_url=db_url)
+    out = cli_main("validate", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[:4] == [
         "Lỗi: Sheet Danh sách, dòng 2, cột Cụm: Thiếu cột bắt buộc “Cụm”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
@@ -237,26 +237,26 @@ def test_unit_list_errors(tmp_path, db_url):
 def test_period_order_choice_then_column_then_title_then_filename(tmp_path, db_url):
     rows = scorecard(("DLS", "", HALF), title="BẢNG ĐIỂM QUÝ I/2018")
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Quý II năm 2018": rows})
-    out = run_cli("validate", path, "--period", "2018-Q4", db_url=db_url)
+    out = cli_main("validate", path, "--period", "2018-Q4", db_url=db_url)
     assert "kỳ Quý IV/2018" in out.stdout  # the choice at upload wins
-    assert "kỳ Quý I/2018" in run_cli("validate", path, db_url=db_url).stdout  # then the title
+    assert "kỳ Quý I/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the title
     rows = scorecard(("DLS", "", HALF), title="BẢNG ĐIỂM")
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Quý II năm 2018": rows})
-    assert "kỳ Quý II/2018" in run_cli("validate", path, db_url=db_url).stdout  # then the sheet name
+    assert "kỳ Quý II/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the sheet name
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Bảng điểm": rows})
-    assert "kỳ Quý III/2018" in run_cli("validate", path, db_url=db_url).stdout  # then the file name
+    assert "kỳ Quý III/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the file name
     with_column = [["BẢNG ĐIỂM QUÝ I/2018"], [], [*HEADER, "Kỳ"], [1, "DLS", "", *HALF, None, "Q2/2018"]]
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Bảng điểm": with_column})
-    assert "kỳ Quý II/2018" in run_cli("validate", path, db_url=db_url).stdout  # a Kỳ column beats the title
+    assert "kỳ Quý II/2018" in cli_main("validate", path, db_url=db_url).stdout  # a Kỳ column beats the title
 
 
 def test_without_any_period_the_upload_asks_and_imports_nothing(tmp_path, db_url):
     path = write(tmp_path / "bang_diem.xlsx", {"Bảng điểm": scorecard(("DLS", "", HALF), title="BẢNG ĐIỂM")})
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[0].startswith("Lỗi: Sheet Bảng điểm: Không xác định được kỳ (quý) của bảng này")
     assert "--period 2018-Q2" in lines(out)[0]
-    out = run_cli("import", path, "--period", "2019-Q1", db_url=db_url)
+    out = cli_main("import", path, "--period", "2019-Q1", db_url=db_url)
     assert out.returncode == 1 and "Kỳ Quý I/2019 không thuộc kế hoạch" in out.stderr
 
 
@@ -276,11 +276,11 @@ def test_a_workbook_with_a_scorecard_and_a_report_is_one_upload(tmp_path, db_url
             "Hướng dẫn": [["Điền điểm vào bảng"]],
         },
     )
-    out = run_cli("import", path, db_url=db_url)
+    out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     assert "Bảng điểm, Báo cáo quý, kỳ Quý IV/2018" in out.stdout
     assert totals(db_url, "2018-Q4")["DLS"] == 100
-    assert run_cli("history", db_url=db_url).stdout.count("to_2_quy_4.xlsx") == 1
+    assert cli_main("history", db_url=db_url).stdout.count("to_2_quy_4.xlsx") == 1
 
 
 # ---------------------------------------------------------------- templates
@@ -289,7 +289,7 @@ def test_a_workbook_with_a_scorecard_and_a_report_is_one_upload(tmp_path, db_url
 @pytest.mark.parametrize("kind", ["units", "groups", "criteria", "scores", "reports"])
 def test_every_template_filled_in_imports(kind, tmp_path, db_url):
     path = tmp_path / f"mau_{kind}.xlsx"
-    out = run_cli("template", kind, "-o", str(path), "--period", "2018-Q4", db_url=db_url)
+    out = cli_main("template", kind, "-o", str(path), "--period", "2018-Q4", db_url=db_url)
     assert out.returncode == 0, out.stderr
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
@@ -326,7 +326,7 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
         assert ws.cell(row=6, column=header["Mã đơn vị"]).value == "BDMDN"  # the special units
         ws.cell(row=6, column=header["RS - Rà soát cán bộ"], value="Hoàn thành")
     wb.save(path)
-    out = run_cli("import", str(path), db_url=db_url)
+    out = cli_main("import", str(path), db_url=db_url)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "Đã lưu lần tải lên #11" in out.stdout
     if kind == "scores":
@@ -336,8 +336,8 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
 
 def test_a_template_left_empty_stores_nothing(tmp_path, db_url):
     path = tmp_path / "mau.xlsx"
-    run_cli("template", "scores", "-o", str(path), "--period", "2018-Q4", db_url=db_url)
-    out = run_cli("import", str(path), db_url=db_url)
+    cli_main("template", "scores", "-o", str(path), "--period", "2018-Q4", db_url=db_url)
+    out = cli_main("import", str(path), db_url=db_url)
     assert out.returncode == 1 and "Tệp không có số liệu nào để lưu" in out.stderr
 
 
@@ -349,7 +349,7 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
         tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", [11, *HALF[1:]]), ("HND", "", [5, -2, *HALF[2:]]))}
     )
     marked = tmp_path / "q3_danh_dau.xlsx"
-    out = run_cli("validate", path, "--marked", str(marked), db_url=db_url)
+    out = cli_main("validate", path, "--marked", str(marked), db_url=db_url)
     assert out.returncode == 1 and str(marked) in out.stdout
     wb = openpyxl.load_workbook(marked)
     assert wb.sheetnames == ["Danh sách lỗi", "Bảng điểm"]
@@ -370,7 +370,7 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
 def test_every_corpus_file_gets_a_clear_answer_and_nothing_is_stored(db_url, capsys, corpus):
     files = sorted(p for p in corpus.iterdir() if p.suffix in (".xls", ".xlsx", ".xlsm", ".ods"))
     assert len(files) == 121
-    before = run_cli("history", db_url=db_url).stdout
+    before = cli_main("history", db_url=db_url).stdout
     outcomes = {}
     for path in files:
         code = cli.main(["--db", db_url, "validate", str(path)])
@@ -384,4 +384,4 @@ def test_every_corpus_file_gets_a_clear_answer_and_nothing_is_stored(db_url, cap
     assert "rỗng (0 byte)" in outcomes["adhocallbabynames1996to2016.xls"]
     assert "không phải là bảng tính" in outcomes["too_small.xls"]
     assert "Không tìm thấy bảng nào" in outcomes["date_1904.xlsx"]
-    assert run_cli("history", db_url=db_url).stdout == before
+    assert cli_main("history", db_url=db_url).stdout == before

@@ -7,7 +7,6 @@ No subcommand lets a Python traceback reach the user.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import re
 import sys
@@ -15,8 +14,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from . import cells, i18n, ingest, metrics, migrate
 from . import contract as C
-from . import i18n, ingest, metrics, migrate
 from .errors import DoanError, Exit
 from .problems import ERROR
 from .store import Store, default_url
@@ -328,7 +327,7 @@ def cmd_restore(store: Store, args) -> int:
 def cmd_history(store: Store, args) -> int:
     for row in store.history().to_dict("records"):
         state = "" if row["active"] else " (đã hoàn tác)" if args.lang == "vi" else " (undone)"
-        target = f" → #{int(row['target_id'])}" if row["target_id"] and not math.isnan(row["target_id"]) else ""
+        target = f" → #{int(row['target_id'])}" if not cells.is_blank(row["target_id"]) and row["target_id"] else ""
         print(
             f"#{row['id']:<4} {i18n.fmt_datetime(row['at'], args.lang)}  {row['action']:<9}{target} {row['kinds']:<18} "
             f"{row['periods']:<24} {row['filename']}  +{row['rows_added']}/~{row['rows_replaced']}"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from doandata import i18n, reports
+from doandata import i18n, periods, reports
 from pages import _sidebar, _snapshot
 
 f = _sidebar.sidebar()
@@ -10,10 +10,7 @@ lang = f.lang
 settings = _snapshot.load().settings
 st.title(i18n.t("reports.header", lang))
 st.caption(i18n.t("reports.caption", lang))
-choices = [("quarter", q) for q in settings.quarters] + [
-    ("midyear", f"{settings.plan_year}-Q2"),
-    ("final", f"{settings.plan_year}-Q4"),
-]
+choices = [("quarter", q) for q in settings.quarters] + [(r.key, q) for r, q in periods.reviews(settings.plan_year)]
 labels = {c: i18n.period_name(c[1], lang) if c[0] == "quarter" else i18n.t(f"reports.{c[0]}", lang) for c in choices}
 with st.form("report"):
     chosen = st.selectbox(

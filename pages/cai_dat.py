@@ -5,7 +5,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from doandata import i18n
+from doandata import cells, i18n
 from doandata import settings as S
 from pages import _editor, _sidebar, _snapshot
 
@@ -103,7 +103,7 @@ if submitted:
                 str(k) if isinstance(k, str) and k else f"custom_{i}",
                 pd.Timestamp(dt_).date(),
                 str(n).strip(),
-                "" if pd.isna(note) else str(note),
+                "" if cells.is_blank(note) else str(note),
             )
             for i, (k, n, dt_, note) in enumerate(zip(rows["key"], rows["name"], rows["date"], rows["note"]))
         ),

@@ -120,8 +120,10 @@ class WorkbookKind:
 
 UNIT_CODE = Column("unit_code", "Mã đơn vị", required=True, aliases=("Mã ĐV", "Mã cơ sở", "Mã"), width=12)
 # In scorecards and reports a unit may be given by its name alone.
-UNIT_CODE_OR_NAME = Column("unit_code", "Mã đơn vị", aliases=UNIT_CODE.aliases, width=12)
-UNIT_NAME = Column("unit_name", "Tên đơn vị", aliases=("Tên cơ sở Đoàn", "Đơn vị", "Tên cơ sở"), width=48)
+# a scorecard or report row names its unit by code or by name: one of the two is enough
+EITHER = "ghi Mã đơn vị hoặc Tên đơn vị, ít nhất một trong hai"
+UNIT_CODE_OR_NAME = Column("unit_code", "Mã đơn vị", aliases=UNIT_CODE.aliases, width=12, hint=EITHER)
+UNIT_NAME = Column("unit_name", "Tên đơn vị", aliases=("Tên cơ sở Đoàn", "Đơn vị", "Tên cơ sở"), width=48, hint=EITHER)
 PERIOD_COL = Column("period", "Kỳ", kind="period", aliases=("Kỳ báo cáo", "Kỳ đánh giá"), width=10)
 NOTE = Column("note", "Ghi chú", aliases=("Ghi chu",), width=30)
 

@@ -178,3 +178,16 @@ def test_the_domain_package_never_imports_streamlit():
     assert out.returncode == 0, out.stderr
     count, loaded = out.stdout.split(" ", 1)
     assert int(count) >= 20 and loaded.strip() == "[]"
+
+
+def test_the_committed_sample_is_what_make_sample_writes(tmp_path):
+    """The sample is written by the template writer: a change to the templates is a change to the
+    sample, made by running sample_data/make_sample.py and committing what it writes."""
+    sys.path.insert(0, str(ROOT / "sample_data"))
+    try:
+        import make_sample
+    finally:
+        sys.path.pop(0)
+    written = make_sample.main(tmp_path)
+    stale = [p.name for p in written if p.read_bytes() != (ROOT / "sample_data" / p.name).read_bytes()]
+    assert stale == [], "run python sample_data/make_sample.py and commit the sample"

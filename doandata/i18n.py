@@ -637,6 +637,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reports.ready": ("Báo cáo đã sẵn sàng để tải về.", "The report is ready to download."),
     "reports.get_docx": ("Tải văn bản Word (.docx)", "Download the Word document (.docx)"),
     "reports.get_xlsx": ("Tải bảng Excel (.xlsx)", "Download the Excel workbook (.xlsx)"),
+    # report floods and an empty store (builds.py, bao_cao.py, cli report)
+    "reports.waiting": (
+        "Máy chủ đang lập các báo cáo khác; báo cáo của bạn sẽ được lập khi đến lượt, xin chờ giây lát.",
+        "Other reports are being made; yours will be made when its turn comes. Please wait.",
+    ),
     "filter.quarter": ("Quý", "Quarter"),
     "filter.cluster": ("Cụm", "Cluster"),
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from doandata import i18n, periods, reports
+from doandata import builds, i18n, periods, reports
 from pages import _sidebar, _snapshot
 
 f = _sidebar.sidebar()
@@ -28,12 +28,17 @@ with st.form("report"):
 if made:
     signing = reports.Signing(number=number.strip(), code=code.strip() or "BC/ĐTN", signer=signer.strip(), date=date)
     store = _snapshot.store()
+    waiting = st.empty()
+
+    def wait_turn() -> None:
+        waiting.info(i18n.t("reports.waiting", lang), icon=":material/hourglass_top:")
+
     with st.spinner(i18n.t("reports.making", lang)):
         st.session_state["report_files"] = {
-            "docx": reports.build(store, chosen[0], chosen[1], "docx", signing),
-            "xlsx": reports.build(store, chosen[0], chosen[1], "xlsx", signing),
-            "name": f"bao_cao_{chosen[0]}_{chosen[1]}",
-        }
+            fmt: builds.document(store, chosen[0], chosen[1], fmt, signing, on_wait=wait_turn)
+            for fmt in ("docx", "xlsx")
+        } | {"name": f"bao_cao_{chosen[0]}_{chosen[1]}"}
+    waiting.empty()
 files = st.session_state.get("report_files")
 if files:
     st.success(i18n.t("reports.ready", lang))

@@ -293,6 +293,8 @@ def cmd_report(store: Store, args) -> int:
         date, problem = parse_date(args.date)
         if problem:
             return _fail(i18n.t("problem.not_date", args.lang, value=args.date))
+    if store.units().empty:
+        return _fail(i18n.t("cli.report_empty", args.lang), REFUSED)
     signing = reports.Signing(number=args.number, code=args.code, signer=args.signer, date=date)
     data = reports.build(store, *resolved, fmt, signing)
     try:

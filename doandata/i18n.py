@@ -642,6 +642,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Máy chủ đang lập các báo cáo khác; báo cáo của bạn sẽ được lập khi đến lượt, xin chờ giây lát.",
         "Other reports are being made; yours will be made when its turn comes. Please wait.",
     ),
+    "reports.empty": (
+        "Chưa có dữ liệu để lập báo cáo: chưa có đơn vị nào được tải lên. Biên tập viên tải danh sách đơn vị"
+        " và bảng điểm lên ở trang Tải lên; các mẫu để điền có ở trang Mẫu biểu.",
+        "There is nothing to report yet: no unit has been uploaded. Editors upload the list of units and the"
+        " scorecards on the Upload page; the templates to fill in are on the Templates page.",
+    ),
+    "cli.report_empty": (
+        "Kho dữ liệu chưa có đơn vị nào nên chưa lập được báo cáo; hãy nhập danh sách đơn vị và bảng điểm trước"
+        " (python -m doandata template units -o danh_sach.xlsx, rồi python -m doandata import TỆP).",
+        "The store holds no unit yet, so there is nothing to report; import the list of units and the scorecards"
+        " first (python -m doandata template units -o units.xlsx, then python -m doandata import FILE).",
+    ),
     "filter.quarter": ("Quý", "Quarter"),
     "filter.cluster": ("Cụm", "Cluster"),
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),

@@ -180,7 +180,8 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
     """Effective models reported up to the period, the latest per unit."""
     names = dict(zip(units["unit_code"], units["name"]))
     upto = reports[reports["period"].isin([q for q in settings.quarters if q <= period])]
-    upto = upto[upto["models"].map(lambda v: i18n.text_or_dash(v) != "—")].sort_values("period")
+    said = upto["models"].map(lambda v: i18n.text_or_dash(v) != "—").astype(bool)  # bool also when no report came in
+    upto = upto[said].sort_values("period")
     upto = upto.drop_duplicates("unit_code", keep="last")
     return pd.DataFrame(
         {

@@ -7,9 +7,16 @@ from pages import _sidebar, _snapshot
 
 f = _sidebar.sidebar()
 lang = f.lang
-settings = _snapshot.load().settings
+snap = _snapshot.load()
+settings = snap.settings
 st.title(i18n.t("reports.header", lang))
 st.caption(i18n.t("reports.caption", lang))
+if snap.units.empty:
+    st.info(i18n.t("reports.empty", lang), icon=":material/info:")
+    c1, c2 = st.columns(2)
+    c1.page_link("pages/tai_len.py", label=i18n.t("nav.upload", lang), icon=":material/upload_file:")
+    c2.page_link("pages/mau_bieu.py", label=i18n.t("nav.templates", lang), icon=":material/download:")
+    st.stop()
 choices = [("quarter", q) for q in settings.quarters] + [(r.key, q) for r, q in periods.reviews(settings.plan_year)]
 labels = {c: i18n.period_name(c[1], lang) if c[0] == "quarter" else i18n.t(f"reports.{c[0]}", lang) for c in choices}
 with st.form("report"):

@@ -20,7 +20,7 @@ from doandata import contract as C
 from doandata import i18n, ingest, markup, metrics, reports, templates, xlsx
 from doandata.settings import Settings
 from doandata.validate import Batch
-from tests.conftest import run_cli
+from tests.conftest import ROOT, SAMPLE, cli_main, run_cli
 from tests.test_workbooks import write
 
 
@@ -210,6 +210,37 @@ def test_report_cli(db_url, tmp_path):
     assert bad.returncode == 2 and ".docx" in bad.stderr and "Traceback" not in bad.stderr
     bad = run_cli("report", "--period", "2031-Q1", "-o", str(tmp_path / "x.docx"), db_url=db_url)
     assert bad.returncode == 2 and "so-ket" in bad.stderr
+
+
+def test_a_report_of_an_empty_store_is_refused_in_one_plain_line(tmp_path):
+    """#15: nothing uploaded yet gave "KeyError 'period'"."""
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    out = cli_main("report", "--period", "2018-Q2", "-o", str(tmp_path / "q2.docx"), db_url=url)
+    assert out.returncode == 1 and not (tmp_path / "q2.docx").exists()
+    assert out.stderr.strip() == i18n.t("cli.report_empty", "vi") and "KeyError" not in out.stderr
+    out = cli_main("--lang", "en", "report", "--period", "so-ket", "-o", str(tmp_path / "s.xlsx"), db_url=url)
+    assert out.returncode == 1 and out.stderr.strip() == i18n.t("cli.report_empty", "en")
+
+
+def test_a_store_of_units_without_quarterly_reports_still_reports(empty_store):
+    data = (SAMPLE / "01_danh_sach_don_vi.xlsx").read_bytes()
+    ingest.import_bytes(data, "01_danh_sach_don_vi.xlsx", empty_store)
+    for fmt in ("docx", "xlsx"):
+        assert reports.build(empty_store, "quarter", "2018-Q2", fmt, with_images=False)[:2] == b"PK"
+
+
+def test_the_reports_page_of_an_empty_store_points_to_upload_and_templates(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    (tmp_path / "no_samples").mkdir()
+    monkeypatch.setenv("DOANDATA_DB_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    monkeypatch.setenv("DOANDATA_SAMPLE_DIR", str(tmp_path / "no_samples"))
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.switch_page("pages/bao_cao.py").run()
+    assert not app.exception
+    assert [i.value for i in app.info] == [i18n.t("reports.empty", "vi")]
+    assert not [b for b in app.button if b.label == "Lập báo cáo"]
 
 
 def test_the_word_report_renders_in_libreoffice(q2_docx, tmp_path):

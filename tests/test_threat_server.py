@@ -1,10 +1,14 @@
 """The shipped server settings, read as Streamlit reads them, and checked on the running server."""
 
 import re
+import shutil
 import subprocess
 import tomllib
 import urllib.request
 
+import pytest
+
+from doandata import config as app_config
 from tests.browser import running_app
 from tests.conftest import ROOT
 
@@ -21,6 +25,65 @@ def test_shipped_settings_protect_the_server():
     assert c["browser"]["gatherUsageStats"] is False
     assert c["client"]["showErrorDetails"] == "none"  # viewers never see tracebacks
     assert c["client"]["toolbarMode"] == "viewer"
+
+
+def readme_nginx() -> str:
+    """The nginx configuration the README gives for running behind a proxy."""
+    blocks = re.findall(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def nginx_block(config: str, opening: str) -> str:
+    """The text between `opening {` and its closing brace."""
+    start = config.index(opening + " {") + len(opening) + 2
+    depth, end = 1, start
+    while depth:
+        depth += {"{": 1, "}": -1}.get(config[end], 0)
+        end += 1
+    return config[start : end - 1]
+
+
+def test_the_upload_limit_of_the_server_is_the_apps():
+    assert config()["server"]["maxUploadSize"] == app_config.DEFAULT_MAX_UPLOAD_MB
+
+
+def test_the_proxy_bounds_streamlits_upload_endpoint():
+    """#5: any open session may PUT files to /_stcore/upload_file/<session>/<id>, uploader or not;
+    the proxy limits their rate (per client address), their size, and keeps session ids out of logs."""
+    conf = readme_nginx()
+    zone = re.search(r"limit_req_zone \$binary_remote_addr zone=(\w+):\w+ rate=(\d+)r/m;", conf)
+    assert zone and int(zone[2]) <= 6
+    upload = nginx_block(conf, "location /_stcore/upload_file/")
+    assert re.search(rf"limit_req zone={zone[1]} burst=\d+", upload)
+    assert "access_log off;" in upload
+    size = re.search(r"client_max_body_size (\d+)m;", upload)
+    assert size and app_config.DEFAULT_MAX_UPLOAD_MB <= int(size[1]) <= app_config.DEFAULT_MAX_UPLOAD_MB + 1
+    elsewhere = re.search(r"client_max_body_size (\d+)m;", conf[: conf.index("location /_stcore/upload_file/")])
+    assert elsewhere and int(elsewhere[1]) <= 1  # no other path takes a body
+
+
+def test_the_proxy_configuration_is_valid_nginx(tmp_path):
+    nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
+    if not nginx:
+        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    conf = readme_nginx().replace("listen 443 ssl;", "listen 127.0.0.1:8443;")  # no certificate here
+    (tmp_path / "nginx.conf").write_text("events {}\nhttp {\n" + conf + "}\n")
+    checked = subprocess.run(
+        [
+            nginx,
+            "-t",
+            "-p",
+            str(tmp_path),
+            "-c",
+            str(tmp_path / "nginx.conf"),
+            "-g",
+            f"pid {tmp_path}/pid; error_log stderr;",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_the_running_server_refuses_an_upload_without_the_xsrf_token(db_url):

@@ -2,6 +2,7 @@
 draws, and only short, declared values reach the share link and its QR code."""
 
 import io
+import shutil
 
 import pytest
 from PIL import Image
@@ -32,8 +33,6 @@ CRAFTED = {
 
 @pytest.fixture(scope="module")
 def app_url(seeded_file, tmp_path_factory):
-    import shutil
-
     target = tmp_path_factory.mktemp("links") / "store.db"
     shutil.copy(seeded_file, target)
     return f"sqlite:///{target}"

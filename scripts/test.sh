@@ -8,6 +8,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx-light)  # checks the README's proxy block
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if ((${#need[@]})); then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

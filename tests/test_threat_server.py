@@ -6,8 +6,6 @@ import subprocess
 import tomllib
 import urllib.request
 
-import pytest
-
 from doandata import config as app_config
 from tests.browser import running_app
 from tests.conftest import ROOT
@@ -65,8 +63,7 @@ def test_the_proxy_bounds_streamlits_upload_endpoint():
 
 def test_the_proxy_configuration_is_valid_nginx(tmp_path):
     nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
-    if not nginx:
-        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    assert nginx, "nginx is missing: run the tests through scripts/test.sh, which installs nginx-light"
     conf = readme_nginx().replace("listen 443 ssl;", "listen 127.0.0.1:8443;")  # no certificate here
     (tmp_path / "nginx.conf").write_text("events {}\nhttp {\n" + conf + "}\n")
     checked = subprocess.run(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import cells, charts, i18n, metrics, tables
-from pages import _sidebar, _snapshot, _widgets
+from pages import _share, _sidebar, _snapshot, _widgets
 from pages._filters import UNIT, resolve, settle
 
 f = _sidebar.sidebar()
@@ -20,7 +20,9 @@ if not f.present:
     st.selectbox(
         i18n.t("filter.unit", lang), UNIT.allowed(snap, f), key=UNIT.key, format_func=lambda c: f"{c} — {names[c]}"
     )
-code = settle([UNIT], snap, f)[UNIT]
+values = settle([UNIT], snap, f)
+_share.show(values)  # the link names the unit chosen, not the one of the link this run began with
+code = values[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]
 
 st.title(unit["name"])

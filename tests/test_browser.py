@@ -1,6 +1,7 @@
 """The real app in real Chromium: links people share open exactly their view."""
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
 import pytest
@@ -152,6 +153,71 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert other.locator("h1").first.inner_text() == "Đoàn Đoàn Luật sư Thành phố"
         assert not other.locator("[data-testid='stSidebar']").is_visible()
         assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
+
+
+def shared_view(page) -> tuple[str, str, str]:
+    """The share box's link, its presentation link and the text its QR code decodes to, once the
+    run has finished; the box is opened as a person does when it is closed."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    wait_for_app(page)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stExpander']").first
+    image = box.locator("[data-testid='stImage'] img")
+    if not image.is_visible():
+        box.locator("summary").click()
+    image.wait_for(timeout=30000)
+    link, present = (c.strip() for c in box.locator("code").all_inner_texts())
+    png = page.request.get(image.get_attribute("src")).body()
+    decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    return link, present, decoded[0] if len(decoded) == 1 else decoded
+
+
+def query(url: str) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def assert_link_is_the_view(page, names: dict, **expected) -> None:
+    """The share box, its QR code and the presentation link name exactly the view on screen: the
+    address bar's parameters, the unit whose name is the heading, and what the test just chose."""
+    link, present, decoded = shared_view(page)
+    assert decoded == link
+    assert present == f"{link}&present=1"
+    assert urlsplit(link).path == urlsplit(page.url).path == "/don_vi"
+    assert query(link) == query(page.url), (link, page.url)
+    assert names[query(link)["unit"]] == page.locator("h1").first.inner_text()
+    for name, value in expected.items():
+        assert query(link).get(name) == value, (name, link)
+
+
+def test_the_share_box_names_the_view_on_screen(browser, db_url):
+    """The issue "The meeting face": the link, its QR code and the presentation link lagged one
+    step behind the unit picker, and a unit page reached from the overview had no unit at all."""
+    from doandata.store import Store
+
+    store = Store(db_url)
+    names = dict(zip(store.units()["unit_code"], store.units()["name"]))
+    store.dispose()
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/tong_quan?q=2018-Q2")
+        wait_for_app(page)
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
+        assert_link_is_the_view(page, names, unit="BDVTU", q="2018-Q2")
+        choose(page, "Đơn vị", f"HND — {names['HND']}")
+        assert_link_is_the_view(page, names, unit="HND", q="2018-Q2")
+        choose(page, "Quý", "Quý III/2018")
+        assert_link_is_the_view(page, names, unit="HND", q="2018-Q3")
+        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows the cluster's first unit
+        assert_link_is_the_view(page, names, unit="CVLS", cum="8")
+        choose(page, "Cụm", "Tất cả các cụm")
+        choose(page, "Tổ công tác", "Tổ 2")
+        assert_link_is_the_view(page, names, to="2")
+        page.locator("[data-testid='stSidebar'] label", has_text="English").click()
+        page.get_by_text("Share a link to this view").wait_for(timeout=30000)
+        assert_link_is_the_view(page, names, lang="en", to="2", q="2018-Q3")
 
 
 def sign_in(page, url: str, name: str, password: str) -> None:

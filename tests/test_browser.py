@@ -95,6 +95,51 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
                 assert "q=2018-Q2" in page.url, key
 
 
+def test_no_request_leaves_the_app(browser, db_url):
+    """Office networks have no internet: every page, its icons and its favicon come from the app
+    itself. The favicon once came from an external font host (a Material icon as page_icon)."""
+    from doandata import i18n
+
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        own, outside = urlsplit(base).netloc, []
+
+        def only_the_app(route):
+            if urlsplit(route.request.url).netloc == own:
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_the_app)
+        page.goto(f"{base}/tong_quan?q=2018-Q2")
+        wait_for_app(page)
+        headings = {
+            "nav.overview": i18n.t("overview.header", "vi", period="Quý II/2018"),
+            "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",
+            "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
+            "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
+            "nav.reports": i18n.t("reports.header", "vi"),
+            "nav.templates": i18n.t("templates.header", "vi"),
+            "nav.upload": i18n.t("upload.header", "vi"),
+            "nav.history": i18n.t("history.header", "vi"),
+            "nav.settings": i18n.t("settings.header", "vi"),
+        }
+        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}  # plotly charts each page draws
+        for key, heading in headings.items():
+            page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
+            wait_for_app(page)
+            assert page.locator("h1").first.inner_text() == heading, key
+            assert page.locator("[data-testid='stException']").count() == 0, key
+            if key in charts:
+                page.locator(".js-plotly-plot .main-svg").nth(charts[key] - 1).wait_for(timeout=30000)
+                assert page.locator(".js-plotly-plot").count() == charts[key], key
+            icon = page.evaluate("document.querySelector(\"link[rel*='icon']\").href")
+            assert icon.startswith(("data:", base)), (key, icon)
+            assert icon.startswith("data:") or page.request.get(icon).ok, (key, icon)
+        assert outside == []
+
+
 def downloaded(page, button: str, folder):
     """Click a download button as a user does; the file saved under the name the browser suggests."""
     with page.expect_download() as download:

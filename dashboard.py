@@ -1,5 +1,7 @@
 """Entry point: page config and navigation. Run: streamlit run dashboard.py"""
 
+from pathlib import Path
+
 import streamlit as st
 
 from doandata import i18n, safety
@@ -9,7 +11,11 @@ safety.require_defused_xml()  # fail closed: no XML parsing with entity expansio
 
 st.session_state[_deep_link.ENTRYPOINT_SEEN] = True
 lang = _filters.language()
-st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/dashboard:", layout="wide")
+# The browser tab's icon is a file the app serves itself: a Material icon as page_icon makes the
+# browser fetch it from an external font host, which an office network without internet blocks.
+# (Material icons elsewhere, in the navigation and on buttons, come from the font Streamlit serves.)
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
+st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=FAVICON, layout="wide")
 
 # Page URLs are the file names (/tong_quan, /don_vi): until a session has called st.navigation,
 # Streamlit routes a deep link by the files of pages/, so any other url_path would show "Page not

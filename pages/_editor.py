@@ -8,7 +8,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from doandata import auth, config, i18n
-from pages import _snapshot
+from pages import _snapshot, _widgets
 
 
 def _secrets() -> dict:
@@ -70,7 +70,7 @@ def badge(lang: str) -> None:
     """Who is signed in, and the sign-out button."""
     name = signed_in()
     if name:
-        st.sidebar.caption(i18n.t("auth.signed_in", lang, name=name))
+        st.sidebar.caption(i18n.t("auth.signed_in", lang, name=_widgets.literal(name)))
         if st.sidebar.button(i18n.t("auth.sign_out", lang), key="sign_out"):
             del st.session_state["editor_name"]
             st.rerun()

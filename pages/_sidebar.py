@@ -20,11 +20,13 @@ def sidebar() -> Filters:
     resolve(SIDEBAR, snap)
     with st.sidebar:
         _draw(snap)
-    f = filters(settle(SIDEBAR, snap))
+    values = settle(SIDEBAR, snap)
+    f = filters(values)
+    _share.reserve(None if f.present else f.lang)
+    _share.show(values)
     if f.present:
         _widgets.presentation_style()
     else:
-        _share.share_box(f.lang)
         _editor.badge(f.lang)
     return f
 

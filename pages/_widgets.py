@@ -1,6 +1,9 @@
-"""Small pieces several pages draw: a chart, the presentation style, a template's download button."""
+"""Small pieces several pages draw: user text for markdown, a chart, the presentation style, a
+template's download button."""
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
@@ -15,6 +18,24 @@ PRESENT_CSS = """<style>
 html { font-size: 21px; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
 </style>"""
+
+
+# CommonMark lets a backslash escape every ASCII punctuation mark, and only those
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# GitHub's autolinks (http://…, www.…, a@b.c) are found in the text after the escapes are read,
+# so an invisible word joiner breaks each: after the scheme or www, and before the @
+_AUTOLINK = re.compile(r"(?i)(https?|www)(?=://|\.)|(?=@)")
+WORD_JOINER = "\u2060"
+
+
+def literal(text) -> str:
+    """User text (a unit's name, a leader, a reporter, a milestone's note) for a place Streamlit
+    renders as markdown (a title, a caption, an alert, an expander's label): every punctuation mark
+    escaped, addresses kept from turning into links and line breaks made spaces, so [a link](…),
+    ![a picture](…), :red[colour] or $maths$ in an upload show as typed. Never mark user text up
+    otherwise (no unsafe_allow_html)."""
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, " ".join(str(text).splitlines()))
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def presentation_style() -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from doandata import cells, i18n
 from doandata import settings as S
-from pages import _editor, _sidebar, _snapshot
+from pages import _editor, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 lang = f.lang
@@ -118,7 +118,7 @@ if submitted:
     wrong = S.check(new, set(codes))
     if wrong:
         for key, params in wrong:
-            st.error(i18n.t(key, lang, **params))
+            st.error(i18n.t(key, lang, **{k: _widgets.literal(v) for k, v in params.items()}))
     else:
         st.session_state["settings_saved"] = _snapshot.store().save_settings(new, by=editor)
         st.rerun()

@@ -29,7 +29,7 @@ st.dataframe(tables.cluster_table(summary, lang), hide_index=True, width="stretc
 if len(summary) <= 12:  # details per cluster while they fit on a screen; the filter narrows it
     for cluster, part in frame.groupby("cluster", sort=True):
         leader = summary.set_index("cluster").loc[cluster, "leader"]
-        st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=leader or "—"))
+        st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=_widgets.literal(leader or "—")))
         st.dataframe(tables.progress_table(part, lang), hide_index=True, width="stretch")
 else:
     st.caption(i18n.t("clusters.pick_one", lang))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import cells, charts, i18n, metrics, tables
-from pages import _sidebar, _snapshot, _widgets
+from pages import _share, _sidebar, _snapshot, _widgets
 from pages._filters import UNIT, resolve, settle
 
 f = _sidebar.sidebar()
@@ -20,12 +20,14 @@ if not f.present:
     st.selectbox(
         i18n.t("filter.unit", lang), UNIT.allowed(snap, f), key=UNIT.key, format_func=lambda c: f"{c} — {names[c]}"
     )
-code = settle([UNIT], snap, f)[UNIT]
+values = settle([UNIT], snap, f)
+_share.show(values)  # the link names the unit chosen, not the one of the link this run began with
+code = values[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]
 
-st.title(unit["name"])
+st.title(_widgets.literal(unit["name"]))
 kind = i18n.t("unit.special" if unit["special"] else "unit.regular", lang)
-st.caption(i18n.t("unit.caption", lang, code=code, cluster=int(unit["cluster"]), kind=kind))
+st.caption(i18n.t("unit.caption", lang, code=_widgets.literal(code), cluster=int(unit["cluster"]), kind=kind))
 
 row = snap.progress(f.period, units[units["unit_code"] == code]).iloc[0]
 pname = i18n.period_name(f.period, lang)
@@ -37,7 +39,9 @@ c1.metric(
 )
 c2.metric(
     i18n.t("unit.metrics_baseline", lang, year=settings.baseline_year),
-    f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}",
+    _widgets.literal(
+        f"{i18n.fmt_number(row['baseline_total'], lang)} · {i18n.rating_name(row['baseline_rating'], lang)}"
+    ),
 )
 c3.metric(i18n.t("unit.metrics_target", lang), i18n.fmt_number(row["target_total"], lang))
 c4.metric(i18n.t("unit.metrics_status", lang), i18n.status_name(row["status"], lang))
@@ -60,9 +64,9 @@ if len(moved):
         i18n.t(
             "unit.moved",
             lang,
-            up=up["code"],
+            up=_widgets.literal(up["code"]),
             up_by=i18n.fmt_signed(up["change"], lang),
-            down=down["code"],
+            down=_widgets.literal(down["code"]),
             down_by=i18n.fmt_signed(down["change"], lang),
         )
     )
@@ -73,7 +77,12 @@ if gap["next"] is None:
     st.write(i18n.t("unit.gap_no_data" if cells.is_blank(row["total"]) else "unit.gap_top", lang))
 else:
     st.write(
-        i18n.t("unit.gap", lang, needed=i18n.fmt_number(gap["needed"], lang), next=i18n.rating_name(gap["next"], lang))
+        i18n.t(
+            "unit.gap",
+            lang,
+            needed=i18n.fmt_number(gap["needed"], lang),
+            next=_widgets.literal(i18n.rating_name(gap["next"], lang)),
+        )
     )
     st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
 
@@ -106,10 +115,10 @@ with right:
             i18n.t(
                 "unit.companion",
                 lang,
-                name=mate["unit_name"],
-                code=companion,
+                name=_widgets.literal(mate["unit_name"]),
+                code=_widgets.literal(companion),
                 total=i18n.fmt_number(mate["total"], lang),
-                rating=i18n.rating_name(mate["rating"], lang),
+                rating=_widgets.literal(i18n.rating_name(mate["rating"], lang)),
             )
         )
     else:
@@ -126,7 +135,7 @@ for _, rep in reports.sort_values("period", ascending=False).iterrows():
             lang,
             period=i18n.period_name(rep["period"], lang),
             date=i18n.fmt_date(rep["meeting_date"], lang),
-            reporter=i18n.text_or_dash(rep["reporter"]),
+            reporter=_widgets.literal(i18n.text_or_dash(rep["reporter"])),
         ),
         expanded=rep["period"] == f.period,
     ):

@@ -16,7 +16,13 @@ store = _snapshot.store()
 
 done = st.session_state.pop("upload_done", None)
 if done:
-    st.success(i18n.t("upload.stored", lang, **done))
+    st.success(
+        i18n.t(
+            "upload.stored",
+            lang,
+            **{**done, "file": _widgets.literal(done["file"]), "by": _widgets.literal(done["by"])},
+        )
+    )
 
 periods = [None, *snap.settings.periods]
 period = st.selectbox(
@@ -50,7 +56,7 @@ data, name = uploaded.getvalue(), uploaded.name
 try:
     outcome = ingest.inspect(data, name, store, period)
 except Unreadable as exc:
-    st.error(exc.problem.message(lang))  # the red box says "error" itself
+    st.error(_widgets.literal(exc.problem.message(lang)))
     st.stop()
 batch = outcome.batch
 

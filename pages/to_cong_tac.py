@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import i18n, metrics, tables
-from pages import _sidebar, _snapshot
+from pages import _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -43,7 +43,7 @@ for group in groups:
     if f.group and group != f.group:
         continue
     leader = people[people["role"] == "Tổ trưởng"]["name"]
-    st.header(i18n.t("groups.group", lang, n=group, leader=leader.iloc[0] if len(leader) else "—"))
+    st.header(i18n.t("groups.group", lang, n=group, leader=_widgets.literal(leader.iloc[0] if len(leader) else "—")))
     st.dataframe(tables.members_table(people, items, lang), hide_index=True, width="stretch")
     st.subheader(i18n.t("groups.units", lang))
     if codes:

@@ -63,11 +63,19 @@ ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):
     m = upcoming.iloc[0]
-    st.info(i18n.t("overview.next_due", lang, name=m["name"], date=i18n.fmt_date(m["date"], lang), note=m["note"]))
+    st.info(
+        i18n.t(
+            "overview.next_due",
+            lang,
+            name=_widgets.literal(m["name"]),
+            date=i18n.fmt_date(m["date"], lang),
+            note=_widgets.literal(m["note"]),
+        )
+    )
 else:
     st.info(i18n.t("overview.plan_over", lang, year=settings.plan_year))
 
 st.subheader(i18n.t("overview.table", lang))
 st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
 scale = ", ".join(f"{i18n.rating_name(r.name, lang)} ≥ {i18n.fmt_number(r.minimum, lang)}" for r in settings.scale)
-st.caption(i18n.t("scale.note", lang, scale=scale))
+st.caption(i18n.t("scale.note", lang, scale=_widgets.literal(scale)))

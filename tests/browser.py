@@ -106,7 +106,7 @@ def choose(page, label: str, option: str, attempts: int = 3) -> None:
     the box and closes its list; a person opens it again, and so does this."""
     for _ in range(attempts):
         wait_for_app(page)
-        page.get_by_label(label).click()
+        page.get_by_role("combobox", name=label, exact=True).click()
         entry = page.get_by_role("option", name=option)
         try:
             entry.wait_for(timeout=5000)

@@ -1,6 +1,7 @@
 """The real app in real Chromium: links people share open exactly their view."""
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
 import pytest
@@ -94,6 +95,51 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
                 assert "q=2018-Q2" in page.url, key
 
 
+def test_no_request_leaves_the_app(browser, db_url):
+    """Office networks have no internet: every page, its icons and its favicon come from the app
+    itself. The favicon once came from an external font host (a Material icon as page_icon)."""
+    from doandata import i18n
+
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        own, outside = urlsplit(base).netloc, []
+
+        def only_the_app(route):
+            if urlsplit(route.request.url).netloc == own:
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_the_app)
+        page.goto(f"{base}/tong_quan?q=2018-Q2")
+        wait_for_app(page)
+        headings = {
+            "nav.overview": i18n.t("overview.header", "vi", period="Quý II/2018"),
+            "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",
+            "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
+            "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
+            "nav.reports": i18n.t("reports.header", "vi"),
+            "nav.templates": i18n.t("templates.header", "vi"),
+            "nav.upload": i18n.t("upload.header", "vi"),
+            "nav.history": i18n.t("history.header", "vi"),
+            "nav.settings": i18n.t("settings.header", "vi"),
+        }
+        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}  # plotly charts each page draws
+        for key, heading in headings.items():
+            page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
+            wait_for_app(page)
+            assert page.locator("h1").first.inner_text() == heading, key
+            assert page.locator("[data-testid='stException']").count() == 0, key
+            if key in charts:
+                page.locator(".js-plotly-plot .main-svg").nth(charts[key] - 1).wait_for(timeout=30000)
+                assert page.locator(".js-plotly-plot").count() == charts[key], key
+            icon = page.evaluate("document.querySelector(\"link[rel*='icon']\").href")
+            assert icon.startswith(("data:", base)), (key, icon)
+            assert icon.startswith("data:") or page.request.get(icon).ok, (key, icon)
+        assert outside == []
+
+
 def downloaded(page, button: str, folder):
     """Click a download button as a user does; the file saved under the name the browser suggests."""
     with page.expect_download() as download:
@@ -152,6 +198,71 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         assert other.locator("h1").first.inner_text() == "Đoàn Đoàn Luật sư Thành phố"
         assert not other.locator("[data-testid='stSidebar']").is_visible()
         assert other.evaluate("getComputedStyle(document.documentElement).fontSize") == "21px"
+
+
+def shared_view(page) -> tuple[str, str, str]:
+    """The share box's link, its presentation link and the text its QR code decodes to, once the
+    run has finished; the box is opened as a person does when it is closed."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    wait_for_app(page)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stExpander']").first
+    image = box.locator("[data-testid='stImage'] img")
+    if not image.is_visible():
+        box.locator("summary").click()
+    image.wait_for(timeout=30000)
+    link, present = (c.strip() for c in box.locator("code").all_inner_texts())
+    png = page.request.get(image.get_attribute("src")).body()
+    decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    return link, present, decoded[0] if len(decoded) == 1 else decoded
+
+
+def query(url: str) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def assert_link_is_the_view(page, names: dict, **expected) -> None:
+    """The share box, its QR code and the presentation link name exactly the view on screen: the
+    address bar's parameters, the unit whose name is the heading, and what the test just chose."""
+    link, present, decoded = shared_view(page)
+    assert decoded == link
+    assert present == f"{link}&present=1"
+    assert urlsplit(link).path == urlsplit(page.url).path == "/don_vi"
+    assert query(link) == query(page.url), (link, page.url)
+    assert names[query(link)["unit"]] == page.locator("h1").first.inner_text()
+    for name, value in expected.items():
+        assert query(link).get(name) == value, (name, link)
+
+
+def test_the_share_box_names_the_view_on_screen(browser, db_url):
+    """The issue "The meeting face": the link, its QR code and the presentation link lagged one
+    step behind the unit picker, and a unit page reached from the overview had no unit at all."""
+    from doandata.store import Store
+
+    store = Store(db_url)
+    names = dict(zip(store.units()["unit_code"], store.units()["name"]))
+    store.dispose()
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/tong_quan?q=2018-Q2")
+        wait_for_app(page)
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
+        assert_link_is_the_view(page, names, unit="BDVTU", q="2018-Q2")
+        choose(page, "Đơn vị", f"HND — {names['HND']}")
+        assert_link_is_the_view(page, names, unit="HND", q="2018-Q2")
+        choose(page, "Quý", "Quý III/2018")
+        assert_link_is_the_view(page, names, unit="HND", q="2018-Q3")
+        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows the cluster's first unit
+        assert_link_is_the_view(page, names, unit="CVLS", cum="8")
+        choose(page, "Cụm", "Tất cả các cụm")
+        choose(page, "Tổ công tác", "Tổ 2")
+        assert_link_is_the_view(page, names, to="2")
+        page.locator("[data-testid='stSidebar'] label", has_text="English").click()
+        page.get_by_text("Share a link to this view").wait_for(timeout=30000)
+        assert_link_is_the_view(page, names, lang="en", to="2", q="2018-Q3")
 
 
 def sign_in(page, url: str, name: str, password: str) -> None:

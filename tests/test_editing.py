@@ -115,7 +115,10 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
     assert summary(db_url)["LMHTX"]["total"] == 55  # nothing stored yet
     next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
     assert not app.exception
-    assert app.success[0].value.startswith("Đã lưu lần tải lên #11: bang_diem_quy_3.xlsx — Quý III/2018")
+    from pages._widgets import literal
+
+    # the file's name as typed: markdown's _ and . escaped
+    assert app.success[0].value.startswith(f"Đã lưu lần tải lên #11: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018")
     assert "Nguyễn Trần Tuấn" in app.success[0].value
     assert summary(db_url)["LMHTX"]["total"] == 64.5
     # the overview shows the new figures at once

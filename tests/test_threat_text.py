@@ -1,15 +1,21 @@
-"""User text is shown as text: a unit called <img src=x onerror=alert(1)> runs no script anywhere."""
+"""User text is shown as text: a unit called <img src=x onerror=alert(1)> runs no script anywhere,
+and one called [a link](http://…) is no link."""
 
+import dataclasses
+import datetime as dt
 import io
 import zipfile
+from urllib.parse import urlsplit
 
 import docx
 import openpyxl
 import pytest
 from playwright.sync_api import sync_playwright
 
-from doandata import charts, metrics, reports
+from doandata import charts, ingest, metrics, reports, templates
+from doandata.settings import Milestone
 from doandata.validate import Batch
+from pages._widgets import WORD_JOINER
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
 
 NAME = "<img src=x onerror=alert(1)>"
@@ -71,3 +77,105 @@ def test_no_script_runs_in_any_page(hostile_store, db_url):
         assert page.locator("img[src='x']").count() == 0 and page.locator("script", has_text="alert(2)").count() == 0
         browser.close()
     assert dialogs == []
+
+
+# What an attacker tried next: markdown in uploaded names, which Streamlit's titles, captions,
+# alerts and expander labels would render as a link, a picture fetched from outside, coloured text.
+TRACKER = "tracker.example"
+LINK = f"[Phiên làm việc hết hạn - bấm vào đây](http://{TRACKER}/phien)"
+PIXEL = f"![](http://{TRACKER}/pixel.png)"
+COLOUR = ":red[**ĐÃ GIẢI THỂ**]"
+
+
+@pytest.fixture
+def markdown_store(store):
+    """The special units HND, DLS and LMHTX named with markdown, each the companion of the next;
+    the leading units of their clusters, two working-group leaders, two reporters and a milestone
+    too. Stored through the same import as an upload, from workbooks the template writer makes."""
+    units = store.units().set_index("unit_code")
+    for code, name, mate, leader in (
+        ("HND", LINK, "DLS", "LDLD"),
+        ("DLS", PIXEL, "LMHTX", "VKSND"),
+        ("LMHTX", COLOUR, "HND", "CVLS"),
+    ):
+        units.loc[code, ["name", "companion_code"]] = name, mate
+        units.loc[leader, "name"] = f"{name} (cụm trưởng)"
+    members = store.members()
+    leaders = members.index[members["role"] == "Tổ trưởng"]
+    members.loc[leaders[0], "name"], members.loc[leaders[1], "name"] = LINK, PIXEL
+    reps = store.reports()
+    reps = reps[reps["period"] == "2018-Q3"].set_index("unit_code")
+    reps.loc["HND", "reporter"], reps.loc["DLS", "reporter"] = COLOUR, LINK
+    for kind, rows, period in (
+        ("units", units.reset_index(), None),
+        ("groups", members, None),
+        ("reports", reps.reset_index(), "2018-Q3"),
+    ):
+        data = templates.write_workbook(kind, rows=rows, period=period)
+        outcome = ingest.import_bytes(data, f"{LINK}.xlsx", store, period)
+        assert outcome.batch.ok, [p.line() for p in outcome.batch.problems]
+    settings = store.settings()
+    ahead = Milestone("custom_0", dt.date.today() + dt.timedelta(days=30), LINK, f"{PIXEL} {COLOUR}")
+    store.save_settings(dataclasses.replace(settings, milestones=(*settings.milestones, ahead)), by=COLOUR)
+    return store
+
+
+def test_markdown_in_uploads_is_shown_as_typed(markdown_store, db_url):
+    """No link, no picture from outside, no coloured text: the names as they were typed."""
+    titles = {
+        "don_vi?unit=HND&q=2018-Q3": LINK,
+        "don_vi?unit=DLS&q=2018-Q3": PIXEL,
+        "don_vi?unit=LMHTX&q=2018-Q3": COLOUR,
+    }
+    pages = {
+        "tong_quan?q=2018-Q3": [LINK, PIXEL, COLOUR],  # the next milestone's name and note
+        "don_vi?unit=HND&q=2018-Q3": [LINK, PIXEL, COLOUR],  # title, companion, reporter
+        "don_vi?unit=DLS&q=2018-Q3": [PIXEL, COLOUR, LINK],
+        "don_vi?unit=LMHTX&q=2018-Q3": [COLOUR, LINK],
+        "cum?q=2018-Q3": [f"{n} (cụm trưởng)" for n in (LINK, PIXEL, COLOUR)],  # cluster leaders
+        "to_cong_tac?q=2018-Q3": [LINK, PIXEL],  # group leaders
+        "lich_su": [],
+    }
+    outside = []
+    with running_app(db_url) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1200})
+
+        def only_the_app(route):
+            if urlsplit(route.request.url).netloc == urlsplit(base).netloc:
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_the_app)
+        for path, shown in pages.items():
+            page.goto(f"{base}/{path}")
+            wait_for_app(page)
+            main = page.locator("[data-testid='stMain']")
+            text = main.inner_text().replace(WORD_JOINER, "")  # it keeps an address from becoming a link
+            for literal in shown:
+                assert literal in text, (path, literal)
+            if path in titles:
+                assert page.locator("h1").first.inner_text().replace(WORD_JOINER, "") == titles[path]
+            assert page.locator(f"a[href*='{TRACKER}']").count() == 0, path
+            assert page.locator(f"img[src*='{TRACKER}']").count() == 0, path
+            assert main.locator("span[style*='color'], strong", has_text="ĐÃ GIẢI THỂ").count() == 0, path
+        browser.close()
+    assert outside == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "given"),
+    [
+        (LINK, "\\[Phiên làm việc hết hạn \\- bấm vào đây\\]\\(http\u2060\\:\\/\\/tracker\\.example\\/phien\\)"),
+        (COLOUR, "\\:red\\[\\*\\*ĐÃ GIẢI THỂ\\*\\*\\]"),
+        ("$x^2$ & www.doan.vn, a@b.vn", "\\$x\\^2\\$ \\& www\u2060\\.doan\\.vn\\, a\u2060\\@b\\.vn"),
+        ("# Tiêu đề\n- mục", "\\# Tiêu đề \\- mục"),
+        ("Chi đoàn Hội Nông dân", "Chi đoàn Hội Nông dân"),
+    ],
+)
+def test_literal_escapes_what_markdown_would_read(typed, given):
+    from pages._widgets import literal
+
+    assert literal(typed) == given

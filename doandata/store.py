@@ -76,11 +76,17 @@ class Store:
     def import_batch(
         self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
     ) -> Imported:
-        """Store a checked batch in one transaction: all or nothing."""
+        """Store a checked batch in one transaction: all or nothing. The same file is a duplicate
+        only for the same periods: chosen for another quarter at upload, it is another upload."""
+        periods = ",".join(batch.periods)
         with self._write() as conn:
             if sha256:
                 same = (
-                    conn.execute(sa.select(uploads).where(uploads.c.sha256 == sha256, uploads.c.active))
+                    conn.execute(
+                        sa.select(uploads).where(
+                            uploads.c.sha256 == sha256, uploads.c.periods == periods, uploads.c.active
+                        )
+                    )
                     .mappings()
                     .first()
                 )
@@ -93,7 +99,7 @@ class Store:
                 by=by,
                 filename=filename[:255],
                 sha256=sha256,
-                periods=",".join(batch.periods),
+                periods=periods,
             )
             added = replaced = 0
             for name, frame in batch.frames.items():

@@ -7,7 +7,8 @@ import time
 import sqlalchemy as sa
 import streamlit as st
 
-from doandata import auth, config, i18n
+from doandata import auth, backup, config, i18n
+from doandata.store import ReadOnlyStore
 from pages import _snapshot
 
 
@@ -42,6 +43,10 @@ def require(lang: str) -> str:
     if _hash() is None:
         st.warning(i18n.t("auth.not_configured", lang))
         st.stop()
+    store = _snapshot.store()
+    if store.read_only:  # nothing can be stored, not even a sign-in's count
+        st.warning(ReadOnlyStore(backup.sqlite_path(store.engine)).message(lang))
+        st.stop()
     name = signed_in()
     if name:
         return name
@@ -52,7 +57,7 @@ def require(lang: str) -> str:
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
     if sent:
         try:
-            ok, wait = auth.check_login(password, _hash(), _client(), auth.Throttle(_snapshot.store().login_counts()))
+            ok, wait = auth.check_login(password, _hash(), _client(), auth.Throttle(store.login_counts()))
         except sa.exc.SQLAlchemyError as exc:
             _snapshot.unavailable(exc)
         if ok and who.strip():

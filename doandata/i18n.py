@@ -404,6 +404,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "stored (uploads, restores, settings, editor sign-in).",
     ),
     "history.action_restore": ("Khôi phục từ bản sao lưu", "Restored from a backup"),
+    "auth.session_ended": (
+        "Phiên biên tập đã hết hạn hoặc mật khẩu biên tập vừa được đổi; hãy đăng nhập lại.",
+        "The editing session has expired or the editor password was just changed; sign in again.",
+    ),
+    "auth.password_again": ("Nhập lại mật khẩu biên tập để xác nhận", "Enter the editor password again to confirm"),
+    "auth.password_again_needed": (
+        "Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì.",
+        "Enter the editor password again to confirm; nothing was changed.",
+    ),
     # ------------------------------------------------------------ statuses and ratings
     "status.on_track": ("Đúng tiến độ", "On track"),
     "status.at_risk": ("Cần chú ý", "Needs attention"),

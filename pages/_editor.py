@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 import sqlalchemy as sa
@@ -23,10 +24,36 @@ def _hash() -> str | None:
     return config.editor_password_hash(_secrets())
 
 
+def _fingerprint(stored: str) -> str:
+    """What a session keeps of the hash it signed in with: enough to notice a new password."""
+    return hashlib.sha256(stored.encode()).hexdigest()[:16]
+
+
 def signed_in() -> str | None:
-    """The signed-in editor's name, checked again against the configuration on every call."""
-    name = st.session_state.get("editor_name")
-    return name if name and _hash() else None
+    """The signed-in editor's name while the sign-in holds: made with the password configured now
+    (a new hash signs every editor out) and younger than the session's hours. Called before every
+    write, through require."""
+    name, stored = st.session_state.get("editor_name"), _hash()
+    if not name or not stored:
+        return None
+    hours = config.editor_session_hours(_secrets())
+    if (
+        st.session_state.get("editor_key") != _fingerprint(stored)
+        or time.time() - st.session_state.get("editor_since", 0.0) > hours * 3600
+    ):
+        _sign_out()
+        st.session_state["editor_ended"] = True
+        return None
+    return name
+
+
+def _sign_in(name: str) -> None:
+    st.session_state.update(editor_name=name, editor_key=_fingerprint(_hash() or ""), editor_since=time.time())
+
+
+def _sign_out() -> None:
+    for key in ("editor_name", "editor_key", "editor_since"):
+        st.session_state.pop(key, None)
 
 
 def _client() -> str:
@@ -50,6 +77,8 @@ def require(lang: str) -> str:
     name = signed_in()
     if name:
         return name
+    if st.session_state.pop("editor_ended", False):
+        st.info(i18n.t("auth.session_ended", lang))
     st.info(i18n.t("auth.editors_only", lang))
     with st.form("login"):
         who = st.text_input(i18n.t("auth.name", lang))
@@ -61,7 +90,7 @@ def require(lang: str) -> str:
         except sa.exc.SQLAlchemyError as exc:
             _snapshot.unavailable(exc)
         if ok and who.strip():
-            st.session_state["editor_name"] = who.strip()
+            _sign_in(who.strip())
             st.rerun()
         if ok:
             st.error(i18n.t("auth.name_needed", lang))
@@ -77,5 +106,27 @@ def badge(lang: str) -> None:
     if name:
         st.sidebar.caption(i18n.t("auth.signed_in", lang, name=name))
         if st.sidebar.button(i18n.t("auth.sign_out", lang), key="sign_out"):
-            del st.session_state["editor_name"]
+            _sign_out()
             st.rerun()
+
+
+def password_again(lang: str, key: str) -> str:
+    """The password field of a restore or a change of settings."""
+    return st.text_input(i18n.t("auth.password_again", lang), type="password", key=key)
+
+
+def confirm(password: str, lang: str) -> None:
+    """Before a restore or a change of settings the password is asked again, so a session that
+    another client took over (a leaked session id) cannot do either; a wrong one counts as a failed
+    sign-in. Stops the page unless it is right."""
+    if not password:
+        st.error(i18n.t("auth.password_again_needed", lang))
+        st.stop()
+    try:
+        ok, wait = auth.check_login(password, _hash(), _client(), auth.Throttle(_snapshot.store().login_counts()))
+    except sa.exc.SQLAlchemyError as exc:
+        _snapshot.unavailable(exc)
+    if not ok:
+        time.sleep(0.5)
+        st.error(i18n.t("auth.wrong", lang, seconds=int(wait + 0.999)))
+        st.stop()

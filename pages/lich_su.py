@@ -32,8 +32,10 @@ labels = {
 }
 target = st.selectbox(i18n.t("history.restore_pick", lang), list(labels), format_func=labels.get, key="restore_pick")
 sure = st.checkbox(i18n.t("history.restore_sure", lang, id=target), key=f"restore_sure_{target}")
+again = _editor.password_again(lang, key="restore_password")
 if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", disabled=not sure, key="restore_go"):
     _editor.require(lang)  # checked again where the write happens
+    _editor.confirm(again, lang)
     try:
         entry = store.rollback(target, by=_editor.signed_in())
     except UnknownUpload as exc:

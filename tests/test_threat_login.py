@@ -146,3 +146,71 @@ def test_no_password_in_logs_or_urls(db_url, monkeypatch, caplog):
     store.dispose()
     assert all(PASSWORD not in str(v) for v in dict(app.query_params).values())
     assert next(t for t in app.text_input if t.label == "Mật khẩu biên tập").proto.type == 1  # a password field
+
+
+# ---------------------------------------------------------------- #6: the editor's session
+
+
+@pytest.fixture
+def editor_app(db_url, monkeypatch):
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", auth.hash_password(PASSWORD))
+    monkeypatch.chdir(ROOT)
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def sign_in(app, page: str) -> AppTest:
+    app.switch_page(page).run()
+    inputs = {t.label: t for t in app.text_input}
+    inputs["Họ tên người biên tập (ghi vào lịch sử)"].set_value("Người biên tập")
+    inputs["Mật khẩu biên tập"].set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Đăng nhập").click().run()
+    assert not app.exception and app.get("file_uploader"), "signed in"
+    return app
+
+
+SIGNED_OUT = "Phiên biên tập đã hết hạn hoặc mật khẩu biên tập vừa được đổi; hãy đăng nhập lại."
+
+
+def test_a_new_password_hash_signs_editors_out(editor_app, monkeypatch):
+    """#6: changing the hash did not sign out an editor already signed in."""
+    app = sign_in(editor_app, "pages/tai_len.py")
+    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", auth.hash_password("mat-khau-moi-2019"))
+    app.run()
+    assert not app.exception and not app.get("file_uploader")
+    assert [i.value for i in app.info][:1] == [SIGNED_OUT]
+
+
+def test_a_sign_in_expires(editor_app, monkeypatch):
+    """#6: the editor role lived as long as the session id (which leaks); now its hours are a setting."""
+    monkeypatch.setenv("DOANDATA_EDITOR_SESSION_HOURS", str(1 / 3600))  # one second
+    app = sign_in(editor_app, "pages/tai_len.py")
+    time.sleep(1.2)
+    app.run()
+    assert not app.exception and not app.get("file_uploader")
+    assert [i.value for i in app.info][:1] == [SIGNED_OUT]
+
+
+def test_a_restore_and_a_change_of_settings_ask_for_the_password_again(editor_app, db_url):
+    """#6: another client reconnecting with a leaked session id got the editor's restore button."""
+    app = sign_in(editor_app, "pages/tai_len.py")
+    app.switch_page("pages/lich_su.py").run()
+    app.selectbox(key="restore_pick").set_value(10).run()
+    app.checkbox(key="restore_sure_10").check().run()
+    go = next(b for b in app.button if b.key == "restore_go")
+    go.click().run()
+    assert [e.value for e in app.error] == ["Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì."]
+    app.text_input(key="restore_password").set_value("doan-" + PASSWORD)
+    next(b for b in app.button if b.key == "restore_go").click().run()
+    assert [e.value for e in app.error] == ["Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại."]
+    store = Store(db_url)
+    assert len(store.history()) == 10  # nothing restored
+    app.switch_page("pages/cai_dat.py").run()
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert [e.value for e in app.error] == ["Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì."]
+    assert len(store.history()) == 10  # no settings saved
+    wait_over(store, "unknown")
+    app.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception and app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
+    store.dispose()

@@ -19,6 +19,7 @@ log = logging.getLogger("doandata.auth")
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_DELAY = 30.0
+UNKNOWN = "unknown"  # the client of every visitor whose address is not known: they share one counter
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -105,7 +106,7 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies:
         hops = [h.strip() for h in forwarded_for.split(",")]
         if len(hops) >= trusted_proxies and hops[-trusted_proxies]:
             return hops[-trusted_proxies][:64]
-    return (peer or "unknown")[:64]
+    return (peer or UNKNOWN)[:64]
 
 
 def check_login(password: str, stored: str | None, client: str, throttle: Throttle) -> tuple[bool, float]:

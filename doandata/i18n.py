@@ -408,6 +408,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Phiên biên tập đã hết hạn hoặc mật khẩu biên tập vừa được đổi; hãy đăng nhập lại.",
         "The editing session has expired or the editor password was just changed; sign in again.",
     ),
+    "auth.shared_counter": (
+        "Máy chủ không biết địa chỉ của người truy cập (proxy không gửi X-Forwarded-For hoặc chưa đặt "
+        "DOANDATA_TRUSTED_PROXIES), nên mọi người dùng chung một bộ đếm: một người nhập sai mật khẩu thì "
+        "mọi người biên tập đều phải chờ. Hãy báo người quản trị (xem README).",
+        "The server does not know visitors' addresses (the proxy sends no X-Forwarded-For or "
+        "DOANDATA_TRUSTED_PROXIES is unset), so everyone shares one counter: one person's wrong passwords "
+        "make every editor wait. Tell the administrator (see the README).",
+    ),
     "auth.password_again": ("Nhập lại mật khẩu biên tập để xác nhận", "Enter the editor password again to confirm"),
     "auth.password_again_needed": (
         "Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì.",

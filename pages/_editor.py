@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 
 import sqlalchemy as sa
@@ -11,6 +12,8 @@ import streamlit as st
 from doandata import auth, backup, config, i18n
 from doandata.store import ReadOnlyStore
 from pages import _snapshot
+
+log = logging.getLogger("doandata.auth")
 
 
 def _secrets() -> dict:
@@ -65,6 +68,23 @@ def _client() -> str:
     )
 
 
+@st.cache_resource(show_spinner=False)
+def _log_shared_counter() -> None:
+    """Once per process, at the first sign-in form that cannot tell its visitor's address."""
+    log.warning(
+        "no client address for editor sign-ins (a proxy on this machine without X-Forwarded-For, or "
+        "DOANDATA_TRUSTED_PROXIES unset): every visitor shares one failure counter, so one person's wrong "
+        "passwords make every editor wait; have the proxy send X-Forwarded-For and set DOANDATA_TRUSTED_PROXIES"
+    )
+
+
+def _warn_if_shared(lang: str) -> None:
+    """Without an address every visitor shares the one counter of auth.UNKNOWN: say so."""
+    if _client() == auth.UNKNOWN:
+        _log_shared_counter()
+        st.warning(i18n.t("auth.shared_counter", lang))
+
+
 def require(lang: str) -> str:
     """Stop the page unless an editor is signed in; a viewer gets the sign-in form instead."""
     if _hash() is None:
@@ -80,6 +100,7 @@ def require(lang: str) -> str:
     if st.session_state.pop("editor_ended", False):
         st.info(i18n.t("auth.session_ended", lang))
     st.info(i18n.t("auth.editors_only", lang))
+    _warn_if_shared(lang)
     with st.form("login"):
         who = st.text_input(i18n.t("auth.name", lang))
         password = st.text_input(i18n.t("auth.password", lang), type="password")

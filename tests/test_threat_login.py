@@ -214,3 +214,18 @@ def test_a_restore_and_a_change_of_settings_ask_for_the_password_again(editor_ap
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception and app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
     store.dispose()
+
+
+def test_an_unknown_client_address_is_said_to_editors_and_logged(editor_app, caplog):
+    """#18: with no peer address (a proxy on the same machine that sets no header) every visitor
+    shares the "unknown" counter: one person's wrong passwords make every editor wait."""
+    from pages import _editor
+
+    _editor._log_shared_counter.clear()
+    with caplog.at_level(logging.WARNING, logger="doandata.auth"):
+        editor_app.switch_page("pages/tai_len.py").run()
+    assert not editor_app.exception
+    assert [w.value for w in editor_app.warning][0].startswith(
+        "Máy chủ không biết địa chỉ của người truy cập (proxy không gửi X-Forwarded-For"
+    )
+    assert "every visitor shares one failure counter" in caplog.text

@@ -20,7 +20,8 @@ import sqlalchemy as sa
 
 from . import history, migrate
 from .errors import Code, DoanError
-from .schema import write_transaction
+from .schema import is_read_only, write_transaction
+from .store import ReadOnlyStore
 
 # A file holding these tables is a store this app made.
 STORE_TABLES = {"uploads", "units", "scores"}
@@ -74,7 +75,7 @@ def backup_to(engine: sa.Engine, target: str) -> None:
     final = Path(target)
     partial = final.with_name(f".{final.name}.{os.getpid()}.partial")
     try:
-        with closing(sqlite3.connect(source)) as live, closing(sqlite3.connect(partial)) as copy:
+        with closing(_connect(engine, source)) as live, closing(sqlite3.connect(partial)) as copy:
             live.backup(copy)
         os.replace(partial, final)
     except (sqlite3.Error, OSError) as exc:
@@ -83,6 +84,13 @@ def backup_to(engine: sa.Engine, target: str) -> None:
         if _disk_full(exc):
             raise DiskFull(target) from None
         raise OSError(str(exc)) from None  # the folder is missing or cannot be written
+
+
+def _connect(engine: sa.Engine, path: str) -> sqlite3.Connection:
+    """The store's file as the engine opens it: a store on a read-only disk is immutable there."""
+    if is_read_only(engine):
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(path)
 
 
 def _disk_full(exc: BaseException) -> bool:
@@ -95,15 +103,23 @@ def restore_from(engine: sa.Engine, backup: str) -> int:
     target = sqlite_path(engine)
     if target is None:
         raise NotSQLite(str(engine.url))
+    if is_read_only(engine):
+        raise ReadOnlyStore(target)
     try:
-        with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source:
-            _check_revision(source, backup)
-            high = _highest_upload_id(engine)
-            engine.dispose()
-            with closing(sqlite3.connect(target, timeout=30)) as live:
-                source.backup(live)
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        _check_revision(source, backup)
     except sqlite3.DatabaseError:
         raise NotABackup(backup) from None
+    with closing(source):
+        high = _highest_upload_id(engine)
+        engine.dispose()
+        try:
+            with closing(sqlite3.connect(target, timeout=30)) as live:
+                source.backup(live)  # one transaction on the store: all of the backup or nothing
+        except sqlite3.Error as exc:
+            if _disk_full(exc):
+                raise DiskFull(target) from None
+            raise OSError(str(exc)) from None
     migrate.upgrade(engine)  # a backup of an older release: brought to this release's schema
     with write_transaction(engine) as conn:
         _keep_highest_upload_id(conn, high)

@@ -119,7 +119,7 @@ def read_only_url(seeded_file, tmp_path):
     mount_undo(shown)
 
 
-def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, monkeypatch, caplog):
+def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, tmp_path, monkeypatch, caplog):
     """#17: on a read-only file system the app could not even read the store. Now it is shown;
     the log says so once at opening, and editors get the one line where they would write."""
     out = cli_main("summary", "--period", "2018-Q3", "--json", db_url=read_only_url)
@@ -131,6 +131,10 @@ def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, monkeyp
         "không lưu được gì (tải lên, khôi phục, cài đặt, đăng nhập biên tập)."
     )
     out = cli_main("import", str(Q3), "--period", "2018-Q4", db_url=read_only_url)
+    assert out.returncode == 1 and out.stderr.splitlines() == [line]
+    copy = tmp_path / "sao_luu.db"  # what one wants of a store on a read-only disk: a copy elsewhere
+    assert cli_main("backup", str(copy), db_url=read_only_url).returncode == 0
+    out = cli_main("restore", str(copy), db_url=read_only_url)
     assert out.returncode == 1 and out.stderr.splitlines() == [line]
     monkeypatch.setenv("DOANDATA_DB_URL", read_only_url)
     monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", auth.hash_password("mat-khau-bien-tap"))

@@ -55,6 +55,31 @@ def test_upload_ids_are_never_given_twice_and_a_restore_moves_the_version(db_url
     store.dispose()
 
 
+def test_the_pages_show_what_was_imported_after_a_restore(db_url, tmp_path, monkeypatch):
+    """#7 as the finding saw it: back up; import A; restore; import B. The page kept showing A."""
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+    def shown() -> str:
+        app.query_params["q"] = "2018-Q3"
+        app.switch_page("pages/tong_quan.py").run()
+        assert not app.exception
+        return app.dataframe[-1].value.set_index("Mã đơn vị").loc["LMHTX", "Tổng điểm"]
+
+    assert shown() == "55"
+    copy = tmp_path / "sao_luu.db"
+    assert cli_main("backup", str(copy), db_url=db_url).returncode == 0
+    store = Store(db_url)
+    ingest.import_bytes(rescored(Q3.name, "LMHTX", {"TC1": 10, "TC2": 10}), "a.xlsx", store)
+    assert shown() == "64,5"  # A
+    assert cli_main("restore", str(copy), db_url=db_url).returncode == 0
+    assert shown() == "55"
+    ingest.import_bytes(rescored(Q3.name, "LMHTX", {"TC1": 10}), "b.xlsx", store)
+    assert shown() == "60"  # B, not A again
+    store.dispose()
+
+
 def test_a_first_release_backup_is_upgraded_once_restored(store):
     """#8: the running app's own store object reads the restored backup at once (the first release
     kept no card totals, which the pages read)."""

@@ -42,4 +42,5 @@ if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", 
         st.error(exc.message(lang))
         st.stop()
     st.session_state["restored"] = {"id": target, "entry": entry}
+    del st.session_state["restore_password"]  # the password is not kept in the session
     st.rerun()

@@ -159,6 +159,7 @@ def test_reupload_then_undo_from_the_history_page(app, db_url):
     assert not app.exception
     assert app.success[0].value.startswith("Đã khôi phục trạng thái trước lần tải lên #11")
     assert summary(db_url)["HCTD"]["total"] == 66.5
+    assert app.text_input(key="restore_password").value == ""  # not kept once used
     history = app.dataframe[0].value
     assert history.iloc[0]["Việc"] == "Khôi phục trước #11" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
 

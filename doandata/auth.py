@@ -12,12 +12,14 @@ import hmac
 import logging
 import os
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 log = logging.getLogger("doandata.auth")
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_DELAY = 30.0
+UNKNOWN = "unknown"  # the client of every visitor whose address is not known: they share one counter
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -55,7 +57,8 @@ class LoginCounts(Protocol):
     """Where failed sign-ins are counted: logins.LoginCounts."""
 
     def get(self, client: str) -> tuple[int, float]: ...  # (failures in a row, time of the last)
-    def failed(self, client: str, now: float) -> int: ...  # count one more; the new count
+    # (seconds to wait, count): when not waiting, this attempt is counted as a failure at once
+    def attempt(self, client: str, now: float, delay: Callable[[int], float]) -> tuple[float, int]: ...
     def clear(self, client: str) -> None: ...
 
 
@@ -71,17 +74,27 @@ class Throttle:
 
     def wait_for(self, client: str) -> float:
         count, last = self.counts.get(client)
-        if not count:
-            return 0.0
-        return max(0.0, min(MAX_DELAY, 2 ** (count - 1)) - (time.time() - last))
+        return max(0.0, delay(count) - (time.time() - last)) if count else 0.0
+
+    def attempt(self, client: str) -> float:
+        """Seconds to wait; 0 means go ahead and verify, this attempt already counted as a failure
+        (the wait is checked and the attempt recorded in one atomic step, so a crowd of sign-ins
+        sent at the same instant gets one guess checked, not one each)."""
+        wait, _ = self.counts.attempt(client, time.time(), delay)
+        return wait
 
     def failed(self, client: str) -> None:
-        count = self.counts.failed(client, time.time())
+        count, _ = self.counts.get(client)
         log.warning("editor login failed for client %s (%d in a row)", client, count)
 
     def succeeded(self, client: str) -> None:
         self.counts.clear(client)
         log.info("editor login for client %s", client)
+
+
+def delay(failures: int) -> float:
+    """The wait after `failures` failures in a row: 1, 2, 4 … 30 s."""
+    return min(MAX_DELAY, 2 ** (failures - 1)) if failures else 0.0
 
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies: int) -> str:
@@ -93,12 +106,12 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies:
         hops = [h.strip() for h in forwarded_for.split(",")]
         if len(hops) >= trusted_proxies and hops[-trusted_proxies]:
             return hops[-trusted_proxies][:64]
-    return (peer or "unknown")[:64]
+    return (peer or UNKNOWN)[:64]
 
 
 def check_login(password: str, stored: str | None, client: str, throttle: Throttle) -> tuple[bool, float]:
     """(accepted, seconds to wait before the next try). A client still waiting is refused unchecked."""
-    wait = throttle.wait_for(client)
+    wait = throttle.attempt(client)
     if wait > 0:
         return False, wait
     if stored and verify(password, stored):

@@ -7,6 +7,7 @@ No subcommand lets a Python traceback reach the user.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
 import sys
@@ -115,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # what the app's log says (in English, for the server's log) is said here in the reader's words
+    logging.getLogger("doandata").addHandler(logging.NullHandler())
     if args.command == "hash-password":  # needs no store
         return cmd_hash_password(None, args)
     try:
@@ -321,7 +324,10 @@ def cmd_restore(store: Store, args) -> int:
 
     if not Path(args.file).is_file():
         return _fail(i18n.t("problem.file_missing", args.lang, file=args.file))
-    restore_from(store.engine, args.file)
+    try:
+        restore_from(store.engine, args.file)
+    except OSError as exc:  # the store's own file cannot be written
+        return _fail(i18n.t("cli.cannot_write", args.lang, file=_shown(store.url), reason=_short(exc)))
     print(i18n.t("cli.restore_done", args.lang, file=args.file))
     return OK
 

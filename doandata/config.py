@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 
 DEFAULT_MAX_UPLOAD_MB = 20
+# An editor's sign-in lasts this long (a working day), then the password is asked again.
+DEFAULT_EDITOR_SESSION_HOURS = 8.0
 # A workbook that unpacks to more than this is refused before it is parsed.
 DEFAULT_MAX_UNPACKED_MB = 200
 
@@ -17,6 +19,15 @@ def _setting(secrets: Mapping | None, key: str, env: str):
 
 def editor_password_hash(secrets: Mapping | None = None) -> str | None:
     return _setting(secrets, "editor_password_hash", "DOANDATA_EDITOR_PASSWORD_HASH")
+
+
+def editor_session_hours(secrets: Mapping | None = None) -> float:
+    """How long an editor's sign-in lasts, in hours (a session id that leaked is worth no more)."""
+    value = _setting(secrets, "editor_session_hours", "DOANDATA_EDITOR_SESSION_HOURS")
+    try:
+        return max(0.0, float(value)) if value else DEFAULT_EDITOR_SESSION_HOURS
+    except ValueError:
+        return DEFAULT_EDITOR_SESSION_HOURS
 
 
 def trusted_proxies(secrets: Mapping | None = None) -> int:

@@ -29,6 +29,9 @@ class Code(StrEnum):
     NOT_SQLITE = "not_sqlite"  # backup.NotSQLite
     NOT_A_BACKUP = "not_a_backup"  # backup.NotABackup
     NEWER_STORE = "newer_store"  # migrate.NewerStore
+    NEWER_BACKUP = "newer_backup"  # backup.NewerBackup
+    DISK_FULL = "disk_full"  # backup.DiskFull
+    READ_ONLY_STORE = "read_only_store"  # store.ReadOnlyStore
     SEED_REFUSED = "seed_refused"  # ingest.SeedError
     UNREADABLE = "unreadable"  # problems.Unreadable
     UNSAFE = "unsafe"  # safety.Unsafe

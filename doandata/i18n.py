@@ -384,6 +384,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "defusedxml is not installed, so Excel files cannot be read safely; the app does not run. "
         "Install it: pip install -r requirements.txt",
     ),
+    # ------------------------------------------------------------ store and editor safety
+    "error.newer_backup": (
+        "Bản sao lưu {file} do một phiên bản ứng dụng mới hơn tạo (lược đồ {found}; phiên bản này chỉ "
+        "biết đến {known}). Không khôi phục gì; hãy cập nhật ứng dụng rồi khôi phục lại.",
+        "The backup {file} was made by a newer release of the app (schema {found}; this release knows "
+        "up to {known}). Nothing restored; update the app, then restore it.",
+    ),
+    "error.disk_full": (
+        "Ổ đĩa đã đầy, không đủ chỗ để ghi {file}. Không ghi gì và không để lại tệp dở dang; hãy "
+        "giải phóng chỗ trống hoặc chọn ổ khác rồi thử lại.",
+        "The disk is full: there is no room to write {file}. Nothing was written and no partial file "
+        "is left; free some space or choose another disk, then try again.",
+    ),
+    "error.read_only_store": (
+        "Kho dữ liệu {file} nằm trên ổ đĩa hoặc thư mục chỉ cho đọc: vẫn xem được, nhưng không lưu "
+        "được gì (tải lên, khôi phục, cài đặt, đăng nhập biên tập).",
+        "The store {file} is on a read-only disk or folder: it can be viewed, but nothing can be "
+        "stored (uploads, restores, settings, editor sign-in).",
+    ),
+    "history.action_restore": ("Khôi phục từ bản sao lưu", "Restored from a backup"),
+    "auth.session_ended": (
+        "Phiên biên tập đã hết hạn hoặc mật khẩu biên tập vừa được đổi; hãy đăng nhập lại.",
+        "The editing session has expired or the editor password was just changed; sign in again.",
+    ),
+    "auth.shared_counter": (
+        "Máy chủ không biết địa chỉ của người truy cập (proxy không gửi X-Forwarded-For hoặc chưa đặt "
+        "DOANDATA_TRUSTED_PROXIES), nên mọi người dùng chung một bộ đếm: một người nhập sai mật khẩu thì "
+        "mọi người biên tập đều phải chờ. Hãy báo người quản trị (xem README).",
+        "The server does not know visitors' addresses (the proxy sends no X-Forwarded-For or "
+        "DOANDATA_TRUSTED_PROXIES is unset), so everyone shares one counter: one person's wrong passwords "
+        "make every editor wait. Tell the administrator (see the README).",
+    ),
+    "auth.password_again": ("Nhập lại mật khẩu biên tập để xác nhận", "Enter the editor password again to confirm"),
+    "auth.password_again_needed": (
+        "Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì.",
+        "Enter the editor password again to confirm; nothing was changed.",
+    ),
     # ------------------------------------------------------------ statuses and ratings
     "status.on_track": ("Đúng tiến độ", "On track"),
     "status.at_risk": ("Cần chú ý", "Needs attention"),

@@ -3,6 +3,8 @@ client (auth.Throttle reads and writes them through this)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 import sqlalchemy.dialects.postgresql
 import sqlalchemy.dialects.sqlite
@@ -11,7 +13,7 @@ from .schema import login_failures
 
 
 class LoginCounts:
-    """auth.LoginCounts in the store. A failure is counted by one atomic upsert, outside the import
+    """auth.LoginCounts in the store. An attempt is counted by one atomic step, outside the import
     lock, so a sign-in never waits for an import on PostgreSQL; rows idle for a day are dropped."""
 
     FORGET_AFTER = 86_400.0
@@ -29,15 +31,22 @@ class LoginCounts:
             ).first()
         return (row.failures, row.last_at) if row else (0, 0.0)
 
-    def failed(self, client: str, now: float) -> int:
+    def attempt(self, client: str, now: float, delay: Callable[[int], float]) -> tuple[float, int]:
+        """(seconds still to wait, failures in a row). A client not waiting has this attempt counted
+        as a failure at once (a success clears it), in the same transaction that read the count:
+        the row is locked (an upsert; BEGIN IMMEDIATE on SQLite), so sign-ins at the same instant
+        take turns and at most one of them is let through per wait."""
         table = login_failures
-        upsert = self._insert(table).values(client=client, failures=1, last_at=now)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=[table.c.client], set_={"failures": table.c.failures + 1, "last_at": now}
-        )
-        with self.engine.begin() as conn:
+        touch = self._insert(table).values(client=client, failures=0, last_at=0.0)
+        touch = touch.on_conflict_do_update(index_elements=[table.c.client], set_={"failures": table.c.failures})
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
             conn.execute(table.delete().where(table.c.last_at < now - self.FORGET_AFTER))
-            return conn.execute(upsert.returning(table.c.failures)).scalar_one()
+            row = conn.execute(touch.returning(table.c.failures, table.c.last_at)).one()
+            wait = max(0.0, delay(row.failures) - (now - row.last_at)) if row.failures else 0.0
+            if wait > 0:
+                return wait, row.failures
+            conn.execute(table.update().where(table.c.client == client).values(failures=row.failures + 1, last_at=now))
+            return 0.0, row.failures + 1
 
     def clear(self, client: str) -> None:
         with self.engine.begin() as conn:

@@ -8,6 +8,8 @@ instance upgrades and the others then find nothing to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -44,6 +46,11 @@ def head() -> str:
     return ScriptDirectory.from_config(config()).get_current_head()
 
 
+def known() -> set[str]:
+    """Every revision this release knows."""
+    return {s.revision for s in ScriptDirectory.from_config(config()).walk_revisions()}
+
+
 def revision(engine: sa.Engine) -> str | None:
     """The store's revision; FIRST for a store made before versioning; None for an empty store."""
     with engine.connect() as conn:
@@ -58,8 +65,7 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
     before = revision(engine)
     if target == "head" and before == head():
         return before  # the common case: no write lock taken at start
-    known = {s.revision for s in ScriptDirectory.from_config(config()).walk_revisions()}
-    if before is not None and before not in known:
+    if before is not None and before not in known():
         raise NewerStore(before, head())
     cfg = config()
     with locked(engine) as conn:
@@ -69,9 +75,26 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
     return before
 
 
-def locked(engine: sa.Engine):
-    """One write transaction that no other upgrade can enter."""
-    return write_transaction(engine, lock=_LOCK)
+@contextmanager
+def locked(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """One write transaction that no other upgrade can enter. On SQLite, foreign keys are off
+    while a revision rebuilds a table (SQLite's own procedure for changing a table: a dropped
+    parent would count its children as violations) and checked before the commit."""
+    if engine.dialect.name != "sqlite":
+        with write_transaction(engine, lock=_LOCK) as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: before BEGIN
+        try:
+            with conn.execution_options(write=True).begin():
+                yield conn
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken:
+                    raise sa.exc.IntegrityError("PRAGMA foreign_key_check", None, Exception(str(tuple(broken))))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def stamp_unversioned(conn: sa.Connection) -> None:

@@ -51,6 +51,7 @@ uploads = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False, default=True),
     sa.Column("target_id", sa.Integer, nullable=True),  # for a rollback: the upload undone
     sa.Index("ix_uploads_sha", "sha256"),
+    sqlite_autoincrement=True,  # an id is never given twice, not even after a restore (revision 0004)
 )
 
 # An entry's effect on which uploads are active, replayed to find the state before any entry.
@@ -195,12 +196,25 @@ def make_engine(url: str | None = None) -> sa.Engine:
         path = sa.engine.make_url(url).database
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if _not_writable(Path(path)):
+                # a read-only disk or folder: WAL could not make its -shm file, and nobody can write
+                # the file while it is so, so it is opened as immutable
+                url = f"sqlite:///file:{Path(path).resolve()}?mode=ro&immutable=1&uri=true"
         engine = sa.create_engine(url, connect_args={"timeout": 30})
         _sqlite_pragmas(engine)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _not_writable(path: Path) -> bool:
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def is_read_only(engine: sa.Engine) -> bool:
+    """Opened read-only by make_engine: the store can be shown, not written."""
+    return engine.url.get_backend_name() == "sqlite" and engine.url.query.get("mode") == "ro"
 
 
 def _sqlite_pragmas(engine: sa.Engine) -> None:

@@ -6,6 +6,7 @@ history.py; backups are backup.py, failed sign-ins logins.py, schema upgrades mi
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,7 @@ from .schema import (
     clusters,
     criteria,
     default_url,
+    is_read_only,
     make_engine,
     members,
     reports,
@@ -31,6 +33,8 @@ from .schema import (
     write_transaction,
 )
 from .settings import Settings
+
+log = logging.getLogger("doandata.store")
 
 # What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
 # report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
@@ -46,6 +50,15 @@ class DuplicateUpload(DoanError):
     def __init__(self, upload: dict):
         super().__init__(id=upload["id"], at=upload["at"])
         self.upload = upload
+
+
+class ReadOnlyStore(DoanError):
+    """The store's disk or folder cannot be written: it is shown, nothing is stored."""
+
+    code = Code.READ_ONLY_STORE
+
+    def __init__(self, file: str):
+        super().__init__(file=file)
 
 
 class UnknownUpload(DoanError):
@@ -66,21 +79,36 @@ class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
         self.engine = make_engine(self.url)
-        self.upgraded_from = migrate.upgrade(self.engine)
+        self.read_only = is_read_only(self.engine)
+        if self.read_only:
+            self.upgraded_from = migrate.revision(self.engine)
+            if self.upgraded_from not in migrate.known():
+                raise migrate.NewerStore(str(self.upgraded_from), migrate.head())
+            log.warning("the store %s is read-only: shown, nothing can be stored", self.engine.url.database)
+        else:
+            self.upgraded_from = migrate.upgrade(self.engine)
 
     # ------------------------------------------------------------ writing
 
     def _write(self):
+        if self.read_only:
+            raise ReadOnlyStore(self.engine.url.database.removeprefix("file:"))  # as backup.sqlite_path
         return write_transaction(self.engine)
 
     def import_batch(
         self, batch: Batch, *, filename: str = "", sha256: str = "", by: str = "", action: str = "import"
     ) -> Imported:
-        """Store a checked batch in one transaction: all or nothing."""
+        """Store a checked batch in one transaction: all or nothing. The same file is a duplicate
+        only for the same periods: chosen for another quarter at upload, it is another upload."""
+        periods = ",".join(batch.periods)
         with self._write() as conn:
             if sha256:
                 same = (
-                    conn.execute(sa.select(uploads).where(uploads.c.sha256 == sha256, uploads.c.active))
+                    conn.execute(
+                        sa.select(uploads).where(
+                            uploads.c.sha256 == sha256, uploads.c.periods == periods, uploads.c.active
+                        )
+                    )
                     .mappings()
                     .first()
                 )
@@ -93,7 +121,7 @@ class Store:
                 by=by,
                 filename=filename[:255],
                 sha256=sha256,
-                periods=",".join(batch.periods),
+                periods=periods,
             )
             added = replaced = 0
             for name, frame in batch.frames.items():

@@ -84,10 +84,12 @@ with st.form("settings"):
             "target": st.column_config.NumberColumn(i18n.t("col.target_total", lang), min_value=0, max_value=100),
         },
     )
+    again = _editor.password_again(lang, key="settings_password")
     submitted = st.form_submit_button(i18n.t("settings.save", lang), type="primary")
 
 if submitted:
     _editor.require(lang)  # the role is checked again where the write happens
+    _editor.confirm(again, lang)
     rows = edited_ms.dropna(subset=["name", "date"])
     new = dataclasses.replace(
         current,

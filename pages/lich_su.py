@@ -24,15 +24,23 @@ if not editor:
     st.caption(i18n.t("history.viewer_note", lang))
     st.stop()
 st.subheader(i18n.t("history.restore_header", lang))
-labels = {int(r["id"]): tables.history_label(r, lang) for r in history.to_dict("records") if r["active"]}
+# a backup put back is not undone from here (its rows are the backup's own): restore another backup
+labels = {
+    int(r["id"]): tables.history_label(r, lang)
+    for r in history.to_dict("records")
+    if r["active"] and r["action"] != "restore"
+}
 target = st.selectbox(i18n.t("history.restore_pick", lang), list(labels), format_func=labels.get, key="restore_pick")
 sure = st.checkbox(i18n.t("history.restore_sure", lang, id=target), key=f"restore_sure_{target}")
+again = _editor.password_again(lang, key="restore_password")
 if st.button(i18n.t("history.restore_button", lang, id=target), type="primary", disabled=not sure, key="restore_go"):
     _editor.require(lang)  # checked again where the write happens
+    _editor.confirm(again, lang)
     try:
         entry = store.rollback(target, by=_editor.signed_in())
     except UnknownUpload as exc:
         st.error(exc.message(lang))
         st.stop()
     st.session_state["restored"] = {"id": target, "entry": entry}
+    del st.session_state["restore_password"]  # the password is not kept in the session
     st.rerun()

@@ -157,10 +157,12 @@ def test_reupload_then_undo_from_the_history_page(app, db_url):
     button = next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11")
     assert button.disabled  # not before the confirmation
     app.checkbox(key="restore_sure_11").check().run()
+    app.text_input(key="restore_password").set_value(PASSWORD)  # asked again before a restore
     next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("Đã khôi phục trạng thái trước lần tải lên #11")
     assert summary(db_url)["HCTD"]["total"] == 66.5
+    assert app.text_input(key="restore_password").value == ""  # not kept once used
     history = app.dataframe[0].value
     assert history.iloc[0]["Việc"] == "Khôi phục trước #11" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
 
@@ -185,6 +187,7 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
     next(n for n in app.number_input if n.label == "Biên “cần chú ý” (điểm dưới kỳ vọng)").set_value(1.0)
+    app.text_input(key="settings_password").set_value(PASSWORD)  # asked again before a change of settings
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
@@ -196,6 +199,7 @@ def test_invalid_settings_are_refused(app, db_url):
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
     next(n for n in app.number_input if n.label == "Năm gốc để so sánh").set_value(2018)
+    app.text_input(key="settings_password").set_value(PASSWORD)
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert app.error[0].value == "Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017)."
     assert "settings" not in run_cli("history", db_url=db_url).stdout

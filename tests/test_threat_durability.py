@@ -32,8 +32,9 @@ def test_backup_and_restore_with_the_online_api(db_url, tmp_path):
     assert all(r["total"] is None for r in q3)
     out = run_cli("restore", str(copy), db_url=db_url)
     assert out.returncode == 0 and "Đã khôi phục" in out.stdout
-    history = run_cli("history", db_url=db_url).stdout
-    assert "rollback" not in history and history.count("\n") == 10
+    history = run_cli("history", db_url=db_url).stdout.splitlines()
+    assert "rollback" not in "\n".join(history) and len(history) == 11  # the ten, and the restore itself
+    assert history[0].startswith("#12 ") and " restore " in history[0]  # #11 was the undo: never given again
     bad = run_cli("restore", str(ROOT / "README.md"), db_url=db_url)
     assert bad.returncode == 1 and "không phải bản sao lưu" in bad.stderr
 

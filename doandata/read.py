@@ -24,6 +24,7 @@ from . import config, i18n
 from . import contract as C
 from .cells import is_blank
 from .problems import Problem, Unreadable, warning
+from .text import UNSEEN, strip_controls
 
 HEADER_SCAN_ROWS = 40
 MAX_SHEETS = 50
@@ -192,8 +193,18 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
             raise
         except Exception:  # noqa: BLE001
             raise Unreadable("file_corrupt") from None
-        sheets.append(Sheet(meta.name, grid))
+        sheets.append(Sheet(strip_controls(meta.name), _without_controls(grid)))
     return sheets
+
+
+def _without_controls(grid: list[list]) -> list[list]:
+    """Control characters and bidi overrides leave every text cell on the way in: a name holding
+    one would break what is written after it (XML, the terminal, the order shown)."""
+    for row in grid:
+        for j, value in enumerate(row):
+            if type(value) is str and UNSEEN.search(value):
+                row[j] = strip_controls(value)
+    return grid
 
 
 DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')

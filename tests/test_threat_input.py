@@ -1,0 +1,102 @@
+"""What an attacker tried next, in the cells: control characters, lookalike codes, periods that
+disagree, lengths the store cannot hold, error cells. Each is refused or cleaned before the preview."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from doandata import ingest
+from doandata.problems import Problem
+from tests.messy import convert
+
+UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Cụm"]
+
+
+def workbook(sheets: dict[str, list[list]]) -> bytes:
+    """An .xlsx from raw rows, one list per Excel row, as a person would type it."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def unit_list(*rows: list) -> bytes:
+    return workbook({"Danh sách đơn vị": [["DANH SÁCH CƠ SỞ ĐOÀN"], UNIT_HEADER, *rows]})
+
+
+def problems(data: bytes, store, name: str = "dv.xlsx", period: str | None = None) -> list[Problem]:
+    return ingest.inspect(data, name, store, period).batch.problems
+
+
+def said(data: bytes, store, name: str = "dv.xlsx", period: str | None = None) -> list[str]:
+    return [p.line() for p in problems(data, store, name, period)]
+
+
+def stored_names(store) -> dict[str, str]:
+    units = store.units()
+    return dict(zip(units["unit_code"], units["name"]))
+
+
+def converted(data: bytes, tmp_path: Path, fmt: str) -> bytes:
+    """The same workbook saved again by LibreOffice as .xls or .ods."""
+    path = tmp_path / "dv.xlsx"
+    path.write_bytes(data)
+    return convert(path, fmt).read_bytes()
+
+
+def with_content(ods: bytes, old: bytes, new: bytes) -> bytes:
+    """The .ods with its content.xml edited as a hand-written file would have it."""
+    src = zipfile.ZipFile(io.BytesIO(ods))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "content.xml":
+                assert old in body
+                body = body.replace(old, new)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- #2 control characters
+
+
+def test_control_characters_leave_names_from_xlsx_ods_and_xls(store, tmp_path):
+    """_x0001_ in an .xlsx, &#1; in an .ods, a raw \\x01 in an .xls: the name is stored without it."""
+    xlsx = unit_list(["CTL1", "Chi đoàn_x0001_ Điều khiển_x001F_", 3])
+    plain = unit_list(["CTL2", "Chi đoàn MARK Điều khiển", 3])
+    ods = with_content(converted(plain, tmp_path, "ods"), b"MARK", b"&#1;&#27;")
+    xls = converted(unit_list(["CTL3", "Chi đoàn_x0001_ Điều khiển", 3]), tmp_path, "xls")
+    for data, name in ((xlsx, "dv.xlsx"), (ods, "dv.ods"), (xls, "dv.xls")):
+        outcome = ingest.import_bytes(data, name, store)
+        assert outcome.batch.ok, [p.line() for p in outcome.batch.problems]
+    names = stored_names(store)
+    assert names["CTL1"] == "Chi đoàn Điều khiển"
+    assert names["CTL2"] == "Chi đoàn Điều khiển"
+    assert names["CTL3"] == "Chi đoàn Điều khiển"
+
+
+def test_bidi_overrides_leave_names_and_sheet_names(store):
+    data = workbook(
+        {
+            "Danh sách\u202e đơn vị": [
+                ["DANH SÁCH CƠ SỞ ĐOÀN"],
+                UNIT_HEADER,
+                ["BIDI", "Chi đoàn \u202egnáohT\u202c \u2066Mới\u2069", 2],
+                ["BIDI", "lặp lại", 2],
+            ]
+        }
+    )
+    lines = said(data, store)
+    assert lines[0].startswith("Lỗi: Sheet Danh sách đơn vị, dòng 4")
+    ingest.import_bytes(unit_list(["BIDI", "Chi đoàn \u202egnáohT\u202c \u2066Mới\u2069", 2]), "dv.xlsx", store)
+    assert stored_names(store)["BIDI"] == "Chi đoàn gnáohT Mới"

@@ -120,9 +120,30 @@ def parse_text(value: object) -> Parsed:
     return C.clean_text(value), None
 
 
+# A code is typed, never pasted: plain letters, digits and . _ - (the length is the store's column).
+CODE_PATTERN = re.compile(r"[A-Z0-9._-]+")
+CODE_CHARS = "A–Z, 0–9, . _ -"
+
+
 def parse_code(value: object) -> Parsed:
-    text, _ = parse_text(value)
-    return text.upper(), None
+    """'dls', 'DLS\u200b', 'ＤＬＳ' -> 'DLS'; a code outside the plain set (a Cyrillic Ѕ, a space,
+    a diacritic) is refused, so no lookalike becomes a unit of its own."""
+    if is_blank(value):
+        return "", None
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    code = C.normal_code(value)
+    if code and not CODE_PATTERN.fullmatch(code):
+        return None, "code_invalid"
+    return code, None
+
+
+def parse_codes(value: object) -> Parsed:
+    """'DV01, DV02; DV03' -> ['DV01', 'DV02', 'DV03'], each a plain code."""
+    codes = [parse_code(part) for part in C.split_codes(value)]
+    if any(problem for _code, problem in codes):
+        return None, "code_invalid"
+    return [code for code, _ in codes if code], None
 
 
 PARSERS = {
@@ -132,7 +153,8 @@ PARSERS = {
     "int": parse_int,
     "bool": parse_bool,
     "date": parse_date,
-    "codes": lambda v: (C.split_codes(v), None),
+    "code": parse_code,
+    "codes": parse_codes,
     "rating": parse_text,
     "period": parse_text,
 }

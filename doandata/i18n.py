@@ -287,6 +287,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
         "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
     ),
+    # ------------------------------------------------------------ hostile cells: codes, lookalikes
+    "problem.code_invalid": (
+        "Mã “{value}” của “{name}” không hợp lệ. Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - "
+        "({allowed}), dài tối đa {limit} ký tự. Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác.",
+        "Code “{value}” of “{name}” is not valid. A code holds only plain letters, digits and . _ - "
+        "({allowed}), at most {limit} {limit:character|characters}. Type it again rather than pasting it.",
+    ),
+    "problem.unit_name_taken": (
+        "Đơn vị mới “{value}” trùng tên với đơn vị {other} đã có. Nếu đây là cùng một đơn vị, hãy dùng mã {other}; "
+        "nếu không, hãy đặt tên khác để phân biệt.",
+        "The new unit “{value}” has the same name as unit {other}. If it is the same unit, use the code {other}; "
+        "otherwise give it a name of its own.",
+    ),
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",

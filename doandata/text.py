@@ -34,3 +34,10 @@ def clean_text(value: object) -> str:
         return ""
     s = unicodedata.normalize("NFC", strip_controls(str(value))).replace("\u00a0", " ")
     return " ".join(s.split())
+
+
+def normal_code(value: object) -> str:
+    """A code as compared and stored: NFKC (a fullwidth ＤＬＳ is DLS), without invisible characters
+    (a zero-width space, a soft hyphen, a control), trimmed, upper case."""
+    s = unicodedata.normalize("NFKC", str(value))
+    return "".join(ch for ch in s if unicodedata.category(ch) not in ("Cf", "Cc")).strip().upper()

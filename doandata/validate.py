@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from . import contract as C
-from . import i18n, periods
+from . import i18n, periods, schema
 from .batch import Batch, Context
-from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
+from .cells import CODE_CHARS, PARSERS, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
 from .read import Table
 from .settings import Settings
@@ -90,12 +90,23 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
         value = raw.get(col.key)
         parsed, code = PARSERS[col.kind](value)
         if code:
-            problems.append(error(code, **table.at(row, col.key), value=value))
+            problems.append(error(code, **table.at(row, col.key), value=value, **_said_with(code, raw)))
             parsed = None
         if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
             problems.append(error("required_empty", **table.at(row, col.key)))
         out[col.key] = parsed
     return out
+
+
+CODE_LIMIT = schema.units.c.unit_code.type.length
+
+
+def _said_with(code: str, raw: dict) -> dict:
+    """What a cell's message names beside its value: a refused code, the row's unit and the rule."""
+    if code != "code_invalid":
+        return {}
+    name = next((raw[k] for k in ("name", "unit_name", "content") if not is_blank(raw.get(k))), "")
+    return {"name": C.clean_text(name) or "—", "allowed": CODE_CHARS, "limit": CODE_LIMIT}
 
 
 def _missing_columns(table: Table) -> list[Problem]:
@@ -116,8 +127,8 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     records, seen = [], {}
     for row, raw, _section in table.rows:
         rec = _typed(table, row, raw, problems)
-        code = (rec["unit_code"] or "").upper()
-        if code in seen:
+        code = rec["unit_code"] or ""
+        if code and code in seen:
             problems.append(error("unit_duplicate", **table.at(row, "unit_code"), value=code, first_row=seen[code]))
         seen.setdefault(code, row)
         if rec["cluster"] is not None and rec["cluster"] < 1:
@@ -133,18 +144,35 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 "baseline_total": rec["baseline_total"],
                 "baseline_rating": rec["baseline_rating"],
                 "group_no": rec["group_no"],
-                "companion_code": (rec["companion_code"] or "").upper() or None,
+                "companion_code": rec["companion_code"] or None,
                 "members": rec["members"],
                 "party_committee": rec["party_committee"] or "",
                 "note": rec["note"] or "",
             }
         )
     frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
+    problems.extend(_names_taken(table, records, context.units))
     codes = set(frame["unit_code"]) | set(context.units["code"])
     for (row, _raw, _s), rec in zip(table.rows, records):
         if rec["companion_code"] and rec["companion_code"] not in codes:
             problems.append(error("unit_unknown", **table.at(row, "companion_code"), value=rec["companion_code"]))
     return {"units": frame}, problems
+
+
+def _names_taken(table: Table, records: list[dict], known: pd.DataFrame) -> list[Problem]:
+    """A new unit named as a unit already there (in the store or higher up in this list) is most
+    likely that unit under a lookalike code: said, so that nobody adds a twin unnoticed."""
+    taken = {C.fold(n): c for c, n in zip(known["code"], known["name"])}
+    old = set(known["code"])
+    problems = []
+    for (row, _raw, _s), rec in zip(table.rows, records):
+        code, name = rec["unit_code"], C.fold(rec["name"])
+        if not code or not name or code in old:
+            continue
+        other = taken.setdefault(name, code)
+        if other != code:
+            problems.append(warning("unit_name_taken", **table.at(row, "name"), value=rec["name"], other=other))
+    return problems
 
 
 UNIT_COLUMNS = [
@@ -293,8 +321,13 @@ def _resolve_units(
     by_name: dict[str, str] = {}
     out = []
     for row, rec in rec_rows:
-        code, _ = parse_code(rec.get("unit_code"))
+        code, refused = parse_code(rec.get("unit_code"))
         name, _ = parse_text(rec.get("unit_name"))
+        if refused:
+            value = rec.get("unit_code")
+            problems.append(error(refused, **table.at(row, "unit_code"), value=value, **_said_with(refused, rec)))
+            out.append(None)
+            continue
         if code:
             unit, key, value = by_code.get(code), "unit_code", code
         else:

@@ -100,3 +100,67 @@ def test_bidi_overrides_leave_names_and_sheet_names(store):
     assert lines[0].startswith("Lỗi: Sheet Danh sách đơn vị, dòng 4")
     ingest.import_bytes(unit_list(["BIDI", "Chi đoàn \u202egnáohT\u202c \u2066Mới\u2069", 2]), "dv.xlsx", store)
     assert stored_names(store)["BIDI"] == "Chi đoàn gnáohT Mới"
+
+
+# ---------------------------------------------------------------- #1 plain codes, #13 lookalikes
+
+
+def test_codes_outside_the_plain_set_are_refused_with_row_unit_and_rule(store):
+    data = unit_list(
+        ["DLЅ", "Đoàn Luật sư Thành phố", 6],  # a Cyrillic Ѕ: NFKC keeps it
+        ["MỚI", "Chi đoàn Mới", 2],
+        ["A B", "Chi đoàn Cách", 2],
+        ["<b>", "Chi đoàn Thẻ", 2],
+        ["OK-1.a_b", "Chi đoàn Hợp lệ", 2],
+    )
+    lines = said(data, store)
+    assert lines[:4] == [
+        f"Lỗi: Sheet Danh sách đơn vị, dòng {row}, cột Mã đơn vị (A): Mã “{code}” của “{name}” không hợp lệ. "
+        "Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - (A–Z, 0–9, . _ -), dài tối đa 40 ký tự. "
+        "Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác."
+        for row, code, name in (
+            (3, "DLЅ", "Đoàn Luật sư Thành phố"),
+            (4, "MỚI", "Chi đoàn Mới"),
+            (5, "A B", "Chi đoàn Cách"),
+            (6, "<b>", "Chi đoàn Thẻ"),
+        )
+    ]
+    assert not any("OK-1.A_B" in line or "dòng 7" in line for line in lines if line.startswith("Lỗi"))
+
+
+def test_codes_are_refused_wherever_they_are_read(store):
+    scorecard = workbook(
+        {
+            "Bảng điểm": [
+                ["BẢNG ĐIỂM QUÝ III/2018"],
+                ["Mã đơn vị", "Tên đơn vị", "TC1"],
+                ["DLЅ", "Đoàn Luật sư", 5],
+            ]
+        }
+    )
+    assert any(
+        "cột Mã đơn vị (A): Mã “DLЅ” của “Đoàn Luật sư” không hợp lệ" in x for x in said(scorecard, store, "q3.xlsx")
+    )
+    groups = workbook(
+        {"Tổ công tác": [["Tổ", "Họ và tên", "Vai trò", "Đơn vị phụ trách"], [1, "Lê Văn A", "Tổ trưởng", "DLS, HNDЅ"]]}
+    )
+    assert any("Mã “DLS, HNDЅ” của “Lê Văn A” không hợp lệ" in x for x in said(groups, store, "to.xlsx"))
+    companion = workbook({"Danh sách": [[*UNIT_HEADER, "Đơn vị đồng hành"], ["MOI", "Chi đoàn Mới", 2, "DLЅ"]]})
+    assert "cột Đơn vị đồng hành (D): Mã “DLЅ” của “Chi đoàn Mới” không hợp lệ" in said(companion, store)[0]
+
+
+def test_lookalike_codes_are_one_unit_or_refused_and_a_twin_name_is_said(store):
+    name = stored_names(store)["DLS"]
+    before = len(stored_names(store))
+    for code in ("DLS\u200b", "D\u200bLS", "ＤＬＳ", "\ufeffdls"):
+        outcome = ingest.import_bytes(unit_list([code, name, 6]), f"dv_{len(code)}.xlsx", store)
+        assert outcome.batch.ok and outcome.batch.frames["units"]["unit_code"].tolist() == ["DLS"]
+    assert len(stored_names(store)) == before
+    assert not ingest.inspect(unit_list(["DLЅ", name, 6]), "dv.xlsx", store).batch.ok
+    twin = said(unit_list(["DLS2", name.upper(), 6]), store)
+    assert twin == [
+        f"Lưu ý: Sheet Danh sách đơn vị, dòng 3, cột Tên đơn vị (B): Đơn vị mới “{name.upper()}” trùng tên với "
+        "đơn vị DLS đã có. Nếu đây là cùng một đơn vị, hãy dùng mã DLS; nếu không, hãy đặt tên khác để phân biệt."
+    ]
+    same_file = said(unit_list(["NEW1", "Chi đoàn Sinh đôi", 6], ["NEW2", "Chi đoàn Sinh đôi", 6]), store)
+    assert [line.split(": ", 2)[1] for line in same_file] == ["Sheet Danh sách đơn vị, dòng 4, cột Tên đơn vị (B)"]

@@ -300,6 +300,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The new unit “{value}” has the same name as unit {other}. If it is the same unit, use the code {other}; "
         "otherwise give it a name of its own.",
     ),
+    "problem.text_too_long": (
+        "Ô này dài {length} ký tự, quá giới hạn {limit} ký tự của cột. Hãy rút gọn lại.",
+        "This cell holds {length} {length:character|characters}, more than the column's limit of {limit}. Shorten it.",
+    ),
+    "problem.number_too_big": (
+        "Số {value} quá lớn để lưu. Hãy ghi số không quá {limit}.",
+        "{value} is too large to store. Write a number no larger than {limit}.",
+    ),
+    "problem.file_name_too_long": (
+        "Tên tệp dài {length} ký tự, quá giới hạn {limit} ký tự. Hãy đổi tên tệp cho ngắn lại rồi tải lên.",
+        "The file name is {length} {length:character|characters} long, over the limit of {limit}. "
+        "Rename the file to something shorter and upload it again.",
+    ),
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",

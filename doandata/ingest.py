@@ -16,6 +16,7 @@ from .batch import Batch
 from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
+from .schema import uploads
 from .store import DuplicateUpload, Imported, Store
 from .validate import check
 
@@ -27,6 +28,9 @@ class Outcome:
     imported: Imported | None = None
 
 
+FILENAME_LIMIT = uploads.c.filename.type.length
+
+
 def inspect(data: bytes, filename: str, store: Store, period: str | None = None) -> Outcome:
     """Read and check a workbook against the store; nothing is written. Raises Unreadable."""
     sha = hashlib.sha256(data).hexdigest()
@@ -36,6 +40,8 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
         if choice is None:
             batch = Batch(problems=[error("period_choice_invalid", value=period)])
             return Outcome(batch, sha)
+    if len(filename) > FILENAME_LIMIT:  # the history keeps it: refused here, not at "Xác nhận lưu"
+        return Outcome(Batch(problems=[error("file_name_too_long", length=len(filename), limit=FILENAME_LIMIT)]), sha)
     check_limits(data, filename, config.max_upload_bytes(), config.max_unpacked_bytes())
     sheets = read_sheets(data, filename)
     context = store.context(choice, filename)

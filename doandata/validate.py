@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 
 from . import contract as C
 from . import i18n, periods, schema
@@ -94,8 +95,45 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
             parsed = None
         if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
             problems.append(error("required_empty", **table.at(row, col.key)))
+        beyond = _beyond_store(table.kind, col, parsed)
+        if beyond:
+            code, params = beyond
+            shown = _num(parsed) if code == "number_too_big" else value
+            problems.append(error(code, **table.at(row, col.key), value=shown, **_said_with(code, raw), **params))
+            parsed = None
         out[col.key] = parsed
     return out
+
+
+# Which table of the store keeps each workbook kind's rows, so every length and range is the one
+# the store declares: what passes the preview is what PostgreSQL takes at "Xác nhận lưu".
+STORED_IN = {
+    "units": "units",
+    "groups": "members",
+    "criteria": "criteria",
+    "scores": "score_meta",
+    "reports": "reports",
+}
+# kept as what they are read as (a rating word as its name, a plan item as its code), not as typed
+READ_AS = ("baseline_rating", "plan_item", "period")
+
+
+def _beyond_store(kind: C.WorkbookKind, col: C.Column, value: object) -> tuple[str, dict] | None:
+    """A text longer than its column or a whole number outside its column's range."""
+    if value is None or col.key in READ_AS or (kind.periodic and col.key == "unit_code"):
+        return None  # a scorecard names its unit by a code or name that must already exist
+    column = schema.FRAME_TABLES[STORED_IN[kind.key]].c.get(col.key)
+    if column is None:
+        return None
+    kind_of = column.type
+    limit = getattr(kind_of, "length", None)
+    if isinstance(value, str) and limit and len(value) > limit:
+        return ("code_invalid", {}) if col.kind == "code" else ("text_too_long", {"length": len(value), "limit": limit})
+    if isinstance(kind_of, sa.Integer) and isinstance(value, int):
+        bits = 64 if isinstance(kind_of, sa.BigInteger) else 16 if isinstance(kind_of, sa.SmallInteger) else 32
+        if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            return "number_too_big", {"limit": _num(2 ** (bits - 1) - 1)}
+    return None
 
 
 CODE_LIMIT = schema.units.c.unit_code.type.length

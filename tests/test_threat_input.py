@@ -164,3 +164,53 @@ def test_lookalike_codes_are_one_unit_or_refused_and_a_twin_name_is_said(store):
     ]
     same_file = said(unit_list(["NEW1", "Chi đoàn Sinh đôi", 6], ["NEW2", "Chi đoàn Sinh đôi", 6]), store)
     assert [line.split(": ", 2)[1] for line in same_file] == ["Sheet Danh sách đơn vị, dòng 4, cột Tên đơn vị (B)"]
+
+
+# ---------------------------------------------------------------- #10 lengths and ranges
+
+
+def test_lengths_and_ranges_of_the_store_are_checked_before_the_preview(any_store):
+    """At the store's limits a unit imports on SQLite and PostgreSQL alike; one past them is an
+    error that names the cell, before anything is written."""
+    at_limit = unit_list(["M" * 40, "Đ" * 255, 2**31 - 1])
+    outcome = ingest.import_bytes(at_limit, "dv.xlsx", any_store)
+    assert outcome.batch.ok and outcome.imported is not None
+    assert stored_names(any_store)["M" * 40] == "Đ" * 255
+    past = unit_list(["N" * 41, "Chi đoàn Mã dài", 2], ["TENDAI", "Đ" * 256, 2], ["CUMLON", "Chi đoàn Cụm lớn", 2**31])
+    history = len(any_store.history())
+    outcome = ingest.import_bytes(past, "dv.xlsx", any_store)
+    assert not outcome.batch.ok and outcome.imported is None and len(any_store.history()) == history
+    assert [p.line() for p in outcome.batch.problems] == [
+        f"Lỗi: Sheet Danh sách đơn vị, dòng 3, cột Mã đơn vị (A): Mã “{'N' * 41}” của “Chi đoàn Mã dài” không hợp "
+        "lệ. Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - (A–Z, 0–9, . _ -), dài tối đa 40 ký tự. "
+        "Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác.",
+        "Lỗi: Sheet Danh sách đơn vị, dòng 4, cột Tên đơn vị (B): Ô này dài 256 ký tự, quá giới hạn 255 ký tự của "
+        "cột. Hãy rút gọn lại.",
+        "Lỗi: Sheet Danh sách đơn vị, dòng 5, cột Cụm (C): Số 2.147.483.648 quá lớn để lưu. Hãy ghi số không quá "
+        "2.147.483.647.",
+    ]
+
+
+def test_a_long_reporter_or_rating_word_is_said_in_a_quarterly_workbook(store):
+    data = workbook(
+        {
+            "Báo cáo quý": [
+                ["BÁO CÁO TIẾN ĐỘ - QUÝ III/2018"],
+                ["Mã đơn vị", "Tên đơn vị", "RS", "Số hoạt động", "Người báo cáo"],
+                ["DLS", "", "Hoàn thành", 2**40, "Nguyễn " * 40],
+            ]
+        }
+    )
+    lines = said(data, store, "bc_q3.xlsx")
+    assert [line.split(": ", 2)[1] for line in lines if line.startswith("Lỗi")] == [
+        "Sheet Báo cáo quý, dòng 3, cột Số hoạt động (D)",
+        "Sheet Báo cáo quý, dòng 3, cột Người báo cáo (E)",
+    ]
+
+
+def test_a_file_name_longer_than_the_history_keeps_is_refused_before_reading(any_store):
+    name = "d" * 252 + ".xlsx"
+    assert said(unit_list(["DAI", "Chi đoàn Tên tệp dài", 2]), any_store, name) == [
+        "Lỗi: Tên tệp dài 257 ký tự, quá giới hạn 255 ký tự. Hãy đổi tên tệp cho ngắn lại rồi tải lên."
+    ]
+    assert ingest.import_bytes(unit_list(["DAI", "Chi đoàn Tên tệp dài", 2]), name[5:], any_store).imported

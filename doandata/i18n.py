@@ -313,6 +313,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file name is {length} {length:character|characters} long, over the limit of {limit}. "
         "Rename the file to something shorter and upload it again.",
     ),
+    "problem.period_conflict": (
+        "Các nơi ghi kỳ của bảng không khớp nhau — dòng “Kỳ:”: {period_line}; tiêu đề: {title}; "
+        "tên sheet: {sheet_name}; tên tệp: {file_name}. Không lưu gì để tránh nhầm kỳ. Hãy sửa cho cùng một kỳ "
+        "(dòng “Kỳ:” là nơi mẫu biểu ghi kỳ) hoặc chọn kỳ khi tải lên.",
+        "The places naming the table's period disagree — the “Kỳ:” line: {period_line}; title: {title}; "
+        "sheet name: {sheet_name}; file name: {file_name}. Nothing is stored, so no period is mixed up. Make them "
+        "name one period (the “Kỳ:” line is where the template puts it) or choose the period at upload.",
+    ),
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",

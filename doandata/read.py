@@ -51,7 +51,7 @@ class Table:
     columns: dict[str, int]  # contract key (or criterion / plan-item code) -> column index
     headers: dict[str, str]  # same keys -> the header text as the user wrote it
     rows: list[tuple[int, dict[str, object], str]]  # (Excel row, raw values by key, section)
-    title_text: str = ""
+    title_lines: list[str] = field(default_factory=list)  # each row above the header, as one text
     problems: list[Problem] = field(default_factory=list)
 
     def column_label(self, key: str) -> str:
@@ -287,7 +287,7 @@ def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
     if best is None:
         return None
     _, kind, r, columns, headers = best
-    table = Table(kind, sheet.name, r + 1, columns, headers, [], _title_text(sheet, r))
+    table = Table(kind, sheet.name, r + 1, columns, headers, [], _title_lines(sheet, r))
     _collect_rows(sheet, table)
     _note_extra_columns(sheet, table)
     return table
@@ -331,9 +331,9 @@ def _is_header_of(kind: C.WorkbookKind, columns: dict) -> bool:
     return bool(required & columns.keys()) and bool(set(kind.signature) & columns.keys()) and len(columns) >= 2
 
 
-def _title_text(sheet: Sheet, header_index: int) -> str:
-    cells = [str(v) for row in sheet.grid[:header_index] for v in row if _is_filled(v)]
-    return " ".join(dict.fromkeys(cells))
+def _title_lines(sheet: Sheet, header_index: int) -> list[str]:
+    lines = [" ".join(dict.fromkeys(str(v) for v in row if _is_filled(v))) for row in sheet.grid[:header_index]]
+    return [line for line in lines if line]
 
 
 SECTION_PATTERN = re.compile(r"^\s*([IVX]+|[A-Z]|\d+|Phần\s+\w+|Nhóm\s+\w+)\s*[.):-]\s+\S", re.IGNORECASE)

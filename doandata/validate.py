@@ -380,20 +380,39 @@ def _resolve_units(
     return out
 
 
-def _sheet_period(table: Table, context: Context) -> str | None:
-    """From, in order: the choice at upload; (per row) a Kỳ column; the title block or sheet
-    name; the file name."""
+# The line the template writes under the title ("Kỳ: Quý II/2018") and its usual spellings.
+PERIOD_LINE_WORDS = ("ky", "ky bao cao", "ky danh gia")
+
+
+def _sheet_period(table: Table, context: Context) -> tuple[str | None, Problem | None]:
+    """The period of a sheet without a Kỳ column: the choice at upload, else the "Kỳ:" line the
+    template asks for, the title, the sheet name and the file name, which must not disagree (a Q3
+    scorecard whose "Kỳ:" line was changed to Quý IV is not read as either)."""
     if context.period_choice:
-        return context.period_choice
-    for text in (table.title_text, table.sheet, context.filename):
-        found = periods.find_period(text)
-        if found:
-            return found
-    return None
+        return context.period_choice, None
+    line = title = None
+    for text in table.title_lines:
+        head, colon, tail = text.partition(":")
+        if colon and C.fold(head) in PERIOD_LINE_WORDS:
+            if "vi du" not in C.fold(tail):  # the template's own hint, "(ghi ví dụ Quý II/2018)"
+                line = line or periods.find_period(tail)
+        else:
+            title = title or periods.find_period(text)
+    found = {
+        "period_line": line,
+        "title": title,
+        "sheet_name": periods.find_period(table.sheet),
+        "file_name": periods.find_period(context.filename),
+    }
+    named = list(dict.fromkeys(p for p in found.values() if p))
+    if len(named) > 1:
+        said = {key: periods.period_label(p) if p else "—" for key, p in found.items()}
+        return None, error("period_conflict", sheet=table.sheet, **said)
+    return (named[0] if named else None), None
 
 
 def _row_periods(table: Table, context: Context, problems: list[Problem]) -> list[str | None]:
-    sheet_level = _sheet_period(table, context)
+    sheet_level, conflict = _sheet_period(table, context)
     valid = context.settings.periods
     out = []
     for row, raw, _s in table.rows:
@@ -408,6 +427,9 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
                 continue
         else:
             period = sheet_level
+            if conflict is not None:
+                problems.append(conflict)
+                conflict = None  # said once for the sheet
         if period is not None and period not in valid:
             problems.append(
                 error(
@@ -420,7 +442,8 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
             )
             period = None
         out.append(period)
-    if table.rows and all(p is None for p in out) and not any(p.code == "period_outside_plan" for p in problems):
+    said = ("period_outside_plan", "period_conflict")
+    if table.rows and all(p is None for p in out) and not any(p.code in said for p in problems):
         problems.append(error("period_missing", sheet=table.sheet))
     return out
 

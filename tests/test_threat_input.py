@@ -11,6 +11,7 @@ import openpyxl
 
 from doandata import ingest
 from doandata.problems import Problem
+from tests.conftest import SAMPLE
 from tests.messy import convert
 
 UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Cụm"]
@@ -214,3 +215,43 @@ def test_a_file_name_longer_than_the_history_keeps_is_refused_before_reading(any
         "Lỗi: Tên tệp dài 257 ký tự, quá giới hạn 255 ký tự. Hãy đổi tên tệp cho ngắn lại rồi tải lên."
     ]
     assert ingest.import_bytes(unit_list(["DAI", "Chi đoàn Tên tệp dài", 2]), name[5:], any_store).imported
+
+
+# ---------------------------------------------------------------- #9 the period of a sheet
+
+
+def with_title(path: Path, **cells: str) -> bytes:
+    """A sample workbook (made by the template writer) with cells of its title block rewritten."""
+    wb = openpyxl.load_workbook(path)
+    for ref, text in cells.items():
+        wb.worksheets[0][ref] = text
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_a_period_line_that_disagrees_with_the_title_is_an_error_naming_them_all(store):
+    q3 = SAMPLE / "07_bang_diem_quy_3_2018.xlsx"
+    assert openpyxl.load_workbook(q3).worksheets[0]["A3"].value == "Kỳ: Quý III/2018"
+    changed = with_title(q3, A3="Kỳ: Quý IV/2018")
+    outcome = ingest.inspect(changed, q3.name, store)
+    assert not outcome.batch.ok
+    assert [p.line() for p in outcome.batch.problems if p.severity == "error"] == [
+        "Lỗi: Sheet Bảng điểm: Các nơi ghi kỳ của bảng không khớp nhau — dòng “Kỳ:”: Quý IV/2018; "
+        "tiêu đề: Quý III/2018; tên sheet: —; tên tệp: Quý III/2018. Không lưu gì để tránh nhầm kỳ. "
+        "Hãy sửa cho cùng một kỳ (dòng “Kỳ:” là nơi mẫu biểu ghi kỳ) hoặc chọn kỳ khi tải lên."
+    ]
+    assert not ingest.inspect(changed, "bang_diem.xlsx", store).batch.ok  # the title alone disagrees too
+    # the choice at upload settles it
+    assert ingest.inspect(changed, q3.name, store, period="2018-Q4").batch.periods == ["2018-Q4"]
+
+
+def test_the_period_line_alone_names_the_period_and_the_template_hint_none(store):
+    q3 = SAMPLE / "07_bang_diem_quy_3_2018.xlsx"
+    only_line = with_title(q3, A2="BẢNG ĐIỂM THI ĐUA CÁC CƠ SỞ ĐOÀN", A3="Kỳ: Quý IV/2018")
+    assert ingest.inspect(only_line, "bang_diem.xlsx", store).batch.periods == ["2018-Q4"]
+    agreeing = ingest.inspect(q3.read_bytes(), q3.name, store).batch
+    assert agreeing.ok and agreeing.periods == ["2018-Q3"]
+    # the template's hint names no period: a template left as it came takes the file's
+    hint = with_title(q3, A2="BẢNG ĐIỂM THI ĐUA CÁC CƠ SỞ ĐOÀN", A3="Kỳ: (ghi ví dụ Quý II/2018)")
+    assert ingest.inspect(hint, q3.name, store).batch.periods == ["2018-Q3"]

@@ -321,6 +321,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sheet name: {sheet_name}; file name: {file_name}. Nothing is stored, so no period is mixed up. Make them "
         "name one period (the “Kỳ:” line is where the template puts it) or choose the period at upload.",
     ),
+    "problem.cell_error": (
+        "Ô có lỗi {value} thay cho giá trị (công thức không tính được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). "
+        "Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; ô lỗi không được tính là 0.",
+        "The cell holds the error {value} instead of a value (a formula that cannot be computed, e.g. a deleted "
+        "reference or a division by 0). Fix the formula or type the value; an error cell is not counted as 0.",
+    ),
+    "problem.formula_no_value": (
+        "Ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra). "
+        "Hãy mở tệp trong Excel hoặc LibreOffice, lưu lại rồi tải lên; hoặc ghi thẳng giá trị vào ô.",
+        "The cell holds a formula whose result the file did not save (it was made by another program). "
+        "Open the file in Excel or LibreOffice, save it and upload it again, or type the value in the cell.",
+    ),
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",

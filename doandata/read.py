@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
+from defusedxml import ElementTree as DefusedET
 
 from . import config, i18n
 from . import contract as C
-from .cells import is_blank
+from .cells import CellError, is_blank
 from .problems import Problem, Unreadable, warning
 from .text import UNSEEN, strip_controls
 
@@ -174,6 +175,10 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
     metas = [m for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
     if len(metas) > MAX_SHEETS:
         raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
+    try:
+        errors = xlsx_error_cells(data) if kind == "xlsx" else {}
+    except Exception:  # noqa: BLE001 - an entity, or XML calamine read and defusedxml will not
+        raise Unreadable("file_corrupt") from None
     sheets = []
     for meta in metas:
         try:
@@ -193,18 +198,109 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
             raise
         except Exception:  # noqa: BLE001
             raise Unreadable("file_corrupt") from None
-        sheets.append(Sheet(strip_controls(meta.name), _without_controls(grid)))
+        _mark_errors(grid, errors.get(meta.name, ()))
+        sheets.append(Sheet(strip_controls(meta.name), _tidy(grid)))
     return sheets
 
 
-def _without_controls(grid: list[list]) -> list[list]:
-    """Control characters and bidi overrides leave every text cell on the way in: a name holding
-    one would break what is written after it (XML, the terminal, the order shown)."""
+def _tidy(grid: list[list]) -> list[list]:
+    """Control characters and bidi overrides leave every text cell on the way in (a name holding
+    one would break what is written after it: XML, the terminal, the order shown); a number that
+    is none (NaN, infinity) is an error cell, not an empty one."""
     for row in grid:
         for j, value in enumerate(row):
-            if type(value) is str and UNSEEN.search(value):
+            kind = type(value)
+            if kind is str and UNSEEN.search(value):
                 row[j] = strip_controls(value)
+            elif kind is float and not math.isfinite(value):
+                row[j] = CellError(str(value).upper())
     return grid
+
+
+def _mark_errors(grid: list[list], marks) -> None:
+    """calamine reads an error cell (#REF!) and a formula with no saved result as empty: put them
+    back as CellError, so that they are errors naming their cell rather than a silent 0."""
+    for r, c, text in marks:
+        while len(grid) <= r:
+            grid.append([""] * (len(grid[0]) if grid else 0))
+        row = grid[r]
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        if is_blank(row[c]):
+            row[c] = CellError(text)
+
+
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def xlsx_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """Per sheet name, the (row, column, text) of every error cell and every formula whose result
+    was not saved (openpyxl and XlsxWriter save none), both 0-based. Read with defusedxml."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name, part in _sheet_parts(zf).items():
+            if _may_hold_errors(zf, part):
+                with zf.open(part) as stream:
+                    out[name] = _error_cells(stream)
+    return out
+
+
+def _may_hold_errors(zf: zipfile.ZipFile, part: str) -> bool:
+    """Whether a sheet holds any error cell or formula at all (most do not): read in chunks."""
+    tail = b""
+    with zf.open(part) as stream:
+        while chunk := stream.read(2**20):
+            text = tail + chunk
+            if b't="e"' in text or b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    rels = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(PKG_REL_NS + "Relationship")}
+    parts = {}
+    for sheet in DefusedET.fromstring(zf.read("xl/workbook.xml")).iter(MAIN_NS + "sheet"):
+        target = targets.get(sheet.get(REL_NS + "id"), "")
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if part in names:
+            parts[sheet.get("name", "")] = part
+    return parts
+
+
+def _error_cells(stream) -> list[tuple[int, int, str]]:
+    marks = []
+    r = c = -1
+    for _event, elem in DefusedET.iterparse(stream, events=("end",)):
+        tag = elem.tag.rsplit("}", 1)[-1]
+        if tag == "c":
+            r, c = _cell_position(elem.get("r"), r, c)
+            inner = {child.tag.rsplit("}", 1)[-1]: child.text or "" for child in elem}
+            if elem.get("t") == "e":
+                marks.append((r, c, inner.get("v") or "#N/A"))
+            elif "f" in inner and not inner.get("v") and elem.get("t") not in ("str", "inlineStr"):
+                marks.append((r, c, ""))
+            elem.clear()
+        elif tag == "row":
+            c = -1
+            elem.clear()
+    return marks
+
+
+CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _cell_position(ref: str | None, r: int, c: int) -> tuple[int, int]:
+    m = CELL_REF.fullmatch(ref or "")
+    if m:
+        return int(m.group(2)) - 1, _column_number(m.group(1)) - 1
+    return max(r, 0), c + 1
 
 
 DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')

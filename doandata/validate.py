@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from . import contract as C
 from . import i18n, periods, schema
 from .batch import Batch, Context
-from .cells import CODE_CHARS, PARSERS, is_blank, parse_code, parse_number, parse_text
+from .cells import CODE_CHARS, PARSERS, CellError, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
 from .read import Table
 from .settings import Settings
@@ -85,8 +85,8 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
     """Every contract column of one row, parsed by its kind; bad cells become problems."""
     out = {}
     for col in table.kind.columns:
-        if col.key not in table.columns:
-            out[col.key] = None
+        if col.key not in table.columns or (table.kind.periodic and col.key in ("unit_code", "unit_name")):
+            out[col.key] = None  # a scorecard's or report's unit is read (and said) by _resolve_units
             continue
         value = raw.get(col.key)
         parsed, code = PARSERS[col.kind](value)
@@ -120,8 +120,8 @@ READ_AS = ("baseline_rating", "plan_item", "period")
 
 def _beyond_store(kind: C.WorkbookKind, col: C.Column, value: object) -> tuple[str, dict] | None:
     """A text longer than its column or a whole number outside its column's range."""
-    if value is None or col.key in READ_AS or (kind.periodic and col.key == "unit_code"):
-        return None  # a scorecard names its unit by a code or name that must already exist
+    if value is None or col.key in READ_AS:
+        return None
     column = schema.FRAME_TABLES[STORED_IN[kind.key]].c.get(col.key)
     if column is None:
         return None
@@ -420,9 +420,11 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
         if context.period_choice:
             period = context.period_choice
         elif "period" in table.columns and not is_blank(raw.get("period")):
-            period = periods.find_period(raw.get("period"))
+            value = raw.get("period")
+            period = None if isinstance(value, CellError) else periods.find_period(value)
             if period is None:
-                problems.append(error("period_unreadable", **table.at(row, "period"), value=raw.get("period")))
+                said = value.problem if isinstance(value, CellError) else "period_unreadable"
+                problems.append(error(said, **table.at(row, "period"), value=value))
                 out.append(None)
                 continue
         else:
@@ -538,7 +540,8 @@ def _points_matrix(table: Table, codes: list[str], problems: list[Problem]) -> t
                 continue
             points, problem = parse_number(value)
             if problem:
-                problems.append(error("points_not_number", **table.at(row, code), value=value))
+                said = "points_not_number" if problem == "not_number" else problem  # an error cell
+                problems.append(error(said, **table.at(row, code), value=value))
             elif points is None:
                 blank[i, j] = True
             else:
@@ -617,6 +620,9 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         for code in items:
             value = raw.get(code)
             if is_blank(value):
+                continue
+            if isinstance(value, CellError):
+                problems.append(error(value.problem, **table.at(row, code), value=value))
                 continue
             status = C.parse_status(value)
             if status is None:

@@ -255,3 +255,69 @@ def test_the_period_line_alone_names_the_period_and_the_template_hint_none(store
     # the template's hint names no period: a template left as it came takes the file's
     hint = with_title(q3, A2="BẢNG ĐIỂM THI ĐUA CÁC CƠ SỞ ĐOÀN", A3="Kỳ: (ghi ví dụ Quý II/2018)")
     assert ingest.inspect(hint, q3.name, store).batch.periods == ["2018-Q3"]
+
+
+# ---------------------------------------------------------------- #12 error cells
+
+
+def q3_with(cells: dict[str, object]) -> bytes:
+    """The Q3 sample scorecard with cells rewritten (row 6 is the first unit, D-M its TC1-TC10)."""
+    wb = openpyxl.load_workbook(SAMPLE / "07_bang_diem_quy_3_2018.xlsx")
+    for ref, value in cells.items():
+        wb.worksheets[0][ref] = value
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def errors_said(data: bytes, store, name: str) -> list[str]:
+    batch = ingest.inspect(data, name, store).batch
+    assert not batch.ok
+    assert not any(p.code == "points_empty" for p in batch.problems)  # not an empty cell counted as 0
+    return [p.line() for p in batch.problems if p.severity == "error"]
+
+
+def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tmp_path):
+    """LibreOffice computes =1/0 and a deleted reference and saves #DIV/0! and #REF! as the cells'
+    values, as Excel does; calamine reads both as empty."""
+    path = tmp_path / "07_bang_diem_quy_3_2018.xlsx"
+    path.write_bytes(q3_with({"D6": "=1/0", "E7": "=#REF!+1"}))
+    saved = convert(path, "xlsx").read_bytes()
+    assert errors_said(saved, store, path.name) == [
+        "Lỗi: Sheet Bảng điểm, dòng 6, cột TC1 (D): Ô có lỗi #DIV/0! thay cho giá trị (công thức không tính "
+        "được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
+        "ô lỗi không được tính là 0.",
+        "Lỗi: Sheet Bảng điểm, dòng 7, cột TC2 (E): Ô có lỗi #REF! thay cho giá trị (công thức không tính được, "
+        "ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
+        "ô lỗi không được tính là 0.",
+    ]
+
+
+def test_a_formula_without_a_saved_result_is_an_error_naming_the_cell(store):
+    data = q3_with({"F6": "=SUM(D6:E6)", "B8": "=A1"})  # openpyxl saves formulas without results
+    lines = errors_said(data, store, "07_bang_diem_quy_3_2018.xlsx")
+    assert [line.split(": ", 2)[1] for line in lines] == [
+        "Sheet Bảng điểm, dòng 6, cột TC3 (F)",
+        "Sheet Bảng điểm, dòng 8, cột Mã đơn vị (B)",
+    ]
+    assert lines[0].endswith(
+        "Ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra). Hãy mở tệp "
+        "trong Excel hoặc LibreOffice, lưu lại rồi tải lên; hoặc ghi thẳng giá trị vào ô."
+    )
+
+
+def test_a_numeric_nan_is_an_error_not_a_zero(store):
+    marker = 7.25
+    data = q3_with({"G6": marker})
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert body.count(b"<v>7.25</v>") == 1
+                body = body.replace(b"<v>7.25</v>", b"<v>NaN</v>")
+            dst.writestr(info, body)
+    lines = errors_said(out.getvalue(), store, "07_bang_diem_quy_3_2018.xlsx")
+    assert [line.split(": ", 2)[1] for line in lines] == ["Sheet Bảng điểm, dòng 6, cột TC4 (G)"]
+    assert "Ô có lỗi NAN thay cho giá trị" in lines[0]

@@ -177,7 +177,7 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
         raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
     try:
         errors = xlsx_error_cells(data) if kind == "xlsx" else {}
-    except Exception:  # noqa: BLE001 - an entity, or XML calamine read and defusedxml will not
+    except Exception:  # noqa: BLE001 - a workbook part calamine read and defusedxml will not
         raise Unreadable("file_corrupt") from None
     sheets = []
     for meta in metas:
@@ -237,26 +237,15 @@ PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 def xlsx_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
     """Per sheet name, the (row, column, text) of every error cell and every formula whose result
-    was not saved (openpyxl and XlsxWriter save none), both 0-based. Read with defusedxml."""
+    was not saved (openpyxl and XlsxWriter save none), both 0-based."""
     out: dict[str, list[tuple[int, int, str]]] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for name, part in _sheet_parts(zf).items():
-            if _may_hold_errors(zf, part):
-                with zf.open(part) as stream:
-                    out[name] = _error_cells(stream)
+            with zf.open(part) as stream:
+                marks = _error_cells(stream)
+            if marks:
+                out[name] = marks
     return out
-
-
-def _may_hold_errors(zf: zipfile.ZipFile, part: str) -> bool:
-    """Whether a sheet holds any error cell or formula at all (most do not): read in chunks."""
-    tail = b""
-    with zf.open(part) as stream:
-        while chunk := stream.read(2**20):
-            text = tail + chunk
-            if b't="e"' in text or b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
-                return True
-            tail = chunk[-8:]
-    return False
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -274,33 +263,54 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+_TAG = rb"<(?:\w+:)?"
+# a cell whose first child is a formula, with the value saved after it if any
+FORMULA_CELL = re.compile(
+    _TAG
+    + rb"c\b([^>]*)>\s*"
+    + _TAG
+    + rb"f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*(?:"
+    + _TAG
+    + rb"v>([^<]*)<|"
+    + _TAG
+    + rb"v\s*/>)?"
+)
+ERROR_CELL = re.compile(_TAG + rb'c\b([^>]*\bt="e"[^>]*)>\s*' + _TAG + rb"v>([^<]*)<")
+CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+CELL_TYPE = re.compile(rb'\bt="(\w+)"')
+
+
 def _error_cells(stream) -> list[tuple[int, int, str]]:
-    marks = []
-    r = c = -1
-    for _event, elem in DefusedET.iterparse(stream, events=("end",)):
-        tag = elem.tag.rsplit("}", 1)[-1]
-        if tag == "c":
-            r, c = _cell_position(elem.get("r"), r, c)
-            inner = {child.tag.rsplit("}", 1)[-1]: child.text or "" for child in elem}
-            if elem.get("t") == "e":
-                marks.append((r, c, inner.get("v") or "#N/A"))
-            elif "f" in inner and not inner.get("v") and elem.get("t") not in ("str", "inlineStr"):
-                marks.append((r, c, ""))
-            elem.clear()
-        elif tag == "row":
-            c = -1
-            elem.clear()
+    """Scanned, never parsed as XML (nothing in it is expanded), a few megabytes at a time, each
+    piece cut after the end of a cell (</c>), so no cell is split."""
+    marks, rest = [], b""
+    while chunk := stream.read(2**22):
+        text = rest + chunk
+        cut = text.rfind(b"c>") + 2
+        marks.extend(_marks_in(text[:cut]))
+        rest = text[cut:]
+    marks.extend(_marks_in(rest))
     return marks
 
 
-CELL_REF = re.compile(r"([A-Z]+)(\d+)")
-
-
-def _cell_position(ref: str | None, r: int, c: int) -> tuple[int, int]:
-    m = CELL_REF.fullmatch(ref or "")
-    if m:
-        return int(m.group(2)) - 1, _column_number(m.group(1)) - 1
-    return max(r, 0), c + 1
+def _marks_in(xml: bytes) -> list[tuple[int, int, str]]:
+    marks = []
+    if b"<f" in xml or b":f" in xml:
+        for m in FORMULA_CELL.finditer(xml):
+            kind = CELL_TYPE.search(m.group(1))
+            kind = kind.group(1) if kind else b"n"
+            if kind == b"e":
+                marks.append((m.group(1), (m.group(2) or b"#N/A").decode()))
+            elif not m.group(2) and kind not in (b"str", b"inlineStr"):
+                marks.append((m.group(1), ""))
+    if b't="e"' in xml:
+        marks.extend((m.group(1), m.group(2).decode()) for m in ERROR_CELL.finditer(xml))
+    out = []
+    for attributes, text in marks:
+        ref = CELL_REF.search(attributes)
+        if ref:
+            out.append((int(ref.group(2)) - 1, _column_number(ref.group(1).decode()) - 1, text))
+    return out
 
 
 DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')

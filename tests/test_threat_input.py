@@ -8,13 +8,14 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from doandata import ingest
 from doandata.problems import Problem
-from tests.conftest import SAMPLE
+from tests import hostile
+from tests.conftest import SAMPLE, cli_main
+from tests.hostile import UNIT_HEADER, unit_list
 from tests.messy import convert
-
-UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Cụm"]
 
 
 def workbook(sheets: dict[str, list[list]]) -> bytes:
@@ -28,10 +29,6 @@ def workbook(sheets: dict[str, list[list]]) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-def unit_list(*rows: list) -> bytes:
-    return workbook({"Danh sách đơn vị": [["DANH SÁCH CƠ SỞ ĐOÀN"], UNIT_HEADER, *rows]})
 
 
 def problems(data: bytes, store, name: str = "dv.xlsx", period: str | None = None) -> list[Problem]:
@@ -321,3 +318,30 @@ def test_a_numeric_nan_is_an_error_not_a_zero(store):
     lines = errors_said(out.getvalue(), store, "07_bang_diem_quy_3_2018.xlsx")
     assert [line.split(": ", 2)[1] for line in lines] == ["Sheet Bảng điểm, dòng 6, cột TC4 (G)"]
     assert "Ô có lỗi NAN thay cho giá trị" in lines[0]
+
+
+# ---------------------------------------------------------------- the hostile files, as a user meets them
+
+
+@pytest.mark.parametrize(
+    "make, exit_code, words",
+    [
+        (hostile.control_characters, 0, "Tệp hợp lệ"),
+        (hostile.bidi_names, 0, "Tệp hợp lệ"),
+        (hostile.formula_like_names, 0, "Tệp hợp lệ"),
+        (hostile.lookalike_codes, 1, "Mã “DLЅ” của “Đoàn Luật sư Thành phố” không hợp lệ"),
+        (hostile.over_long, 1, "Ô này dài 256 ký tự, quá giới hạn 255 ký tự của cột"),
+        (lambda: hostile.error_cells(SAMPLE / "07_bang_diem_quy_3_2018.xlsx"), 1, "Ô có lỗi #REF! thay cho giá trị"),
+    ],
+)
+def test_each_hostile_file_gets_clear_vietnamese_lines(make, exit_code, words, db_url, tmp_path):
+    path = tmp_path / "07_bang_diem_quy_3_2018.xlsx"
+    path.write_bytes(make())
+    out = cli_main("validate", str(path), db_url=db_url)
+    assert out.returncode == exit_code and words in out.stdout + out.stderr
+    assert "Traceback" not in out.stderr and "\x1b" not in out.stdout + out.stderr
+
+
+def test_formula_like_names_are_stored_as_typed(store):
+    outcome = ingest.import_bytes(hostile.formula_like_names(), "ct.xlsx", store)
+    assert outcome.imported and stored_names(store)["CT1"] == "=2+2*10"

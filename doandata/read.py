@@ -176,7 +176,7 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
     if len(metas) > MAX_SHEETS:
         raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
     try:
-        errors = xlsx_error_cells(data) if kind == "xlsx" else {}
+        errors = xlsx_error_cells(data) if kind == "xlsx" else ods_error_cells(data) if kind == "ods" else {}
     except Exception:  # noqa: BLE001 - a workbook part calamine read and defusedxml will not
         raise Unreadable("file_corrupt") from None
     sheets = []
@@ -228,6 +228,50 @@ def _mark_errors(grid: list[list], marks) -> None:
             row.extend([""] * (c + 1 - len(row)))
         if is_blank(row[c]):
             row[c] = CellError(text)
+
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+ODS_ERROR = b'value-type="error"'
+
+
+def ods_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """The error cells of an .ods (LibreOffice saves #DIV/0! as the cell's text, with
+    calcext:value-type="error"), per sheet name: parsed only when there is one (defusedxml)."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "content.xml" not in zf.namelist() or not _holds(zf, "content.xml", ODS_ERROR):
+            return out
+        with zf.open("content.xml") as stream:
+            table, r, c = "", 0, 0
+            for event, elem in DefusedET.iterparse(stream, events=("start", "end")):
+                tag = elem.tag
+                if event == "start":
+                    if tag == ODS_TABLE + "table":
+                        table, r = elem.get(ODS_TABLE + "name", ""), 0
+                    elif tag == ODS_TABLE + "table-row":
+                        c = 0
+                    continue
+                if tag in (ODS_TABLE + "table-cell", ODS_TABLE + "covered-table-cell"):
+                    if elem.get(ODS_CALCEXT + "value-type") == "error":
+                        out.setdefault(table, []).append((r, c, "".join(elem.itertext()).strip() or "#N/A"))
+                    c += int(elem.get(ODS_TABLE + "number-columns-repeated", "1"))
+                    elem.clear()
+                elif tag == ODS_TABLE + "table-row":
+                    r += int(elem.get(ODS_TABLE + "number-rows-repeated", "1"))
+                    elem.clear()
+    return out
+
+
+def _holds(zf: zipfile.ZipFile, part: str, needle: bytes) -> bool:
+    """Whether a part holds these bytes, read a few megabytes at a time."""
+    tail = b""
+    with zf.open(part) as stream:
+        while chunk := stream.read(2**22):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
 
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

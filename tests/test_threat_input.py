@@ -274,13 +274,14 @@ def errors_said(data: bytes, store, name: str) -> list[str]:
     return [p.line() for p in batch.problems if p.severity == "error"]
 
 
-def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tmp_path):
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tmp_path, fmt):
     """LibreOffice computes =1/0 and a deleted reference and saves #DIV/0! and #REF! as the cells'
-    values, as Excel does; calamine reads both as empty."""
+    values, as Excel does; calamine reads both as empty, in an .xlsx and in an .ods."""
     path = tmp_path / "07_bang_diem_quy_3_2018.xlsx"
     path.write_bytes(q3_with({"D6": "=1/0", "E7": "=#REF!+1"}))
-    saved = convert(path, "xlsx").read_bytes()
-    assert errors_said(saved, store, path.name) == [
+    saved = convert(path, fmt)
+    assert errors_said(saved.read_bytes(), store, saved.name) == [
         "Lỗi: Sheet Bảng điểm, dòng 6, cột TC1 (D): Ô có lỗi #DIV/0! thay cho giá trị (công thức không tính "
         "được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
         "ô lỗi không được tính là 0.",

@@ -287,7 +287,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
         "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
     ),
-    # ------------------------------------------------------------ hostile cells: codes, lookalikes
+    # ------------------------------------------------------------ hostile cells: codes, lengths, periods, errors
     "problem.code_invalid": (
         "Mã “{value}” của “{name}” không hợp lệ. Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - "
         "({allowed}), dài tối đa {limit} ký tự. Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác.",

@@ -18,6 +18,7 @@ from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .schema import uploads
 from .store import DuplicateUpload, Imported, Store
+from .text import strip_controls
 from .validate import check
 
 
@@ -34,6 +35,7 @@ FILENAME_LIMIT = uploads.c.filename.type.length
 def inspect(data: bytes, filename: str, store: Store, period: str | None = None) -> Outcome:
     """Read and check a workbook against the store; nothing is written. Raises Unreadable."""
     sha = hashlib.sha256(data).hexdigest()
+    filename = strip_controls(filename)  # said in messages, kept in the history
     choice = None
     if period:
         choice = periods.normalise_period(period)
@@ -61,6 +63,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
 
 def import_bytes(data: bytes, filename: str, store: Store, period: str | None = None, by: str = "") -> Outcome:
     """Check, then store all or nothing. Raises Unreadable or store.DuplicateUpload."""
+    filename = strip_controls(filename)
     outcome = inspect(data, filename, store, period)
     if outcome.batch.ok:
         outcome.imported = store.import_batch(outcome.batch, filename=filename, sha256=outcome.sha256, by=by)

@@ -186,7 +186,7 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
             if sheet.height > max_rows or sheet.width > max_cols:
                 raise Unreadable(
                     "sheet_too_big",
-                    sheet_name=meta.name,
+                    sheet_name=strip_controls(meta.name),
                     rows=sheet.height,
                     cols=sheet.width,
                     max_rows=max_rows,

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from doandata import ingest
-from doandata.problems import Problem
+from doandata.problems import Problem, Unreadable
 from tests import hostile
 from tests.conftest import SAMPLE, cli_main
 from tests.hostile import UNIT_HEADER, unit_list
@@ -346,3 +346,15 @@ def test_each_hostile_file_gets_clear_vietnamese_lines(make, exit_code, words, d
 def test_formula_like_names_are_stored_as_typed(store):
     outcome = ingest.import_bytes(hostile.formula_like_names(), "ct.xlsx", store)
     assert outcome.imported and stored_names(store)["CT1"] == "=2+2*10"
+
+
+def test_a_file_name_with_control_characters_is_said_and_kept_without_them(store):
+    name = "dv\x1b[2J\u202e.xlsx"
+    with pytest.raises(Unreadable) as refused:
+        ingest.inspect(b"", name, store)
+    assert (
+        refused.value.message()
+        == "Lỗi: Tệp dv[2J.xlsx rỗng (0 byte). Hãy mở lại tệp gốc trong Excel, lưu lại rồi tải lên lần nữa."
+    )
+    assert ingest.import_bytes(unit_list(["TEP", "Chi đoàn Tên tệp", 2]), name, store).imported
+    assert store.history()["filename"].iloc[0] == "dv[2J.xlsx"

@@ -10,11 +10,28 @@ import datetime as dt
 import math
 import re
 import sys
+from dataclasses import dataclass
 
 from . import contract as C
 
 Parsed = tuple[object, str | None]
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class CellError:
+    """What a cell holds when it holds no value: a spreadsheet error (#REF!, #DIV/0!), a formula
+    whose result the file never saved (text ""), or a number that is none (NaN). Never blank: it
+    is an error that names its cell, not an empty cell counted as 0."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def problem(self) -> str:
+        return "cell_error" if self.text else "formula_no_value"
 
 
 def is_blank(value: object) -> bool:
@@ -40,6 +57,8 @@ def _missing_in_numpy_or_pandas(value: object) -> bool:
 
 def parse_number(value: object) -> Parsed:
     """8.5, '8,5', '8.5', ' 8 ' -> 8.5; a decimal comma is what Vietnamese users type."""
+    if isinstance(value, CellError):
+        return None, value.problem
     if is_blank(value):
         return None, None
     if isinstance(value, bool):
@@ -54,6 +73,8 @@ def parse_number(value: object) -> Parsed:
 
 def parse_money(value: object) -> Parsed:
     """'1.500.000', '1,500,000', '1 500 000 đ', 1500000 -> 1500000."""
+    if isinstance(value, CellError):
+        return None, value.problem
     if is_blank(value):
         return None, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -75,6 +96,8 @@ def parse_int(value: object) -> Parsed:
 
 
 def parse_bool(value: object) -> Parsed:
+    if isinstance(value, CellError):
+        return None, value.problem
     if isinstance(value, bool):
         return value, None
     folded = C.fold(value)
@@ -87,6 +110,8 @@ def parse_bool(value: object) -> Parsed:
 
 def parse_date(value: object) -> Parsed:
     """Dates typed as dd/mm/yyyy or stored as Excel serials (1900 system) or real dates."""
+    if isinstance(value, CellError):
+        return None, value.problem
     if is_blank(value):
         return None, None
     if isinstance(value, dt.datetime):
@@ -113,6 +138,8 @@ def parse_date(value: object) -> Parsed:
 
 
 def parse_text(value: object) -> Parsed:
+    if isinstance(value, CellError):
+        return None, value.problem
     if is_blank(value):
         return "", None
     if isinstance(value, float) and value == int(value):
@@ -120,9 +147,34 @@ def parse_text(value: object) -> Parsed:
     return C.clean_text(value), None
 
 
+# A code is typed, never pasted: plain letters, digits and . _ - (the length is the store's column).
+CODE_PATTERN = re.compile(r"[A-Z0-9._-]+")
+CODE_CHARS = "A–Z, 0–9, . _ -"
+
+
 def parse_code(value: object) -> Parsed:
-    text, _ = parse_text(value)
-    return text.upper(), None
+    """'dls', 'DLS\u200b', 'ＤＬＳ' -> 'DLS'; a code outside the plain set (a Cyrillic Ѕ, a space,
+    a diacritic) is refused, so no lookalike becomes a unit of its own."""
+    if isinstance(value, CellError):
+        return None, value.problem
+    if is_blank(value):
+        return "", None
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    code = C.normal_code(value)
+    if code and not CODE_PATTERN.fullmatch(code):
+        return None, "code_invalid"
+    return code, None
+
+
+def parse_codes(value: object) -> Parsed:
+    """'DV01, DV02; DV03' -> ['DV01', 'DV02', 'DV03'], each a plain code."""
+    if isinstance(value, CellError):
+        return None, value.problem
+    codes = [parse_code(part) for part in C.split_codes(value)]
+    if any(problem for _code, problem in codes):
+        return None, "code_invalid"
+    return [code for code, _ in codes if code], None
 
 
 PARSERS = {
@@ -132,7 +184,8 @@ PARSERS = {
     "int": parse_int,
     "bool": parse_bool,
     "date": parse_date,
-    "codes": lambda v: (C.split_codes(v), None),
+    "code": parse_code,
+    "codes": parse_codes,
     "rating": parse_text,
     "period": parse_text,
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 # Words are matched on text.fold and periods are declared in periods.py; loaders, templates and
 # messages find both here, with the rest of the contract.
 from .periods import find_period, normalise_period, period_label, plan_periods, quarter_of  # noqa: F401
-from .text import clean_text, fold  # noqa: F401
+from .text import clean_text, fold, normal_code  # noqa: F401
 
 # ---------------------------------------------------------------- ratings
 
@@ -91,7 +91,7 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text, int, number, bool, rating, codes, date, period, money
+    kind: str = "text"  # text, code, codes, int, number, bool, rating, date, period, money
     required: bool = False
     aliases: tuple[str, ...] = ()
     width: int = 16
@@ -118,7 +118,7 @@ class WorkbookKind:
         return next(c for c in self.columns if c.key == key)
 
 
-UNIT_CODE = Column("unit_code", "Mã đơn vị", required=True, aliases=("Mã ĐV", "Mã cơ sở", "Mã"), width=12)
+UNIT_CODE = Column("unit_code", "Mã đơn vị", kind="code", required=True, aliases=("Mã ĐV", "Mã cơ sở", "Mã"), width=12)
 # In scorecards and reports a unit may be given by its name alone.
 # a scorecard or report row names its unit by code or by name: one of the two is enough
 EITHER = "ghi Mã đơn vị hoặc Tên đơn vị, ít nhất một trong hai"
@@ -142,7 +142,9 @@ UNITS = WorkbookKind(
         Column("baseline_total", "Điểm 2017", kind="number", aliases=("Tổng điểm 2017", "Điểm năm 2017"), width=10),
         Column("baseline_rating", "Xếp loại 2017", kind="rating", aliases=("Xếp loại năm 2017",), width=18),
         Column("group_no", "Tổ công tác", kind="int", aliases=("Tổ", "Tổ phụ trách"), width=10),
-        Column("companion_code", "Đơn vị đồng hành", aliases=("Mã đơn vị đồng hành", "Đồng hành"), width=14),
+        Column(
+            "companion_code", "Đơn vị đồng hành", kind="code", aliases=("Mã đơn vị đồng hành", "Đồng hành"), width=14
+        ),
         Column("members", "Số đoàn viên", kind="int", aliases=("Đoàn viên",), width=10),
         Column("party_committee", "Cấp ủy", aliases=("Cấp ủy đơn vị",), width=30),
         NOTE,
@@ -185,7 +187,7 @@ CRITERIA = WorkbookKind(
     "Bộ tiêu chí",
     "BỘ TIÊU CHÍ THI ĐUA",
     (
-        Column("code", "Mã tiêu chí", required=True, aliases=("Mã TC", "Tiêu chí"), width=12),
+        Column("code", "Mã tiêu chí", kind="code", required=True, aliases=("Mã TC", "Tiêu chí"), width=12),
         Column("content", "Nội dung", required=True, aliases=("Nội dung tiêu chí",), width=60),
         Column(
             "max_points", "Điểm tối đa", kind="number", required=True, aliases=("Điểm chuẩn", "Thang điểm"), width=10

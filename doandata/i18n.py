@@ -287,6 +287,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
         "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
     ),
+    # ------------------------------------------------------------ hostile cells: codes, lengths, periods, errors
+    "problem.code_invalid": (
+        "Mã “{value}” của “{name}” không hợp lệ. Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - "
+        "({allowed}), dài tối đa {limit} ký tự. Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác.",
+        "Code “{value}” of “{name}” is not valid. A code holds only plain letters, digits and . _ - "
+        "({allowed}), at most {limit} {limit:character|characters}. Type it again rather than pasting it.",
+    ),
+    "problem.unit_name_taken": (
+        "Đơn vị mới “{value}” trùng tên với đơn vị {other} đã có. Nếu đây là cùng một đơn vị, hãy dùng mã {other}; "
+        "nếu không, hãy đặt tên khác để phân biệt.",
+        "The new unit “{value}” has the same name as unit {other}. If it is the same unit, use the code {other}; "
+        "otherwise give it a name of its own.",
+    ),
+    "problem.text_too_long": (
+        "Ô này dài {length} ký tự, quá giới hạn {limit} ký tự của cột. Hãy rút gọn lại.",
+        "This cell holds {length} {length:character|characters}, more than the column's limit of {limit}. Shorten it.",
+    ),
+    "problem.number_too_big": (
+        "Số {value} quá lớn để lưu. Hãy ghi số không quá {limit}.",
+        "{value} is too large to store. Write a number no larger than {limit}.",
+    ),
+    "problem.file_name_too_long": (
+        "Tên tệp dài {length} ký tự, quá giới hạn {limit} ký tự. Hãy đổi tên tệp cho ngắn lại rồi tải lên.",
+        "The file name is {length} {length:character|characters} long, over the limit of {limit}. "
+        "Rename the file to something shorter and upload it again.",
+    ),
+    "problem.period_conflict": (
+        "Các nơi ghi kỳ của bảng không khớp nhau — dòng “Kỳ:”: {period_line}; tiêu đề: {title}; "
+        "tên sheet: {sheet_name}; tên tệp: {file_name}. Không lưu gì để tránh nhầm kỳ. Hãy sửa cho cùng một kỳ "
+        "(dòng “Kỳ:” là nơi mẫu biểu ghi kỳ) hoặc chọn kỳ khi tải lên.",
+        "The places naming the table's period disagree — the “Kỳ:” line: {period_line}; title: {title}; "
+        "sheet name: {sheet_name}; file name: {file_name}. Nothing is stored, so no period is mixed up. Make them "
+        "name one period (the “Kỳ:” line is where the template puts it) or choose the period at upload.",
+    ),
+    "problem.cell_error": (
+        "Ô có lỗi {value} thay cho giá trị (công thức không tính được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). "
+        "Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; ô lỗi không được tính là 0.",
+        "The cell holds the error {value} instead of a value (a formula that cannot be computed, e.g. a deleted "
+        "reference or a division by 0). Fix the formula or type the value; an error cell is not counted as 0.",
+    ),
+    "problem.formula_no_value": (
+        "Ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra). "
+        "Hãy mở tệp trong Excel hoặc LibreOffice, lưu lại rồi tải lên; hoặc ghi thẳng giá trị vào ô.",
+        "The cell holds a formula whose result the file did not save (it was made by another program). "
+        "Open the file in Excel or LibreOffice, save it and upload it again, or type the value in the cell.",
+    ),
     # ------------------------------------------------------------ CLI and store
     "cli.stored": (
         "Đã lưu lần tải lên #{id}: {kinds}, kỳ {periods}, {rows} dòng, {units} đơn vị.",

@@ -16,7 +16,9 @@ from .batch import Batch
 from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
+from .schema import uploads
 from .store import DuplicateUpload, Imported, Store
+from .text import strip_controls
 from .validate import check
 
 
@@ -27,15 +29,21 @@ class Outcome:
     imported: Imported | None = None
 
 
+FILENAME_LIMIT = uploads.c.filename.type.length
+
+
 def inspect(data: bytes, filename: str, store: Store, period: str | None = None) -> Outcome:
     """Read and check a workbook against the store; nothing is written. Raises Unreadable."""
     sha = hashlib.sha256(data).hexdigest()
+    filename = strip_controls(filename)  # said in messages, kept in the history
     choice = None
     if period:
         choice = periods.normalise_period(period)
         if choice is None:
             batch = Batch(problems=[error("period_choice_invalid", value=period)])
             return Outcome(batch, sha)
+    if len(filename) > FILENAME_LIMIT:  # the history keeps it: refused here, not at "Xác nhận lưu"
+        return Outcome(Batch(problems=[error("file_name_too_long", length=len(filename), limit=FILENAME_LIMIT)]), sha)
     check_limits(data, filename, config.max_upload_bytes(), config.max_unpacked_bytes())
     sheets = read_sheets(data, filename)
     context = store.context(choice, filename)
@@ -55,6 +63,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
 
 def import_bytes(data: bytes, filename: str, store: Store, period: str | None = None, by: str = "") -> Outcome:
     """Check, then store all or nothing. Raises Unreadable or store.DuplicateUpload."""
+    filename = strip_controls(filename)
     outcome = inspect(data, filename, store, period)
     if outcome.batch.ok:
         outcome.imported = store.import_batch(outcome.batch, filename=filename, sha256=outcome.sha256, by=by)

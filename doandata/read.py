@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
+from defusedxml import ElementTree as DefusedET
 
 from . import config, i18n
 from . import contract as C
-from .cells import is_blank
+from .cells import CellError, is_blank
 from .problems import Problem, Unreadable, warning
+from .text import UNSEEN, strip_controls
 
 HEADER_SCAN_ROWS = 40
 MAX_SHEETS = 50
@@ -50,7 +52,7 @@ class Table:
     columns: dict[str, int]  # contract key (or criterion / plan-item code) -> column index
     headers: dict[str, str]  # same keys -> the header text as the user wrote it
     rows: list[tuple[int, dict[str, object], str]]  # (Excel row, raw values by key, section)
-    title_text: str = ""
+    title_lines: list[str] = field(default_factory=list)  # each row above the header, as one text
     problems: list[Problem] = field(default_factory=list)
 
     def column_label(self, key: str) -> str:
@@ -173,6 +175,10 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
     metas = [m for m in workbook.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
     if len(metas) > MAX_SHEETS:
         raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
+    try:
+        errors = xlsx_error_cells(data) if kind == "xlsx" else ods_error_cells(data) if kind == "ods" else {}
+    except Exception:  # noqa: BLE001 - a workbook part calamine read and defusedxml will not
+        raise Unreadable("file_corrupt") from None
     sheets = []
     for meta in metas:
         try:
@@ -180,7 +186,7 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
             if sheet.height > max_rows or sheet.width > max_cols:
                 raise Unreadable(
                     "sheet_too_big",
-                    sheet_name=meta.name,
+                    sheet_name=strip_controls(meta.name),
                     rows=sheet.height,
                     cols=sheet.width,
                     max_rows=max_rows,
@@ -192,8 +198,163 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
             raise
         except Exception:  # noqa: BLE001
             raise Unreadable("file_corrupt") from None
-        sheets.append(Sheet(meta.name, grid))
+        _mark_errors(grid, errors.get(meta.name, ()))
+        sheets.append(Sheet(strip_controls(meta.name), _tidy(grid)))
     return sheets
+
+
+def _tidy(grid: list[list]) -> list[list]:
+    """Control characters and bidi overrides leave every text cell on the way in (a name holding
+    one would break what is written after it: XML, the terminal, the order shown); a number that
+    is none (NaN, infinity) is an error cell, not an empty one."""
+    for row in grid:
+        for j, value in enumerate(row):
+            kind = type(value)
+            if kind is str and UNSEEN.search(value):
+                row[j] = strip_controls(value)
+            elif kind is float and not math.isfinite(value):
+                row[j] = CellError(str(value).upper())
+    return grid
+
+
+def _mark_errors(grid: list[list], marks) -> None:
+    """calamine reads an error cell (#REF!) and a formula with no saved result as empty: put them
+    back as CellError, so that they are errors naming their cell rather than a silent 0."""
+    for r, c, text in marks:
+        while len(grid) <= r:
+            grid.append([""] * (len(grid[0]) if grid else 0))
+        row = grid[r]
+        if len(row) <= c:
+            row.extend([""] * (c + 1 - len(row)))
+        if is_blank(row[c]):
+            row[c] = CellError(text)
+
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+ODS_ERROR = b'value-type="error"'
+
+
+def ods_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """The error cells of an .ods (LibreOffice saves #DIV/0! as the cell's text, with
+    calcext:value-type="error"), per sheet name: parsed only when there is one (defusedxml)."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "content.xml" not in zf.namelist() or not _holds(zf, "content.xml", ODS_ERROR):
+            return out
+        with zf.open("content.xml") as stream:
+            table, r, c = "", 0, 0
+            for event, elem in DefusedET.iterparse(stream, events=("start", "end")):
+                tag = elem.tag
+                if event == "start":
+                    if tag == ODS_TABLE + "table":
+                        table, r = elem.get(ODS_TABLE + "name", ""), 0
+                    elif tag == ODS_TABLE + "table-row":
+                        c = 0
+                    continue
+                if tag in (ODS_TABLE + "table-cell", ODS_TABLE + "covered-table-cell"):
+                    if elem.get(ODS_CALCEXT + "value-type") == "error":
+                        out.setdefault(table, []).append((r, c, "".join(elem.itertext()).strip() or "#N/A"))
+                    c += int(elem.get(ODS_TABLE + "number-columns-repeated", "1"))
+                    elem.clear()
+                elif tag == ODS_TABLE + "table-row":
+                    r += int(elem.get(ODS_TABLE + "number-rows-repeated", "1"))
+                    elem.clear()
+    return out
+
+
+def _holds(zf: zipfile.ZipFile, part: str, needle: bytes) -> bool:
+    """Whether a part holds these bytes, read a few megabytes at a time."""
+    tail = b""
+    with zf.open(part) as stream:
+        while chunk := stream.read(2**22):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
+
+
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def xlsx_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """Per sheet name, the (row, column, text) of every error cell and every formula whose result
+    was not saved (openpyxl and XlsxWriter save none), both 0-based."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name, part in _sheet_parts(zf).items():
+            with zf.open(part) as stream:
+                marks = _error_cells(stream)
+            if marks:
+                out[name] = marks
+    return out
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    rels = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(PKG_REL_NS + "Relationship")}
+    parts = {}
+    for sheet in DefusedET.fromstring(zf.read("xl/workbook.xml")).iter(MAIN_NS + "sheet"):
+        target = targets.get(sheet.get(REL_NS + "id"), "")
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if part in names:
+            parts[sheet.get("name", "")] = part
+    return parts
+
+
+_TAG = rb"<(?:\w+:)?"
+# a cell whose first child is a formula, with the value saved after it if any
+FORMULA_CELL = re.compile(
+    _TAG
+    + rb"c\b([^>]*)>\s*"
+    + _TAG
+    + rb"f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*(?:"
+    + _TAG
+    + rb"v>([^<]*)<|"
+    + _TAG
+    + rb"v\s*/>)?"
+)
+ERROR_CELL = re.compile(_TAG + rb'c\b([^>]*\bt="e"[^>]*)>\s*' + _TAG + rb"v>([^<]*)<")
+CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+CELL_TYPE = re.compile(rb'\bt="(\w+)"')
+
+
+def _error_cells(stream) -> list[tuple[int, int, str]]:
+    """Scanned, never parsed as XML (nothing in it is expanded), a few megabytes at a time, each
+    piece cut after the end of a cell (</c>), so no cell is split."""
+    marks, rest = [], b""
+    while chunk := stream.read(2**22):
+        text = rest + chunk
+        cut = text.rfind(b"c>") + 2
+        marks.extend(_marks_in(text[:cut]))
+        rest = text[cut:]
+    marks.extend(_marks_in(rest))
+    return marks
+
+
+def _marks_in(xml: bytes) -> list[tuple[int, int, str]]:
+    marks = []
+    if b"<f" in xml or b":f" in xml:
+        for m in FORMULA_CELL.finditer(xml):
+            kind = CELL_TYPE.search(m.group(1))
+            kind = kind.group(1) if kind else b"n"
+            if kind == b"e":
+                marks.append((m.group(1), (m.group(2) or b"#N/A").decode()))
+            elif not m.group(2) and kind not in (b"str", b"inlineStr"):
+                marks.append((m.group(1), ""))
+    if b't="e"' in xml:
+        marks.extend((m.group(1), m.group(2).decode()) for m in ERROR_CELL.finditer(xml))
+    out = []
+    for attributes, text in marks:
+        ref = CELL_REF.search(attributes)
+        if ref:
+            out.append((int(ref.group(2)) - 1, _column_number(ref.group(1).decode()) - 1, text))
+    return out
 
 
 DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
@@ -276,7 +437,7 @@ def find_table(sheet: Sheet, criteria_codes: list[str]) -> Table | None:
     if best is None:
         return None
     _, kind, r, columns, headers = best
-    table = Table(kind, sheet.name, r + 1, columns, headers, [], _title_text(sheet, r))
+    table = Table(kind, sheet.name, r + 1, columns, headers, [], _title_lines(sheet, r))
     _collect_rows(sheet, table)
     _note_extra_columns(sheet, table)
     return table
@@ -320,9 +481,9 @@ def _is_header_of(kind: C.WorkbookKind, columns: dict) -> bool:
     return bool(required & columns.keys()) and bool(set(kind.signature) & columns.keys()) and len(columns) >= 2
 
 
-def _title_text(sheet: Sheet, header_index: int) -> str:
-    cells = [str(v) for row in sheet.grid[:header_index] for v in row if _is_filled(v)]
-    return " ".join(dict.fromkeys(cells))
+def _title_lines(sheet: Sheet, header_index: int) -> list[str]:
+    lines = [" ".join(dict.fromkeys(str(v) for v in row if _is_filled(v))) for row in sheet.grid[:header_index]]
+    return [line for line in lines if line]
 
 
 SECTION_PATTERN = re.compile(r"^\s*([IVX]+|[A-Z]|\d+|Phần\s+\w+|Nhóm\s+\w+)\s*[.):-]\s+\S", re.IGNORECASE)

@@ -17,9 +17,27 @@ def fold(text: object) -> str:
     return " ".join(s.split())
 
 
+# C0 and C1 control characters (tab, line feed and carriage return are whitespace and stay), and the
+# bidi marks, embeddings, overrides and isolates that make text show in another order than it is
+# stored: an .xlsx writes them as _x0001_, an .ods as &#1;, an .xls as they are.
+UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters and bidi overrides, which nobody types on purpose."""
+    return UNSEEN.sub("", text)
+
+
 def clean_text(value: object) -> str:
-    """User text as stored: NFC, trimmed, inner whitespace collapsed."""
+    """User text as stored: no control characters, NFC, trimmed, inner whitespace collapsed."""
     if value is None:
         return ""
-    s = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    s = unicodedata.normalize("NFC", strip_controls(str(value))).replace("\u00a0", " ")
     return " ".join(s.split())
+
+
+def normal_code(value: object) -> str:
+    """A code as compared and stored: NFKC (a fullwidth ＤＬＳ is DLS), without invisible characters
+    (a zero-width space, a soft hyphen, a control), trimmed, upper case."""
+    s = unicodedata.normalize("NFKC", str(value))
+    return "".join(ch for ch in s if unicodedata.category(ch) not in ("Cf", "Cc")).strip().upper()

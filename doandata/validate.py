@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 
 from . import contract as C
-from . import i18n, periods
+from . import i18n, periods, schema
 from .batch import Batch, Context
-from .cells import PARSERS, is_blank, parse_code, parse_number, parse_text
+from .cells import CODE_CHARS, PARSERS, CellError, is_blank, parse_code, parse_number, parse_text
 from .problems import Problem, error, has_errors, warning
 from .read import Table
 from .settings import Settings
@@ -84,18 +85,66 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
     """Every contract column of one row, parsed by its kind; bad cells become problems."""
     out = {}
     for col in table.kind.columns:
-        if col.key not in table.columns:
-            out[col.key] = None
+        if col.key not in table.columns or (table.kind.periodic and col.key in ("unit_code", "unit_name")):
+            out[col.key] = None  # a scorecard's or report's unit is read (and said) by _resolve_units
             continue
         value = raw.get(col.key)
         parsed, code = PARSERS[col.kind](value)
         if code:
-            problems.append(error(code, **table.at(row, col.key), value=value))
+            problems.append(error(code, **table.at(row, col.key), value=value, **_said_with(code, raw)))
             parsed = None
         if col.required and (parsed is None or parsed == "" or parsed == []) and not code:
             problems.append(error("required_empty", **table.at(row, col.key)))
+        beyond = _beyond_store(table.kind, col, parsed)
+        if beyond:
+            code, params = beyond
+            shown = _num(parsed) if code == "number_too_big" else value
+            problems.append(error(code, **table.at(row, col.key), value=shown, **_said_with(code, raw), **params))
+            parsed = None
         out[col.key] = parsed
     return out
+
+
+# Which table of the store keeps each workbook kind's rows, so every length and range is the one
+# the store declares: what passes the preview is what PostgreSQL takes at "Xác nhận lưu".
+STORED_IN = {
+    "units": "units",
+    "groups": "members",
+    "criteria": "criteria",
+    "scores": "score_meta",
+    "reports": "reports",
+}
+# kept as what they are read as (a rating word as its name, a plan item as its code), not as typed
+READ_AS = ("baseline_rating", "plan_item", "period")
+
+
+def _beyond_store(kind: C.WorkbookKind, col: C.Column, value: object) -> tuple[str, dict] | None:
+    """A text longer than its column or a whole number outside its column's range."""
+    if value is None or col.key in READ_AS:
+        return None
+    column = schema.FRAME_TABLES[STORED_IN[kind.key]].c.get(col.key)
+    if column is None:
+        return None
+    kind_of = column.type
+    limit = getattr(kind_of, "length", None)
+    if isinstance(value, str) and limit and len(value) > limit:
+        return ("code_invalid", {}) if col.kind == "code" else ("text_too_long", {"length": len(value), "limit": limit})
+    if isinstance(kind_of, sa.Integer) and isinstance(value, int):
+        bits = 64 if isinstance(kind_of, sa.BigInteger) else 16 if isinstance(kind_of, sa.SmallInteger) else 32
+        if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            return "number_too_big", {"limit": _num(2 ** (bits - 1) - 1)}
+    return None
+
+
+CODE_LIMIT = schema.units.c.unit_code.type.length
+
+
+def _said_with(code: str, raw: dict) -> dict:
+    """What a cell's message names beside its value: a refused code, the row's unit and the rule."""
+    if code != "code_invalid":
+        return {}
+    name = next((raw[k] for k in ("name", "unit_name", "content") if not is_blank(raw.get(k))), "")
+    return {"name": C.clean_text(name) or "—", "allowed": CODE_CHARS, "limit": CODE_LIMIT}
 
 
 def _missing_columns(table: Table) -> list[Problem]:
@@ -116,8 +165,8 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     records, seen = [], {}
     for row, raw, _section in table.rows:
         rec = _typed(table, row, raw, problems)
-        code = (rec["unit_code"] or "").upper()
-        if code in seen:
+        code = rec["unit_code"] or ""
+        if code and code in seen:
             problems.append(error("unit_duplicate", **table.at(row, "unit_code"), value=code, first_row=seen[code]))
         seen.setdefault(code, row)
         if rec["cluster"] is not None and rec["cluster"] < 1:
@@ -133,18 +182,35 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 "baseline_total": rec["baseline_total"],
                 "baseline_rating": rec["baseline_rating"],
                 "group_no": rec["group_no"],
-                "companion_code": (rec["companion_code"] or "").upper() or None,
+                "companion_code": rec["companion_code"] or None,
                 "members": rec["members"],
                 "party_committee": rec["party_committee"] or "",
                 "note": rec["note"] or "",
             }
         )
     frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
+    problems.extend(_names_taken(table, records, context.units))
     codes = set(frame["unit_code"]) | set(context.units["code"])
     for (row, _raw, _s), rec in zip(table.rows, records):
         if rec["companion_code"] and rec["companion_code"] not in codes:
             problems.append(error("unit_unknown", **table.at(row, "companion_code"), value=rec["companion_code"]))
     return {"units": frame}, problems
+
+
+def _names_taken(table: Table, records: list[dict], known: pd.DataFrame) -> list[Problem]:
+    """A new unit named as a unit already there (in the store or higher up in this list) is most
+    likely that unit under a lookalike code: said, so that nobody adds a twin unnoticed."""
+    taken = {C.fold(n): c for c, n in zip(known["code"], known["name"])}
+    old = set(known["code"])
+    problems = []
+    for (row, _raw, _s), rec in zip(table.rows, records):
+        code, name = rec["unit_code"], C.fold(rec["name"])
+        if not code or not name or code in old:
+            continue
+        other = taken.setdefault(name, code)
+        if other != code:
+            problems.append(warning("unit_name_taken", **table.at(row, "name"), value=rec["name"], other=other))
+    return problems
 
 
 UNIT_COLUMNS = [
@@ -293,8 +359,13 @@ def _resolve_units(
     by_name: dict[str, str] = {}
     out = []
     for row, rec in rec_rows:
-        code, _ = parse_code(rec.get("unit_code"))
+        code, refused = parse_code(rec.get("unit_code"))
         name, _ = parse_text(rec.get("unit_name"))
+        if refused:
+            value = rec.get("unit_code")
+            problems.append(error(refused, **table.at(row, "unit_code"), value=value, **_said_with(refused, rec)))
+            out.append(None)
+            continue
         if code:
             unit, key, value = by_code.get(code), "unit_code", code
         else:
@@ -309,20 +380,39 @@ def _resolve_units(
     return out
 
 
-def _sheet_period(table: Table, context: Context) -> str | None:
-    """From, in order: the choice at upload; (per row) a Kỳ column; the title block or sheet
-    name; the file name."""
+# The line the template writes under the title ("Kỳ: Quý II/2018") and its usual spellings.
+PERIOD_LINE_WORDS = ("ky", "ky bao cao", "ky danh gia")
+
+
+def _sheet_period(table: Table, context: Context) -> tuple[str | None, Problem | None]:
+    """The period of a sheet without a Kỳ column: the choice at upload, else the "Kỳ:" line the
+    template asks for, the title, the sheet name and the file name, which must not disagree (a Q3
+    scorecard whose "Kỳ:" line was changed to Quý IV is not read as either)."""
     if context.period_choice:
-        return context.period_choice
-    for text in (table.title_text, table.sheet, context.filename):
-        found = periods.find_period(text)
-        if found:
-            return found
-    return None
+        return context.period_choice, None
+    line = title = None
+    for text in table.title_lines:
+        head, colon, tail = text.partition(":")
+        if colon and C.fold(head) in PERIOD_LINE_WORDS:
+            if "vi du" not in C.fold(tail):  # the template's own hint, "(ghi ví dụ Quý II/2018)"
+                line = line or periods.find_period(tail)
+        else:
+            title = title or periods.find_period(text)
+    found = {
+        "period_line": line,
+        "title": title,
+        "sheet_name": periods.find_period(table.sheet),
+        "file_name": periods.find_period(context.filename),
+    }
+    named = list(dict.fromkeys(p for p in found.values() if p))
+    if len(named) > 1:
+        said = {key: periods.period_label(p) if p else "—" for key, p in found.items()}
+        return None, error("period_conflict", sheet=table.sheet, **said)
+    return (named[0] if named else None), None
 
 
 def _row_periods(table: Table, context: Context, problems: list[Problem]) -> list[str | None]:
-    sheet_level = _sheet_period(table, context)
+    sheet_level, conflict = _sheet_period(table, context)
     valid = context.settings.periods
     out = []
     for row, raw, _s in table.rows:
@@ -330,13 +420,18 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
         if context.period_choice:
             period = context.period_choice
         elif "period" in table.columns and not is_blank(raw.get("period")):
-            period = periods.find_period(raw.get("period"))
+            value = raw.get("period")
+            period = None if isinstance(value, CellError) else periods.find_period(value)
             if period is None:
-                problems.append(error("period_unreadable", **table.at(row, "period"), value=raw.get("period")))
+                said = value.problem if isinstance(value, CellError) else "period_unreadable"
+                problems.append(error(said, **table.at(row, "period"), value=value))
                 out.append(None)
                 continue
         else:
             period = sheet_level
+            if conflict is not None:
+                problems.append(conflict)
+                conflict = None  # said once for the sheet
         if period is not None and period not in valid:
             problems.append(
                 error(
@@ -349,7 +444,8 @@ def _row_periods(table: Table, context: Context, problems: list[Problem]) -> lis
             )
             period = None
         out.append(period)
-    if table.rows and all(p is None for p in out) and not any(p.code == "period_outside_plan" for p in problems):
+    said = ("period_outside_plan", "period_conflict")
+    if table.rows and all(p is None for p in out) and not any(p.code in said for p in problems):
         problems.append(error("period_missing", sheet=table.sheet))
     return out
 
@@ -444,7 +540,8 @@ def _points_matrix(table: Table, codes: list[str], problems: list[Problem]) -> t
                 continue
             points, problem = parse_number(value)
             if problem:
-                problems.append(error("points_not_number", **table.at(row, code), value=value))
+                said = "points_not_number" if problem == "not_number" else problem  # an error cell
+                problems.append(error(said, **table.at(row, code), value=value))
             elif points is None:
                 blank[i, j] = True
             else:
@@ -523,6 +620,9 @@ def check_reports(table: Table, context: Context) -> tuple[dict, list[Problem]]:
         for code in items:
             value = raw.get(code)
             if is_blank(value):
+                continue
+            if isinstance(value, CellError):
+                problems.append(error(value.problem, **table.at(row, code), value=value))
                 continue
             status = C.parse_status(value)
             if status is None:

@@ -234,17 +234,20 @@ def test_unit_list_errors(tmp_path, db_url):
 # ---------------------------------------------------------------- periods
 
 
-def test_period_order_choice_then_column_then_title_then_filename(tmp_path, db_url):
+def test_period_order_choice_then_column_then_title_sheet_or_filename(tmp_path, db_url):
     rows = scorecard(("DLS", "", HALF), title="BẢNG ĐIỂM QUÝ I/2018")
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Quý II năm 2018": rows})
     out = cli_main("validate", path, "--period", "2018-Q4", db_url=db_url)
     assert "kỳ Quý IV/2018" in out.stdout  # the choice at upload wins
-    assert "kỳ Quý I/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the title
+    out = cli_main("validate", path, db_url=db_url)  # title, sheet name and file name disagree: said, not guessed
+    assert out.returncode == 1 and "tiêu đề: Quý I/2018; tên sheet: Quý II/2018; tên tệp: Quý III/2018" in out.stderr
+    path = write(tmp_path / "bang_diem.xlsx", {"Bảng điểm": rows})
+    assert "kỳ Quý I/2018" in cli_main("validate", path, db_url=db_url).stdout  # the title
     rows = scorecard(("DLS", "", HALF), title="BẢNG ĐIỂM")
-    path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Quý II năm 2018": rows})
-    assert "kỳ Quý II/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the sheet name
+    path = write(tmp_path / "bang_diem.xlsx", {"Quý II năm 2018": rows})
+    assert "kỳ Quý II/2018" in cli_main("validate", path, db_url=db_url).stdout  # the sheet name
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Bảng điểm": rows})
-    assert "kỳ Quý III/2018" in cli_main("validate", path, db_url=db_url).stdout  # then the file name
+    assert "kỳ Quý III/2018" in cli_main("validate", path, db_url=db_url).stdout  # the file name
     with_column = [["BẢNG ĐIỂM QUÝ I/2018"], [], [*HEADER, "Kỳ"], [1, "DLS", "", *HALF, None, "Q2/2018"]]
     path = write(tmp_path / "bang_diem_q3_2018.xlsx", {"Bảng điểm": with_column})
     assert "kỳ Quý II/2018" in cli_main("validate", path, db_url=db_url).stdout  # a Kỳ column beats the title

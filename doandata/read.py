@@ -176,7 +176,7 @@ def parse_grids(data: bytes, max_rows: int, max_cols: int) -> list[Sheet]:
     if len(metas) > MAX_SHEETS:
         raise Unreadable("too_many_sheets", count=len(metas), limit=MAX_SHEETS)
     try:
-        errors = xlsx_error_cells(data) if kind == "xlsx" else ods_error_cells(data) if kind == "ods" else {}
+        errors = ERROR_CELLS[kind](data) if kind in ERROR_CELLS else {}
     except Exception:  # noqa: BLE001 - a workbook part calamine read and defusedxml will not
         raise Unreadable("file_corrupt") from None
     sheets = []
@@ -228,6 +228,27 @@ def _mark_errors(grid: list[list], marks) -> None:
             row.extend([""] * (c + 1 - len(row)))
         if is_blank(row[c]):
             row[c] = CellError(text)
+
+
+def xls_error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """The error cells of an old .xls (BIFF keeps #DIV/0! as an error code), per sheet name, read
+    with xlrd. A file calamine reads but xlrd does not (an odd writer) keeps its cells as calamine
+    gave them: this is a second look for errors, not a second judge of the file."""
+    import xlrd  # only the parse child of an .xls pays for it
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
+    except Exception:  # noqa: BLE001 - see the docstring
+        return {}
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for index in range(book.nsheets):
+        sheet = book.get_sheet(index)
+        for r in range(sheet.nrows):
+            for c, typ in enumerate(sheet.row_types(r)):
+                if typ == xlrd.XL_CELL_ERROR:
+                    text = xlrd.error_text_from_code.get(sheet.cell_value(r, c), "#N/A")
+                    found.setdefault(sheet.name, []).append((r, c, text))
+    return found
 
 
 ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -322,6 +343,9 @@ FORMULA_CELL = re.compile(
 ERROR_CELL = re.compile(_TAG + rb'c\b([^>]*\bt="e"[^>]*)>\s*' + _TAG + rb"v>([^<]*)<")
 CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 CELL_TYPE = re.compile(rb'\bt="(\w+)"')
+
+
+ERROR_CELLS = {"xlsx": xlsx_error_cells, "ods": ods_error_cells, "ole": xls_error_cells}
 
 
 def _error_cells(stream) -> list[tuple[int, int, str]]:

@@ -274,10 +274,10 @@ def errors_said(data: bytes, store, name: str) -> list[str]:
     return [p.line() for p in batch.problems if p.severity == "error"]
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+@pytest.mark.parametrize("fmt", ["xlsx", "ods", "xls"])
 def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tmp_path, fmt):
     """LibreOffice computes =1/0 and a deleted reference and saves #DIV/0! and #REF! as the cells'
-    values, as Excel does; calamine reads both as empty, in an .xlsx and in an .ods."""
+    values, as Excel does; calamine reads both as empty, in an .xlsx, an .ods and an old .xls."""
     path = tmp_path / "07_bang_diem_quy_3_2018.xlsx"
     path.write_bytes(q3_with({"D6": "=1/0", "E7": "=#REF!+1"}))
     saved = convert(path, fmt)

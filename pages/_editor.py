@@ -9,11 +9,12 @@ import time
 import sqlalchemy as sa
 import streamlit as st
 
-from doandata import auth, backup, config, i18n
+from doandata import auth, backup, config, i18n, schema, text
 from doandata.store import ReadOnlyStore
 from pages import _snapshot, _widgets
 
 log = logging.getLogger("doandata.auth")
+NAME_CHARS = schema.uploads.c.by.type.length  # the editor's name goes into every history entry
 
 
 def _secrets() -> dict:
@@ -102,7 +103,7 @@ def require(lang: str) -> str:
     st.info(i18n.t("auth.editors_only", lang))
     _warn_if_shared(lang)
     with st.form("login"):
-        who = st.text_input(i18n.t("auth.name", lang))
+        who = st.text_input(i18n.t("auth.name", lang), max_chars=NAME_CHARS)
         password = st.text_input(i18n.t("auth.password", lang), type="password")
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
     if sent:
@@ -110,8 +111,9 @@ def require(lang: str) -> str:
             ok, wait = auth.check_login(password, _hash(), _client(), auth.Throttle(store.login_counts()))
         except sa.exc.SQLAlchemyError as exc:
             _snapshot.unavailable(exc)
-        if ok and who.strip():
-            _sign_in(who.strip())
+        who = text.clean_text(who)[:NAME_CHARS]  # what the history's column holds, as typed
+        if ok and who:
+            _sign_in(who)
             st.rerun()
         if ok:
             st.error(i18n.t("auth.name_needed", lang))

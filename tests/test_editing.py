@@ -179,6 +179,22 @@ def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
 
 
+def test_the_editors_name_is_stored_clean_and_within_the_historys_column(app, db_url):
+    """The name typed at sign-in goes into uploads.by (120 characters on PostgreSQL): control
+    characters leave it, and a longer one is cut to what the column holds, never refused at save."""
+    from doandata.store import Store
+
+    open_page(app, "pages/tai_len.py")
+    sign_in(app, name="\x01Nguyễn\u202e Văn " + "A" * 300)
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10})
+    app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
+    next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
+    assert not app.exception
+    history = Store(db_url).history()
+    by = history.loc[history["id"].idxmax(), "by"]
+    assert by.startswith("Nguyễn Văn AAA") and len(by) <= 120
+
+
 # ---------------------------------------------------------------- settings
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from . import charts, i18n, metrics, periods, xlsx
 from . import contract as C
 from .settings import Settings
+from .text import xml_safe
 
 KINDS = ("quarter", "midyear", "final")
 
@@ -519,7 +520,7 @@ def _para(container, text: str = "", *, bold=False, italic=False, size=None, ali
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if indent:
         p.paragraph_format.first_line_indent = Cm(1)
-    run = p.add_run(text)
+    run = p.add_run(xml_safe(text))
     run.bold, run.italic = bold, italic
     if size:
         run.font.size = Pt(size)
@@ -550,10 +551,10 @@ def _table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> 
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(xml_safe(text)).bold = True
     for values in rows:
         for cell, value in zip(table.add_row().cells, values):
-            cell.paragraphs[0].add_run("" if value is None else str(value))
+            cell.paragraphs[0].add_run("" if value is None else xml_safe(str(value)))
     _widths(table, widths_cm)
     for row in table.rows:
         for cell in row.cells:

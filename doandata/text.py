@@ -41,3 +41,13 @@ def normal_code(value: object) -> str:
     (a zero-width space, a soft hyphen, a control), trimmed, upper case."""
     s = unicodedata.normalize("NFKC", str(value))
     return "".join(ch for ch in s if unicodedata.category(ch) not in ("Cf", "Cc")).strip().upper()
+
+
+# What XML 1.0 cannot hold: the C0 controls other than tab, LF and CR, lone surrogates, U+FFFE/FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text a workbook or a Word document can store: what XML cannot hold is dropped, so a name
+    that came in before names were cleaned (or from an old backup) never breaks a document."""
+    return NOT_XML.sub("", text)

@@ -8,7 +8,8 @@ in LibreOffice, and after someone edits the cell or saves the sheet as CSV.
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from .text import xml_safe
 
 DATE_FORMAT = "DD/MM/YYYY"
 
@@ -18,13 +19,7 @@ DATE_FORMAT = "DD/MM/YYYY"
 FORMULA_STARTS = ("=", "+", "-", "@")
 BREAK_STARTS = ("\t", "\r", "\n")
 
-# What XML 1.0 cannot hold: the C0 controls other than tab, LF and CR, lone surrogates, U+FFFE/FFFF.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """Text without the characters a workbook cannot store, so writing it never fails."""
-    return NOT_XML.sub("", text)
+clean = xml_safe  # text without the characters a workbook cannot store, so writing it never fails
 
 
 def needs_quote(text: str) -> bool:

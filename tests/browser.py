@@ -97,7 +97,8 @@ def wait_for_app(page, timeout: int = 60000) -> None:
         elif time.time() - stable_since >= 1.0:
             return
         page.wait_for_timeout(200)
-    raise TimeoutError("the page did not settle")
+    state = "a run was still going" if running else "its text kept changing"
+    raise TimeoutError(f"the page at {page.url} did not settle: {state}; last text: {(last or '')[:300]!r}")
 
 
 def choose(page, label: str, option: str, attempts: int = 3) -> None:

@@ -284,8 +284,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Period “{value}” is not valid. Write it as 2018-Q2, Quý II/2018 or 2017.",
     ),
     "problem.store_empty": (
-        "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
-        "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
+        "Chưa có danh sách đơn vị nên chưa đọc được tệp này. Hãy tải Danh sách đơn vị lên ở trang Tải lên trước"
+        " (mẫu để điền có ở trang Mẫu biểu), rồi tải lại tệp này.",
+        "There is no list of units yet, so this file cannot be read. Upload the list of units on the Upload page"
+        " first (its template is on the Templates page), then upload this file again.",
     ),
     # ------------------------------------------------------------ hostile cells: codes, lengths, periods, errors
     "problem.code_invalid": (

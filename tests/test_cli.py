@@ -89,7 +89,10 @@ def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 12, "TC2": -1, "TC3": "tám"}))
     out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 1
-    assert "Sheet Bảng điểm, dòng 22, cột TC1 (D): Điểm 12 vượt điểm tối đa 10" in out.stderr
+    assert (
+        "Sheet Bảng điểm, dòng 22 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
+        in out.stderr
+    )
     assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr
     assert "cột TC3 (F): Điểm “tám” không phải là số" in out.stderr
     assert "Không lưu gì" in out.stderr and "Traceback" not in out.stderr

@@ -139,6 +139,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
         "“{value}” is not a number. Type a number, e.g. 8 or 8.5.",
     ),
+    "problem.not_cluster": (
+        "“{value}” không phải là số cụm. Hãy ghi số của cụm, ví dụ 7 hoặc Cụm 7.",
+        "“{value}” is not a cluster number. Write the cluster's number, e.g. 7 or Cụm 7.",
+    ),
+    "problem.not_group": (
+        "“{value}” không phải là số tổ công tác. Hãy ghi số của tổ, ví dụ 1 hoặc Tổ 1.",
+        "“{value}” is not a working group number. Write the group's number, e.g. 1 or Tổ 1.",
+    ),
     "problem.not_integer": ("“{value}” phải là số nguyên (không có phần lẻ).", "“{value}” must be a whole number."),
     "problem.not_bool": (
         "“{value}” không hiểu được. Hãy ghi “x” (có) hoặc để trống (không).",

@@ -104,3 +104,20 @@ def test_an_upload_without_units_points_to_the_upload_page(tmp_path, empty_store
     assert out.returncode != 0
     assert "python -m" not in out.stderr
     assert "Tải lên" in out.stderr and "Mẫu biểu" in out.stderr
+
+
+def test_a_cluster_that_is_no_number_is_said_as_a_cluster_not_a_decimal(tmp_path, db_url):
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{CLUSTER}{FIRST}": "Cụm bảy", f"{GROUP}{FIRST}": "Tổ một"})
+    out = cli_main("validate", path, db_url=db_url)
+    said = [x.split(": ", 2)[2] for x in out.stderr.splitlines() if x.startswith("Lỗi")]
+    assert said == [
+        "“Cụm bảy” không phải là số cụm. Hãy ghi số của cụm, ví dụ 7 hoặc Cụm 7.",
+        "“Tổ một” không phải là số tổ công tác. Hãy ghi số của tổ, ví dụ 1 hoặc Tổ 1.",
+    ]
+
+
+def test_a_rating_word_without_diacritics_is_said_by_its_name(tmp_path, db_url):
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{RATING}{FIRST + 1}": "kha"})  # BTCTU scored 82
+    out = cli_main("validate", path, db_url=db_url)
+    assert out.returncode == 0, out.stderr
+    assert "Xếp loại 2017 là “Khá” nhưng điểm 82 tương ứng “Vững mạnh”" in out.stdout

@@ -298,7 +298,7 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
                 warning(
                     "baseline_rating_differs",
                     **table.at(row, "baseline_rating"),
-                    value=word,
+                    value=rating.name,  # "kha" is said as the rating kept, "Khá"
                     by_score=by_score.name,
                     total=_num(total),
                 )

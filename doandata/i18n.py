@@ -687,6 +687,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.severity": ("Mức độ", "Severity"),
     "col.sheet": ("Sheet", "Sheet"),
     "col.row": ("Dòng", "Row"),
+    "col.unit": ("Đơn vị", "Unit"),
     "col.column": ("Cột", "Column"),
     "col.what_to_do": ("Nội dung, cách sửa", "What to do"),
     "col.period": ("Kỳ", "Period"),

@@ -121,3 +121,13 @@ def test_a_rating_word_without_diacritics_is_said_by_its_name(tmp_path, db_url):
     out = cli_main("validate", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     assert "Xếp loại 2017 là “Khá” nhưng điểm 82 tương ứng “Vững mạnh”" in out.stdout
+
+
+def test_the_upload_pages_table_of_problems_names_the_unit(tmp_path, store):
+    from doandata import ingest, tables
+
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{CLUSTER}{FIRST}": "Cụm bảy"})
+    batch = ingest.inspect(Path(path).read_bytes(), "ds.xlsx", store).batch
+    for lang, column in (("vi", "Đơn vị"), ("en", "Unit")):
+        table = tables.problems_table(batch.problems, lang)
+        assert table[column].tolist()[0] == "VPTU — Đoàn Văn phòng Thành ủy"

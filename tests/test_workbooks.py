@@ -357,9 +357,10 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
     wb = openpyxl.load_workbook(marked)
     assert wb.sheetnames == ["Danh sách lỗi", "Bảng điểm"]
     listing = [[c.value for c in row] for row in wb["Danh sách lỗi"].iter_rows(min_row=2)]
-    assert [(r[0], r[1], r[2], r[3]) for r in listing] == [
-        ("Lỗi", "Bảng điểm", 4, "TC1 (D)"),
-        ("Lỗi", "Bảng điểm", 5, "TC2 (E)"),
+    assert wb["Danh sách lỗi"]["D1"].value == "Đơn vị"
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in listing] == [
+        ("Lỗi", "Bảng điểm", 4, "DLS — Đoàn Đoàn Luật sư Thành phố", "TC1 (D)"),
+        ("Lỗi", "Bảng điểm", 5, "HND — Chi đoàn Hội Nông dân Thành phố", "TC2 (E)"),
     ]
     ws = wb["Bảng điểm"]
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")

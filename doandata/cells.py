@@ -95,11 +95,33 @@ def parse_int(value: object) -> Parsed:
     return int(number), None
 
 
+def parse_numbered(value: object, words: tuple[str, ...], problem: str) -> Parsed:
+    """'Cụm 7', 'cụm 07', 'Cụm số 7', '7', 7.0 -> 7: the word before the number is the column's own.
+    Anything else is `problem`, which asks for the number of a cluster (or group), not a decimal."""
+    if isinstance(value, str):
+        folded = C.fold(value)
+        for word in words:
+            if folded.startswith(word + " ") and folded[len(word) + 1 :].isdigit():
+                return int(folded[len(word) + 1 :]), None
+    number, said = parse_int(value)
+    return (None, problem) if said in ("not_number", "not_integer") else (number, said)
+
+
+def parse_cluster(value: object) -> Parsed:
+    return parse_numbered(value, C.NUMBERED_WORDS["cluster"], "not_cluster")
+
+
+def parse_group(value: object) -> Parsed:
+    return parse_numbered(value, C.NUMBERED_WORDS["group"], "not_group")
+
+
 def parse_bool(value: object) -> Parsed:
     if isinstance(value, CellError):
         return None, value.problem
     if isinstance(value, bool):
         return value, None
+    if isinstance(value, (int, float)) and value in (0, 1):  # a 1 or 0 that a writer saved as 1.0
+        return value == 1, None
     folded = C.fold(value)
     if folded in C.TRUE_WORDS:
         return True, None
@@ -182,6 +204,8 @@ PARSERS = {
     "number": parse_number,
     "money": parse_money,
     "int": parse_int,
+    "cluster": parse_cluster,
+    "group": parse_group,
     "bool": parse_bool,
     "date": parse_date,
     "code": parse_code,

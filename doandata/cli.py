@@ -42,8 +42,25 @@ SUMMARY_KEYS = [
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse in the reader's language, its own words too ("usage:", "options", -h)."""
+
+    def __init__(self, *args, lang: str = "vi", **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=_formatter(lang), **kwargs)
+        self._positionals.title = i18n.t("cli.help.positionals", lang)
+        self._optionals.title = i18n.t("cli.help.options", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=i18n.t("cli.help.help", lang))
+
     def error(self, message: str):  # one clear line in Vietnamese, not a usage dump
         self.exit(UNREADABLE, f"doandata: {_argparse_vi(message)} (xem: python -m doandata --help)\n")
+
+
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            prefix = i18n.t("cli.help.usage", lang) if prefix is None else prefix
+            return super().add_usage(usage, actions, groups, prefix)
+
+    return Formatter
 
 
 # The positional arguments by what they are; options keep their own spelling (--period).
@@ -74,48 +91,74 @@ def _argparse_vi(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="python -m doandata", description="Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù.")
-    parser.add_argument("--db", help="SQLAlchemy URL of the store (default: DOANDATA_DB_URL or data/doandata.db)")
-    parser.add_argument("--lang", choices=i18n.LANGS, default="vi")
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The parser, its help in `lang`. --db and --lang are taken before or after the subcommand, as
+    the README says: a subcommand's own copy wins only when it is given."""
+
+    def says(key: str) -> str:
+        return i18n.t(key, lang)
+
+    parser = Parser(prog="python -m doandata", description=says("cli.help.description"), lang=lang)
+    parser.add_argument("--db", metavar="URL", help=says("cli.help.db"))
+    parser.add_argument("--lang", choices=i18n.LANGS, default="vi", help=says("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    sub.add_parser("seed", help="load sample_data/ into an empty store")
-    for name in ("import", "validate"):
-        p = sub.add_parser(name, help=f"{name} a workbook")
-        p.add_argument("file")
-        p.add_argument("--period", help="2017, 2018-Q1 … 2018-Q4 (or Quý II/2018)")
-        p.add_argument("--marked", metavar="OUT.xlsx", help="write the workbook with its faulty cells marked")
+
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=says(key), description=says(key), lang=lang)
+        p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=says("cli.help.db"))
+        p.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS, help=says("cli.help.lang"))
+        return p
+
+    command("seed", "cli.help.seed")
+    for name, key in (("import", "cli.help.import"), ("validate", "cli.help.validate")):
+        p = command(name, key)
+        p.add_argument("file", help=says("cli.help.file"))
+        p.add_argument("--period", metavar=says("cli.help.period_name"), help=says("cli.help.period_upload"))
+        p.add_argument("--marked", metavar="OUT.xlsx", help=says("cli.help.marked"))
         if name == "import":
-            p.add_argument("--by", default="", help="who uploads")
-    p = sub.add_parser("summary", help="progress of every unit for one period")
-    p.add_argument("--period", required=True)
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("template", help="write an empty template workbook")
-    p.add_argument("kind", choices=list(C.KINDS))
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--period")
-    p = sub.add_parser("report", help="the report for Thường trực as .docx or .xlsx")
-    p.add_argument("--period", required=True, help="2018-Q2 (a quarter), so-ket or tong-ket")
-    p.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.xlsx")
-    p.add_argument("--number", default="", help="the document number (blank for handwriting)")
-    p.add_argument("--code", default="BC/ĐTN")
-    p.add_argument("--signer", default="", help="who signs (blank for handwriting)")
-    p.add_argument("--date", default="", help="dd/mm/yyyy (blank for handwriting)")
-    p = sub.add_parser("backup", help="a consistent copy of the SQLite store while the app runs")
-    p.add_argument("file")
-    p = sub.add_parser("restore", help="put a backup made by 'backup' back into the store")
-    p.add_argument("file")
-    sub.add_parser("history", help="list uploads")
-    sub.add_parser("upgrade", help="bring the store to the newest schema (also done on every start)")
-    sub.add_parser("hash-password", help="print the hash of an editor password (read from the terminal or stdin)")
-    p = sub.add_parser("rollback", help="restore the state before an upload")
-    p.add_argument("id", type=int)
-    p.add_argument("--by", default="")
+            p.add_argument("--by", default="", help=says("cli.help.by"))
+    p = command("summary", "cli.help.summary")
+    p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
+    p = command("template", "cli.help.template")
+    p.add_argument("kind", choices=list(C.KINDS), help=says("cli.help.kind"))
+    p.add_argument("-o", "--output", required=True, metavar=says("cli.help.file_name"), help=says("cli.help.output"))
+    p.add_argument("--period", metavar=says("cli.help.period_name"), help=says("cli.help.period_template"))
+    p = command("report", "cli.help.report")
+    p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period_report"))
+    p.add_argument(
+        "-o", "--output", required=True, metavar=says("cli.help.file_name"), help=says("cli.help.report_output")
+    )
+    p.add_argument("--number", default="", help=says("cli.help.number"))
+    p.add_argument("--code", default="BC/ĐTN", help=says("cli.help.code"))
+    p.add_argument("--signer", default="", help=says("cli.help.signer"))
+    p.add_argument("--date", default="", help=says("cli.help.date"))
+    for name, key in (("backup", "cli.help.backup"), ("restore", "cli.help.restore")):
+        command(name, key).add_argument("file", help=says("cli.help.backup_file"))
+    command("history", "cli.help.history")
+    command("upgrade", "cli.help.upgrade")
+    command("hash-password", "cli.help.hash_password")
+    p = command("rollback", "cli.help.rollback")
+    p.add_argument("id", type=int, help=says("cli.help.id"))
+    p.add_argument("--by", default="", help=says("cli.help.by_rollback"))
     return parser
 
 
+def lang_asked(argv: list[str]) -> str:
+    """The --lang of the command line, wherever it stands (the last one given), before parsing:
+    --help is answered while parsing, in the language asked for."""
+    lang = "vi"
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang if lang in i18n.LANGS else "vi"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(lang_asked(argv)).parse_args(argv)
     # what the app's log says (in English, for the server's log) is said here in the reader's words
     logging.getLogger("doandata").addHandler(logging.NullHandler())
     if args.command == "hash-password":  # needs no store

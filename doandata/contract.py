@@ -91,7 +91,7 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text, code, codes, int, number, bool, rating, date, period, money
+    kind: str = "text"  # text, code, codes, int, cluster, group, number, bool, rating, date, period, money
     required: bool = False
     aliases: tuple[str, ...] = ()
     width: int = 16
@@ -134,14 +134,14 @@ UNITS = WorkbookKind(
     (
         UNIT_CODE,
         Column("name", "Tên đơn vị", required=True, aliases=UNIT_NAME.aliases, width=48),
-        Column("cluster", "Cụm", kind="int", required=True, aliases=("Cụm số", "Thuộc cụm"), width=8),
+        Column("cluster", "Cụm", kind="cluster", required=True, aliases=("Cụm số", "Thuộc cụm"), width=8),
         Column("unit_type", "Loại", aliases=("Loại hình", "Loại đơn vị"), width=16, hint="Đoàn cơ sở / Chi đoàn cơ sở"),
         Column(
             "special", "Đặc thù", kind="bool", aliases=("Đặc thù, khó khăn", "Khó khăn"), width=10, hint="x hoặc Có"
         ),
         Column("baseline_total", "Điểm 2017", kind="number", aliases=("Tổng điểm 2017", "Điểm năm 2017"), width=10),
         Column("baseline_rating", "Xếp loại 2017", kind="rating", aliases=("Xếp loại năm 2017",), width=18),
-        Column("group_no", "Tổ công tác", kind="int", aliases=("Tổ", "Tổ phụ trách"), width=10),
+        Column("group_no", "Tổ công tác", kind="group", aliases=("Tổ", "Tổ phụ trách"), width=10),
         Column(
             "companion_code", "Đơn vị đồng hành", kind="code", aliases=("Mã đơn vị đồng hành", "Đồng hành"), width=14
         ),
@@ -165,7 +165,7 @@ GROUPS = WorkbookKind(
     "Tổ công tác",
     "DANH SÁCH TỔ CÔNG TÁC",
     (
-        Column("group_no", "Tổ", kind="int", required=True, aliases=("Tổ công tác", "Tổ số"), width=8),
+        Column("group_no", "Tổ", kind="group", required=True, aliases=("Tổ công tác", "Tổ số"), width=8),
         Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Đồng chí"), width=28),
         Column(
             "role",
@@ -249,6 +249,12 @@ CLUSTER_LEADER_NOTE = "cụm trưởng"
 
 TRUE_WORDS = {"x", "co", "yes", "true", "1", "dac thu", "v"}
 FALSE_WORDS = {"", "khong", "no", "false", "0"}
+# A cluster or a working group as offices number them: "Cụm 7", "cụm số 07", "Tổ công tác số 1".
+# Longest first, so "to cong tac so" is taken whole before "to".
+NUMBERED_WORDS = {
+    "cluster": ("cum so", "cum"),
+    "group": ("to cong tac so", "to cong tac", "to so", "to"),
+}
 
 # A row holding only one of these words ends the table (the totals row, the signature block).
 END_WORDS = (

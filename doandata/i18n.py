@@ -139,6 +139,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{value}” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
         "“{value}” is not a number. Type a number, e.g. 8 or 8.5.",
     ),
+    "problem.not_cluster": (
+        "“{value}” không phải là số cụm. Hãy ghi số của cụm, ví dụ 7 hoặc Cụm 7.",
+        "“{value}” is not a cluster number. Write the cluster's number, e.g. 7 or Cụm 7.",
+    ),
+    "problem.not_group": (
+        "“{value}” không phải là số tổ công tác. Hãy ghi số của tổ, ví dụ 1 hoặc Tổ 1.",
+        "“{value}” is not a working group number. Write the group's number, e.g. 1 or Tổ 1.",
+    ),
     "problem.not_integer": ("“{value}” phải là số nguyên (không có phần lẻ).", "“{value}” must be a whole number."),
     "problem.not_bool": (
         "“{value}” không hiểu được. Hãy ghi “x” (có) hoặc để trống (không).",
@@ -284,8 +292,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Period “{value}” is not valid. Write it as 2018-Q2, Quý II/2018 or 2017.",
     ),
     "problem.store_empty": (
-        "Kho dữ liệu chưa có danh sách đơn vị. Hãy chạy “python -m doandata seed” hoặc tải lên Danh sách đơn vị trước.",
-        "The store has no unit list yet. Run “python -m doandata seed” or upload the unit list first.",
+        "Chưa có danh sách đơn vị nên chưa đọc được tệp này. Hãy tải Danh sách đơn vị lên ở trang Tải lên trước"
+        " (mẫu để điền có ở trang Mẫu biểu), rồi tải lại tệp này.",
+        "There is no list of units yet, so this file cannot be read. Upload the list of units on the Upload page"
+        " first (its template is on the Templates page), then upload this file again.",
     ),
     # ------------------------------------------------------------ hostile cells: codes, lengths, periods, errors
     "problem.code_invalid": (
@@ -393,6 +403,74 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã khôi phục trạng thái trước lần tải lên #{id} (mục lịch sử #{entry}).",
         "Restored the state before upload #{id} (history entry #{entry}).",
     ),
+    # ------------------------------------------------------------ the command line's help (cli.build_parser)
+    "cli.help.usage": ("Cách dùng: ", "usage: "),
+    "cli.help.positionals": ("Đối số", "positional arguments"),
+    "cli.help.options": ("Tùy chọn", "options"),
+    "cli.help.help": ("hiện hướng dẫn này rồi thoát", "show this help message and exit"),
+    "cli.help.description": (
+        "Theo dõi hỗ trợ cơ sở Đoàn khó khăn, đặc thù. Lệnh nào cũng nhận --db và --lang, trước hoặc sau tên lệnh.",
+        "Following the support of struggling and special Youth Union units. Every command takes --db and --lang,"
+        " before or after its name.",
+    ),
+    "cli.help.db": (
+        "địa chỉ SQLAlchemy của kho dữ liệu (mặc định: DOANDATA_DB_URL hoặc data/doandata.db)",
+        "SQLAlchemy URL of the store (default: DOANDATA_DB_URL or data/doandata.db)",
+    ),
+    "cli.help.lang": ("ngôn ngữ của thông báo: vi (mặc định) hoặc en", "language of the messages: vi (default) or en"),
+    "cli.help.seed": ("nạp dữ liệu mẫu sample_data/ vào kho trống", "load sample_data/ into an empty store"),
+    "cli.help.import": ("kiểm tra một tệp Excel rồi lưu vào kho", "check a workbook and store it"),
+    "cli.help.validate": ("chỉ kiểm tra một tệp Excel, không lưu gì", "check a workbook, store nothing"),
+    "cli.help.file": ("tệp Excel (.xlsx, .xls, .ods)", "the workbook (.xlsx, .xls, .ods)"),
+    "cli.help.period_upload": (
+        "kỳ của tệp: 2017, 2018-Q1 … 2018-Q4 (hoặc Quý II/2018)",
+        "the file's period: 2017, 2018-Q1 … 2018-Q4 (or Quý II/2018)",
+    ),
+    "cli.help.marked": (
+        "ghi ra tệp Excel có đánh dấu các ô cần sửa",
+        "write the workbook with its faulty cells marked",
+    ),
+    "cli.help.by": ("người tải lên", "who uploads"),
+    "cli.help.summary": ("tiến độ của mọi đơn vị trong một kỳ", "progress of every unit for one period"),
+    "cli.help.period": ("kỳ: 2017, 2018-Q1 … 2018-Q4", "the period: 2017, 2018-Q1 … 2018-Q4"),
+    "cli.help.period_name": ("KỲ", "PERIOD"),
+    "cli.help.file_name": ("TỆP", "FILE"),
+    "cli.help.json": ("in ra dạng JSON", "print JSON"),
+    "cli.help.template": ("ghi một mẫu Excel trống", "write an empty template workbook"),
+    "cli.help.kind": ("loại mẫu", "the kind of template"),
+    "cli.help.output": ("tệp sẽ ghi ra", "the file to write"),
+    "cli.help.period_template": ("kỳ ghi sẵn trên mẫu", "the period written on the template"),
+    "cli.help.report": (
+        "báo cáo gửi Thường trực, dạng .docx hoặc .xlsx",
+        "the report for Thường trực as .docx or .xlsx",
+    ),
+    "cli.help.period_report": ("2018-Q2 (một quý), so-ket hoặc tong-ket", "2018-Q2 (a quarter), so-ket or tong-ket"),
+    "cli.help.report_output": ("TỆP.docx hoặc TỆP.xlsx", "FILE.docx or FILE.xlsx"),
+    "cli.help.number": ("số văn bản (để trống để viết tay)", "the document number (blank for handwriting)"),
+    "cli.help.code": ("ký hiệu văn bản", "the document's code"),
+    "cli.help.signer": ("người ký (để trống để viết tay)", "who signs (blank for handwriting)"),
+    "cli.help.date": ("ngày/tháng/năm (để trống để viết tay)", "dd/mm/yyyy (blank for handwriting)"),
+    "cli.help.backup": (
+        "bản sao nhất quán của kho SQLite, cả khi ứng dụng đang chạy",
+        "a consistent copy of the SQLite store while the app runs",
+    ),
+    "cli.help.restore": (
+        "đưa bản sao lưu do lệnh backup tạo ra trở lại kho",
+        "put a backup made by 'backup' back into the store",
+    ),
+    "cli.help.backup_file": ("tệp sao lưu", "the backup file"),
+    "cli.help.history": ("liệt kê các lần tải lên", "list uploads"),
+    "cli.help.upgrade": (
+        "đưa kho lên lược đồ mới nhất (ứng dụng cũng tự làm mỗi lần khởi động)",
+        "bring the store to the newest schema (also done on every start)",
+    ),
+    "cli.help.hash_password": (
+        "in mã băm của mật khẩu biên tập viên (đọc từ bàn phím hoặc stdin)",
+        "print the hash of an editor password (read from the terminal or stdin)",
+    ),
+    "cli.help.rollback": ("khôi phục trạng thái trước một lần tải lên", "restore the state before an upload"),
+    "cli.help.id": ("số của lần tải lên (xem lệnh history)", "the upload's number (see history)"),
+    "cli.help.by_rollback": ("người hoàn tác", "who undoes it"),
     "kind.units": ("Danh sách đơn vị", "Unit list"),
     "kind.groups": ("Tổ công tác", "Working groups"),
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
@@ -609,6 +687,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.severity": ("Mức độ", "Severity"),
     "col.sheet": ("Sheet", "Sheet"),
     "col.row": ("Dòng", "Row"),
+    "col.unit": ("Đơn vị", "Unit"),
     "col.column": ("Cột", "Column"),
     "col.what_to_do": ("Nội dung, cách sửa", "What to do"),
     "col.period": ("Kỳ", "Period"),

@@ -21,8 +21,8 @@ from .read import Sheet, read_sheets
 FILLS = {ERROR: PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFF2CC")}
 LIST_TITLE = {"vi": "Danh sách lỗi", "en": "Problems"}
 HEADERS = {
-    "vi": ["Mức độ", "Sheet", "Dòng", "Cột", "Giá trị", "Nội dung, cách sửa"],
-    "en": ["Severity", "Sheet", "Row", "Column", "Value", "What to do"],
+    "vi": ["Mức độ", "Sheet", "Dòng", "Đơn vị", "Cột", "Giá trị", "Nội dung, cách sửa"],
+    "en": ["Severity", "Sheet", "Row", "Unit", "Column", "Value", "What to do"],
 }
 
 
@@ -54,6 +54,7 @@ def _listing(ws, problems: list[Problem], lang: str) -> None:
             i18n.t("severity." + p.severity, lang),
             p.sheet,
             p.row,
+            p.unit,
             f"{p.column} ({_letter(p.col)})" if p.col is not None else p.column,
             p.value,
             p.message(lang),
@@ -61,7 +62,7 @@ def _listing(ws, problems: list[Problem], lang: str) -> None:
         for j, value in enumerate(values, start=1):
             xlsx.write(ws, i, j, value)
         ws.cell(row=i, column=1).fill = FILLS.get(p.severity, FILLS["warning"])
-    for j, width in enumerate((10, 18, 8, 22, 18, 100), start=1):
+    for j, width in enumerate((10, 18, 8, 36, 22, 18, 100), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
 
 

@@ -24,6 +24,7 @@ class Problem:
     column: str = ""  # the header as the user wrote it, or the column letter
     value: str = ""
     col: int | None = None  # 0-based column index in the sheet, when known
+    unit: str = ""  # the row's unit, "DLS — Đoàn Luật sư Thành phố": "dòng 9" alone sends a clerk counting
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def message(self, lang: str = "vi") -> str:
@@ -34,7 +35,8 @@ class Problem:
         if self.sheet:
             parts.append(i18n.t("loc.sheet", lang, sheet=self.sheet))
         if self.row:
-            parts.append(i18n.t("loc.row", lang, row=self.row))
+            unit = f" ({self.unit})" if self.unit else ""
+            parts.append(i18n.t("loc.row", lang, row=self.row) + unit)
         if self.column:
             letter = f" ({column_letter(self.col)})" if self.col is not None else ""
             parts.append(i18n.t("loc.column", lang, column=self.column) + letter)
@@ -61,7 +63,7 @@ def warning(code: str, **kw) -> Problem:
 
 
 def _make(severity: str, code: str, kw: dict) -> Problem:
-    fields = {k: kw.pop(k) for k in ("sheet", "row", "column", "value", "col") if k in kw}
+    fields = {k: kw.pop(k) for k in ("sheet", "row", "column", "value", "col", "unit") if k in kw}
     if "value" in fields:
         fields["value"] = "" if fields["value"] is None else str(fields["value"])
     return Problem(severity, code, params=kw, **fields)

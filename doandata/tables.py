@@ -165,6 +165,7 @@ def problems_table(problems: list, lang: str = "vi") -> pd.DataFrame:
             i18n.t("col.severity", lang): [i18n.t("severity." + p.severity, lang) for p in problems],
             i18n.t("col.sheet", lang): [p.sheet for p in problems],
             i18n.t("col.row", lang): [p.row if p.row else None for p in problems],
+            i18n.t("col.unit", lang): [p.unit for p in problems],
             i18n.t("col.column", lang): [p.location(lang).split(", ")[-1] if p.column else "" for p in problems],
             i18n.t("col.what_to_do", lang): [p.message(lang) for p in problems],
         }

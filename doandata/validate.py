@@ -5,6 +5,8 @@ All problems of a file are collected in one pass; the caller decides (any error:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
@@ -28,6 +30,7 @@ def check(tables: list[Table], context: Context) -> Batch:
             continue
         checker = CHECKERS[table.kind.key]
         frames, problems = checker(table, context)
+        problems = _with_units(table, problems, context.units)
         batch.problems.extend(problems)
         batch.kinds.append(table.kind.key)
         for key, frame in frames.items():
@@ -51,6 +54,41 @@ def check(tables: list[Table], context: Context) -> Batch:
     if batch.ok:
         batch.frames = derived_frames(batch.frames)
     return batch
+
+
+# A refused code is named by its message already, with the unit's name.
+UNIT_SAID_BY_MESSAGE = ("code_invalid",)
+
+
+def _with_units(table: Table, problems: list[Problem], known: pd.DataFrame) -> list[Problem]:
+    """Each problem of a unit's row names the unit (code and name) beside the sheet and row."""
+    if table.kind.key not in ("units", "scores", "reports"):
+        return problems
+    names = dict(zip(known["code"], known["name"]))
+    units = {row: _unit_of(raw, names) for row, raw, _s in table.rows}
+    return [
+        replace(p, unit=units[p.row])
+        if p.sheet == table.sheet and units.get(p.row) and p.code not in UNIT_SAID_BY_MESSAGE
+        else p
+        for p in problems
+    ]
+
+
+def _unit_of(raw: dict, names: dict[str, str]) -> str:
+    """'DLS — Đoàn Luật sư Thành phố' (a scorecard's row that gives the code alone: the name the
+    store knows), or the code or the name alone."""
+    code, name = (
+        C.clean_text(v) if not is_blank(v) and not isinstance(v, CellError) else ""
+        for v in (raw.get("unit_code"), raw.get("name") or raw.get("unit_name"))
+    )
+    code = code.upper()
+    name = name or names.get(code, "")
+    if len(name) > UNIT_SHOWN:  # enough to know the unit; the cell itself says the rest
+        name = name[: UNIT_SHOWN - 1] + "…"
+    return " — ".join(s for s in (code, name) if s)
+
+
+UNIT_SHOWN = 60
 
 
 def derived_frames(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -260,7 +298,7 @@ def _check_baseline(table: Table, row: int, rec: dict, settings: Settings) -> li
                 warning(
                     "baseline_rating_differs",
                     **table.at(row, "baseline_rating"),
-                    value=word,
+                    value=rating.name,  # "kha" is said as the rating kept, "Khá"
                     by_score=by_score.name,
                     total=_num(total),
                 )

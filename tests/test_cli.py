@@ -89,7 +89,10 @@ def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "DLS", {"TC1": 12, "TC2": -1, "TC3": "tám"}))
     out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 1
-    assert "Sheet Bảng điểm, dòng 22, cột TC1 (D): Điểm 12 vượt điểm tối đa 10" in out.stderr
+    assert (
+        "Sheet Bảng điểm, dòng 22 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
+        in out.stderr
+    )
     assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr
     assert "cột TC3 (F): Điểm “tám” không phải là số" in out.stderr
     assert "Không lưu gì" in out.stderr and "Traceback" not in out.stderr
@@ -180,12 +183,62 @@ def test_wrong_arguments_are_said_in_vietnamese_in_one_line(any_url, tmp_path):
         assert "Traceback" not in out.stderr and "ngoài dự kiến" not in out.stderr
 
 
+# ---------------------------------------------------------------- options where the README puts them
+
+
+def test_db_and_lang_are_taken_before_or_after_the_subcommand(db_url):
+    after = cli_main("summary", "--period", "2018-Q2", "--json", "--db", db_url)
+    before = cli_main("--db", db_url, "summary", "--period", "2018-Q2", "--json")
+    assert after.returncode == before.returncode == 0, after.stderr
+    assert after.stdout == before.stdout and len(json.loads(after.stdout)) == 24
+    for args in (
+        ("--lang", "en", "summary", "--period", "2099-Q9"),
+        ("summary", "--period", "2099-Q9", "--lang", "en"),
+    ):
+        out = cli_main(*args, db_url=db_url)
+        assert out.returncode == 2 and out.stderr.startswith("Period “2099-Q9” is not valid"), out.stderr
+    out = cli_main("--lang", "en", "summary", "--period", "2099-Q9", "--lang", "vi", db_url=db_url)
+    assert out.stderr.startswith("Kỳ “2099-Q9” không hợp lệ")  # the last one said counts
+
+
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help message and exit")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("summary", "--help"), ("import", "-h"), ("report", "--help")])
+def test_help_is_in_vietnamese(args):
+    out = cli_main(*args)
+    assert out.returncode == 0 and out.stderr == ""
+    assert out.stdout.startswith("Cách dùng: python -m doandata")
+    assert "hiện hướng dẫn này rồi thoát" in out.stdout and "Tùy chọn" in out.stdout
+    assert not any(words in out.stdout for words in ARGPARSE_ENGLISH), out.stdout
+
+
+def test_help_in_english_with_lang_en_before_or_after_the_subcommand():
+    for args in (
+        ("--lang", "en", "--help"),
+        ("--lang", "en", "summary", "--help"),
+        ("summary", "--help", "--lang", "en"),
+    ):
+        out = cli_main(*args)
+        assert out.returncode == 0 and out.stdout.startswith("usage: python -m doandata"), args
+        assert "show this help message and exit" in out.stdout and "Cách dùng" not in out.stdout
+    assert "progress of every unit" in cli_main("--lang", "en", "--help").stdout
+    assert "tiến độ của mọi đơn vị" in cli_main("--help").stdout.lower()
+
+
 # ---------------------------------------------------------------- as a process: what the shell sees
 
 
 def test_the_summary_as_a_process(db_url):
     out = run_cli("summary", "--period", "2018-Q2", "--json", db_url=db_url)
     assert out.returncode == 0 and len(json.loads(out.stdout)) == 24 and out.stderr == ""
+
+
+def test_help_as_a_process():
+    out = run_cli("--help")
+    assert out.returncode == 0 and out.stdout.startswith("Cách dùng:") and out.stderr == ""
+    out = run_cli("summary", "--help", "--lang", "en")
+    assert out.returncode == 0 and out.stdout.startswith("usage:") and "Traceback" not in out.stderr
 
 
 def test_missing_file_and_wrong_arguments_are_one_line(db_url, tmp_path):

@@ -157,11 +157,13 @@ def test_lookalike_codes_are_one_unit_or_refused_and_a_twin_name_is_said(store):
     assert not ingest.inspect(unit_list(["DLЅ", name, 6]), "dv.xlsx", store).batch.ok
     twin = said(unit_list(["DLS2", name.upper(), 6]), store)
     assert twin == [
-        f"Lưu ý: Sheet Danh sách đơn vị, dòng 3, cột Tên đơn vị (B): Đơn vị mới “{name.upper()}” trùng tên với "
+        f"Lưu ý: Sheet Danh sách đơn vị, dòng 3 (DLS2 — {name.upper()}), cột Tên đơn vị (B): Đơn vị mới “{name.upper()}” trùng tên với "
         "đơn vị DLS đã có. Nếu đây là cùng một đơn vị, hãy dùng mã DLS; nếu không, hãy đặt tên khác để phân biệt."
     ]
     same_file = said(unit_list(["NEW1", "Chi đoàn Sinh đôi", 6], ["NEW2", "Chi đoàn Sinh đôi", 6]), store)
-    assert [line.split(": ", 2)[1] for line in same_file] == ["Sheet Danh sách đơn vị, dòng 4, cột Tên đơn vị (B)"]
+    assert [line.split(": ", 2)[1] for line in same_file] == [
+        "Sheet Danh sách đơn vị, dòng 4 (NEW2 — Chi đoàn Sinh đôi), cột Tên đơn vị (B)"
+    ]
 
 
 # ---------------------------------------------------------------- #10 lengths and ranges
@@ -182,9 +184,9 @@ def test_lengths_and_ranges_of_the_store_are_checked_before_the_preview(any_stor
         f"Lỗi: Sheet Danh sách đơn vị, dòng 3, cột Mã đơn vị (A): Mã “{'N' * 41}” của “Chi đoàn Mã dài” không hợp "
         "lệ. Mã chỉ được gồm chữ cái không dấu, chữ số và dấu . _ - (A–Z, 0–9, . _ -), dài tối đa 40 ký tự. "
         "Hãy gõ lại mã bằng bàn phím thay vì dán từ nơi khác.",
-        "Lỗi: Sheet Danh sách đơn vị, dòng 4, cột Tên đơn vị (B): Ô này dài 256 ký tự, quá giới hạn 255 ký tự của "
+        f"Lỗi: Sheet Danh sách đơn vị, dòng 4 (TENDAI — {'Đ' * 59}…), cột Tên đơn vị (B): Ô này dài 256 ký tự, quá giới hạn 255 ký tự của "
         "cột. Hãy rút gọn lại.",
-        "Lỗi: Sheet Danh sách đơn vị, dòng 5, cột Cụm (C): Số 2.147.483.648 quá lớn để lưu. Hãy ghi số không quá "
+        "Lỗi: Sheet Danh sách đơn vị, dòng 5 (CUMLON — Chi đoàn Cụm lớn), cột Cụm (C): Số 2.147.483.648 quá lớn để lưu. Hãy ghi số không quá "
         "2.147.483.647.",
     ]
 
@@ -201,8 +203,8 @@ def test_a_long_reporter_or_rating_word_is_said_in_a_quarterly_workbook(store):
     )
     lines = said(data, store, "bc_q3.xlsx")
     assert [line.split(": ", 2)[1] for line in lines if line.startswith("Lỗi")] == [
-        "Sheet Báo cáo quý, dòng 3, cột Số hoạt động (D)",
-        "Sheet Báo cáo quý, dòng 3, cột Người báo cáo (E)",
+        "Sheet Báo cáo quý, dòng 3 (DLS — Đoàn Đoàn Luật sư Thành phố), cột Số hoạt động (D)",
+        "Sheet Báo cáo quý, dòng 3 (DLS — Đoàn Đoàn Luật sư Thành phố), cột Người báo cáo (E)",
     ]
 
 
@@ -282,10 +284,10 @@ def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tm
     path.write_bytes(q3_with({"D6": "=1/0", "E7": "=#REF!+1"}))
     saved = convert(path, fmt)
     assert errors_said(saved.read_bytes(), store, saved.name) == [
-        "Lỗi: Sheet Bảng điểm, dòng 6, cột TC1 (D): Ô có lỗi #DIV/0! thay cho giá trị (công thức không tính "
+        "Lỗi: Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC1 (D): Ô có lỗi #DIV/0! thay cho giá trị (công thức không tính "
         "được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
         "ô lỗi không được tính là 0.",
-        "Lỗi: Sheet Bảng điểm, dòng 7, cột TC2 (E): Ô có lỗi #REF! thay cho giá trị (công thức không tính được, "
+        "Lỗi: Sheet Bảng điểm, dòng 7 (BTCTU — Chi đoàn Ban Tổ chức Thành ủy), cột TC2 (E): Ô có lỗi #REF! thay cho giá trị (công thức không tính được, "
         "ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
         "ô lỗi không được tính là 0.",
     ]
@@ -295,8 +297,8 @@ def test_a_formula_without_a_saved_result_is_an_error_naming_the_cell(store):
     data = q3_with({"F6": "=SUM(D6:E6)", "B8": "=A1"})  # openpyxl saves formulas without results
     lines = errors_said(data, store, "07_bang_diem_quy_3_2018.xlsx")
     assert [line.split(": ", 2)[1] for line in lines] == [
-        "Sheet Bảng điểm, dòng 6, cột TC3 (F)",
-        "Sheet Bảng điểm, dòng 8, cột Mã đơn vị (B)",
+        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC3 (F)",
+        "Sheet Bảng điểm, dòng 8 (Chi đoàn Ban Dân vận Thành ủy), cột Mã đơn vị (B)",
     ]
     assert lines[0].endswith(
         "Ô có công thức nhưng tệp không lưu kết quả của nó (tệp do một chương trình khác tạo ra). Hãy mở tệp "
@@ -317,7 +319,9 @@ def test_a_numeric_nan_is_an_error_not_a_zero(store):
                 body = body.replace(b"<v>7.25</v>", b"<v>NaN</v>")
             dst.writestr(info, body)
     lines = errors_said(out.getvalue(), store, "07_bang_diem_quy_3_2018.xlsx")
-    assert [line.split(": ", 2)[1] for line in lines] == ["Sheet Bảng điểm, dòng 6, cột TC4 (G)"]
+    assert [line.split(": ", 2)[1] for line in lines] == [
+        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC4 (G)"
+    ]
     assert "Ô có lỗi NAN thay cho giá trị" in lines[0]
 
 

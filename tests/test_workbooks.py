@@ -114,15 +114,15 @@ def test_scorecard_errors_are_all_said_at_once_with_their_place(tmp_path, db_url
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out) == [
-        "Lỗi: Sheet Bảng điểm, dòng 4, cột TC1 (D): Điểm 11 vượt điểm tối đa 10 của tiêu chí. "
+        "Lỗi: Sheet Bảng điểm, dòng 4 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 11 vượt điểm tối đa 10 của tiêu chí. "
         "Hãy sửa lại, tối đa là 10.",
-        "Lỗi: Sheet Bảng điểm, dòng 5, cột TC2 (E): Điểm -2 bị âm. Điểm phải từ 0 trở lên.",
-        "Lỗi: Sheet Bảng điểm, dòng 6, cột TC3 (F): Điểm “tám” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
-        "Lỗi: Sheet Bảng điểm, dòng 7, cột Mã đơn vị (B): Không có đơn vị “XYZ” trong danh sách đơn vị. "
+        "Lỗi: Sheet Bảng điểm, dòng 5 (HND — Chi đoàn Hội Nông dân Thành phố), cột TC2 (E): Điểm -2 bị âm. Điểm phải từ 0 trở lên.",
+        "Lỗi: Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC3 (F): Điểm “tám” không phải là số. Hãy nhập số, ví dụ 8 hoặc 8,5.",
+        "Lỗi: Sheet Bảng điểm, dòng 7 (XYZ), cột Mã đơn vị (B): Không có đơn vị “XYZ” trong danh sách đơn vị. "
         "Hãy kiểm tra mã (hoặc tên) đơn vị, hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
-        "Lỗi: Sheet Bảng điểm, dòng 8, cột Mã đơn vị (B): Đơn vị DLS xuất hiện hai lần (lần đầu ở dòng 4). "
+        "Lỗi: Sheet Bảng điểm, dòng 8 (DLS — Đoàn Đoàn Luật sư Thành phố), cột Mã đơn vị (B): Đơn vị DLS xuất hiện hai lần (lần đầu ở dòng 4). "
         "Hãy giữ một dòng cho mỗi đơn vị.",
-        "Lỗi: Sheet Bảng điểm, dòng 9, cột Tên đơn vị (C): Không có đơn vị “Đơn vị không có thật” trong danh sách "
+        "Lỗi: Sheet Bảng điểm, dòng 9 (Đơn vị không có thật), cột Tên đơn vị (C): Không có đơn vị “Đơn vị không có thật” trong danh sách "
         "đơn vị. Hãy kiểm tra mã (hoặc tên) đơn vị, hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
         "Không lưu gì: tệp có 6 lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
     ]
@@ -148,7 +148,7 @@ def test_warnings_import_and_are_shown(tmp_path, db_url):
     assert lines(out)[:2] == [
         "Lưu ý: Sheet Bảng điểm, dòng 3, cột Điểm thưởng (O): Cột “Điểm thưởng” không thuộc mẫu nên được bỏ qua. "
         "Nếu đây là một tiêu chí, hãy thêm nó vào Bộ tiêu chí trước.",
-        "Lưu ý: Sheet Bảng điểm, dòng 4, cột Tổng điểm (N): Tổng điểm ghi 60 nhưng cộng các tiêu chí được 50. "
+        "Lưu ý: Sheet Bảng điểm, dòng 4 (DLS — Đoàn Đoàn Luật sư Thành phố), cột Tổng điểm (N): Tổng điểm ghi 60 nhưng cộng các tiêu chí được 50. "
         "Ứng dụng dùng 50.",
     ]
     assert totals(db_url, "2018-Q3")["DLS"] == 50
@@ -179,9 +179,9 @@ def test_report_status_words_and_dates(tmp_path, db_url):
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 1
     assert lines(out)[:2] == [
-        "Lỗi: Sheet Báo cáo quý, dòng 5, cột RS (C): Tình trạng “đã nộp” không hiểu được. "
+        "Lỗi: Sheet Báo cáo quý, dòng 5 (BDMDN — Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố), cột RS (C): Tình trạng “đã nộp” không hiểu được. "
         "Hãy chọn một trong: Chưa thực hiện, Đang thực hiện, Hoàn thành.",
-        "Lỗi: Sheet Báo cáo quý, dòng 5, cột Ngày họp tổ (F): “31/02/2018” không phải là ngày. "
+        "Lỗi: Sheet Báo cáo quý, dòng 5 (BDMDN — Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố), cột Ngày họp tổ (F): “31/02/2018” không phải là ngày. "
         "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 28/03/2018.",
     ]
     # fixed, the same file imports; the period came from the file name
@@ -222,11 +222,11 @@ def test_unit_list_errors(tmp_path, db_url):
     assert out.returncode == 1
     assert lines(out)[:4] == [
         "Lỗi: Sheet Danh sách, dòng 2, cột Cụm: Thiếu cột bắt buộc “Cụm”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
-        "Lỗi: Sheet Danh sách, dòng 3, cột Xếp loại 2017 (C): Xếp loại “Giỏi” không có trong thang xếp loại. "
+        "Lỗi: Sheet Danh sách, dòng 3 (A1 — Đơn vị A), cột Xếp loại 2017 (C): Xếp loại “Giỏi” không có trong thang xếp loại. "
         "Hãy dùng một trong: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc.",
-        "Lỗi: Sheet Danh sách, dòng 4, cột Mã đơn vị (A): Đơn vị A1 xuất hiện hai lần (lần đầu ở dòng 3). "
+        "Lỗi: Sheet Danh sách, dòng 4 (A1 — Đơn vị A bis), cột Mã đơn vị (A): Đơn vị A1 xuất hiện hai lần (lần đầu ở dòng 3). "
         "Hãy giữ một dòng cho mỗi đơn vị.",
-        "Lưu ý: Sheet Danh sách, dòng 4, cột Xếp loại 2017 (C): Xếp loại 2017 là “Khá” nhưng điểm 95 tương ứng "
+        "Lưu ý: Sheet Danh sách, dòng 4 (A1 — Đơn vị A bis), cột Xếp loại 2017 (C): Xếp loại 2017 là “Khá” nhưng điểm 95 tương ứng "
         "“Vững mạnh xuất sắc”. Ứng dụng giữ xếp loại chính thức “Khá”; hãy kiểm tra lại nếu nhập nhầm.",
     ]
 
@@ -357,9 +357,10 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
     wb = openpyxl.load_workbook(marked)
     assert wb.sheetnames == ["Danh sách lỗi", "Bảng điểm"]
     listing = [[c.value for c in row] for row in wb["Danh sách lỗi"].iter_rows(min_row=2)]
-    assert [(r[0], r[1], r[2], r[3]) for r in listing] == [
-        ("Lỗi", "Bảng điểm", 4, "TC1 (D)"),
-        ("Lỗi", "Bảng điểm", 5, "TC2 (E)"),
+    assert wb["Danh sách lỗi"]["D1"].value == "Đơn vị"
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in listing] == [
+        ("Lỗi", "Bảng điểm", 4, "DLS — Đoàn Đoàn Luật sư Thành phố", "TC1 (D)"),
+        ("Lỗi", "Bảng điểm", 5, "HND — Chi đoàn Hội Nông dân Thành phố", "TC2 (E)"),
     ]
     ws = wb["Bảng điểm"]
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")

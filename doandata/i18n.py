@@ -1109,6 +1109,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
+    # ------------------------------------------------------------ the meeting face: small things
+    "table.empty": ("Không có dòng nào.", "No rows."),
+    "chart.no_data": ("Chưa có số liệu — {title}", "No data yet — {title}"),
+    "nav.unknown_page": (
+        "Không tìm thấy trang “{page}”; đây là trang Tổng quan.",
+        "There is no page “{page}”; this is the overview.",
+    ),
+    "upload.drop_note": (
+        "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
+        "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "
+        "At most {limit} MB a file.",
+    ),
+    "upload.choose_file": ("Chọn tệp", "Choose a file"),
 }
 
 

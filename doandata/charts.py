@@ -249,7 +249,7 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
         y=[0] * len(ms),
         mode="markers",
         marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
-        hovertext=[safe(f"{m.name} — {i18n.fmt_date(m.date, lang)}") for m in ms],
+        hovertext=[safe(f"{i18n.milestone_name(m, lang)} — {i18n.fmt_date(m.date, lang)}") for m in ms],
         hoverinfo="text",
         showlegend=False,
     )
@@ -259,7 +259,7 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
             y=0,
             ax=0,
             ay=-55 * lv,
-            text=f"<b>{safe(m.name)}</b><br>{i18n.fmt_date(m.date, lang)}",
+            text=f"<b>{safe(i18n.milestone_name(m, lang))}</b><br>{i18n.fmt_date(m.date, lang)}",
             showarrow=True,
             arrowcolor="#999",
             font=dict(size=14),

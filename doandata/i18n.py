@@ -21,6 +21,7 @@ import babel.numbers
 
 from . import periods
 from .cells import is_blank
+from .settings import Milestone, default_milestones
 
 LANGS = ("vi", "en")
 
@@ -1116,6 +1117,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không tìm thấy trang “{page}”; đây là trang Tổng quan.",
         "There is no page “{page}”; this is the overview.",
     ),
+    "milestone.deploy": ("Triển khai kế hoạch", "Plan launched"),
+    "milestone.meeting_q1": ("Họp tổ công tác quý I", "Working group meeting, Q1"),
+    "milestone.meeting_q2": ("Họp tổ công tác quý II", "Working group meeting, Q2"),
+    "milestone.meeting_q3": ("Họp tổ công tác quý III", "Working group meeting, Q3"),
+    "milestone.meeting_q4": ("Họp tổ công tác quý IV", "Working group meeting, Q4"),
+    "milestone.midyear": ("Sơ kết", "Mid-year review"),
+    "milestone.final": ("Tổng kết", "Final review"),
+    "milestone_note.deploy": ("Triển khai đến các cơ sở Đoàn", "Passed on to every Youth Union base"),
+    "milestone_note.meeting_q1": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q2": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q3": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q4": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Expected: half the gap closed"),
+    "milestone_note.final": ("Kỳ vọng: đạt mục tiêu", "Expected: the target reached"),
     "upload.drop_note": (
         "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
         "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "
@@ -1212,6 +1227,25 @@ def period_name(period: str, lang: str = "vi") -> str:
 def status_name(status: str | None, lang: str = "vi") -> str:
     """on_track / at_risk / behind (None: no scores yet) as people read them."""
     return t(f"status.{status or 'no_data'}", lang)
+
+
+def milestone_name(milestone: Milestone, lang: str = "vi") -> str:
+    """A default milestone in the reader's language; a name the office typed, as typed."""
+    return t(f"milestone.{milestone.key}", lang) if _untouched(milestone, "name", lang) else milestone.name
+
+
+def milestone_note(milestone: Milestone, lang: str = "vi") -> str:
+    return t(f"milestone_note.{milestone.key}", lang) if _untouched(milestone, "note", lang) else milestone.note
+
+
+def _untouched(milestone: Milestone, field: str, lang: str) -> bool:
+    """English asked for and the field still the default's Vietnamese (the settings store Vietnamese)."""
+    default = DEFAULT_MILESTONES.get(milestone.key)
+    return lang == "en" and default is not None and getattr(default, field) == getattr(milestone, field)
+
+
+# the defaults' names and notes do not depend on the plan year, only their dates do
+DEFAULT_MILESTONES = {m.key: m for m in default_milestones(2000)}
 
 
 def rating_name(name: str | None, lang: str = "vi") -> str:

@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
+from doandata import settings as S
 from pages import _deep_link, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
@@ -65,14 +66,15 @@ _widgets.show(charts.milestones(settings, today, lang))
 ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):
-    m = upcoming.iloc[0]
+    row = upcoming.iloc[0]
+    m = S.Milestone(row["key"], row["date"], row["name"], row["note"])
     st.info(
         i18n.t(
             "overview.next_due",
             lang,
-            name=_widgets.literal(m["name"]),
-            date=i18n.fmt_date(m["date"], lang),
-            note=_widgets.literal(m["note"]),
+            name=_widgets.literal(i18n.milestone_name(m, lang)),
+            date=i18n.fmt_date(m.date, lang),
+            note=_widgets.literal(i18n.milestone_note(m, lang)),
         )
     )
 else:

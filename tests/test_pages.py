@@ -242,6 +242,15 @@ def test_an_unknown_page_lands_on_the_overview(app, monkeypatch):
     assert [i.value for i in app.info][0] == "Không tìm thấy trang “khong\\_co”; đây là trang Tổng quan."
 
 
+def test_default_milestones_are_named_in_english(app):
+    app.query_params.update({"lang": "en", "q": "2018-Q3"})
+    app.run()
+    assert not app.exception
+    timeline = json.dumps(chart_specs(app)[-1], ensure_ascii=False)
+    assert "Working group meeting, Q3" in timeline and "Plan launched" in timeline
+    assert "Họp tổ công tác" not in timeline and "Triển khai" not in timeline
+
+
 def test_a_quarter_without_data_says_so(app):
     app.query_params["q"] = "2018-Q4"  # no scores, no reports yet
     app.run()

@@ -1,10 +1,12 @@
 """The figures the committee's pages show, computed from plain frames and from the sample store."""
 
+import dataclasses
 import datetime as dt
+import json
 
 import pandas as pd
 
-from doandata import metrics
+from doandata import charts, metrics
 from doandata.settings import Settings
 
 S = Settings()
@@ -94,3 +96,11 @@ def test_followers_and_group_units(store):
     assert people.set_index("name").loc["Nguyễn Thanh Duy", "items"] == ["PT", "KP"]
     assert metrics.followers(members, "HND").empty
     assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["DLS"]
+
+
+def test_milestone_names_in_english_unless_edited():
+    edited = dataclasses.replace(S.milestones[0], name="Triển khai (sửa)")
+    settings = dataclasses.replace(S, milestones=(edited, *S.milestones[1:]))
+    texts = json.dumps(json.loads(charts.milestones(settings, dt.date(2018, 7, 1), "en").to_json()), ensure_ascii=False)
+    assert "Triển khai (sửa)" in texts and "Working group meeting, Q1" in texts and "Mid-year review" in texts
+    assert "Họp tổ công tác" not in texts

@@ -242,6 +242,15 @@ def test_an_unknown_page_lands_on_the_overview(app, monkeypatch):
     assert [i.value for i in app.info][0] == "Không tìm thấy trang “khong\\_co”; đây là trang Tổng quan."
 
 
+def test_the_cluster_chart_names_the_colours_of_its_bars(app):
+    app.query_params["q"] = "2018-Q3"
+    app.switch_page("pages/cum.py").run()
+    assert not app.exception
+    names = [t.get("name") for t in chart_specs(app)[0]["data"] if t.get("showlegend") is not False]
+    assert "Đơn vị đặc thù — Chậm tiến độ" in names and "Đơn vị đặc thù — Đúng tiến độ" in names
+    assert "Đơn vị đồng hành" in names
+
+
 def test_default_milestones_are_named_in_english(app):
     app.query_params.update({"lang": "en", "q": "2018-Q3"})
     app.run()

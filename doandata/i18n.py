@@ -660,7 +660,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Rating scale (minimum total of each level, of 100)",
     ),
     "settings.progress": ("Tiến độ", "Progress"),
-    "settings.fraction": ("Phần khoảng cách cần khép lại đến quý {q}", "Share of the gap closed by Q{q}"),
     "settings.band": ("Biên “cần chú ý” (điểm dưới kỳ vọng)", "“Needs attention” band (points below expected)"),
     "settings.rec_levels": (
         "Công nhận tiến bộ: tăng ít nhất (bậc xếp loại)",
@@ -686,8 +685,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The scale must start at 0 and rise, up to 100.",
     ),
     "settings.bad_fractions": (
-        "Tỷ lệ các quý phải từ 0 đến 1 và không giảm.",
-        "Quarter shares must lie between 0 and 1 and not fall.",
+        "Tỷ lệ các quý phải từ 0% đến 100% và không giảm.",
+        "Quarter shares must lie between 0% and 100% and not fall.",
     ),
     "settings.bad_band": ("Biên “cần chú ý” phải từ 0 đến 50 điểm.", "The band must lie between 0 and 50 points."),
     "settings.bad_recognised": (
@@ -1138,6 +1137,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "At most {limit} MB a file.",
     ),
     "upload.choose_file": ("Chọn tệp", "Choose a file"),
+    "settings.fraction_percent": (
+        "Phần khoảng cách cần khép lại đến quý {q} (%)",
+        "Share of the gap closed by Q{q} (%)",
+    ),
+    "settings.saved_value": (
+        "Đang lưu: {value}. Ô nhập ghi số thập phân bằng dấu chấm (2.5 là 2,5).",
+        "Saved: {value}. The box writes decimals with a point (2.5).",
+    ),
 }
 
 

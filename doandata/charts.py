@@ -60,11 +60,16 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
     fig.update_layout(
         title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
-        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
+        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom", **_columns(items)),
         margin=dict(t=top),
         height=(fig.layout.height or 450) + max(0, top - before),
     )
     return fig
+
+
+def _columns(items: int) -> dict:
+    """Two legend entries a row past three, whatever the screen: the room above was sized for that."""
+    return dict(entrywidth=0.5, entrywidthmode="fraction") if items > 3 else {}
 
 
 def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
@@ -379,7 +384,7 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
         x=labels,
         y=pairs["total"],
         name=i18n.t("chart.special_unit", lang),
-        showlegend=False,  # its colour is the status: the squares below name each one
+        showlegend=False,  # its colour is the status: a square per status names each one
         marker_color=[STATUS_COLOURS[s] for s in statuses],
         text=[i18n.fmt_number(v, lang) for v in pairs["total"]],
         textposition="outside",
@@ -388,8 +393,7 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
     )
     for status in STATUS_COLOURS:
         if status in statuses:
-            name = i18n.t("chart.pairs_status", lang, status=i18n.status_name(status, lang))
-            _legend_square(fig, STATUS_COLOURS[status], name)
+            _legend_square(fig, STATUS_COLOURS[status], i18n.status_name(status, lang))
     fig.add_bar(
         x=labels,
         y=pairs["companion_total"],

@@ -1112,7 +1112,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ the meeting face: small things
     "table.empty": ("Không có dòng nào.", "No rows."),
     "chart.no_data": ("Chưa có số liệu — {title}", "No data yet — {title}"),
-    "chart.pairs_status": ("Đơn vị đặc thù — {status}", "Special unit — {status}"),
     "nav.unknown_page": (
         "Không tìm thấy trang “{page}”; đây là trang Tổng quan.",
         "There is no page “{page}”; this is the overview.",

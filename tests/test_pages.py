@@ -246,9 +246,11 @@ def test_the_cluster_chart_names_the_colours_of_its_bars(app):
     app.query_params["q"] = "2018-Q3"
     app.switch_page("pages/cum.py").run()
     assert not app.exception
-    names = [t.get("name") for t in chart_specs(app)[0]["data"] if t.get("showlegend") is not False]
-    assert "Đơn vị đặc thù — Chậm tiến độ" in names and "Đơn vị đặc thù — Đúng tiến độ" in names
-    assert "Đơn vị đồng hành" in names
+    traces = chart_specs(app)[0]["data"]
+    names = [t.get("name") for t in traces if t.get("showlegend") is not False]
+    assert names == ["Đúng tiến độ", "Cần chú ý", "Chậm tiến độ", "Đơn vị đồng hành", "Điểm năm 2017"]
+    special = next(t for t in traces if t.get("name") == "Đơn vị đặc thù")  # coloured by its status
+    assert special["showlegend"] is False and set(special["marker"]["color"]) == {"#2e7d32", "#f9a825", "#c62828"}
 
 
 def test_default_milestones_are_named_in_english(app):

@@ -40,5 +40,6 @@ PAGES = [
     st.Page("pages/lich_su.py", title=i18n.t("nav.history", lang), icon=":material/history:"),
     st.Page("pages/cai_dat.py", title=i18n.t("nav.settings", lang), icon=":material/settings:"),
 ]
+_deep_link.forget_unknown_page(PAGES)
 page = st.navigation(PAGES)
 page.run()

@@ -60,11 +60,16 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
     fig.update_layout(
         title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
-        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom"),
+        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom", **_columns(items)),
         margin=dict(t=top),
         height=(fig.layout.height or 450) + max(0, top - before),
     )
     return fig
+
+
+def _columns(items: int) -> dict:
+    """Two legend entries a row past three, whatever the screen: the room above was sized for that."""
+    return dict(entrywidth=0.5, entrywidthmode="fraction") if items > 3 else {}
 
 
 def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
@@ -106,20 +111,21 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
             customdata=list(
                 zip(
                     [safe(n) for n in part["unit_name"]],
-                    part["baseline_total"],
-                    part["expected_total"],
-                    part["target_total"],
+                    _numbers(part["total"], lang),
+                    _numbers(part["baseline_total"], lang),
+                    _numbers(part["expected_total"], lang),
+                    _numbers(part["target_total"], lang),
                 )
             ),
             hovertemplate="%{customdata[0]}<br>"
             + i18n.t("chart.total", lang, period=pname)
-            + ": %{x}<br>"
-            + i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
             + ": %{customdata[1]}<br>"
+            + i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
+            + ": %{customdata[2]}<br>"
             + i18n.t("chart.expected", lang, period=pname)
-            + ": %{customdata[2]:.1f}<br>"
+            + ": %{customdata[3]}<br>"
             + i18n.t("chart.target", lang)
-            + ": %{customdata[3]}<extra></extra>",
+            + ": %{customdata[4]}<extra></extra>",
         )
     fig.add_scatter(
         y=names,
@@ -165,6 +171,8 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         name=i18n.t("chart.unit_expected", lang),
         line=dict(color=EXPECTED_COLOUR, dash="dash", width=3),
         marker=dict(size=9),
+        customdata=_numbers(timeline["expected_total"], lang),
+        hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
     )
     fig.add_scatter(
         x=labels,
@@ -173,9 +181,10 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         name=i18n.t("chart.unit_total", lang),
         line=dict(color=TARGET_COLOUR, width=5),
         marker=dict(size=14),
-        text=[i18n.fmt_number(v, lang) for v in timeline["total"]],
+        text=_numbers(timeline["total"], lang),
         textposition="top center",
         textfont=dict(size=17),
+        hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
     )
     if not is_blank(baseline):
         fig.add_hline(
@@ -222,16 +231,25 @@ def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: st
         y=frame["max_points"],
         name=i18n.t("chart.max", lang),
         marker_color="#e0e0e0",
-        customdata=[safe(c) for c in frame["content"]],
-        hovertemplate="%{customdata}: %{y}<extra></extra>",
+        customdata=list(zip([safe(c) for c in frame["content"]], _numbers(frame["max_points"], lang))),
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
     )
     fig.add_bar(
         x=labels,
         y=frame["baseline_points"],
         name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
         marker_color=BASELINE_COLOUR,
+        customdata=_numbers(frame["baseline_points"], lang),
+        hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
     )
-    fig.add_bar(x=labels, y=frame["points"], name=pname, marker_color=TARGET_COLOUR)
+    fig.add_bar(
+        x=labels,
+        y=frame["points"],
+        name=pname,
+        marker_color=TARGET_COLOUR,
+        customdata=_numbers(frame["points"], lang),
+        hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+    )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text=i18n.t("col.points", lang))
     fig.update_xaxes(title_text=i18n.t("col.criterion", lang))
@@ -249,7 +267,7 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
         y=[0] * len(ms),
         mode="markers",
         marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
-        hovertext=[safe(f"{m.name} — {i18n.fmt_date(m.date, lang)}") for m in ms],
+        hovertext=[safe(f"{i18n.milestone_name(m, lang)} — {i18n.fmt_date(m.date, lang)}") for m in ms],
         hoverinfo="text",
         showlegend=False,
     )
@@ -259,7 +277,7 @@ def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figur
             y=0,
             ax=0,
             ay=-55 * lv,
-            text=f"<b>{safe(m.name)}</b><br>{i18n.fmt_date(m.date, lang)}",
+            text=f"<b>{safe(i18n.milestone_name(m, lang))}</b><br>{i18n.fmt_date(m.date, lang)}",
             showarrow=True,
             arrowcolor="#999",
             font=dict(size=14),
@@ -345,13 +363,7 @@ def status_grid(
         )
     )
     for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
-        fig.add_scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            marker=dict(size=16, color=colour, symbol="square"),
-            name=i18n.t(f"item.{status}", lang),
-        )
+        _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
     fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
     fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
     fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
@@ -366,22 +378,29 @@ def status_grid(
 def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
     """Each special unit beside its companion: totals in the period, the special unit's 2017 score."""
     labels = [safe(short_name(n)) for n in pairs["unit_name"]]
+    statuses = [s if s in STATUS_COLOURS else None for s in pairs["status"]]
     fig = go.Figure()
     fig.add_bar(
         x=labels,
         y=pairs["total"],
         name=i18n.t("chart.special_unit", lang),
-        marker_color=[STATUS_COLOURS.get(s, STATUS_COLOURS[None]) for s in pairs["status"]],
+        showlegend=False,  # its colour is the status: a square per status names each one
+        marker_color=[STATUS_COLOURS[s] for s in statuses],
         text=[i18n.fmt_number(v, lang) for v in pairs["total"]],
         textposition="outside",
+        customdata=[safe(n) for n in pairs["unit_name"]],
+        hovertemplate="%{customdata}: %{text}<extra></extra>",
     )
+    for status in STATUS_COLOURS:
+        if status in statuses:
+            _legend_square(fig, STATUS_COLOURS[status], i18n.status_name(status, lang))
     fig.add_bar(
         x=labels,
         y=pairs["companion_total"],
         name=i18n.t("chart.companion", lang),
         marker_color="#90a4ae",
-        customdata=[safe(n) for n in pairs["companion_name"]],
-        hovertemplate="%{customdata}: %{y}<extra></extra>",
+        customdata=list(zip([safe(n) for n in pairs["companion_name"]], _numbers(pairs["companion_total"], lang))),
+        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
     )
     fig.add_scatter(
         x=labels,
@@ -389,10 +408,22 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
         mode="markers",
         name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
         marker=dict(symbol="line-ew", size=40, line=dict(width=4, color=BASELINE_COLOUR)),
+        customdata=_numbers(pairs["baseline_total"], lang),
+        hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
     )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[0, 105])
     return _layout(fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 460)
+
+
+def _legend_square(fig: go.Figure, colour: str, name: str) -> None:
+    """A legend entry for a colour that marks something other than a trace (a status, a grid cell)."""
+    fig.add_scatter(x=[None], y=[None], mode="markers", marker=dict(size=16, color=colour, symbol="square"), name=name)
+
+
+def _numbers(values, lang: str, decimals: int = 1) -> list[str]:
+    """Numbers as hover text in the reader's language ("58,5"): plotly's own format writes "58.5"."""
+    return [i18n.fmt_number(v, lang, decimals) for v in values]
 
 
 def short_name(name: str) -> str:

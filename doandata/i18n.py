@@ -21,6 +21,7 @@ import babel.numbers
 
 from . import periods
 from .cells import is_blank
+from .settings import Milestone, default_milestones
 
 LANGS = ("vi", "en")
 
@@ -738,7 +739,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Rating scale (minimum total of each level, of 100)",
     ),
     "settings.progress": ("Tiến độ", "Progress"),
-    "settings.fraction": ("Phần khoảng cách cần khép lại đến quý {q}", "Share of the gap closed by Q{q}"),
     "settings.band": ("Biên “cần chú ý” (điểm dưới kỳ vọng)", "“Needs attention” band (points below expected)"),
     "settings.rec_levels": (
         "Công nhận tiến bộ: tăng ít nhất (bậc xếp loại)",
@@ -764,8 +764,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The scale must start at 0 and rise, up to 100.",
     ),
     "settings.bad_fractions": (
-        "Tỷ lệ các quý phải từ 0 đến 1 và không giảm.",
-        "Quarter shares must lie between 0 and 1 and not fall.",
+        "Tỷ lệ các quý phải từ 0% đến 100% và không giảm.",
+        "Quarter shares must lie between 0% and 100% and not fall.",
     ),
     "settings.bad_band": ("Biên “cần chú ý” phải từ 0 đến 50 điểm.", "The band must lie between 0 and 50 points."),
     "settings.bad_recognised": (
@@ -1188,6 +1188,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
+    # ------------------------------------------------------------ the meeting face: small things
+    "table.empty": ("Không có dòng nào.", "No rows."),
+    "chart.no_data": ("Chưa có số liệu — {title}", "No data yet — {title}"),
+    "nav.unknown_page": (
+        "Không tìm thấy trang “{page}”; đây là trang Tổng quan.",
+        "There is no page “{page}”; this is the overview.",
+    ),
+    "milestone.deploy": ("Triển khai kế hoạch", "Plan launched"),
+    "milestone.meeting_q1": ("Họp tổ công tác quý I", "Working group meeting, Q1"),
+    "milestone.meeting_q2": ("Họp tổ công tác quý II", "Working group meeting, Q2"),
+    "milestone.meeting_q3": ("Họp tổ công tác quý III", "Working group meeting, Q3"),
+    "milestone.meeting_q4": ("Họp tổ công tác quý IV", "Working group meeting, Q4"),
+    "milestone.midyear": ("Sơ kết", "Mid-year review"),
+    "milestone.final": ("Tổng kết", "Final review"),
+    "milestone_note.deploy": ("Triển khai đến các cơ sở Đoàn", "Passed on to every Youth Union base"),
+    "milestone_note.meeting_q1": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q2": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q3": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.meeting_q4": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
+    "milestone_note.midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Expected: half the gap closed"),
+    "milestone_note.final": ("Kỳ vọng: đạt mục tiêu", "Expected: the target reached"),
+    "upload.drop_note": (
+        "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
+        "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "
+        "At most {limit} MB a file.",
+    ),
+    "upload.choose_file": ("Chọn tệp", "Choose a file"),
+    "settings.fraction_percent": (
+        "Phần khoảng cách cần khép lại đến quý {q} (%)",
+        "Share of the gap closed by Q{q} (%)",
+    ),
+    "settings.saved_value": (
+        "Đang lưu: {value}. Ô nhập ghi số thập phân bằng dấu chấm (2.5 là 2,5).",
+        "Saved: {value}. The box writes decimals with a point (2.5).",
+    ),
 }
 
 
@@ -1278,6 +1313,25 @@ def period_name(period: str, lang: str = "vi") -> str:
 def status_name(status: str | None, lang: str = "vi") -> str:
     """on_track / at_risk / behind (None: no scores yet) as people read them."""
     return t(f"status.{status or 'no_data'}", lang)
+
+
+def milestone_name(milestone: Milestone, lang: str = "vi") -> str:
+    """A default milestone in the reader's language; a name the office typed, as typed."""
+    return t(f"milestone.{milestone.key}", lang) if _untouched(milestone, "name", lang) else milestone.name
+
+
+def milestone_note(milestone: Milestone, lang: str = "vi") -> str:
+    return t(f"milestone_note.{milestone.key}", lang) if _untouched(milestone, "note", lang) else milestone.note
+
+
+def _untouched(milestone: Milestone, field: str, lang: str) -> bool:
+    """English asked for and the field still the default's Vietnamese (the settings store Vietnamese)."""
+    default = DEFAULT_MILESTONES.get(milestone.key)
+    return lang == "en" and default is not None and getattr(default, field) == getattr(milestone, field)
+
+
+# the defaults' names and notes do not depend on the plan year, only their dates do
+DEFAULT_MILESTONES = {m.key: m for m in default_milestones(2000)}
 
 
 def rating_name(name: str | None, lang: str = "vi") -> str:

@@ -22,3 +22,22 @@ def ensure_entrypoint() -> None:
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+UNKNOWN_PAGE = "_unknown_page"  # the address asked for, said once on the overview
+
+
+def forget_unknown_page(pages) -> None:
+    """An address no page has (/khong_co) opens the default page, not Streamlit's English "Page not
+    found": the browser asks for a page by its name; a name none of `pages` has is kept for the
+    overview to say, and the request cleared so the navigation takes its default page."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    manager = ctx.pages_manager if ctx else None
+    if manager is None or manager.intended_page_script_hash or not manager.intended_page_name:
+        return
+    if manager.intended_page_name in {page.url_path for page in pages}:
+        return
+    st.session_state[UNKNOWN_PAGE] = manager.intended_page_name
+    manager.set_script_intent("", "")

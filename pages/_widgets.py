@@ -1,5 +1,5 @@
-"""Small pieces several pages draw: user text for markdown, a chart, the presentation style, a
-template's download button."""
+"""Small pieces several pages draw: user text for markdown, a chart, a table, the presentation
+style, a template's download button."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from doandata import charts, contract, i18n, templates
+from doandata import charts, config, contract, i18n, templates
 from pages import _filters
 from pages._snapshot import Snapshot
 
@@ -36,6 +36,41 @@ def literal(text) -> str:
     otherwise (no unsafe_allow_html)."""
     text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, " ".join(str(text).splitlines()))
     return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def table(frame, lang: str) -> None:
+    """A table; where it has no rows, a line in the reader's language (Streamlit's empty grid says
+    "empty" in English)."""
+    if frame.empty:
+        st.caption(i18n.t("table.empty", lang))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def chart_or_no_data(fig, has_data: bool, title: str, lang: str) -> None:
+    """A chart, or "Chưa có số liệu" where it would be a grid of identical cells (a quarter not reported yet)."""
+    if has_data:
+        show(fig)
+    else:
+        st.info(i18n.t("chart.no_data", lang, title=title))
+
+
+# Streamlit's drop zone has no parameter for its words ("Drag and drop…", "20MB per file", the
+# "Upload" button; README, "Languages"): its line of instructions is hidden by its test id and the
+# button's word replaced, and a caption above says both in the reader's language. Should the test
+# id change, Streamlit's English shows again beside the caption; nothing breaks.
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "%s"; }
+</style>"""
+
+
+def uploader_in_vietnamese(lang: str) -> None:
+    """The caption above a file uploader, and its drop zone without Streamlit's English."""
+    limit = min(config.max_upload_bytes() / 2**20, st.get_option("server.maxUploadSize"))
+    st.caption(i18n.t("upload.drop_note", lang, limit=i18n.fmt_number(limit, lang)))
+    st.html(UPLOADER_CSS % i18n.t("upload.choose_file", lang))
 
 
 def presentation_style() -> None:

@@ -20,6 +20,12 @@ if saved:
     st.success(i18n.t("settings.saved", lang, entry=saved))
 st.caption(i18n.t("settings.caption", lang))
 
+
+def saved(value: float, unit: str = "") -> str:
+    """The stored value in the reader's numbers ("2,5"): Streamlit's number box writes a decimal point."""
+    return i18n.t("settings.saved_value", lang, value=i18n.fmt_number(value, lang, 4) + unit)
+
+
 with st.form("settings"):
     st.subheader(i18n.t("settings.years", lang))
     c1, c2 = st.columns(2)
@@ -28,21 +34,54 @@ with st.form("settings"):
 
     st.subheader(i18n.t("settings.scale", lang))
     minima = [
-        col.number_input(i18n.rating_name(r.name, lang), 0.0, 100.0, float(r.minimum), step=1.0, key=f"scale_{r.key}")
+        col.number_input(
+            i18n.rating_name(r.name, lang),
+            0.0,
+            100.0,
+            float(r.minimum),
+            step=1.0,
+            format="%g",
+            key=f"scale_{r.key}",
+            help=saved(r.minimum),
+        )
         for col, r in zip(st.columns(len(current.scale)), current.scale)
     ]
 
     st.subheader(i18n.t("settings.progress", lang))
     cols = st.columns(4)
-    fractions = [
-        col.number_input(i18n.t("settings.fraction", lang, q=q + 1), 0.0, 1.0, float(v), step=0.05, key=f"fraction_{q}")
+    # shares of the gap as percentages; the store keeps fractions (0.25), the office reads 25%
+    percents = [
+        col.number_input(
+            i18n.t("settings.fraction_percent", lang, q=q + 1),
+            0.0,
+            100.0,
+            float(v * 100),
+            step=5.0,
+            format="%g",
+            key=f"fraction_{q}",
+            help=saved(v * 100, "%"),
+        )
         for q, (col, v) in enumerate(zip(cols, current.quarter_fractions))
     ]
     c1, c2, c3 = st.columns(3)
-    band = c1.number_input(i18n.t("settings.band", lang), 0.0, 50.0, float(current.at_risk_band), step=0.5)
+    band = c1.number_input(
+        i18n.t("settings.band", lang),
+        0.0,
+        50.0,
+        float(current.at_risk_band),
+        step=0.5,
+        format="%g",
+        help=saved(current.at_risk_band),
+    )
     levels = c2.number_input(i18n.t("settings.rec_levels", lang), 1, 4, int(current.recognised_levels), step=1)
     points = c3.number_input(
-        i18n.t("settings.rec_points", lang), 0.5, 100.0, float(current.recognised_points), step=0.5
+        i18n.t("settings.rec_points", lang),
+        0.5,
+        100.0,
+        float(current.recognised_points),
+        step=0.5,
+        format="%g",
+        help=saved(current.recognised_points),
     )
 
     st.subheader(i18n.t("settings.milestones", lang))
@@ -96,7 +135,7 @@ if submitted:
         plan_year=int(plan_year),
         baseline_year=int(baseline_year),
         scale=tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)),
-        quarter_fractions=tuple(float(x) for x in fractions),
+        quarter_fractions=tuple(round(float(x) / 100, 6) for x in percents),
         at_risk_band=float(band),
         recognised_levels=int(levels),
         recognised_points=float(points),

@@ -21,15 +21,15 @@ if len(pairs):
     if len(pairs) > charts.MAX_BARS:
         st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
     _widgets.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
-    st.dataframe(tables.pairs_table(worst, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.pairs_table(worst, lang), lang)
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
 summary = metrics.cluster_summary(frame, snap.clusters, names)
 st.subheader(i18n.t("clusters.summary", lang))
-st.dataframe(tables.cluster_table(summary, lang), hide_index=True, width="stretch")
+_widgets.table(tables.cluster_table(summary, lang), lang)
 if len(summary) <= 12:  # details per cluster while they fit on a screen; the filter narrows it
     for cluster, part in frame.groupby("cluster", sort=True):
         leader = summary.set_index("cluster").loc[cluster, "leader"]
         st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=_widgets.literal(leader or "—")))
-        st.dataframe(tables.progress_table(part, lang), hide_index=True, width="stretch")
+        _widgets.table(tables.progress_table(part, lang), lang)
 else:
     st.caption(i18n.t("clusters.pick_one", lang))

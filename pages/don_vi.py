@@ -56,7 +56,7 @@ scores = _snapshot.store().scores(periods=[settings.baseline_period, f.period], 
 compare = metrics.criteria_compare(scores, snap.criteria, code, f.period, settings)
 _widgets.show(charts.criteria_bars(compare, f.period, settings, lang))
 st.subheader(i18n.t("unit.criteria", lang, period=pname, baseline=settings.baseline_year))
-st.dataframe(tables.criteria_table(compare, lang), hide_index=True, width="stretch")
+_widgets.table(tables.criteria_table(compare, lang), lang)
 moved = compare.dropna(subset=["change"]).sort_values("change")
 if len(moved):
     up, down = moved.iloc[-1], moved.iloc[0]
@@ -84,18 +84,22 @@ else:
             next=_widgets.literal(i18n.rating_name(gap["next"], lang)),
         )
     )
-    st.dataframe(tables.room_table(gap["room"], lang), hide_index=True, width="stretch")
+    _widgets.table(tables.room_table(gap["room"], lang), lang)
 
 history = metrics.item_history(own.statuses, code, settings)
 items = tables.plan_item_labels(lang)
-_widgets.show(
+items_title = i18n.t("chart.unit_items_title", lang)
+_widgets.chart_or_no_data(
     charts.status_grid(
         history,
         [items[c] for c in history.index],
         [i18n.period_name(p, lang) for p in history.columns],
-        i18n.t("chart.unit_items_title", lang),
+        items_title,
         lang,
-    )
+    ),
+    bool((history != "none").to_numpy().any()),
+    items_title,
+    lang,
 )
 
 left, right = st.columns(2)
@@ -105,7 +109,7 @@ with left:
     if people.empty:
         st.write(i18n.t("unit.people_none", lang))
     else:
-        st.dataframe(tables.followers_table(people, items, lang), hide_index=True, width="stretch")
+        _widgets.table(tables.followers_table(people, items, lang), lang)
 with right:
     st.subheader(i18n.t("unit.companion_header", lang))
     companion = unit["companion_code"]

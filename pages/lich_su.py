@@ -4,7 +4,7 @@ import streamlit as st
 
 from doandata import i18n, tables
 from doandata.store import UnknownUpload
-from pages import _editor, _sidebar, _snapshot
+from pages import _editor, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 lang = f.lang
@@ -17,7 +17,7 @@ history = store.history()
 if history.empty:
     st.info(i18n.t("history.empty", lang))
     st.stop()
-st.dataframe(tables.history_table(history, lang), hide_index=True, width="stretch")
+_widgets.table(tables.history_table(history, lang), lang)
 
 editor = _editor.signed_in()
 if not editor:

@@ -43,6 +43,7 @@ others_col.page_link(
     help=i18n.t("upload.other_templates_help", lang),
 )
 generation = st.session_state.setdefault("upload_generation", 0)
+_widgets.uploader_in_vietnamese(lang)
 uploaded = st.file_uploader(
     i18n.t("upload.drop", lang),
     type=["xlsx", "xlsm", "xls", "ods"],
@@ -67,7 +68,7 @@ if batch.problems:
     (st.error if errors else st.warning)(
         i18n.t("upload.problems", lang, errors=errors, warnings=len(batch.problems) - errors)
     )
-    st.dataframe(tables.problems_table(batch.problems, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.problems_table(batch.problems, lang), lang)
     st.download_button(
         i18n.t("upload.marked", lang),
         markup.marked_workbook(data, name, batch.problems, lang),
@@ -86,7 +87,7 @@ st.subheader(i18n.t("upload.changes", lang))
 if len(changes):
     moved = int((changes["change"].fillna(1) != 0).sum())
     st.write(i18n.t("upload.changes_count", lang, moved=moved, same=len(changes) - moved))
-    st.dataframe(tables.changes_table(changes, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.changes_table(changes, lang), lang)
 else:
     st.write(i18n.t("upload.changes_rows", lang, rows=batch.rows(), units=batch.units_touched()))
 

@@ -15,14 +15,10 @@ def units_and_reports(codes: list[str]) -> None:
     """The units' figures for the quarter, whether each quarterly report came in, and a reminder."""
     chosen = snap.units[snap.units["unit_code"].isin(codes)]
     frame = snap.progress(f.period, chosen)
-    st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.progress_table(frame, lang), lang)
     st.subheader(i18n.t("groups.reports", lang, period=pname))
     arrivals = metrics.report_arrivals(snap.unit_rows(codes).reports, codes, f.period, settings)
-    st.dataframe(
-        tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    _widgets.table(tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang), lang)
     missing = int((~arrivals).to_numpy().sum())
     if missing:
         st.warning(i18n.t("groups.missing", lang, n=missing))
@@ -44,7 +40,7 @@ for group in groups:
         continue
     leader = people[people["role"] == "Tổ trưởng"]["name"]
     st.header(i18n.t("groups.group", lang, n=group, leader=_widgets.literal(leader.iloc[0] if len(leader) else "—")))
-    st.dataframe(tables.members_table(people, items, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.members_table(people, items, lang), lang)
     st.subheader(i18n.t("groups.units", lang))
     if codes:
         units_and_reports(codes)

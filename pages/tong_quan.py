@@ -5,7 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
-from pages import _sidebar, _snapshot, _widgets
+from doandata import settings as S
+from pages import _deep_link, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -13,6 +14,9 @@ lang, settings = f.lang, snap.settings
 pname = i18n.period_name(f.period, lang)
 
 st.title(i18n.t("overview.header", lang, period=pname))
+unknown = st.session_state.pop(_deep_link.UNKNOWN_PAGE, None)
+if unknown:
+    st.info(i18n.t("nav.unknown_page", lang, page=_widgets.literal(unknown)))
 if snap.units.empty:
     st.info(i18n.t("overview.empty", lang))
     st.stop()
@@ -38,44 +42,45 @@ if len(special):
     grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
     if len(special) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
-    _widgets.show(
-        charts.status_grid(
-            grid,
-            [charts.short_name(n) for n in shown["unit_name"]],
-            list(grid.columns),
-            i18n.t("chart.items_title", lang, period=pname),
-            lang,
-        )
+    items_title = i18n.t("chart.items_title", lang, period=pname)
+    reported = bool((grid != "none").to_numpy().any())
+    grid_chart = charts.status_grid(
+        grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang
     )
-    st.caption(" · ".join(tables.plan_item_labels(lang).values()))
+    _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)
+    if reported:
+        st.caption(" · ".join(tables.plan_item_labels(lang).values()))
 
 left, right = st.columns(2)
 with left:
-    _widgets.show(charts.transitions(metrics.rating_transitions(frame, settings), f.period, settings, lang))
+    moves = metrics.rating_transitions(frame, settings)
+    moves_chart = charts.transitions(moves, f.period, settings, lang)
+    _widgets.chart_or_no_data(moves_chart, bool(moves.to_numpy().any()), moves_chart.layout.title.text, lang)
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
     recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)
-    st.dataframe(tables.recognised_table(recognised, lang), hide_index=True, width="stretch")
+    _widgets.table(tables.recognised_table(recognised, lang), lang)
 
 today = dt.date.today()
 _widgets.show(charts.milestones(settings, today, lang))
 ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):
-    m = upcoming.iloc[0]
+    row = upcoming.iloc[0]
+    m = S.Milestone(row["key"], row["date"], row["name"], row["note"])
     st.info(
         i18n.t(
             "overview.next_due",
             lang,
-            name=_widgets.literal(m["name"]),
-            date=i18n.fmt_date(m["date"], lang),
-            note=_widgets.literal(m["note"]),
+            name=_widgets.literal(i18n.milestone_name(m, lang)),
+            date=i18n.fmt_date(m.date, lang),
+            note=_widgets.literal(i18n.milestone_note(m, lang)),
         )
     )
 else:
     st.info(i18n.t("overview.plan_over", lang, year=settings.plan_year))
 
 st.subheader(i18n.t("overview.table", lang))
-st.dataframe(tables.progress_table(frame, lang), hide_index=True, width="stretch")
+_widgets.table(tables.progress_table(frame, lang), lang)
 scale = ", ".join(f"{i18n.rating_name(r.name, lang)} ≥ {i18n.fmt_number(r.minimum, lang)}" for r in settings.scale)
 st.caption(i18n.t("scale.note", lang, scale=_widgets.literal(scale)))

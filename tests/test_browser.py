@@ -125,7 +125,8 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.history": i18n.t("history.header", "vi"),
             "nav.settings": i18n.t("settings.header", "vi"),
         }
-        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}  # plotly charts each page draws
+        # plotly charts each page draws; the first unit (BDVTU) reports no plan items: "Chưa có số liệu"
+        charts = {"nav.overview": 4, "nav.unit": 2, "nav.clusters": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)

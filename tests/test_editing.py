@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from doandata import auth
+from doandata.store import Store
 from pages._widgets import literal
 from tests.conftest import ROOT, SAMPLE, run_cli
 from tests.test_store import rescored
@@ -219,6 +220,24 @@ def test_invalid_settings_are_refused(app, db_url):
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert app.error[0].value == "Năm gốc phải trước năm kế hoạch (ví dụ 2018 so với 2017)."
     assert "settings" not in run_cli("history", db_url=db_url).stdout
+
+
+def test_settings_show_shares_as_percentages_and_saved_values_in_vietnamese(app, db_url):
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    shares = [n for n in app.number_input if n.key and n.key.startswith("fraction_")]
+    assert [n.value for n in shares] == [25, 50, 75, 100]
+    assert shares[0].label == "Phần khoảng cách cần khép lại đến quý 1 (%)"
+    shares[1].set_value(52.5)
+    next(n for n in app.number_input if n.label.startswith("Biên")).set_value(2.5)
+    app.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception
+    settings = Store(db_url).settings()
+    assert settings.quarter_fractions == (0.25, 0.525, 0.75, 1.0) and settings.at_risk_band == 2.5
+    helps = {n.label: n.help for n in app.number_input}
+    assert helps["Biên “cần chú ý” (điểm dưới kỳ vọng)"].startswith("Đang lưu: 2,5.")
+    assert helps["Phần khoảng cách cần khép lại đến quý 2 (%)"].startswith("Đang lưu: 52,5%.")
 
 
 # ---------------------------------------------------------------- the password hash

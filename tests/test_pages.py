@@ -1,6 +1,9 @@
 """Both pages through Streamlit's AppTest on a seeded store: no exception, the right figures."""
 
+import json
+
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -212,3 +215,57 @@ def test_garbage_in_the_link_falls_back_to_the_defaults(app, page):
     app.switch_page(page).run()
     assert not app.exception
     assert (app.title[0].value, dict(app.query_params)) == plain
+
+
+def chart_specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_an_empty_table_says_so_in_vietnamese(app):
+    app.query_params["q"] = "2018-Q1"  # no unit is recognised yet in Q1
+    app.run()
+    assert not app.exception
+    assert all(len(d.value) for d in app.dataframe)  # no empty grid with Streamlit's English "empty"
+    assert "Không có dòng nào." in [c.value for c in app.caption]
+
+
+def test_an_unknown_page_lands_on_the_overview(app, monkeypatch):
+    intent = PagesManager.set_script_intent
+
+    def as_the_browser_asks(self, page_hash, page_name):  # the browser opened /khong_co
+        intent(self, page_hash, page_name or ("" if page_hash else "khong_co"))
+
+    monkeypatch.setattr(PagesManager, "set_script_intent", as_the_browser_asks)
+    app.run()
+    assert not app.exception
+    assert app.title[0].value.startswith("Tổng quan tiến độ")
+    assert [i.value for i in app.info][0] == "Không tìm thấy trang “khong\\_co”; đây là trang Tổng quan."
+
+
+def test_the_cluster_chart_names_the_colours_of_its_bars(app):
+    app.query_params["q"] = "2018-Q3"
+    app.switch_page("pages/cum.py").run()
+    assert not app.exception
+    traces = chart_specs(app)[0]["data"]
+    names = [t.get("name") for t in traces if t.get("showlegend") is not False]
+    assert names == ["Đúng tiến độ", "Cần chú ý", "Chậm tiến độ", "Đơn vị đồng hành", "Điểm năm 2017"]
+    special = next(t for t in traces if t.get("name") == "Đơn vị đặc thù")  # coloured by its status
+    assert special["showlegend"] is False and set(special["marker"]["color"]) == {"#2e7d32", "#f9a825", "#c62828"}
+
+
+def test_default_milestones_are_named_in_english(app):
+    app.query_params.update({"lang": "en", "q": "2018-Q3"})
+    app.run()
+    assert not app.exception
+    timeline = json.dumps(chart_specs(app)[-1], ensure_ascii=False)
+    assert "Working group meeting, Q3" in timeline and "Plan launched" in timeline
+    assert "Họp tổ công tác" not in timeline and "Triển khai" not in timeline
+
+
+def test_a_quarter_without_data_says_so(app):
+    app.query_params["q"] = "2018-Q4"  # no scores, no reports yet
+    app.run()
+    assert not app.exception
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
+    assert not any(t.startswith("Xếp loại năm 2017") for t in titles)  # no grid of identical blank cells
+    assert "Chưa có số liệu — Xếp loại năm 2017 → Quý IV/2018 (số đơn vị)" in [i.value for i in app.info]

@@ -1,10 +1,13 @@
 """The figures the committee's pages show, computed from plain frames and from the sample store."""
 
+import dataclasses
 import datetime as dt
+import json
+import re
 
 import pandas as pd
 
-from doandata import metrics
+from doandata import charts, metrics
 from doandata.settings import Settings
 
 S = Settings()
@@ -94,3 +97,42 @@ def test_followers_and_group_units(store):
     assert people.set_index("name").loc["Nguyễn Thanh Duy", "items"] == ["PT", "KP"]
     assert metrics.followers(members, "HND").empty
     assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["DLS"]
+
+
+def hover_texts(fig) -> list[str]:
+    """Each point's hover text as plotly fills it: a number it reads from the data it writes with a
+    full stop ("58.5"); a text the chart formatted, as given."""
+
+    def point(trace, i) -> str:
+        def value(match) -> str:
+            name, index = match.group(1), match.group(2)
+            data = getattr(trace, name)
+            item = data[i] if data is not None and len(data) > i else ""
+            return str(item[int(index)] if index is not None else item)
+
+        template = re.sub(r"<extra>.*</extra>", "", trace.hovertemplate or "%{x}: %{y}")
+        return re.sub(r"%\{(customdata|text|x|y)(?:\[(\d)\])?(?::[^}]*)?\}", value, template)
+
+    return [point(t, i) for t in fig.data if t.hoverinfo != "skip" and t.x is not None for i in range(len(t.x))]
+
+
+def test_hover_texts_write_numbers_in_vietnamese(store):
+    frame = metrics.of_period(store, "2018-Q3")  # CTHADS 58.5, DLS expected 67.0
+    units = store.units()
+    bullets = hover_texts(charts.progress_bullets(frame, "2018-Q3", S))
+    cthads = next(h for h in bullets if h.startswith("Đoàn Cục Thi hành án"))
+    assert "Tổng điểm Quý III/2018: 58,5" in cthads and "58.5" not in cthads
+    pairs = hover_texts(charts.companion_pairs(metrics.companion_pairs(units, frame), "2018-Q3", S))
+    assert any(h.endswith(": 58,5") for h in pairs) and not any(re.search(r"\d\.\d", h) for h in pairs)
+    timeline = metrics.unit_timeline("CTHADS", units, store.totals(), S)
+    texts = hover_texts(charts.unit_timeline(timeline, "CTHADS", S))
+    assert "Quý III/2018: 58,5" in texts and not any(re.search(r"\d\.\d", h) for h in texts)
+    assert "Q3 2018: 58.5" in hover_texts(charts.unit_timeline(timeline, "CTHADS", S, "en"))
+
+
+def test_milestone_names_in_english_unless_edited():
+    edited = dataclasses.replace(S.milestones[0], name="Triển khai (sửa)")
+    settings = dataclasses.replace(S, milestones=(edited, *S.milestones[1:]))
+    texts = json.dumps(json.loads(charts.milestones(settings, dt.date(2018, 7, 1), "en").to_json()), ensure_ascii=False)
+    assert "Triển khai (sửa)" in texts and "Working group meeting, Q1" in texts and "Mid-year review" in texts
+    assert "Họp tổ công tác" not in texts

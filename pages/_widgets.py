@@ -19,6 +19,12 @@ html { font-size: 21px; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
 </style>"""
 
+# what a browser is told it downloads, by the file's ending
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
 
 # CommonMark lets a backslash escape every ASCII punctuation mark, and only those
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -102,5 +108,5 @@ def template_button(where, snap: Snapshot, kind: str, period: str, lang: str, ke
         key=key,
         width="stretch",
         icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        mime=MIME["xlsx"],
     )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import builds, i18n, periods, reports
-from pages import _sidebar, _snapshot
+from pages import _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 lang = f.lang
@@ -49,20 +49,12 @@ if made:
 files = st.session_state.get("report_files")
 if files:
     st.success(i18n.t("reports.ready", lang))
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        i18n.t("reports.get_docx", lang),
-        files["docx"],
-        file_name=files["name"] + ".docx",
-        icon=":material/description:",
-        width="stretch",
-        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    c2.download_button(
-        i18n.t("reports.get_xlsx", lang),
-        files["xlsx"],
-        file_name=files["name"] + ".xlsx",
-        icon=":material/table:",
-        width="stretch",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    for col, fmt, icon in zip(st.columns(2), ("docx", "xlsx"), (":material/description:", ":material/table:")):
+        col.download_button(
+            i18n.t(f"reports.get_{fmt}", lang),
+            files[fmt],
+            file_name=f"{files['name']}.{fmt}",
+            icon=icon,
+            width="stretch",
+            mime=_widgets.MIME[fmt],
+        )

@@ -74,7 +74,7 @@ if batch.problems:
         markup.marked_workbook(data, name, batch.problems, lang),
         file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx",
         icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        mime=_widgets.MIME["xlsx"],
     )
 if not batch.ok:
     st.info(i18n.t("upload.fix_then_retry", lang))

@@ -42,6 +42,7 @@ DYNAMIC_PREFIXES = {
     "doc.col.": None,  # reports._columns: a table's column keys
     "doc.sheet.": None,  # reports._sheet: a sheet's name
     "doc.heading.": None,  # and its heading
+    "reports.get_": ("docx", "xlsx"),  # the report page's two download buttons
     "milestone.": tuple(i18n.DEFAULT_MILESTONES),  # i18n.milestone_name: a default milestone's key
     "milestone_note.": tuple(i18n.DEFAULT_MILESTONES),
 }

@@ -38,6 +38,8 @@ SUMMARY_KEYS = [
     "status",
     "recognised",
     "items_done",
+    "followed",
+    "group",
 ]
 
 

@@ -558,8 +558,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rating.Yếu": ("Yếu", "Weak"),
     "rating.Trung bình": ("Trung bình", "Average"),
     "rating.Khá": ("Khá", "Fair"),
+    "rating.Tiên tiến": ("Tiên tiến", "Advanced"),
     "rating.Vững mạnh": ("Vững mạnh", "Strong"),
-    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
+    "rating.Xuất sắc": ("Xuất sắc", "Excellent"),
+    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),  # the previous scale's top level
     "period.baseline": ("Năm {year}", "Year {year}"),
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
     "review.midyear": ("Sơ kết", "Mid-year review"),
@@ -718,6 +720,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.action_import": ("Tải lên: {kinds}", "Upload: {kinds}"),
     "history.action_seed": ("Dữ liệu mẫu: {kinds}", "Sample data: {kinds}"),
     "history.action_settings": ("Đổi cài đặt", "Settings changed"),
+    "history.action_upgrade": (
+        "Nâng cấp phiên bản: thang xếp loại theo lời của Kế hoạch (Yếu < Trung bình < Khá < Tiên tiến < Vững mạnh "
+        "< Xuất sắc) và tỷ lệ kỳ vọng 30/60/100/100 % theo mốc sơ kết, tổng kết (chỉ những gì chưa ai sửa)",
+        "Upgrade: the rating scale in the plan's words (Weak < Average < Fair < Advanced < Strong < Excellent) "
+        "and expected shares 30/60/100/100 % by the reviews (only what no one had edited)",
+    ),
     "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
     "col.when": ("Thời gian", "When"),
     "col.by": ("Người thực hiện", "By"),
@@ -762,6 +770,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.bad_scale": (
         "Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.",
         "The scale must start at 0 and rise, up to 100.",
+    ),
+    "settings.bad_scale_names": (
+        "Mỗi bậc xếp loại cần một tên, không trùng với bậc khác.",
+        "Each rating level needs a name of its own.",
+    ),
+    "settings.bad_weak_levels": (
+        "Chọn các bậc được coi là khó khăn trong thang xếp loại, và chừa lại ít nhất bậc cao nhất.",
+        "Choose the weak levels from the scale, leaving at least the top level out.",
     ),
     "settings.bad_fractions": (
         "Tỷ lệ các quý phải từ 0% đến 100% và không giảm.",

@@ -15,6 +15,9 @@ from .cells import is_blank
 from .settings import Settings
 
 STATUS_ORDER = ("on_track", "at_risk", "behind")
+# Who is followed (domain.md): đặc thù units, then khó khăn ones (2017 rating among the weak levels);
+# a unit both special and weak is đặc thù.
+GROUPS = ("dac_thu", "kho_khan")
 NONE_DONE = pd.Series(dtype=int)  # no plan item done by any unit
 
 
@@ -115,8 +118,10 @@ def figures(
 
     scale = _scale(settings)
     minimums = np.array([r.minimum for r in scale], dtype=float)
-    levels = {r.name: i for i, r in enumerate(scale)}
-    base_level = frame["baseline_rating"].map(levels)
+    base_level = _levels(frame["baseline_rating"], settings)
+    # a word of an older scale or a renamed level is shown by the level's name today
+    names = np.array([r.name for r in scale] + [None], dtype=object)
+    frame["baseline_rating"] = names[base_level.fillna(len(scale)).astype(int).to_numpy()]
     target = pd.Series(minimums[np.minimum(base_level.fillna(0).astype(int) + 1, len(scale) - 1)], index=frame.index)
     target = target.where(base_level.notna())
     overrides = codes.map(settings.targets).astype(float)
@@ -131,12 +136,33 @@ def figures(
     status = np.select([t >= e - 1e-9, t >= e - settings.at_risk_band - 1e-9], ["on_track", "at_risk"], "behind")
     frame["status"] = pd.Series(status, index=frame.index, dtype=object).where(t.notna() & e.notna(), None)
 
-    now_level = frame["rating"].map(levels)
+    weak = {i for i, r in enumerate(scale) if r.key in settings.weak_levels}
+    special = units["special"].fillna(False).astype(bool).to_numpy()
+    kho_khan = base_level.isin(weak).to_numpy()
+    frame["group"] = pd.Series(
+        np.select([special, kho_khan], [GROUPS[0], GROUPS[1]], ""), index=frame.index, dtype=object
+    ).replace("", None)
+    frame["followed"] = frame["group"].notna()
+
+    now_level = _levels(frame["rating"], settings)
     by_level = (now_level - base_level) >= settings.recognised_levels
     by_points = (t - base) >= settings.recognised_points - 1e-9
-    frame["recognised"] = (t.notna() & (by_level.fillna(False) | by_points.fillna(False))).astype(bool)
+    # only a followed unit is proposed for công nhận tiến bộ
+    earned = t.notna() & (by_level.fillna(False) | by_points.fillna(False))
+    frame["recognised"] = (earned & frame["followed"]).astype(bool)
     frame["items_done"] = codes.map(done).fillna(0).astype(int)
     return frame.reset_index(drop=True)
+
+
+def _levels(words: pd.Series, settings: Settings) -> pd.Series:
+    """Each rating word's position on the scale (lowest 0) by name, key or alias; NaN when none."""
+    found = {w: C.level_of(w, settings.scale) for w in words.dropna().unique()}
+    return words.map(found).astype(float)
+
+
+def followed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The units the plan follows (đặc thù, then khó khăn), from figures()."""
+    return frame[frame["followed"]]
 
 
 def _ratings(totals: np.ndarray, settings: Settings) -> np.ndarray:

@@ -24,11 +24,12 @@ if not editor:
     st.caption(i18n.t("history.viewer_note", lang))
     st.stop()
 st.subheader(i18n.t("history.restore_header", lang))
-# a backup put back is not undone from here (its rows are the backup's own): restore another backup
+# a backup put back is not undone from here (its rows are the backup's own): restore another backup;
+# an upgrade moved defaults no one had edited: before it the defaults are the same, edit the settings
 labels = {
     int(r["id"]): tables.history_label(r, lang)
     for r in history.to_dict("records")
-    if r["active"] and r["action"] != "restore"
+    if r["active"] and r["action"] not in ("restore", "upgrade")
 }
 target = st.selectbox(i18n.t("history.restore_pick", lang), list(labels), format_func=labels.get, key="restore_pick")
 sure = st.checkbox(i18n.t("history.restore_sure", lang, id=target), key=f"restore_sure_{target}")

@@ -17,7 +17,7 @@ from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .schema import uploads
-from .store import DuplicateUpload, Imported, Store
+from .store import SAMPLE_BY, DuplicateUpload, Imported, Store  # noqa: F401 (SAMPLE_BY: ingest's name too)
 from .text import strip_controls
 from .validate import check
 
@@ -70,7 +70,6 @@ def import_bytes(data: bytes, filename: str, store: Store, period: str | None = 
     return outcome
 
 
-SAMPLE_BY = "Dữ liệu mẫu"
 
 
 def sample_dir() -> Path:

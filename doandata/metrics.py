@@ -160,9 +160,30 @@ def _levels(words: pd.Series, settings: Settings) -> pd.Series:
     return words.map(found).astype(float)
 
 
-def followed(frame: pd.DataFrame) -> pd.DataFrame:
-    """The units the plan follows (đặc thù, then khó khăn), from figures()."""
-    return frame[frame["followed"]]
+# Which units a page, a chart or a report is about: the followed ones by default (domain.md).
+SHOWN = ("followed", "all", *GROUPS)
+
+
+def in_set(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
+    """The rows of a frame holding `group` (figures(), or units with unit_groups()) in the set."""
+    if shown == "all":
+        return frame
+    if shown == "followed":
+        return frame[frame["group"].notna()]
+    return frame[frame["group"] == shown]
+
+
+def by_group(frame: pd.DataFrame) -> pd.DataFrame:
+    """Đặc thù units first, then khó khăn ones, then the rest, each in the order they came."""
+    rank = frame["group"].map({g: i for i, g in enumerate(GROUPS)}).fillna(len(GROUPS))
+    return frame.assign(_g=rank).sort_values("_g", kind="stable").drop(columns="_g")
+
+
+def group_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many units of each group, and of none ("other")."""
+    out = {g: int((frame["group"] == g).sum()) for g in GROUPS}
+    out["other"] = int(frame["group"].isna().sum())
+    return out
 
 
 def _ratings(totals: np.ndarray, settings: Settings) -> np.ndarray:
@@ -285,9 +306,38 @@ def milestone_status(settings: Settings, today) -> pd.DataFrame:
     return frame
 
 
-def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Each special unit beside the strong unit of its cluster that accompanies it (II.3)."""
-    pairs = units.loc[units["special"] & units["companion_code"].notna(), ["cluster", "unit_code", "companion_code"]]
+def pair_problems(cluster, mate_cluster, mate_baseline_rating, settings: Settings) -> list[str]:
+    """What is wrong with a companion (II.3: the same cụm, rated Vững mạnh or Xuất sắc in 2017):
+    'other_cluster', 'not_strong', or nothing."""
+    out = []
+    if not is_blank(cluster) and not is_blank(mate_cluster) and int(cluster) != int(mate_cluster):
+        out.append("other_cluster")
+    level = C.level_of(mate_baseline_rating, settings.scale) if isinstance(mate_baseline_rating, str) else None
+    if level is not None and _scale(settings)[level].key not in C.COMPANION_LEVELS:
+        out.append("not_strong")
+    return out
+
+
+def companion_lines(reports: pd.DataFrame, companion_name: str | None, companion_code: str | None) -> pd.DataFrame:
+    """period, text: the sentences of a unit's quarterly reports about its companionship (naming
+    the companion, its code or "đồng hành"), newest first."""
+    keys = [C.fold(k) for k in ("đồng hành", companion_name, companion_code) if isinstance(k, str) and k]
+    rows = []
+    for rep in reports.sort_values("period", ascending=False).to_dict("records"):
+        for field in ("difficulties", "proposals", "models"):
+            text = rep.get(field)
+            if not isinstance(text, str):
+                continue
+            for line in text.splitlines():
+                if line.strip() and any(k in C.fold(line) for k in keys):
+                    rows.append({"period": rep["period"], "text": line.strip()})
+    return pd.DataFrame(rows, columns=["period", "text"])
+
+
+def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Each unit with a companion (the special ones, as II.3 has it, and any other) beside the unit
+    that accompanies it; `problems` says what the plan would want otherwise (pair_problems)."""
+    pairs = units.loc[units["companion_code"].notna(), ["cluster", "unit_code", "companion_code"]]
     figures = frame.set_index("unit_code")
     mine = figures.reindex(pairs["unit_code"])
     mate = figures.reindex(pairs["companion_code"])
@@ -306,6 +356,10 @@ def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
+    out["problems"] = [
+        pair_problems(c, mc, mr, settings or Settings())
+        for c, mc, mr in zip(out["cluster"], mate["cluster"].to_numpy(), mate["baseline_rating"].to_numpy())
+    ]
     return out
 
 

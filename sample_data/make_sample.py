@@ -245,7 +245,7 @@ def unit_frame() -> pd.DataFrame:
                 "group_no": GROUP_OF.get(code),
                 "companion_code": COMPANIONS.get(code, ""),
                 "members": r.randint(12, 85),
-                "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
+                "party_committee": "Cấp ủy " + name.removeprefix("Chi đoàn ").removeprefix("Đoàn "),
                 "note": note,
             }
         )

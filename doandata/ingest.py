@@ -17,7 +17,7 @@ from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .schema import uploads
-from .store import SAMPLE_BY, DuplicateUpload, Imported, Store  # noqa: F401 (SAMPLE_BY: ingest's name too)
+from .store import SAMPLE_BY, DuplicateUpload, Imported, Store
 from .text import strip_controls
 from .validate import check
 

@@ -355,7 +355,12 @@ def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str 
 
 
 def status_grid(
-    matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str, lang: str = "vi"
+    matrix: pd.DataFrame,
+    row_labels: list[str],
+    col_labels: list[str],
+    title: str,
+    lang: str = "vi",
+    subject: str = "",
 ) -> go.Figure:
     """A grid of plan-item statuses (not reported / not started / in progress / done)."""
     index = {s: i for i, s in enumerate(ITEM_STATUS_ORDER)}
@@ -386,7 +391,7 @@ def status_grid(
         _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
     fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
     fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
-    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
+    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)), subject=subject)
     # the quarter or item labels sit on top of the grid, so the legend goes under it
     fig.update_layout(
         legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width

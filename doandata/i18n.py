@@ -971,10 +971,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No unit yet. Upload the unit list on the **Upload** page (its template is on the **Templates** page).",
     ),
     "sample.banner": (
-        "Đang hiển thị dữ liệu mẫu: số liệu và nhận xét chỉ để minh họa, không phải kết quả thật của đơn vị nào. "
-        "Người biên tập gỡ dữ liệu mẫu ở trang Lịch sử khi bắt đầu nhập số liệu thật.",
-        "Showing the sample data: figures and remarks are illustrative only, not any unit's real results. "
-        "An editor removes the sample on the History page when real work starts.",
+        "Đang hiển thị dữ liệu mẫu (số liệu minh họa, không phải kết quả thật). Gỡ dữ liệu mẫu ở trang Lịch sử.",
+        "Showing the sample data (illustrative figures, not real results). Remove it on the History page.",
     ),
     "sample.remove_header": ("Gỡ dữ liệu mẫu", "Remove the sample data"),
     "sample.remove_text": (
@@ -1299,10 +1297,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.items_title": ("Tình trạng các nội dung kế hoạch — đến {period}", "Plan items — up to {period}"),
     "chart.unit_items_title": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "chart.pairs_title": (
-        "Đơn vị đặc thù và đơn vị đồng hành — {period}",
-        "Special units and their companions — {period}",
+        "Đơn vị được theo dõi và đơn vị đồng hành — {period}",
+        "Followed units and their companions — {period}",
     ),
-    "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "chart.special_unit": ("Đơn vị được theo dõi", "Followed unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
     # ------------------------------------------------------------ the meeting face: small things
     "table.empty": ("Không có dòng nào.", "No rows."),

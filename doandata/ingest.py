@@ -70,8 +70,6 @@ def import_bytes(data: bytes, filename: str, store: Store, period: str | None = 
     return outcome
 
 
-
-
 def sample_dir() -> Path:
     return Path(os.environ.get("DOANDATA_SAMPLE_DIR") or Path(__file__).resolve().parent.parent / "sample_data")
 

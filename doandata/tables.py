@@ -37,7 +37,7 @@ def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 
 def group_name(group: str | None, lang: str = "vi") -> str:
-    return i18n.t(f"group.{group or 'other'}", lang)
+    return i18n.t(f"group.{'other' if is_blank(group) else group}", lang)
 
 
 def subject(frame: pd.DataFrame, shown: str, lang: str = "vi") -> str:

@@ -109,7 +109,8 @@ def _snapshot(url: str, version: int) -> Snapshot:
     if len(units) and len(basics["settings"].quarters):
         # who is followed depends on the 2017 result (a scorecard's total or the list's rating)
         groups = metrics.of_period(s, basics["settings"].quarters[0], basics["settings"], units)
-        units = units.assign(group=units["unit_code"].map(dict(zip(groups["unit_code"], groups["group"]))))
+        group = units["unit_code"].map(dict(zip(groups["unit_code"], groups["group"]))).astype(object)
+        units = units.assign(group=group.where(group.notna(), None))
     else:
         units = units.assign(group=pd.Series(dtype=object))
     return Snapshot(url=url, version=version, units=units, sample=bool(s.sample_uploads()), **basics)

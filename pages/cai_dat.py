@@ -36,9 +36,7 @@ with st.form("settings"):
     st.caption(i18n.t("settings.scale_note", lang))
     scale_cols = list(zip(st.columns(len(current.scale)), current.scale))
     names = [
-        col.text_input(
-            i18n.t("settings.level_name", lang, n=i + 1), r.name, max_chars=40, key=f"scale_name_{r.key}"
-        )
+        col.text_input(i18n.t("settings.level_name", lang, n=i + 1), r.name, max_chars=40, key=f"scale_name_{r.key}")
         for i, (col, r) in enumerate(scale_cols)
     ]
     minima = [
@@ -151,9 +149,7 @@ if submitted:
         current,
         plan_year=int(plan_year),
         baseline_year=int(baseline_year),
-        scale=S.renamed(
-            tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)), names
-        ),
+        scale=S.renamed(tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)), names),
         weak_levels=tuple(weak_levels),
         quarter_fractions=tuple(round(float(x) / 100, 6) for x in percents),
         at_risk_band=float(band),

@@ -22,7 +22,9 @@ if not f.present:
         i18n.t("filter.unit", lang),
         list(metrics.by_group(units)["unit_code"]),  # the followed units first
         key=UNIT.key,
-        format_func=lambda c: f"{c} — {names[c]}" + (f" · {tables.group_name(groups[c], lang)}" if groups[c] else ""),
+        format_func=lambda c: (
+            f"{c} — {names[c]}" + (f" · {tables.group_name(groups[c], lang)}" if isinstance(groups[c], str) else "")
+        ),
     )
 values = settle([UNIT], snap, f)
 _share.show(values)  # the link names the unit chosen, not the one of the link this run began with
@@ -30,7 +32,7 @@ code = values[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]
 
 st.title(_widgets.literal(unit["name"]))
-kind = i18n.t(f"unit.kind_{unit['group'] or 'other'}", lang)
+kind = i18n.t(f"unit.kind_{unit['group'] if isinstance(unit['group'], str) else 'other'}", lang)
 st.caption(i18n.t("unit.caption", lang, code=_widgets.literal(code), cluster=int(unit["cluster"]), kind=kind))
 
 row = snap.progress(f.period, units[units["unit_code"] == code]).iloc[0]
@@ -153,9 +155,7 @@ with right:
         st.write(i18n.t("unit.companion_none", lang))
     accompanied = snap.units[snap.units["companion_code"] == code]
     if len(accompanied):
-        st.caption(
-            i18n.t("unit.accompanies", lang, names=_widgets.literal(", ".join(accompanied["name"].astype(str))))
-        )
+        st.caption(i18n.t("unit.accompanies", lang, names=_widgets.literal(", ".join(accompanied["name"].astype(str)))))
 
 st.subheader(i18n.t("unit.reports_header", lang))
 reports = own.reports

@@ -44,10 +44,10 @@ if len(followed):
     grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
     if len(followed) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(followed), lang, 0)))
-    items_title = i18n.t("chart.items_title", lang, period=pname) + "<br><sup>" + _widgets.literal(subject) + "</sup>"
+    items_title = i18n.t("chart.items_title", lang, period=pname)
     reported = bool((grid != "none").to_numpy().any())
     grid_chart = charts.status_grid(
-        grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang
+        grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang, subject
     )
     _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)
     if reported:

@@ -1207,8 +1207,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "milestone_note.meeting_q2": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q3": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q4": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
-    "milestone_note.midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Expected: half the gap closed"),
-    "milestone_note.final": ("Kỳ vọng: đạt mục tiêu", "Expected: the target reached"),
+    "milestone_note.midyear": (
+        "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu",
+        "Expected: 60% of the gap to the target closed",
+    ),
+    "milestone_note.final": (
+        "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)",
+        "Expected: the target reached (figures up to the end of Q3)",
+    ),
     "upload.drop_note": (
         "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
         "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "

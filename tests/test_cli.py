@@ -36,7 +36,7 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
     rows = json.loads(out.stdout)
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
     by = {r["unit_code"]: r for r in rows}
-    # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.5 = 61; total 63 → on track
+    # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.6 = 62.8; total 63 → on track
     assert by["BDMDN"] == {
         **by["BDMDN"],
         "special": True,
@@ -47,12 +47,12 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
         "baseline_rating": "Trung bình",
         "delta": 11.0,
         "target_total": 70.0,
-        "expected_total": 61.0,
+        "expected_total": 62.8,
         "status": "on_track",
         "recognised": True,
         "items_done": 3,
     }
-    # LMHTX falls back: 63 → 58 with 66.5 expected
+    # LMHTX falls back: 63 → 58 with 67.2 expected
     assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
     assert by["HCTD"]["status"] == "at_risk"
     assert {r["status"] for r in rows} <= {"on_track", "at_risk", "behind"}

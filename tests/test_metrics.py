@@ -78,14 +78,15 @@ def test_target_is_the_minimum_of_the_next_level(rating, target):
 def test_a_target_set_for_the_unit_wins():
     frame = figures_of(("A", 72, "Khá", 80), ("B", 72, "Khá", 80), settings=Settings(targets={"A": 85}))
     assert (frame.loc["A", "target_total"], frame.loc["B", "target_total"]) == (85, 80)
-    assert frame.loc["A", "expected_total"] == 72 + 13 * 0.5 and frame.loc["A", "status"] == "on_track"
+    assert frame.loc["A", "expected_total"] == pytest.approx(72 + 13 * 0.6) and frame.loc["A", "status"] == "on_track"
 
 
 @pytest.mark.parametrize(
-    "period, expected", [("2018-Q1", 56.5), ("2018-Q2", 61.0), ("2018-Q3", 65.5), ("2018-Q4", 70.0)]
+    "period, expected", [("2018-Q1", 57.4), ("2018-Q2", 62.8), ("2018-Q3", 70.0), ("2018-Q4", 70.0)]
 )
 def test_expected_total_closes_the_gap_by_quarter(period, expected):
-    # baseline 52, target 70: gap 18; Q1 a quarter (4.5), sơ kết half (9), tổng kết all of it
+    # baseline 52, target 70: gap 18; by the calendar from deployment to the tổng kết (10/2018):
+    # Q1 0.3 (5.4), Q2 the sơ kết 0.6 (10.8), Q3 (the data of the tổng kết) all of it, Q4 stays
     assert figures_of(("A", 52, None, None), period=period).loc["A", "expected_total"] == pytest.approx(expected)
 
 
@@ -97,16 +98,17 @@ def test_a_unit_at_or_above_its_target_is_expected_to_stay_there():
 @pytest.mark.parametrize(
     "total, status",
     [
-        (61.0, "on_track"),
+        (62.8, "on_track"),
         (70, "on_track"),
-        (60.99, "at_risk"),
-        (56.0, "at_risk"),
-        (55.99, "behind"),
+        (62.79, "at_risk"),
+        (57.8, "at_risk"),
+        (57.79, "behind"),
         (40, "behind"),
         (None, None),
     ],
 )
-def test_status_boundaries_around_expected_61(total, status):
+def test_status_boundaries_around_expected_62_8(total, status):
+    # Q2: 52 + 18 × 0.6 = 62.8; "cần chú ý" down to 5 points below it
     assert figures_of(("A", 52, None, total)).loc["A", "status"] == status
 
 
@@ -127,7 +129,7 @@ def test_recognised_progress(total, base_total, recognised):
 def test_editable_thresholds_change_the_outcome():
     strict = Settings(recognised_points=20, at_risk_band=1)
     assert not figures_of(("A", 59.5, None, 69.5), settings=strict).loc["A", "recognised"]
-    assert figures_of(("A", 52, None, 58), settings=strict).loc["A", "status"] == "behind"  # 3 under 61
+    assert figures_of(("A", 52, None, 58), settings=strict).loc["A", "status"] == "behind"  # 4.8 under 62.8
 
 
 def rules_of_domain_md(base_total, base_rating, total, period, settings, override):
@@ -202,10 +204,23 @@ def test_progress_row_for_a_unit_behind():
     u = units(("A", "Đơn vị A", 2, True, 63.0, None, 1))
     t = totals(("A", "2018-Q2", 58.0))
     row = metrics.progress(u, t, metrics.NONE_DONE, S, "2018-Q2").iloc[0]
-    # baseline 63 (Trung bình) → target 70; Q2 expects 63 + 7 × 0.5 = 66.5; 58 < 61.5 → behind
-    assert (row["baseline_rating"], row["target_total"], row["expected_total"]) == ("Trung bình", 70, 66.5)
+    # baseline 63 (Trung bình) → target 70; Q2 expects 63 + 7 × 0.6 = 67.2; 58 < 62.2 → behind
+    assert (row["baseline_rating"], row["target_total"]) == ("Trung bình", 70)
+    assert row["expected_total"] == pytest.approx(67.2)
     assert (row["total"], row["delta"], row["rating"], row["status"]) == (58, -5, "Trung bình", "behind")
     assert not row["recognised"] and row["items_done"] == 0
+
+
+def test_the_expected_path_follows_the_calendar_to_the_october_review():
+    """By default 0.3 of the gap by Q1, 0.6 by the sơ kết (Q2), all of it by Q3 (the data of the
+    tổng kết in 10/2018) and Q4; editable in the settings."""
+    assert Settings().quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    assert Settings.from_json({}).quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    edited = Settings.from_json({"quarter_fractions": [0.25, 0.5, 0.75, 1.0]})
+    assert edited.quarter_fractions == (0.25, 0.5, 0.75, 1.0)  # a stored choice is kept as stored
+    notes = {m.key: m.note for m in Settings().milestones}
+    assert notes["midyear"] == "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"
+    assert notes["final"] == "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)"
 
 
 def test_progress_without_scores_has_no_status():

@@ -433,7 +433,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.by": ("người tải lên", "who uploads"),
     "cli.help.summary": ("tiến độ của mọi đơn vị trong một kỳ", "progress of every unit for one period"),
-    "cli.help.period": ("kỳ: 2017, 2018-Q1 … 2018-Q4", "the period: 2017, 2018-Q1 … 2018-Q4"),
+    "cli.help.period": (
+        "kỳ: 2017, 2018-Q1 … 2018-Q4, hoặc so-ket (số liệu quý II), tong-ket (số liệu quý III)",
+        "the period: 2017, 2018-Q1 … 2018-Q4, or so-ket (the Q2 figures), tong-ket (the Q3 figures)",
+    ),
     "cli.help.period_name": ("KỲ", "PERIOD"),
     "cli.help.file_name": ("TỆP", "FILE"),
     "cli.help.json": ("in ra dạng JSON", "print JSON"),

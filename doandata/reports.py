@@ -74,7 +74,7 @@ class Report:
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
-    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q4)."""
+    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q3)."""
     return periods.report_period(text, settings.plan_year)
 
 

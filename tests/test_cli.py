@@ -68,10 +68,24 @@ def test_summary_accepts_vietnamese_period_words(any_url):
     assert out.returncode == 0 and json.loads(out.stdout)[0]["period"] == "2018-Q3"
 
 
+@pytest.mark.parametrize("word, quarter", [("so-ket", "2018-Q2"), ("tong-ket", "2018-Q3"), ("Tổng kết", "2018-Q3")])
+def test_summary_of_a_review_gives_the_rows_the_review_reads(any_url, word, quarter):
+    """The sơ kết (06/2018) reads Q2; the tổng kết, held in 10/2018, the Q3 data then in hand."""
+    out = cli_main("summary", "--period", word, "--json", db_url=any_url)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert rows == json.loads(cli_main("summary", "--period", quarter, "--json", db_url=any_url).stdout)
+    assert len(rows) == 24 and {r["period"] for r in rows} == {quarter} and all(list(r) == KEYS for r in rows)
+    assert all(r["total"] is not None for r in rows)  # the October review has figures: Q3's
+    text = cli_main("summary", "--period", word, db_url=any_url)
+    assert text.returncode == 0 and text.stdout.count("\n") == 24
+
+
 def test_summary_of_an_unknown_period_is_one_clear_line(any_url):
     out = cli_main("summary", "--period", "2031-Q9", "--json", db_url=any_url)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "không hợp lệ" in out.stderr
+    assert "so-ket" in out.stderr and "tong-ket" in out.stderr  # the reviews are named among the choices
 
 
 def test_import_stores_and_exit_0(any_url, tmp_path):

@@ -1026,9 +1026,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
     "doc.general.reports": (
-        "Đã nhận {n} báo cáo quý của các đơn vị.",
-        "{n} quarterly reports from the units received.",
+        "{span}, đã nhận {n} báo cáo quý của các đơn vị.",
+        "{span}, {n} quarterly {n:report|reports} came in from the units.",
     ),
+    # the time the activity figures add up: a quarter, or a review's months from January
+    "doc.span.quarter": ("Trong {period}", "In {period}"),
+    "doc.span.review": ("Trong {months} tháng đầu năm {year}", "In the first {months} {months:month|months} of {year}"),
     "doc.no_charts": (
         "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)",
         "(The charts could not be drawn: the server needs the Chromium browser to render them.)",
@@ -1047,9 +1050,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "3. Movement activities and care for members",
     ),
     "doc.results.activity": (
-        "Trong kỳ, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
+        "{span}, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
         "bộ được tập huấn; kết nạp {admitted} đoàn viên mới; vận động {funds} đồng kinh phí hoạt động.",
-        "In the period the units held {activities} {activities:activity|activities} with {participants} member "
+        "{span}, the units held {activities} {activities:activity|activities} with {participants} member "
         "{participants:participation|participations}; {trained} {trained:cadre|cadres} trained; {admitted} new "
         "{admitted:member|members} admitted; {funds} dong raised for activities.",
     ),
@@ -1132,6 +1135,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.col.model": ("Mô hình", "Model"),
     "doc.col.number": ("STT", "No."),
     "doc.col.task": ("Nhiệm vụ", "Task"),
+    "doc.col.activity": ("Hoạt động phong trào, chăm lo đoàn viên", "Movement activities and care for members"),
+    "doc.col.reports": ("Báo cáo quý đã nhận", "Quarterly reports received"),
+    "doc.col.activities": ("Số hoạt động", "Activities"),
+    "doc.col.participants": ("Lượt đoàn viên tham gia", "Member participations"),
+    "doc.col.trained": ("Cán bộ được tập huấn", "Cadres trained"),
+    "doc.col.admitted": ("Đoàn viên mới kết nạp", "New members admitted"),
+    "doc.col.funds": ("Kinh phí vận động (đồng)", "Funds raised (dong)"),
     "doc.sheet.summary": ("Tổng hợp", "Summary"),
     "doc.sheet.units": ("Đơn vị", "Units"),
     "doc.sheet.by_status": ("Theo tiến độ", "By progress"),

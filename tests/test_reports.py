@@ -106,7 +106,7 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
         "Chậm tiến độ",
     ]
     assert (lm["total"], lm["delta"]) == (58, -5)
-    assert "Trong kỳ, các đơn vị tổ chức" in body and "đồng kinh phí hoạt động" in body
+    assert "Trong Quý II/2018, các đơn vị tổ chức 21 hoạt động" in body and "đồng kinh phí hoạt động" in body
 
 
 def test_the_word_report_carries_the_overview_charts(q2_docx):
@@ -117,10 +117,78 @@ def test_the_word_report_carries_the_overview_charts(q2_docx):
 def test_midyear_and_final_reports(store):
     mid = docx.Document(io.BytesIO(reports.build(store, "midyear", "2018-Q2", "docx", with_images=False)))
     assert "BÁO CÁO SƠ KẾT" in texts(mid)
-    final = docx.Document(io.BytesIO(reports.build(store, "final", "2018-Q4", "docx", with_images=False)))
-    body = texts(final)
-    assert "BÁO CÁO TỔNG KẾT" in body
-    assert any("6 đơn vị chưa có số liệu" in t for t in body)  # no Q4 scorecard in the sample
+    final = docx.Document(io.BytesIO(reports.build(store, "final", "2018-Q3", "docx", with_images=False)))
+    assert "BÁO CÁO TỔNG KẾT" in texts(final)
+
+
+# The sample's quarterly reports, added up by hand (Q1 + Q2 [+ Q3]):
+#   reports 6 + 6 [+ 5]; activities 20 + 21 [+ 20]; participants 438 + 776 [+ 676];
+#   trained 27 + 53 [+ 43]; admitted 12 + 15 [+ 15]; funds 34 + 42 [+ 60] million đồng.
+SIX_MONTHS = {"reports": 12, "activities": 41, "participants": 1214, "trained": 80, "admitted": 27, "funds": 76e6}
+NINE_MONTHS = {"reports": 17, "activities": 61, "participants": 1890, "trained": 123, "admitted": 42, "funds": 136e6}
+
+
+def activity_rows(data: bytes) -> dict:
+    """The summary sheet's block of activity figures: {label: value} under its header."""
+    ws = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("doc.sheet.summary")]
+    rows = [r[:2] for r in ws.iter_rows(min_row=1, values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == i18n.t("doc.col.activity"))
+    return {"header": rows[start][1], **{label: value for label, value in rows[start + 1 :] if label}}
+
+
+def test_the_midyear_review_adds_up_the_first_six_months(store):
+    """The sơ kết (06/2018) reviews six months: reports received, activities, participants, funds of
+    Q1 and Q2 together; the scores as of Q2."""
+    assert reports.resolve_kind("so-ket", store.settings()) == ("midyear", "2018-Q2")
+    report = reports.gather("midyear", "2018-Q2", reports.frames_for(store, "2018-Q2"))
+    assert report.activity == SIX_MONTHS
+    q2 = reports.gather("quarter", "2018-Q2", reports.frames_for(store, "2018-Q2"))
+    assert (q2.activity["reports"], q2.activity["activities"]) == (6, 21)  # a quarter's report: its own
+    assert report.counts == q2.counts  # the scores as of Q2
+    body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
+    assert "Trong 6 tháng đầu năm 2018, đã nhận 12 báo cáo quý của các đơn vị." in body
+    assert (
+        "Trong 6 tháng đầu năm 2018, các đơn vị tổ chức 41 hoạt động với 1.214 lượt đoàn viên tham gia; 80 cán "
+        "bộ được tập huấn; kết nạp 27 đoàn viên mới; vận động 76.000.000 đồng kinh phí hoạt động."
+    ) in body
+    assert "Đến Quý II/2018: 3 đơn vị đúng tiến độ, 1 đơn vị cần chú ý, 2 đơn vị chậm tiến độ;" in body
+    assert activity_rows(reports.to_xlsx(report)) == {
+        "header": "Trong 6 tháng đầu năm 2018",
+        "Báo cáo quý đã nhận": 12,
+        "Số hoạt động": 41,
+        "Lượt đoàn viên tham gia": 1214,
+        "Cán bộ được tập huấn": 80,
+        "Đoàn viên mới kết nạp": 27,
+        "Kinh phí vận động (đồng)": 76_000_000,
+    }
+    en = reports.to_docx(reports.gather("midyear", "2018-Q2", reports.frames_for(store, "2018-Q2"), "en"))
+    assert "In the first 6 months of 2018, the units held 41 activities with 1,214 member participations;" in (
+        "\n".join(texts(docx.Document(io.BytesIO(en))))
+    )
+
+
+def test_the_final_review_in_october_reads_q1_to_q3(store):
+    """The tổng kết is held in 10/2018 on the data then in hand: the scores as of Q3, the figures
+    of Q1–Q3, judged against the target. No Q4 scorecard is in the store, as in October."""
+    assert "2018-Q4" not in set(store.totals()["period"])
+    assert reports.resolve_kind("tong-ket", store.settings()) == ("final", "2018-Q3")
+    report = reports.gather("final", "2018-Q3", reports.frames_for(store, "2018-Q3"))
+    assert report.activity == NINE_MONTHS
+    special = report.special.set_index("unit_code")
+    assert (special["expected_total"] == special["target_total"]).all()  # judged against the target
+    assert report.counts == {"on_track": 3, "at_risk": 1, "behind": 2, "no_data": 0, "recognised": 3}
+    body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
+    assert "Đến Quý III/2018: 3 đơn vị đúng tiến độ, 1 đơn vị cần chú ý, 2 đơn vị chậm tiến độ;" in body
+    assert "chưa có số liệu" not in body
+    assert "Trong 9 tháng đầu năm 2018, đã nhận 17 báo cáo quý của các đơn vị." in body
+    assert "Trong 9 tháng đầu năm 2018, các đơn vị tổ chức 61 hoạt động với 1.890 lượt đoàn viên tham gia;" in body
+    assert "Tổ chức họp tổ công tác Quý IV/2018" in body  # the year's last quarter is still ahead
+    rows = activity_rows(reports.to_xlsx(report))
+    assert (rows["header"], rows["Số hoạt động"], rows["Kinh phí vận động (đồng)"]) == (
+        "Trong 9 tháng đầu năm 2018",
+        61,
+        136_000_000,
+    )
 
 
 def test_the_excel_report_has_the_tables_and_native_charts(store):
@@ -142,7 +210,7 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
     rows = {r[0]: r for r in units.iter_rows(min_row=5, values_only=True) if r[0]}
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
-    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, values_only=True) if r[0]}
+    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[0]}
     assert summary == {
         "Đúng tiến độ": 3,
         "Cần chú ý": 1,

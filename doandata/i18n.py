@@ -1178,6 +1178,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
+    "chart.after_final": ("cuối năm, sau tổng kết", "year end, after the final review"),
     "chart.criteria_title": (
         "Điểm từng tiêu chí: {period} và năm {baseline}",
         "Points per criterion: {period} and {baseline}",

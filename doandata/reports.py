@@ -663,7 +663,7 @@ def _summary_sheet(wb, report: Report) -> None:
         _columns(report, "status", "units"),
         [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
         + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
-        [24, 12],
+        [40, 12],
         heading=report.title,
     )
     chart = BarChart()
@@ -679,9 +679,9 @@ def _activity_rows(ws, report: Report, row: int) -> None:
     """The quarterly reports' figures added up over the report's span, as in II.3 of the .docx."""
     from openpyxl.styles import Font
 
-    for j, text in enumerate((_t(report, "doc.col.activity"), _span(report)), start=1):
-        xlsx.write(ws, row, j, text).font = Font(bold=True)
-    for i, key in enumerate(ACTIVITY_KEYS, start=row + 1):
+    xlsx.write(ws, row, 1, _t(report, "doc.col.activity")).font = Font(bold=True)
+    xlsx.write(ws, row + 1, 1, _span(report)).font = Font(italic=True)
+    for i, key in enumerate(ACTIVITY_KEYS, start=row + 2):
         xlsx.write(ws, i, 1, _t(report, f"doc.col.{key}"))
         xlsx.write(ws, i, 2, _n(report.activity[key])).number_format = "#,##0"
 

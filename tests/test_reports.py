@@ -129,11 +129,11 @@ NINE_MONTHS = {"reports": 17, "activities": 61, "participants": 1890, "trained":
 
 
 def activity_rows(data: bytes) -> dict:
-    """The summary sheet's block of activity figures: {label: value} under its header."""
+    """The summary sheet's block of activity figures: the time they cover, then {label: value}."""
     ws = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("doc.sheet.summary")]
     rows = [r[:2] for r in ws.iter_rows(min_row=1, values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == i18n.t("doc.col.activity"))
-    return {"header": rows[start][1], **{label: value for label, value in rows[start + 1 :] if label}}
+    return {"header": rows[start + 1][0], **{label: value for label, value in rows[start + 2 :] if label}}
 
 
 def test_the_midyear_review_adds_up_the_first_six_months(store):

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from doandata import charts, metrics
+from doandata import charts, i18n, metrics
 from doandata.settings import Settings
 
 S = Settings()
@@ -152,8 +152,8 @@ def test_the_unit_chart_marks_the_reviews_at_their_dates_and_q4_as_after_the_fin
     assert marks["Tổng kết"] == pytest.approx(3 + 31 / 92)
     lines = sorted(s.x0 for s in fig.layout.shapes if s.type == "line" and s.x0 == s.x1)
     assert lines == pytest.approx([2, 3 + 31 / 92])
-    hovers = hover_texts(fig)
-    assert "Quý IV/2018<br>(cuối năm,<br>sau tổng kết): 70" in hovers  # the expected path's Q4 point: the target
+    target = i18n.fmt_number(timeline["target_total"].iloc[0], "vi")
+    assert f"Quý IV/2018<br>(cuối năm,<br>sau tổng kết): {target}" in hover_texts(fig)  # expected at Q4: the target
     english = charts.unit_timeline(timeline, "CTHADS", S, "en")
     assert list(english.data[0].x)[4] == "Q4 2018<br>(year end,<br>after the final review)"
     # a final review moved in the settings moves its marker: 30/11 is 61 of Q4's 92 days past Q3's end

@@ -179,8 +179,10 @@ def _group_rows(data: pd.DataFrame, names: list[str], lang: str) -> list[str]:
 
 
 def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Totals per period with the baseline line, the expected path to the target and the milestones."""
-    labels = [i18n.period_name(p, lang) for p in timeline["period"]]
+    """Totals per period with the baseline line, the expected path to the target and the reviews at
+    their milestones' dates (the tổng kết in October, between Q3 and Q4); Q4 is labelled as the
+    year's end, after the review."""
+    labels = [_period_tick(p, lang) for p in timeline["period"]]
     fig = go.Figure()
     baseline = timeline["baseline_total"].iloc[0]
     target = timeline["target_total"].iloc[0]
@@ -221,12 +223,12 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
             annotation_position="top left",
         )
-    for review, period in periods.reviews(settings.plan_year):
-        label = i18n.period_name(period, lang)
+    for review in periods.REVIEWS:
+        x = _review_position(review, list(timeline["period"]), settings)
         text = i18n.t(f"review.{review.key}", lang)
-        fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
+        fig.add_vline(x=x, line=dict(color="#888", width=1, dash="dot"))
         fig.add_annotation(
-            x=label,
+            x=x,
             y=1.0,
             yref="paper",
             text=text,
@@ -239,6 +241,34 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
     fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
     fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
+
+
+def _period_tick(period: str, lang: str) -> str:
+    """A period on the unit chart's axis; Q4 says it is the year's end, after the tổng kết, in short
+    lines (a phone turns the axis' labels upright: the longest line sets the room they take)."""
+    name = i18n.period_name(period, lang)
+    if not periods.after_final(period):
+        return name
+    return f"{name}<br>(" + i18n.t("chart.after_final", lang).replace(", ", ",<br>") + ")"
+
+
+def _review_position(review: periods.Review, shown: list[str], settings: Settings) -> float:
+    """Where a review falls on the axis of periods (0 the baseline, then one step a quarter): at its
+    milestone's date, between the ends of the quarters around it (10/2018 is a third of the way
+    from Q3's end to Q4's); at its quarter's end when the settings hold no such milestone."""
+    year = settings.plan_year
+    dates = {m.key: m.date for m in settings.milestones}
+    when = dates.get(review.key, periods.quarter_end(year, review.quarter))
+    ends = [
+        periods.quarter_end(year - 1, 4) if q is None else periods.quarter_end(year, q)
+        for q in map(periods.quarter_of, shown)
+    ]
+    if when <= ends[0]:
+        return 0
+    for i, (a, b) in enumerate(zip(ends, ends[1:])):
+        if when <= b:
+            return i + (when - a).days / (b - a).days
+    return len(ends) - 1
 
 
 def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import cells, i18n, ingest, metrics, migrate
+from . import cells, i18n, ingest, metrics, migrate, periods
 from . import contract as C
 from .errors import DoanError, Exit
 from .problems import ERROR
@@ -276,9 +276,10 @@ def cmd_validate(store: Store, args) -> int:
 
 def cmd_summary(store: Store, args) -> int:
     settings = store.settings()
-    period = C.normalise_period(args.period)
+    # a review gives the rows it reads: the sơ kết Q2's, the tổng kết (10/2018) Q3's
+    period = periods.review_quarter(args.period, settings.plan_year) or C.normalise_period(args.period)
     if period not in settings.periods:
-        allowed = ", ".join(settings.periods)
+        allowed = ", ".join([*settings.periods, *(r.option for r in periods.REVIEWS)])
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
     frame = metrics.of_period(store, period, settings)
     if args.json:
@@ -324,7 +325,7 @@ def cmd_template(store: Store, args) -> int:
 
 
 def cmd_report(store: Store, args) -> int:
-    from . import periods, reports, safety
+    from . import reports, safety
     from .cells import parse_date
 
     safety.require_defused_xml()

@@ -445,7 +445,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.by": ("người tải lên", "who uploads"),
     "cli.help.summary": ("tiến độ của mọi đơn vị trong một kỳ", "progress of every unit for one period"),
-    "cli.help.period": ("kỳ: 2017, 2018-Q1 … 2018-Q4", "the period: 2017, 2018-Q1 … 2018-Q4"),
+    "cli.help.period": (
+        "kỳ: 2017, 2018-Q1 … 2018-Q4, hoặc so-ket (số liệu quý II), tong-ket (số liệu quý III)",
+        "the period: 2017, 2018-Q1 … 2018-Q4, or so-ket (the Q2 figures), tong-ket (the Q3 figures)",
+    ),
     "cli.help.period_name": ("KỲ", "PERIOD"),
     "cli.help.file_name": ("TỆP", "FILE"),
     "cli.help.json": ("in ra dạng JSON", "print JSON"),
@@ -833,8 +836,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Excel workbook with the same tables and charts to rework.",
     ),
     "reports.which": ("Báo cáo", "Report"),
-    "reports.midyear": ("Sơ kết 6 tháng (06/2018)", "Mid-year review (06/2018)"),
-    "reports.final": ("Tổng kết (10/2018)", "Final review (10/2018)"),
+    "reports.midyear": ("Sơ kết 6 tháng (06/2018, số liệu quý I–II)", "Mid-year review (06/2018, Q1–Q2 figures)"),
+    "reports.final": ("Tổng kết (10/2018, số liệu quý I–III)", "Final review (10/2018, Q1–Q3 figures)"),
     "reports.number": ("Số văn bản", "Document number"),
     "reports.date": ("Ngày ký", "Date of signing"),
     "reports.signer": ("Người ký", "Signed by"),
@@ -1134,9 +1137,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
     "doc.general.reports": (
-        "Đã nhận {n} báo cáo quý của các đơn vị.",
-        "{n} quarterly reports from the units received.",
+        "{span}, đã nhận {n} báo cáo quý của các đơn vị.",
+        "{span}, {n} quarterly {n:report|reports} came in from the units.",
     ),
+    # the time the activity figures add up: a quarter, or a review's months from January
+    "doc.span.quarter": ("Trong {period}", "In {period}"),
+    "doc.span.review": ("Trong {months} tháng đầu năm {year}", "In the first {months} {months:month|months} of {year}"),
     "doc.no_charts": (
         "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)",
         "(The charts could not be drawn: the server needs the Chromium browser to render them.)",
@@ -1155,9 +1161,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "3. Movement activities and care for members",
     ),
     "doc.results.activity": (
-        "Trong kỳ, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
+        "{span}, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
         "bộ được tập huấn; kết nạp {admitted} đoàn viên mới; vận động {funds} đồng kinh phí hoạt động.",
-        "In the period the units held {activities} {activities:activity|activities} with {participants} member "
+        "{span}, the units held {activities} {activities:activity|activities} with {participants} member "
         "{participants:participation|participations}; {trained} {trained:cadre|cadres} trained; {admitted} new "
         "{admitted:member|members} admitted; {funds} dong raised for activities.",
     ),
@@ -1240,6 +1246,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.col.model": ("Mô hình", "Model"),
     "doc.col.number": ("STT", "No."),
     "doc.col.task": ("Nhiệm vụ", "Task"),
+    "doc.col.activity": ("Hoạt động phong trào, chăm lo đoàn viên", "Movement activities and care for members"),
+    "doc.col.reports": ("Báo cáo quý đã nhận", "Quarterly reports received"),
+    "doc.col.activities": ("Số hoạt động", "Activities"),
+    "doc.col.participants": ("Lượt đoàn viên tham gia", "Member participations"),
+    "doc.col.trained": ("Cán bộ được tập huấn", "Cadres trained"),
+    "doc.col.admitted": ("Đoàn viên mới kết nạp", "New members admitted"),
+    "doc.col.funds": ("Kinh phí vận động (đồng)", "Funds raised (dong)"),
     "doc.sheet.summary": ("Tổng hợp", "Summary"),
     "doc.sheet.units": ("Đơn vị", "Units"),
     "doc.sheet.by_status": ("Theo tiến độ", "By progress"),
@@ -1279,6 +1292,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
+    "chart.after_final": ("cuối năm, sau tổng kết", "year end, after the final review"),
     "chart.criteria_title": (
         "Điểm từng tiêu chí: {period} và năm {baseline}",
         "Points per criterion: {period} and {baseline}",
@@ -1321,8 +1335,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "milestone_note.meeting_q2": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q3": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q4": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
-    "milestone_note.midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Expected: half the gap closed"),
-    "milestone_note.final": ("Kỳ vọng: đạt mục tiêu", "Expected: the target reached"),
+    "milestone_note.midyear": (
+        "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu",
+        "Expected: 60% of the gap to the target closed",
+    ),
+    "milestone_note.final": (
+        "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)",
+        "Expected: the target reached (figures up to the end of Q3)",
+    ),
     "upload.drop_note": (
         "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
         "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "

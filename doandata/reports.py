@@ -71,10 +71,11 @@ class Report:
     settings: Settings
     figures: dict = field(default_factory=dict)
     lang: str = "vi"  # the language both documents are written in
+    span: list[str] = field(default_factory=list)  # the quarters whose report figures `activity` adds up
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
-    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q4)."""
+    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q3)."""
     return periods.report_period(text, settings.plan_year)
 
 
@@ -89,6 +90,7 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
     commended = recognised[(recognised["status"] == "on_track")]
     reports = frames["reports"]
     here = reports[reports["period"] == period]
+    span = periods.figure_periods(kind, period)  # a review adds up its months: Q1–Q2, Q1–Q3
     return Report(
         kind=kind,
         period=period,
@@ -102,7 +104,7 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         commended=commended,
         sections=_sections(frames, period, settings),
         items=_items(statuses, list(special["unit_code"]), period, settings, lang),
-        activity=_activity(here),
+        activity=_activity(reports[reports["period"].isin(span)]),
         pairs=metrics.worst_first(
             metrics.companion_pairs(units[units["unit_code"].isin(special["unit_code"])], frame, settings)
         ),
@@ -111,7 +113,16 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         tasks=_tasks(special, statuses, period, settings, lang),
         settings=settings,
         lang=lang,
+        span=span,
     )
+
+
+def _span(report: Report) -> str:
+    """The time the activity figures cover: 'Trong Quý III/2018'; a review's 'Trong 6 tháng đầu năm 2018'."""
+    if report.kind == "quarter":
+        return _t(report, "doc.span.quarter", period=i18n.period_name(report.period, report.lang))
+    months = 3 * len(report.span or [report.period])
+    return _t(report, "doc.span.review", months=months, year=periods.year_of(report.period))
 
 
 def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
@@ -150,6 +161,9 @@ def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Sett
             "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
         }
     )
+
+
+ACTIVITY_KEYS = ("reports", "activities", "participants", "trained", "admitted", "funds")
 
 
 def _activity(reports: pd.DataFrame) -> dict:
@@ -332,7 +346,7 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
         **{g: n for g, n in metrics.group_counts(report.special).items() if g in metrics.GROUPS},
     )
     _body(doc, text)
-    _body(doc, _t(report, "doc.general.reports", n=report.activity["reports"]))
+    _body(doc, _t(report, "doc.general.reports", span=_span(report), n=report.activity["reports"]))
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
@@ -403,11 +417,10 @@ def _organisation_and_cadres(doc, report: Report) -> None:
 
 
 def _movement_and_care(doc, report: Report) -> None:
-    """II.3 The activity figures of the quarterly reports, added up."""
+    """II.3 The activity figures of the quarterly reports, added up over the report's span."""
     _para(doc, _t(report, "doc.results.movement"), bold=True, italic=True)
-    keys = ("activities", "participants", "trained", "admitted", "funds")
-    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in keys}
-    _body(doc, _t(report, "doc.results.activity", **figures))
+    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in ACTIVITY_KEYS[1:]}
+    _body(doc, _t(report, "doc.results.activity", span=_span(report), **figures))
 
 
 def _companion_clusters(doc, report: Report) -> None:
@@ -660,7 +673,7 @@ def _summary_sheet(wb, report: Report) -> None:
         _columns(report, "status", "units"),
         [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
         + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
-        [24, 12],
+        [40, 12],
         heading=report.title,
     )
     chart = BarChart()
@@ -669,6 +682,18 @@ def _summary_sheet(wb, report: Report) -> None:
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
     summary.add_chart(chart, "D4")
+    _activity_rows(summary, report, summary.max_row + 2)
+
+
+def _activity_rows(ws, report: Report, row: int) -> None:
+    """The quarterly reports' figures added up over the report's span, as in II.3 of the .docx."""
+    from openpyxl.styles import Font
+
+    xlsx.write(ws, row, 1, _t(report, "doc.col.activity")).font = Font(bold=True)
+    xlsx.write(ws, row + 1, 1, _span(report)).font = Font(italic=True)
+    for i, key in enumerate(ACTIVITY_KEYS, start=row + 2):
+        xlsx.write(ws, i, 1, _t(report, f"doc.col.{key}"))
+        xlsx.write(ws, i, 2, _n(report.activity[key])).number_format = "#,##0"
 
 
 def _units_sheet(wb, report: Report) -> None:

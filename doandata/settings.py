@@ -37,9 +37,9 @@ def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
     return (
         Milestone("deploy", dt.date(y, 1, 31), "Triển khai kế hoạch", "Triển khai đến các cơ sở Đoàn"),
         *quarterly[:2],
-        Milestone(midyear.key, dt.date(y, 6, 30), midyear.name, "Kỳ vọng: khép lại một nửa khoảng cách"),
+        Milestone(midyear.key, dt.date(y, 6, 30), midyear.name, "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"),
         quarterly[2],
-        Milestone(final.key, dt.date(y, 10, 31), final.name, "Kỳ vọng: đạt mục tiêu"),
+        Milestone(final.key, dt.date(y, 10, 31), final.name, "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)"),
         quarterly[3],
     )
 
@@ -62,8 +62,10 @@ class Settings:
     plan_year: int = 2018
     baseline_year: int = 2017
     scale: tuple[C.Rating, ...] = C.DEFAULT_SCALE
-    # Q1..Q4 share of the gap to the target expected closed; 06/2018 is the sơ kết, so Q2 is half.
-    quarter_fractions: tuple[float, float, float, float] = (0.25, 0.5, 0.75, 1.0)
+    # Q1..Q4 share of the gap to the target expected closed, by the calendar from the deployment
+    # (01/2018) to the tổng kết (10/2018): Q1 0.3, Q2 (the sơ kết) 0.6, Q3 (the data the tổng kết
+    # reads) the whole gap, Q4 stays there.
+    quarter_fractions: tuple[float, float, float, float] = (0.3, 0.6, 1.0, 1.0)
     at_risk_band: float = 5.0
     recognised_levels: int = 1
     recognised_points: float = 10.0

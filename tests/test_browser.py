@@ -388,7 +388,7 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
         editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(editor)
         m = metric_values(editor)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")  # CTHADS 58.5 → 72.5: behind → on track
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("8", "2")  # CTHADS 58.5 → 72.5: behind → on track
         # the same upload URL opened by a viewer: a password form, no upload control
         viewer = browser.new_page()
         viewer.goto(f"{base}/tai_len?q=2018-Q3")
@@ -410,7 +410,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.goto(f"{second}/tong_quan?q=2018-Q3")
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("11", "2")
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("7", "3")
 
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
         upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=11)
@@ -421,7 +421,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")
+        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("8", "2")
         # a new visitor of the other instance sees the unit's new total
         fresh = browser.new_page()
         fresh.goto(f"{second}/don_vi?unit=CTHADS&q=2018-Q3")

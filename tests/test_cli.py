@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from doandata.settings import Settings
 from tests.conftest import SAMPLE, cli_main, run_cli
 from tests.test_store import rescored
 
@@ -39,7 +38,7 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
     rows = json.loads(out.stdout)
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
     by = {r["unit_code"]: r for r in rows}
-    # BDMDN: 2017 52 (Trung bình) → target 60 (Khá); Q2, the sơ kết, expects 52 + 8 × its share;
+    # BDMDN: 2017 52 (Trung bình) → target 60 (Khá); Q2, the sơ kết, expects 52 + 8 × 0.6 = 56.8;
     # total 63 (Khá: a level up) → on track and recognised
     assert by["BDMDN"] == {
         **by["BDMDN"],
@@ -51,7 +50,7 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
         "baseline_rating": "Trung bình",
         "delta": 11.0,
         "target_total": 60.0,
-        "expected_total": pytest.approx(52 + 8 * Settings().quarter_fractions[1]),
+        "expected_total": pytest.approx(56.8),
         "status": "on_track",
         "recognised": True,
         "items_done": 3,
@@ -59,7 +58,7 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
         "group": "dac_thu",
     }
     assert (by["STC"]["group"], by["VPTU"]["group"], by["VPTU"]["followed"]) == ("kho_khan", None, False)
-    # LMHTX falls back: 63 → 58 with 66.5 expected
+    # LMHTX falls back: 63 (Khá) → 58 with 63 + 7 × 0.6 = 67.2 expected
     assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
     assert by["HCTD"]["status"] == "at_risk"
     assert {r["status"] for r in rows} <= {"on_track", "at_risk", "behind"}
@@ -75,10 +74,24 @@ def test_summary_accepts_vietnamese_period_words(any_url):
     assert out.returncode == 0 and json.loads(out.stdout)[0]["period"] == "2018-Q3"
 
 
+@pytest.mark.parametrize("word, quarter", [("so-ket", "2018-Q2"), ("tong-ket", "2018-Q3"), ("Tổng kết", "2018-Q3")])
+def test_summary_of_a_review_gives_the_rows_the_review_reads(any_url, word, quarter):
+    """The sơ kết (06/2018) reads Q2; the tổng kết, held in 10/2018, the Q3 data then in hand."""
+    out = cli_main("summary", "--period", word, "--json", db_url=any_url)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert rows == json.loads(cli_main("summary", "--period", quarter, "--json", db_url=any_url).stdout)
+    assert len(rows) == 24 and {r["period"] for r in rows} == {quarter}
+    assert all(r["total"] is not None for r in rows)  # the October review has figures: Q3's
+    text = cli_main("summary", "--period", word, db_url=any_url)
+    assert text.returncode == 0 and text.stdout.count("\n") == 24
+
+
 def test_summary_of_an_unknown_period_is_one_clear_line(any_url):
     out = cli_main("summary", "--period", "2031-Q9", "--json", db_url=any_url)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "không hợp lệ" in out.stderr
+    assert "so-ket" in out.stderr and "tong-ket" in out.stderr  # the reviews are named among the choices
 
 
 def test_import_stores_and_exit_0(any_url, tmp_path):

@@ -208,7 +208,7 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
-    assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 2.5 below 69: outside a 1-point band
+    assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 3.5 below 70: outside a 1-point band
     assert "settings" in run_cli("history", db_url=db_url).stdout
 
 
@@ -226,7 +226,7 @@ def test_settings_show_shares_as_percentages_and_saved_values_in_vietnamese(app,
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
     shares = [n for n in app.number_input if n.key and n.key.startswith("fraction_")]
-    assert [n.value for n in shares] == [25, 50, 75, 100]
+    assert [n.value for n in shares] == [30, 60, 100, 100]
     assert shares[0].label == "Phần khoảng cách cần khép lại đến quý 1 (%)"
     shares[1].set_value(52.5)
     next(n for n in app.number_input if n.label.startswith("Biên")).set_value(2.5)
@@ -234,7 +234,7 @@ def test_settings_show_shares_as_percentages_and_saved_values_in_vietnamese(app,
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
     settings = Store(db_url).settings()
-    assert settings.quarter_fractions == (0.25, 0.525, 0.75, 1.0) and settings.at_risk_band == 2.5
+    assert settings.quarter_fractions == (0.3, 0.525, 1.0, 1.0) and settings.at_risk_band == 2.5
     helps = {n.label: n.help for n in app.number_input}
     assert helps["Biên “cần chú ý” (điểm dưới kỳ vọng)"].startswith("Đang lưu: 2,5.")
     assert helps["Phần khoảng cách cần khép lại đến quý 2 (%)"].startswith("Đang lưu: 52,5%.")

@@ -8,8 +8,6 @@ from doandata import metrics
 from doandata.settings import Settings
 
 S = Settings()
-# the quarter shares these hand-computed cases were worked out with (the defaults are tested apart)
-QUARTERS = (0.25, 0.5, 0.75, 1.0)
 
 
 def units(*rows):
@@ -89,22 +87,20 @@ def test_target_is_the_minimum_of_the_next_level(rating, target):
 
 
 def test_a_target_set_for_the_unit_wins():
-    frame = figures_of(
-        ("A", 72, "Khá", 80), ("B", 72, "Khá", 80), settings=Settings(targets={"A": 85}, quarter_fractions=QUARTERS)
-    )
+    frame = figures_of(("A", 72, "Khá", 80), ("B", 72, "Khá", 80), settings=Settings(targets={"A": 85}))
     # B: Khá aims at Tiên tiến (70), already passed: expected to stay there
     assert (frame.loc["A", "target_total"], frame.loc["B", "target_total"]) == (85, 70)
-    assert frame.loc["A", "expected_total"] == 72 + 13 * 0.5 and frame.loc["A", "status"] == "on_track"
+    assert frame.loc["A", "expected_total"] == pytest.approx(72 + 13 * 0.6) and frame.loc["A", "status"] == "on_track"
     assert frame.loc["B", "expected_total"] == 70
 
 
 @pytest.mark.parametrize(
-    "period, expected", [("2018-Q1", 56.5), ("2018-Q2", 61.0), ("2018-Q3", 65.5), ("2018-Q4", 70.0)]
+    "period, expected", [("2018-Q1", 57.4), ("2018-Q2", 62.8), ("2018-Q3", 70.0), ("2018-Q4", 70.0)]
 )
 def test_expected_total_closes_the_gap_by_quarter(period, expected):
-    # baseline 52, target 70: gap 18; shares 25/50/75/100 %: 4.5, 9, 13.5, all of it
-    settings = Settings(targets={"A": 70}, quarter_fractions=QUARTERS)
-    row = figures_of(("A", 52, None, None), period=period, settings=settings).loc["A"]
+    # baseline 52, target 70: gap 18; by the calendar from deployment to the tổng kết (10/2018):
+    # Q1 0.3 (5.4), Q2 the sơ kết 0.6 (10.8), Q3 (the data of the tổng kết) all of it, Q4 stays
+    row = figures_of(("A", 52, None, None), period=period, settings=Settings(targets={"A": 70})).loc["A"]
     assert row["expected_total"] == pytest.approx(expected)
 
 
@@ -116,19 +112,18 @@ def test_a_unit_at_or_above_its_target_is_expected_to_stay_there():
 @pytest.mark.parametrize(
     "total, status",
     [
-        (61.0, "on_track"),
+        (62.8, "on_track"),
         (70, "on_track"),
-        (60.99, "at_risk"),
-        (56.0, "at_risk"),
-        (55.99, "behind"),
+        (62.79, "at_risk"),
+        (57.8, "at_risk"),
+        (57.79, "behind"),
         (40, "behind"),
         (None, None),
     ],
 )
-def test_status_boundaries_around_expected_61(total, status):
-    # baseline 52, target 70, half the gap expected: 61
-    settings = Settings(targets={"A": 70}, quarter_fractions=QUARTERS)
-    assert figures_of(("A", 52, None, total), settings=settings).loc["A", "status"] == status
+def test_status_boundaries_around_expected_62_8(total, status):
+    # baseline 52, target 70; Q2: 52 + 18 × 0.6 = 62.8; "cần chú ý" down to 5 points below it
+    assert figures_of(("A", 52, None, total), settings=Settings(targets={"A": 70})).loc["A", "status"] == status
 
 
 @pytest.mark.parametrize(
@@ -148,9 +143,9 @@ def test_recognised_progress(total, base_total, recognised):
 
 
 def test_editable_thresholds_change_the_outcome():
-    strict = Settings(recognised_points=20, at_risk_band=1, targets={"A": 70}, quarter_fractions=QUARTERS)
-    assert not figures_of(("A", 39.5, None, 49.5), settings=strict).loc["A", "recognised"]
-    assert figures_of(("A", 52, None, 58), settings=strict).loc["A", "status"] == "behind"  # 3 under 61
+    strict = Settings(recognised_points=20, at_risk_band=1, targets={"A": 70})
+    assert not figures_of(("A", 39.5, None, 49.5), settings=strict).loc["A", "recognised"]  # 10 points, same level
+    assert figures_of(("A", 52, None, 58), settings=strict).loc["A", "status"] == "behind"  # 4.8 under 62.8
 
 
 def rules_of_domain_md(base_total, base_rating, total, period, settings, override):
@@ -230,10 +225,22 @@ def test_progress_row_for_a_unit_behind():
     row = metrics.progress(u, t, metrics.NONE_DONE, S, "2018-Q2").iloc[0]
     # baseline 63 (Khá) → target 70 (Tiên tiến); Q2 expects 63 + 7 × 0.6 = 67.2; 58 < 62.2 → behind
     assert (row["baseline_rating"], row["target_total"]) == ("Khá", 70)
-    assert row["expected_total"] == pytest.approx(63 + 7 * S.quarter_fractions[1])
+    assert row["expected_total"] == pytest.approx(67.2)
     assert (row["total"], row["delta"], row["rating"], row["status"]) == (58, -5, "Trung bình", "behind")
     assert row["group"] == "dac_thu" and row["followed"]
     assert not row["recognised"] and row["items_done"] == 0
+
+
+def test_the_expected_path_follows_the_calendar_to_the_october_review():
+    """By default 0.3 of the gap by Q1, 0.6 by the sơ kết (Q2), all of it by Q3 (the data of the
+    tổng kết in 10/2018) and Q4; editable in the settings."""
+    assert Settings().quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    assert Settings.from_json({}).quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    edited = Settings.from_json({"quarter_fractions": [0.25, 0.5, 0.75, 1.0]})
+    assert edited.quarter_fractions == (0.25, 0.5, 0.75, 1.0)  # a stored choice is kept as stored
+    notes = {m.key: m.note for m in Settings().milestones}
+    assert notes["midyear"] == "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"
+    assert notes["final"] == "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)"
 
 
 def test_progress_without_scores_has_no_status():

@@ -204,6 +204,14 @@ def test_reports_page_makes_both_documents(app):
     assert [b.label for b in app.get("download_button")] == ["Tải văn bản Word (.docx)", "Tải bảng Excel (.xlsx)"]
 
 
+def test_the_reports_page_offers_the_reviews_with_the_data_they_read(app):
+    app.switch_page("pages/bao_cao.py").run()
+    which = next(s for s in app.selectbox if s.label == "Báo cáo")
+    assert which.options[-2:] == ["Sơ kết 6 tháng (06/2018, số liệu quý I–II)", "Tổng kết (10/2018, số liệu quý I–III)"]
+    which.set_value(("final", "2018-Q3")).run()
+    assert not app.exception and which.value == ("final", "2018-Q3")  # the tổng kết reads Q3, not Q4
+
+
 @pytest.mark.parametrize("page", ["pages/tong_quan.py", "pages/don_vi.py", "pages/cum.py"])
 def test_garbage_in_the_link_falls_back_to_the_defaults(app, page):
     """No exception: each parameter the page reads takes its default and the link says so."""

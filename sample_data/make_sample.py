@@ -200,7 +200,7 @@ def regular_totals(code: str) -> tuple[float, ...]:
     target = 90 if base >= 80 else 80
     pace = r.choice([0.4, 0.7, 0.9, 1.0, 1.1, 1.2])
     out = [float(base)]
-    for f in (0.25, 0.5, 0.75):
+    for f in (0.3, 0.6, 1.0):  # the expected path of the plan (Settings.quarter_fractions)
         value = base + (target - base) * f * pace if base < target else base + r.choice([-1, 0, 0.5, 1])
         out.append(min(100.0, round(value * 2) / 2))
     return tuple(out)

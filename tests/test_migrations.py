@@ -321,6 +321,12 @@ def test_a_scale_an_editor_changed_is_kept(backend, tmp_path, request):
     # the shares no one edited did move, in the one upgrade entry
     assert settings.quarter_fractions == (0.3, 0.6, 1.0, 1.0)
     assert list(store.history()["action"])[:2] == ["upgrade", "settings"]
+    # with the shares, the reviews' notes that said them: the English pages translate them again
+    from doandata import i18n
+
+    notes = {m.key: m for m in settings.milestones}
+    assert notes["midyear"].note == "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"
+    assert i18n.milestone_note(notes["final"], "en") != notes["final"].note
     # the old top word still reads as the editor's own top level
     rows = {
         r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=url).stdout)

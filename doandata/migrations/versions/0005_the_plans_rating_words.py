@@ -2,7 +2,7 @@
 (Yếu, Trung bình, Khá ≥ 70, Vững mạnh ≥ 80 with "tiên tiến" read as Vững mạnh, Vững mạnh xuất sắc)
 to the plan's (Yếu < 50 ≤ Trung bình < 60 ≤ Khá < 70 ≤ Tiên tiến < 80 ≤ Vững mạnh < 90 ≤ Xuất sắc),
 and quarter shares never edited move from 25/50/75/100 % to 30/60/100/100 % (the tổng kết in
-October reads Q3). Recorded as one history entry ("upgrade") that says so; a scale or shares an
+October reads Q3), with the reviews' default notes that said them. Recorded as one history entry ("upgrade") that says so; a scale or shares an
 editor changed are kept as they are. An empty store has nothing to move.
 
 Revision ID: 0005
@@ -33,6 +33,11 @@ _NEW_SCALE = [
     {"key": "excellent", "name": "Xuất sắc", "minimum": 90.0, "aliases": ["xuat sac", "xs", "vung manh xuat sac", "vmxs"]},
 ]  # fmt: skip
 _OLD_SHARES, _NEW_SHARES = [0.25, 0.5, 0.75, 1.0], [0.3, 0.6, 1.0, 1.0]
+# the reviews' notes that went with the old shares, by milestone key: old -> new
+_NOTES = {
+    "midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"),
+    "final": ("Kỳ vọng: đạt mục tiêu", "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)"),
+}
 
 _uploads = sa.table(
     "uploads",
@@ -68,6 +73,13 @@ def _unedited_scale(scale) -> bool:
         return False
 
 
+def _note(milestone: dict) -> dict:
+    """A review's milestone with the old default note gets the new one (the English pages read a
+    default note in English only when it is the default); an edited note is kept."""
+    old, new = _NOTES.get(milestone.get("key"), (None, None))
+    return {**milestone, "note": new} if old is not None and milestone.get("note") == old else milestone
+
+
 def upgrade() -> None:
     conn = op.get_bind()
     if conn.execute(sa.select(sa.func.count()).select_from(_uploads)).scalar_one() == 0:
@@ -80,6 +92,9 @@ def upgrade() -> None:
     shares = data.get("quarter_fractions")
     if shares is None or [float(f) for f in shares] == _OLD_SHARES:
         moved["quarter_fractions"] = _NEW_SHARES
+        notes = [_note(m) for m in data.get("milestones") or []]
+        if notes != (data.get("milestones") or []):
+            moved["milestones"] = notes
     if not moved:
         return
     at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -28,8 +28,8 @@ def sidebar() -> Filters:
         _widgets.presentation_style()
     else:
         _editor.badge(f.lang)
-    if snap.sample:
-        (st.caption if f.present else st.info)(i18n.t("sample.banner", f.lang))
+    if snap.sample:  # one line on every page, above the title, that the figures are the sample's
+        st.caption(":material/info: " + i18n.t("sample.banner", f.lang))
     return f
 
 

@@ -273,6 +273,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
         "Status “{value}” is not understood. Choose one of: {allowed}.",
     ),
+    # ------------------------------------------------------------ support plans and meetings (#15)
+    "problem.status_overdue_typed": (
+        "Trạng thái “{value}” không cần ghi: ứng dụng tự tính quá hạn từ cột Hạn và Trạng thái. Việc này được đọc là "
+        "Chưa thực hiện; hãy ghi Chưa thực hiện, Đang thực hiện hoặc Hoàn thành.",
+        "Status “{value}” need not be written: the app works out what is overdue from the due date and the status. "
+        "This action was read as Not started; write Chưa thực hiện, Đang thực hiện or Hoàn thành.",
+    ),
+    "problem.status_overdue_computed": (
+        "Không chọn được trạng thái “{value}”: ứng dụng tự tính quá hạn từ Hạn và Trạng thái. "
+        "Hãy chọn một trong: {allowed}.",
+        "“{value}” cannot be chosen: the app works out what is overdue from the due date and the status. "
+        "Choose one of: {allowed}.",
+    ),
+    "problem.dates_reversed": (
+        "Đến ngày {value} trước Từ ngày {start}. Hãy kiểm tra lại hai ngày.",
+        "The end date {value} is before the start date {start}. Check both dates.",
+    ),
+    "problem.group_unknown": (
+        "Không có tổ công tác “{value}”. Các tổ đã có: {allowed}. Hãy sửa số tổ, hoặc tải lên danh sách Tổ công tác "
+        "trước.",
+        "There is no working group “{value}”. The groups are: {allowed}. Correct the number, or upload the working "
+        "groups first.",
+    ),
+    "problem.meeting_outside_plan": (
+        "Ngày họp {value} không thuộc quý nào của kế hoạch ({allowed}): cuộc họp vẫn được lưu nhưng không được tính "
+        "cho quý nào. Hãy kiểm tra lại năm của ngày họp.",
+        "The meeting date {value} is in no quarter of the plan ({allowed}): the meeting is stored but counts for no "
+        "quarter. Check the year of the date.",
+    ),
+    "problem.meeting_duplicate": (
+        "Tổ {group} có hai dòng cùng ngày họp {value} (lần đầu ở dòng {first_row}). Mỗi cuộc họp ghi một dòng.",
+        "Group {group} has two rows with the meeting date {value} (first at row {first_row}). One row per meeting.",
+    ),
+    "problem.meeting_held": (
+        "Tổ {group} đã có cuộc họp ngày {value}. Hãy sửa biên bản đã có (tải lên lại) thay vì thêm cuộc họp mới.",
+        "Group {group} already has a meeting on {value}. Correct the minutes there (upload them again) instead of "
+        "adding a meeting.",
+    ),
     # ------------------------------------------------------------ periods
     "problem.period_unreadable": (
         "Không đọc được kỳ “{value}”. Hãy ghi theo dạng Quý II/2018 hoặc Năm 2017.",
@@ -477,6 +515,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
     "kind.scores": ("Bảng điểm", "Scorecard"),
     "kind.reports": ("Báo cáo quý", "Quarterly report"),
+    "kind.support": ("Phương án hỗ trợ", "Support plan"),
+    "kind.reinforcements": ("Cán bộ tăng cường", "Reinforcement staff"),
+    "kind.meetings": ("Biên bản họp tổ", "Working-group minutes"),
+    "error.editor_required": (
+        "Chỉ người biên tập đã đăng nhập mới sửa được; hãy đăng nhập (tên của bạn được ghi vào lịch sử).",
+        "Only a signed-in editor can change this; sign in (your name goes into the history).",
+    ),
+    "error.unknown_action": (
+        "Phương án hỗ trợ của đơn vị {unit} không có việc số {number}.",
+        "The support plan of unit {unit} has no action number {number}.",
+    ),
+    "error.edit_refused": ("Không lưu được thay đổi.", "The change was not stored."),
     # ------------------------------------------------------------ errors (errors.py: error.<code>)
     "error.duplicate_upload": (
         "Tệp này đã được tải lên y hệt ở lần #{id} ({at}). Không lưu gì thêm.",
@@ -597,6 +647,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "templates.help.reports": (
         "Tình trạng từng nội dung kế hoạch, số liệu hoạt động, khó khăn, đề xuất của đơn vị đặc thù.",
         "Plan-item statuses, activity figures, difficulties and proposals of the special units.",
+    ),
+    "templates.help.support": (
+        "Việc cần làm để hỗ trợ từng đơn vị: nội dung kế hoạch, người phụ trách, hạn, trạng thái, kết quả; "
+        "sheet thứ hai: cán bộ tăng cường.",
+        "What is to be done to support each unit: plan item, owner, due date, status, result; "
+        "second sheet: reinforcement staff.",
+    ),
+    "templates.help.meetings": (
+        "Mỗi cuộc họp của tổ công tác: ngày, có mặt, vắng, đơn vị được bàn, kết luận, giải pháp.",
+        "Each meeting of a working group: date, present, absent, units discussed, conclusions, solutions.",
     ),
     "share.title": ("Chia sẻ liên kết trang này", "Share a link to this view"),
     "share.caption": (
@@ -719,6 +779,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.action_seed": ("Dữ liệu mẫu: {kinds}", "Sample data: {kinds}"),
     "history.action_settings": ("Đổi cài đặt", "Settings changed"),
     "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
+    "history.action_edit": ("Sửa trên ứng dụng: {kinds}", "Edited in the app: {kinds}"),
     "col.when": ("Thời gian", "When"),
     "col.by": ("Người thực hiện", "By"),
     "col.action": ("Việc", "What"),

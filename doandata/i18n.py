@@ -510,6 +510,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.rollback": ("khôi phục trạng thái trước một lần tải lên", "restore the state before an upload"),
     "cli.help.id": ("số của lần tải lên (xem lệnh history)", "the upload's number (see history)"),
     "cli.help.by_rollback": ("người hoàn tác", "who undoes it"),
+    "cli.help.actions": (
+        "các việc của phương án hỗ trợ, việc nào quá hạn",
+        "the support plans' actions, and which are overdue",
+    ),
+    "cli.help.period_actions": (
+        "kỳ: quá hạn là Hạn trước ngày cuối kỳ (2018-Q3: trước 30/09/2018) mà chưa Hoàn thành; "
+        "now (mặc định): Hạn trước hôm nay",
+        "the period: overdue is due before its last day (2018-Q3: before 30/09/2018) and not done; "
+        "now (the default): due before today",
+    ),
+    "cli.help.group": ("chỉ của tổ công tác số N", "only working group N's"),
+    "cli.help.meetings": ("các cuộc họp tổ công tác đã ghi biên bản", "the working groups' recorded meetings"),
+    "cli.no_actions": (
+        "Chưa có việc nào: hãy tải lên Phương án hỗ trợ (mẫu: python -m doandata template support -o pa.xlsx).",
+        "No actions yet: upload a support plan (template: python -m doandata template support -o plan.xlsx).",
+    ),
+    "cli.no_meetings": (
+        "Chưa có cuộc họp nào: hãy tải lên Biên bản họp tổ (mẫu: python -m doandata template meetings -o bb.xlsx).",
+        "No meetings yet: upload the minutes (template: python -m doandata template meetings -o minutes.xlsx).",
+    ),
+    "cli.overdue": ("QUÁ HẠN", "OVERDUE"),
+    "cli.meeting_line": (
+        "Tổ {group}  {date}  {period}  tại {place}; đơn vị được bàn: {units}",
+        "Group {group}  {date}  {period}  at {place}; units discussed: {units}",
+    ),
     "kind.units": ("Danh sách đơn vị", "Unit list"),
     "kind.groups": ("Tổ công tác", "Working groups"),
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),

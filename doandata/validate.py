@@ -27,7 +27,8 @@ def check(tables: list[Table], context: Context) -> Batch:
     for table in sorted(tables, key=lambda t: order[t.kind.part_of or t.kind.key]):
         batch.problems.extend(table.problems)
         if not table.rows:
-            batch.problems.append(error("no_rows", sheet=table.sheet, row=table.header_row))
+            if not _other_sheet_filled(table, tables):
+                batch.problems.append(error("no_rows", sheet=table.sheet, row=table.header_row))
             continue
         checker = CHECKERS[table.kind.key]
         frames, problems = checker(table, context)
@@ -55,6 +56,16 @@ def check(tables: list[Table], context: Context) -> Batch:
     if batch.ok:
         batch.frames = derived_frames(batch.frames)
     return batch
+
+
+def _other_sheet_filled(table: Table, tables: list[Table]) -> bool:
+    """A support plan's two sheets are one workbook: either may be left empty (a plan without
+    reinforcements, or reinforcements alone) when the other holds rows."""
+    family = table.kind.part_of or table.kind.key
+    return any(
+        t is not table and t.rows and (t.kind.part_of or t.kind.key) == family and t.kind.key != table.kind.key
+        for t in tables
+    )
 
 
 # A refused code is named by its message already, with the unit's name.

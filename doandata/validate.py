@@ -49,7 +49,7 @@ def check(tables: list[Table], context: Context) -> Batch:
     periods = set()
     for key in ("score_meta", "reports", "meetings"):
         if key in batch.frames:
-            periods |= set(batch.frames[key]["period"])
+            periods |= {p for p in batch.frames[key]["period"] if isinstance(p, str)}  # none on a bad row
     batch.periods = sorted(periods)
     sheets = {t.sheet: i for i, t in enumerate(tables)}
     batch.problems.sort(key=lambda p: (p.severity != "error", sheets.get(p.sheet, -1), p.row or 0, p.col or 0))

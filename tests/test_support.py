@@ -483,3 +483,34 @@ def test_template_import_and_history_from_the_cli(db_url, tmp_path):
     out = cli_main("import", str(path), db_url=db_url)
     assert out.returncode == 1 and "Mã nội dung kế hoạch “XX” không có" in out.stderr
     assert "Trạng thái “Quá hạn” không cần ghi" in out.stderr  # the warning is said with the errors
+
+
+@pytest.mark.parametrize("kind", ["support", "meetings"])
+def test_every_template_filled_in_by_hand_imports(kind, tmp_path, db_url):
+    path = tmp_path / f"mau_{kind}.xlsx"
+    assert cli_main("template", kind, "-o", str(path), db_url=db_url).returncode == 0
+    empty = cli_main("import", str(path), db_url=db_url)
+    assert empty.returncode == 1 and "không có dòng số liệu nào" in empty.stderr  # a blank template stores nothing
+    wb = load_workbook(path)
+    fills = {
+        "support": [
+            {"Mã đơn vị": "HCTD", "Nội dung kế hoạch": "PT", "Việc cần làm": "Một việc", "Hạn": "30/11/2018"},
+            {"Họ và tên": "Lê Văn Mới", "Từ đơn vị": "MTTQ", "Đến đơn vị": "HCTD", "Từ ngày": "01/10/2018"},
+        ],
+        "meetings": [{"Tổ": "Tổ 2", "Ngày họp": "27/09/2018", "Đơn vị được bàn": "DLS", "Kết luận": "Đã họp"}],
+    }[kind]
+    for ws, fill in zip(wb.worksheets, fills):
+        header = {c.value: c.column for c in ws[5] if c.value}
+        for text, value in {**fill, "Người/bộ phận phụ trách": "Chi đoàn"}.items():
+            if text in header:
+                ws.cell(row=6, column=header[text], value=value)
+    wb.save(path)
+    out = cli_main("import", str(path), "--by", "Tổ 2", db_url=db_url)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith(f"Đã lưu lần tải lên #{NEXT}")
+    if kind == "meetings":
+        rows = json.loads(cli_main("meetings", "--group", "2", "--json", db_url=db_url).stdout)
+        assert [r["date"] for r in rows] == ["2018-03-29", "2018-06-28", "2018-09-27"]  # Q3 no longer missing
+    else:
+        rows = json.loads(cli_main("actions", "--period", "2018-Q4", "--json", db_url=db_url).stdout)
+        assert [r["action"] for r in rows if r["unit_code"] == "HCTD"] == ["Một việc"]

@@ -314,6 +314,14 @@ SUPPORT = WorkbookKind(
             aliases=("Thống nhất với Cấp ủy", "Thống nhất với Cấp ủy (nội dung)", "Ý kiến Cấp ủy"),
             width=36,
         ),
+        Column(
+            "meeting_date",
+            "Theo họp tổ ngày",
+            kind="date",
+            aliases=("Họp tổ ngày", "Theo biên bản họp tổ ngày", "Cuộc họp tổ", "Ngày họp tổ"),
+            width=14,
+            hint="dd/mm/yyyy: cuộc họp tổ công tác đã đề ra hoặc thay đổi việc này",
+        ),
     ),
     signature=("action", "owner", "due", "partner", "result", "evidence", "assessment", "agreed"),
 )

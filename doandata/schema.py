@@ -179,6 +179,7 @@ support_actions = _rows_table(
     sa.Column("assessment", sa.Text),
     sa.Column("agreed_date", sa.Date),
     sa.Column("agreed", sa.Text),
+    sa.Column("meeting_date", sa.Date),  # the working-group meeting that set or changed the action
     key=("unit_code",),
 )
 reinforcements = _rows_table(

@@ -203,11 +203,13 @@ class Store:
         status: str | None = None,
         result: str | None = None,
         evidence: str | None = None,
+        meeting_date: dt.date | None = None,
     ) -> int | None:
         """Change an action's status, result or evidence (None: unchanged), as a history entry of its
         own that can be undone like an upload: the unit's plan is stored again with the change. Returns
         the entry, or None when nothing changed. `status` is a key (not_started, in_progress, done) or
-        a status word (Hoàn thành); "Quá hạn" is the app's to compute and is refused."""
+        a status word (Hoàn thành); "Quá hạn" is the app's to compute and is refused. `meeting_date`
+        links the change to the working-group meeting that decided it."""
         by = _editor(by)
         changes = {}
         if status is not None:
@@ -215,6 +217,8 @@ class Store:
         for key, value in (("result", result), ("evidence", evidence)):
             if value is not None:
                 changes[key] = C.clean_text(value)
+        if meeting_date is not None:
+            changes["meeting_date"] = meeting_date.date() if isinstance(meeting_date, dt.datetime) else meeting_date
         with self._write() as conn:
             rows = [
                 dict(r)

@@ -45,7 +45,7 @@ def judged_at(period: str | None, today: dt.date | None = None) -> dt.date:
 
 def is_overdue(due: dt.date | None, status: str | None, day: dt.date) -> bool:
     """Due before the day and not done."""
-    if due is None or (isinstance(due, float) and due != due):
+    if _missing(due):
         return False
     return _as_date(due) < day and status != DONE
 
@@ -153,6 +153,22 @@ def group_summary(
         )
     columns = ["group_no", *quarters, "actions", "open", "overdue", "done", "missing_reports"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def linked_actions(actions: pd.DataFrame, meeting: dict) -> pd.DataFrame:
+    """The actions a meeting set or changed: those that name its date (Theo họp tổ ngày) and belong
+    to a unit it discussed (any unit, when the minutes name none)."""
+    if not len(actions):
+        return actions
+    day = _as_date(meeting["meeting_date"])
+    same_day = [not _missing(d) and _as_date(d) == day for d in actions["meeting_date"]]
+    units = [c for c in str(meeting.get("units_discussed") or "").split(",") if c]
+    mine = actions[same_day]
+    return mine[mine["unit_code"].isin(units)] if units else mine
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
 
 
 def _as_date(value) -> dt.date:

@@ -753,6 +753,7 @@ def check_support(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 "assessment": rec["assessment"] or "",
                 "agreed_date": rec["agreed_date"],
                 "agreed": rec["agreed"] or "",
+                "meeting_date": rec["meeting_date"],
             }
         )
     return {"support_actions": pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)}, problems
@@ -772,6 +773,7 @@ ACTION_COLUMNS = [
     "assessment",
     "agreed_date",
     "agreed",
+    "meeting_date",
 ]
 SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]+|[A-Za-z]|\d+)\s*[.):-]\s+")
 

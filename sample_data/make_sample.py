@@ -557,6 +557,15 @@ SUPPORT_ASSESSMENT = {
     "STP": "Xếp loại năm 2017 chưa đạt vững mạnh; các chi đoàn trực thuộc sinh hoạt chưa đều.",
     "SKHDT": "Xếp loại năm 2017 chưa đạt vững mạnh; chưa có chương trình liên tịch với Cấp ủy.",
 }
+# The working-group meeting that set or changed an action (Theo họp tổ ngày).
+ACTION_MEETINGS = {
+    ("BDMDN", "TH"): D(2018, 3, 28),
+    ("BDMDN", "LT"): D(2018, 6, 27),
+    ("LMHTX", "KT"): D(2018, 6, 27),
+    ("DLS", "RS"): D(2018, 3, 29),
+    ("DLS", "CSVC"): D(2018, 6, 28),
+    ("DLS", "DH"): D(2018, 6, 28),
+}
 REINFORCEMENTS = [
     (
         "Trần Minh Hoàng",
@@ -629,6 +638,7 @@ def support_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
                     "assessment": SUPPORT_ASSESSMENT[code] if first else "",
                     "agreed_date": due.replace(month=1, day=20) if first else None,
                     "agreed": "Cấp ủy thống nhất phương án hỗ trợ và cử đồng chí phụ trách theo dõi" if first else "",
+                    "meeting_date": ACTION_MEETINGS.get((code, item)),
                 }
             )
     reinforcements = pd.DataFrame(REINFORCEMENTS, columns=["name", "from_unit", "to_unit", "start", "end", "task"])

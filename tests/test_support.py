@@ -514,3 +514,19 @@ def test_every_template_filled_in_by_hand_imports(kind, tmp_path, db_url):
     else:
         rows = json.loads(cli_main("actions", "--period", "2018-Q4", "--json", db_url=db_url).stdout)
         assert [r["action"] for r in rows if r["unit_code"] == "HCTD"] == ["Một việc"]
+
+
+def test_a_meeting_is_linked_to_the_actions_it_set_or_changed(store):
+    meetings = store.meetings().set_index(["group_no", "meeting_date"], drop=False)
+    q2 = meetings.loc[(1, D(2018, 6, 27))].to_dict()  # group 1's Q2 meeting discussed BDMDN and LMHTX
+    linked = support.linked_actions(store.support_actions(), q2)
+    assert linked[["unit_code", "item_code"]].values.tolist() == [["BDMDN", "LT"], ["LMHTX", "KT"]]
+    # an editor marks CTHADS's KT done as group 1 decided on 27/09: the Q3 meeting now lists it, if it discussed CTHADS
+    entry = store.update_action("CTHADS", 2, by="Phạm Văn Linh", status="done", meeting_date=D(2018, 9, 27))
+    q3 = {**meetings.loc[(1, D(2018, 9, 27))].to_dict(), "units_discussed": "BDMDN,CTHADS"}
+    assert support.linked_actions(store.support_actions(), q3)[["unit_code", "item_code"]].values.tolist() == [
+        ["CTHADS", "KT"]
+    ]
+    store.rollback(entry)
+    assert support.linked_actions(store.support_actions(), q3).empty
+    assert support.linked_actions(store.support_actions().iloc[:0], q3).empty

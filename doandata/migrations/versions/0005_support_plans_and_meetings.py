@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("assessment", sa.Text(), nullable=True),
         sa.Column("agreed_date", sa.Date(), nullable=True),
         sa.Column("agreed", sa.Text(), nullable=True),
+        sa.Column("meeting_date", sa.Date(), nullable=True),
     )
     _rows_table(
         "reinforcements",

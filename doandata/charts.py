@@ -34,9 +34,10 @@ def safe(text: object) -> str:
 BASE_TOP = 110
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int, subject: str = "") -> go.Figure:
+    """`subject` says which units the chart shows, on a line under the title."""
     fig.update_layout(
-        title=dict(text=safe(title), font=dict(size=22)),
+        title=dict(text=safe(title), font=dict(size=22), subtitle=dict(text=safe(subject), font=dict(size=15))),
         font=FONT,
         height=height,
         template="plotly_white",
@@ -56,7 +57,8 @@ def _legend_under_title(fig: go.Figure) -> go.Figure:
     title_px, legend_px = fig.layout.title.font.size or 22, fig.layout.legend.font.size or 15
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     rows = items if items <= 3 else -(-items // 2)
-    top = int(24 + 1.5 * title_px + rows * 1.7 * legend_px)
+    subtitle_px = (fig.layout.title.subtitle.font.size or 15) if fig.layout.title.subtitle.text else 0
+    top = int(24 + 1.5 * title_px + 1.5 * subtitle_px + rows * 1.7 * legend_px)
     before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
     fig.update_layout(
         title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
@@ -88,12 +90,14 @@ def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
     return fig
 
 
-def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Each unit's total against its baseline, expected total and target; bars coloured by status."""
+def progress_bullets(
+    frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi", subject: str = ""
+) -> go.Figure:
+    """Each unit's total against its baseline, expected total and target; bars coloured by status.
+    The units given (the followed ones, as a rule), đặc thù first, then khó khăn, then any others,
+    the furthest behind first within each; `subject` says which units they are."""
     data = frame.dropna(subset=["baseline_total"]).copy()
-    if data["special"].any():
-        data = data[data["special"]]  # the plan follows the special units; the table lists the rest
-    data = metrics.worst_first(data).head(MAX_BARS)
+    data = metrics.by_group(metrics.worst_first(data)).head(MAX_BARS)
     names = [safe(short_name(n)) for n in data["unit_name"]]
     pname = i18n.period_name(period, lang)
     fig = go.Figure()
@@ -151,11 +155,27 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
         marker=dict(symbol="star", size=16, color=TARGET_COLOUR),
         hoverinfo="skip",
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(names)), automargin=True)
+    rows = _group_rows(data, names, lang)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), automargin=True)
     fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=10)
     fig.update_layout(barmode="overlay")
     title = i18n.t("chart.overview_title", lang, period=pname, baseline=settings.baseline_year)
-    return _layout(fig, title, height=max(380, 150 + 38 * len(data)))
+    return _layout(fig, title, height=max(380, 150 + 38 * len(rows)), subject=subject)
+
+
+def _group_rows(data: pd.DataFrame, names: list[str], lang: str) -> list[str]:
+    """The bars' rows from the top: each group's name (ĐẶC THÙ, KHÓ KHĂN, ĐƠN VỊ KHÁC) on an empty row
+    above its units when more than one group is shown. Unit names are escaped, so no name can be
+    taken for a group's row."""
+    groups = list(data["group"].fillna("other"))
+    if len(set(groups)) < 2:
+        return names
+    rows = []
+    for i, (group, name) in enumerate(zip(groups, names)):
+        if i == 0 or group != groups[i - 1]:
+            rows.append(f"<b>{i18n.t(f'group.{group}', lang).upper()}</b>")
+        rows.append(name)
+    return rows
 
 
 def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: str = "vi") -> go.Figure:
@@ -335,7 +355,12 @@ def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str 
 
 
 def status_grid(
-    matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str, lang: str = "vi"
+    matrix: pd.DataFrame,
+    row_labels: list[str],
+    col_labels: list[str],
+    title: str,
+    lang: str = "vi",
+    subject: str = "",
 ) -> go.Figure:
     """A grid of plan-item statuses (not reported / not started / in progress / done)."""
     index = {s: i for i, s in enumerate(ITEM_STATUS_ORDER)}
@@ -366,7 +391,7 @@ def status_grid(
         _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
     fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
     fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
-    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)))
+    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)), subject=subject)
     # the quarter or item labels sit on top of the grid, so the legend goes under it
     fig.update_layout(
         legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width
@@ -376,8 +401,10 @@ def status_grid(
 
 
 def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Each special unit beside its companion: totals in the period, the special unit's 2017 score."""
-    labels = [safe(short_name(n)) for n in pairs["unit_name"]]
+    """Each followed unit beside its companion: totals in the period, the unit's 2017 score; a pair
+    the plan would want otherwise (another cụm, a companion below Vững mạnh) is marked ⚠."""
+    marks = pairs["problems"] if "problems" in pairs else [[]] * len(pairs)
+    labels = [("⚠ " if bad else "") + safe(short_name(n)) for n, bad in zip(pairs["unit_name"], marks)]
     statuses = [s if s in STATUS_COLOURS else None for s in pairs["status"]]
     fig = go.Figure()
     fig.add_bar(

@@ -40,6 +40,8 @@ SUMMARY_KEYS = [
     "status",
     "recognised",
     "items_done",
+    "followed",
+    "group",
 ]
 
 

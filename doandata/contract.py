@@ -27,13 +27,32 @@ class Rating:
     aliases: tuple[str, ...] = ()
 
 
+# The plan's own words (II.1, II.3): units "tiên tiến, khá, đặc thù năm 2017" are followed and
+# "xuất sắc, vững mạnh" ones accompany them, so tiên tiến and khá are the weaker levels. The
+# thresholds are defaults the office edits (no official ones were found); "Vững mạnh xuất sắc" of
+# older sheets reads as Xuất sắc.
 DEFAULT_SCALE: tuple[Rating, ...] = (
+    Rating("weak", "Yếu", 0, ("yeu", "kem")),
+    Rating("average", "Trung bình", 50, ("trung binh", "tb")),
+    Rating("fair", "Khá", 60, ("kha",)),
+    Rating("advanced", "Tiên tiến", 70, ("tien tien", "tt")),
+    Rating("strong", "Vững mạnh", 80, ("vung manh", "vm")),
+    Rating("excellent", "Xuất sắc", 90, ("xuat sac", "xs", "vung manh xuat sac", "vmxs")),
+)
+
+# The scale of releases before the plan's words were read right (tiên tiến as Vững mạnh, 70 for
+# Khá): a store that still has it, never edited, is moved to DEFAULT_SCALE (revision 0005).
+PREVIOUS_DEFAULT_SCALE: tuple[Rating, ...] = (
     Rating("weak", "Yếu", 0, ("yeu", "kem")),
     Rating("average", "Trung bình", 50, ("trung binh", "tb")),
     Rating("fair", "Khá", 70, ("kha",)),
     Rating("strong", "Vững mạnh", 80, ("vung manh", "vm", "tien tien")),
     Rating("excellent", "Vững mạnh xuất sắc", 90, ("vung manh xuat sac", "vmxs", "xuat sac")),
 )
+# Which 2017 levels make a unit khó khăn (followed): tiên tiến or lower, by default.
+DEFAULT_WEAK_LEVELS: tuple[str, ...] = ("weak", "average", "fair", "advanced")
+# The levels a companion should have (II.3: "xuất sắc, vững mạnh").
+COMPANION_LEVELS: tuple[str, ...] = ("strong", "excellent")
 
 # The plan's 2017 word "đặc thù" is a flag, not a level: such a unit is rated by its score.
 SPECIAL_RATING_WORDS = ("dac thu", "kho khan", "dac thu kho khan")
@@ -462,6 +481,14 @@ def parse_rating(value: object, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rati
         if folded in {fold(a) for a in (rating.name, rating.key, *rating.aliases)}:
             return rating
     return None
+
+
+def level_of(word: object, scale: Iterable[Rating]) -> int | None:
+    """The position of a stored or typed rating word on the scale (lowest 0), by its name, key or
+    aliases: a level renamed in settings keeps its old name as an alias, so stored words still read."""
+    ordered = sorted(scale, key=lambda r: r.minimum)
+    rating = parse_rating(word, ordered)
+    return ordered.index(rating) if isinstance(rating, Rating) else None
 
 
 def rating_for(total: float | None, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rating | None:

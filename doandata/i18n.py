@@ -188,6 +188,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Xếp loại “{value}” không có trong thang xếp loại. Hãy dùng một trong: {allowed}.",
         "Rating “{value}” is not on the scale. Use one of: {allowed}.",
     ),
+    "problem.companion_other_cluster": (
+        "Đơn vị đồng hành {companion} ở cụm {other}, còn đơn vị này ở cụm {cluster}. Kế hoạch chọn đơn vị đồng "
+        "hành trong cùng cụm: hãy kiểm tra lại mã đơn vị đồng hành (dữ liệu vẫn được nạp).",
+        "The companion {companion} is in cluster {other}, this unit in cluster {cluster}. The plan picks a "
+        "companion of the same cluster: check the companion's code (the data is still imported).",
+    ),
+    "problem.companion_not_strong": (
+        "Đơn vị đồng hành {companion} xếp loại năm 2017 là “{rating}”. Kế hoạch chọn đơn vị {strong} để đồng "
+        "hành: hãy kiểm tra lại (dữ liệu vẫn được nạp).",
+        "The companion {companion} was rated “{rating}” in 2017. The plan picks a {strong} unit as a "
+        "companion: check it (the data is still imported).",
+    ),
     "problem.baseline_rating_differs": (
         "Xếp loại 2017 là “{value}” nhưng điểm {total} tương ứng “{by_score}”. Ứng dụng giữ xếp loại chính thức “{value}”; "
         "hãy kiểm tra lại nếu nhập nhầm.",
@@ -633,8 +645,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rating.Yếu": ("Yếu", "Weak"),
     "rating.Trung bình": ("Trung bình", "Average"),
     "rating.Khá": ("Khá", "Fair"),
+    "rating.Tiên tiến": ("Tiên tiến", "Advanced"),
     "rating.Vững mạnh": ("Vững mạnh", "Strong"),
-    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
+    "rating.Xuất sắc": ("Xuất sắc", "Excellent"),
+    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),  # the previous scale's top level
     "period.baseline": ("Năm {year}", "Year {year}"),
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
     "review.midyear": ("Sơ kết", "Mid-year review"),
@@ -803,6 +817,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.action_import": ("Tải lên: {kinds}", "Upload: {kinds}"),
     "history.action_seed": ("Dữ liệu mẫu: {kinds}", "Sample data: {kinds}"),
     "history.action_settings": ("Đổi cài đặt", "Settings changed"),
+    "history.action_unseed": ("Gỡ dữ liệu mẫu: {kinds}", "Sample data removed: {kinds}"),
+    "history.action_upgrade": (
+        "Nâng cấp phiên bản: thang xếp loại theo lời của Kế hoạch (Yếu < Trung bình < Khá < Tiên tiến < Vững mạnh "
+        "< Xuất sắc) và tỷ lệ kỳ vọng 30/60/100/100 % theo mốc sơ kết, tổng kết (chỉ những gì chưa ai sửa)",
+        "Upgrade: the rating scale in the plan's words (Weak < Average < Fair < Advanced < Strong < Excellent) "
+        "and expected shares 30/60/100/100 % by the reviews (only what no one had edited)",
+    ),
     "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
     "history.action_edit": ("Sửa trên ứng dụng: {kinds}", "Edited in the app: {kinds}"),
     "col.when": ("Thời gian", "When"),
@@ -848,6 +869,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.bad_scale": (
         "Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.",
         "The scale must start at 0 and rise, up to 100.",
+    ),
+    "settings.scale_note": (
+        "Tên các bậc theo Kế hoạch (Tiên tiến, Khá là các bậc còn yếu). Không có ngưỡng điểm chính thức: các "
+        "ngưỡng dưới đây là mặc định, Ban Tổ chức sửa cho phù hợp. Đổi tên một bậc thì xếp loại đã lưu vẫn đọc đúng.",
+        "The level names follow the plan (Advanced and Fair are the weaker levels). There are no official "
+        "thresholds: these are defaults the office edits. Ratings already stored still read after a renaming.",
+    ),
+    "settings.level_name": ("Bậc {n}", "Level {n}"),
+    "settings.level_minimum": ("{name}: từ điểm", "{name}: from"),
+    "settings.weak_levels": (
+        "Xếp loại năm 2017 được coi là khó khăn (được theo dõi)",
+        "2017 ratings counted as weak (followed)",
+    ),
+    "settings.weak_levels_help": (
+        "Đơn vị đặc thù luôn được theo dõi; đơn vị có xếp loại năm 2017 thuộc các bậc này cũng được theo dõi.",
+        "Special units are always followed; units whose 2017 rating is one of these are followed too.",
+    ),
+    "settings.bad_scale_names": (
+        "Mỗi bậc xếp loại cần một tên, không trùng với bậc khác.",
+        "Each rating level needs a name of its own.",
+    ),
+    "settings.bad_weak_levels": (
+        "Chọn các bậc được coi là khó khăn trong thang xếp loại, và chừa lại ít nhất bậc cao nhất.",
+        "Choose the weak levels from the scale, leaving at least the top level out.",
     ),
     "settings.bad_fractions": (
         "Tỷ lệ các quý phải từ 0% đến 100% và không giảm.",
@@ -907,16 +952,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),
     "filter.group": ("Tổ công tác", "Working group"),
     "filter.group_all": ("Tất cả các tổ", "All groups"),
-    "filter.special_only": ("Chỉ đơn vị đặc thù, khó khăn", "Special units only"),
+    "filter.shown": ("Đơn vị", "Units"),
+    "filter.shown_help": (
+        "Kế hoạch theo dõi đơn vị đặc thù và đơn vị khó khăn (xếp loại năm 2017 từ Tiên tiến trở xuống, "
+        "chỉnh trong Cài đặt). Chọn “Tất cả đơn vị” để so sánh với các đơn vị khác.",
+        "The plan follows the special units and the weak ones (2017 rating Advanced or lower, set in "
+        "Settings). Choose “All units” to compare with the others.",
+    ),
+    "shown.followed": ("Đơn vị được theo dõi (đặc thù, khó khăn)", "Followed units (special, weak)"),
+    "shown.all": ("Tất cả đơn vị", "All units"),
+    "shown.dac_thu": ("Chỉ đơn vị đặc thù", "Special units only"),
+    "shown.kho_khan": ("Chỉ đơn vị khó khăn", "Weak units only"),
+    "group.dac_thu": ("Đặc thù", "Special"),
+    "group.kho_khan": ("Khó khăn", "Weak"),
+    "group.other": ("Đơn vị khác", "Other units"),
     "filter.language": ("Ngôn ngữ", "Language"),
     "filter.unit": ("Đơn vị", "Unit"),
     "cluster.label": ("Cụm {n}", "Cluster {n}"),
     "group.label": ("Tổ {n}", "Group {n}"),
     "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
-    "overview.caption": (
-        "{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
-        "{n} {n:unit|units} tracked, against their {baseline} results.",
+    "overview.caption": ("{subject} — so với kết quả năm {baseline}.", "{subject} — against their {baseline} results."),
+    "set.followed": (
+        "{n} đơn vị được theo dõi: {dac_thu} đặc thù, {kho_khan} khó khăn",
+        "{n} followed {n:unit|units}: {dac_thu} special, {kho_khan} weak",
     ),
+    "set.all": (
+        "Tất cả {n} đơn vị: {dac_thu} đặc thù, {kho_khan} khó khăn, {other} đơn vị khác",
+        "All {n} {n:unit|units}: {dac_thu} special, {kho_khan} weak, {other} other",
+    ),
+    "set.dac_thu": ("{n} đơn vị đặc thù", "{n} special {n:unit|units}"),
+    "set.kho_khan": ("{n} đơn vị khó khăn", "{n} weak {n:unit|units}"),
+    "col.unit_group": ("Nhóm theo dõi", "Followed as"),
     "metric.on_track": ("Đúng tiến độ", "On track"),
     "metric.at_risk": ("Cần chú ý", "Needs attention"),
     "metric.behind": ("Chậm tiến độ", "Behind"),
@@ -927,16 +993,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The chart shows the {shown} {shown:unit|units} furthest behind of {n}; the table below has them all.",
     ),
     "overview.items_cut": (
-        "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
-        "Showing the {shown} special units with the fewest items done, of {n}.",
+        "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị.",
+        "Showing the {shown} units with the fewest items done, of {n}.",
     ),
     "overview.next_due": ("Mốc tiếp theo: **{name}** — {date}. {note}", "Next milestone: **{name}** — {date}. {note}"),
     "overview.plan_over": ("Các mốc của kế hoạch năm {year} đã qua.", "The milestones of the {year} plan are past."),
     "overview.recognised": ("Đơn vị đạt công nhận tiến bộ", "Units with recognised progress"),
     "overview.table": ("Bảng số liệu", "Figures"),
     "overview.empty": (
-        "Chưa có dữ liệu. Hãy nạp dữ liệu mẫu (python -m doandata seed) hoặc tải lên Danh sách đơn vị.",
-        "No data yet. Load the sample data (python -m doandata seed) or upload a unit list.",
+        "Chưa có dữ liệu. Hãy tải mẫu Danh sách đơn vị ở trang **Mẫu biểu**, điền vào, rồi tải lên ở trang "
+        "**Tải lên** (cần đăng nhập người biên tập); sau đó là Tổ công tác, Bộ tiêu chí, Bảng điểm và Báo cáo quý.",
+        "No data yet. Download the unit list template on the **Templates** page, fill it in and upload it on the "
+        "**Upload** page (editors sign in); then the working groups, criteria, scorecards and quarterly reports.",
     ),
     "overview.no_units": (
         "Không có đơn vị nào khớp bộ lọc. Hãy bỏ bớt bộ lọc ở thanh bên.",
@@ -968,13 +1036,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
     "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
-    "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
-    "unit.regular": ("Đơn vị thường", "Regular unit"),
+    "unit.kind_dac_thu": ("Đơn vị đặc thù, được theo dõi", "Special unit, followed"),
+    "unit.kind_kho_khan": (
+        "Đơn vị khó khăn (xếp loại năm 2017), được theo dõi",
+        "Weak unit (its 2017 rating), followed",
+    ),
+    "unit.kind_other": ("Không thuộc diện theo dõi", "Not followed"),
+    "unit.companion_item": ("{item} — đến {period}: {status}.", "{item} — up to {period}: {status}."),
+    "unit.companion_no_lines": (
+        "Báo cáo quý của đơn vị chưa nhắc đến hoạt động đồng hành.",
+        "The unit's quarterly reports do not mention the companionship yet.",
+    ),
+    "unit.accompanies": ("Đơn vị này đồng hành với: {names}.", "This unit accompanies: {names}."),
     "unit.criteria": (
         "Điểm theo tiêu chí — {period} so với {baseline}",
         "Points by criterion — {period} against {baseline}",
     ),
-    "unit.none": ("Chưa có đơn vị nào. Hãy nạp dữ liệu.", "No unit yet. Load data first."),
+    "unit.none": (
+        "Chưa có đơn vị nào. Hãy tải Danh sách đơn vị lên ở trang **Tải lên** (mẫu có ở trang **Mẫu biểu**).",
+        "No unit yet. Upload the unit list on the **Upload** page (its template is on the **Templates** page).",
+    ),
+    "sample.banner": (
+        "Đang hiển thị dữ liệu mẫu (số liệu minh họa, không phải kết quả thật). Gỡ dữ liệu mẫu ở trang Lịch sử.",
+        "Showing the sample data (illustrative figures, not real results). Remove it on the History page.",
+    ),
+    "sample.remove_header": ("Gỡ dữ liệu mẫu", "Remove the sample data"),
+    "sample.remove_text": (
+        "Gỡ toàn bộ dữ liệu mẫu ({n} lần tải lên) để bắt đầu với số liệu thật. Những gì đã tải lên sau đó vẫn "
+        "giữ nguyên. Việc gỡ là một mục lịch sử: có thể khôi phục lại như mọi mục khác.",
+        "Remove all the sample data ({n} {n:upload|uploads}) to start on real figures. What was uploaded since "
+        "stays. The removal is a history entry: it can be undone like any other.",
+    ),
+    "sample.remove_sure": ("Tôi muốn gỡ dữ liệu mẫu", "I want to remove the sample data"),
+    "sample.remove_button": ("Gỡ dữ liệu mẫu", "Remove the sample data"),
+    "sample.removed": (
+        "Đã gỡ dữ liệu mẫu (mục lịch sử #{entry}). Muốn lấy lại: khôi phục trạng thái trước mục #{entry}.",
+        "The sample data is removed (history entry #{entry}). To bring it back: restore before #{entry}.",
+    ),
     "unit.recognised": (
         "Đơn vị đạt mức công nhận tiến bộ ở {period}.",
         "The unit qualifies for recognised progress in {period}.",
@@ -1036,7 +1134,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups.no_units": ("Tổ chưa được phân công đơn vị nào.", "The group follows no unit yet."),
     "groups.units": ("Đơn vị tổ phụ trách", "Units the group follows"),
     "groups.reports": ("Báo cáo quý đã nộp (đến {period})", "Quarterly reports received (up to {period})"),
-    "groups.orphans": ("Đơn vị đặc thù chưa có tổ công tác phụ trách", "Special units no working group follows"),
+    "groups.orphans": (
+        "Đơn vị khó khăn, đặc thù chưa có tổ công tác phụ trách",
+        "Followed units no working group is assigned to",
+    ),
     "groups.orphans_note": (
         "Kế hoạch giao Ban Tổ chức chuẩn bị nhân sự tăng cường hỗ trợ các đơn vị này (mục III.2.2).",
         "The plan asks the Organisation department to staff support for these units (III.2.2).",
@@ -1064,6 +1165,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.mean_total": ("Điểm bình quân", "Mean total"),
     "col.mean_delta": ("Tăng/giảm bình quân", "Mean change"),
     "col.companion_total": ("Điểm đơn vị đồng hành", "Companion's total"),
+    "col.pair_note": ("Lưu ý", "Note"),
+    "pair.other_cluster": ("đơn vị đồng hành khác cụm", "the companion is in another cluster"),
+    "pair.not_strong": (
+        "đơn vị đồng hành chưa đạt Vững mạnh, Xuất sắc năm 2017",
+        "the companion was not Strong or Excellent in 2017",
+    ),
+    "clusters.pairs_note": (
+        "⚠: cặp đồng hành khác với Kế hoạch (II.3 chọn đơn vị Vững mạnh, Xuất sắc trong cùng cụm); xem cột Lưu ý.",
+        "⚠: a pair other than the plan asks (II.3 picks a Strong or Excellent unit of the same cluster); see Note.",
+    ),
     "unit.metrics_total": ("Tổng điểm {period}", "Total {period}"),
     "unit.metrics_baseline": ("Điểm {year}", "{year} score"),
     "unit.metrics_target": ("Mục tiêu", "Target"),
@@ -1099,11 +1210,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.general": ("I. TÌNH HÌNH CHUNG", "I. GENERAL SITUATION"),
     "doc.general.text": (
         "Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {year}, Ban Thường vụ Đoàn Khối theo dõi {n} "
-        "đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
+        "đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn) qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
         "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
         "mức công nhận tiến bộ so với năm {baseline}.",
         "Under the {year} plan to support difficult and special grassroots units, the bloc's Standing Committee "
-        "follows {n} special {n:unit|units} through the emulation scorecards and the working groups' quarterly reports. "
+        "follows {n} {n:unit|units} ({dac_thu} special, {kho_khan} weak) through the emulation scorecards and the working groups' quarterly reports. "
         "By {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
         "{recognised} {recognised:unit qualifies|units qualify} for recognised progress against {baseline}.",
     ),
@@ -1186,7 +1297,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Table columns, sheets and charts (the Word tables and the Excel workbook)
     "doc.col.unit": ("Đơn vị", "Unit"),
     "doc.col.unit_code": ("Mã đơn vị", "Unit code"),
-    "doc.col.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "doc.col.special_unit": ("Đơn vị được theo dõi", "Followed unit"),
     "doc.col.companion": ("Đơn vị đồng hành", "Companion unit"),
     "doc.col.companion_points": ("Điểm đơn vị đồng hành", "Companion's total"),
     "doc.col.cluster": ("Cụm", "Cluster"),
@@ -1225,12 +1336,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.sheet.voices": ("Khó khăn - đề xuất", "Difficulties - proposals"),
     "doc.sheet.models": ("Mô hình hiệu quả", "Effective models"),
     "doc.sheet.tasks": ("Nhiệm vụ", "Tasks"),
-    "doc.heading.units": ("Kết quả bảng điểm các đơn vị đặc thù", "Scorecard results of the special units"),
+    "doc.heading.units": (
+        "Kết quả bảng điểm các đơn vị khó khăn, đặc thù",
+        "Scorecard results of the followed units (special, weak)",
+    ),
     "doc.heading.by_status": ("Đơn vị theo tiến độ", "Units by progress"),
     "doc.heading.recognised": ("Đề xuất công nhận tiến bộ", "Proposed for recognised progress"),
     "doc.heading.sections": ("Điểm bình quân theo nhóm tiêu chí", "Mean points by criteria section"),
     "doc.heading.items": ("Tình trạng các nội dung kế hoạch", "State of the plan items"),
-    "doc.heading.companions": ("Đơn vị đặc thù và đơn vị đồng hành", "Special units and their companions"),
+    "doc.heading.companions": ("Đơn vị được theo dõi và đơn vị đồng hành", "Followed units and their companions"),
     "doc.heading.voices": ("Khó khăn và đề xuất của các đơn vị", "The units' difficulties and proposals"),
     "doc.heading.models": ("Mô hình hiệu quả cần nhân rộng", "Effective models to spread"),
     "doc.heading.tasks": ("Nhiệm vụ trong thời gian tới", "Tasks ahead"),
@@ -1269,10 +1383,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.items_title": ("Tình trạng các nội dung kế hoạch — đến {period}", "Plan items — up to {period}"),
     "chart.unit_items_title": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "chart.pairs_title": (
-        "Đơn vị đặc thù và đơn vị đồng hành — {period}",
-        "Special units and their companions — {period}",
+        "Đơn vị được theo dõi và đơn vị đồng hành — {period}",
+        "Followed units and their companions — {period}",
     ),
-    "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "chart.special_unit": ("Đơn vị được theo dõi", "Followed unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
     # ------------------------------------------------------------ the meeting face: small things
     "table.empty": ("Không có dòng nào.", "No rows."),

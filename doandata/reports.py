@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics, periods, xlsx
+from . import charts, i18n, metrics, periods, tables, xlsx
 from . import contract as C
 from .settings import Settings
 from .text import xml_safe
@@ -82,7 +82,8 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
     """Everything the document says, from the same metrics as the pages, worded in `lang`."""
     settings: Settings = frames["settings"]
     units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
-    special = metrics.worst_first(frame[frame["special"]]) if frame["special"].any() else metrics.worst_first(frame)
+    # the plan's subject: the followed units (đặc thù, then khó khăn), the furthest behind first in each
+    special = metrics.by_group(metrics.worst_first(metrics.in_set(frame, "followed")))
     names = {s: special[special["status"] == s]["unit_name"].tolist() for s in metrics.STATUS_ORDER}
     recognised = metrics.worst_first(frame[frame["recognised"]]).iloc[::-1]
     commended = recognised[(recognised["status"] == "on_track")]
@@ -102,7 +103,9 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         sections=_sections(frames, period, settings),
         items=_items(statuses, list(special["unit_code"]), period, settings, lang),
         activity=_activity(here),
-        pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
+        pairs=metrics.worst_first(
+            metrics.companion_pairs(units[units["unit_code"].isin(special["unit_code"])], frame, settings)
+        ),
         voices=_voices(here, units),
         models=_models(reports, units, period, settings, lang),
         tasks=_tasks(special, statuses, period, settings, lang),
@@ -124,7 +127,7 @@ def _item_name(item: C.PlanItem, lang: str) -> str:
 
 
 def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
-    """Mean points of the special units per section of the scorecard, now and in the baseline year."""
+    """Mean points of the followed units per section of the scorecard, now and in the baseline year."""
     means, criteria = frames["section_means"], frames["criteria"]
     if means.empty:
         return pd.DataFrame(columns=["section", "max_points", "baseline", "now", "change"])
@@ -218,7 +221,13 @@ def chart_images(report: Report) -> dict[str, bytes]:
     """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
     when no browser can render them, and the document says so instead of failing."""
     figures = {
-        "progress": charts.progress_bullets(report.frame, report.period, report.settings, report.lang),
+        "progress": charts.progress_bullets(
+            report.special,
+            report.period,
+            report.settings,
+            report.lang,
+            subject=tables.subject(report.special, "followed", report.lang),
+        ),
         "transitions": charts.transitions(
             metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
         ),
@@ -320,6 +329,7 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
         no_data=_t(report, "doc.general.no_data", n=counts["no_data"]) if counts["no_data"] else "",
         recognised=len(report.recognised),
         baseline=report.settings.baseline_year,
+        **{g: n for g, n in metrics.group_counts(report.special).items() if g in metrics.GROUPS},
     )
     _body(doc, text)
     _body(doc, _t(report, "doc.general.reports", n=report.activity["reports"]))
@@ -847,14 +857,16 @@ def _n(value):
 def frames_for(store, period: str) -> dict:
     """What a report needs from the store; the section means are added up in the database."""
     settings, units = store.settings(), store.units()
+    progress = metrics.of_period(store, period, settings, units)
+    followed = list(metrics.in_set(progress, "followed")["unit_code"])
     return {
         "settings": settings,
         "units": units,
-        "progress": metrics.of_period(store, period, settings, units),
+        "progress": progress,
         "statuses": store.statuses(),
         "criteria": store.criteria(),
         "reports": store.reports(),
-        "section_means": store.section_means([settings.baseline_period, period], bool(units["special"].any())),
+        "section_means": store.section_means([settings.baseline_period, period], unit_codes=followed),
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from . import contract as C
 from . import periods
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,19 @@ def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
     )
 
 
+def renamed(scale: tuple[C.Rating, ...], names: list[str]) -> tuple[C.Rating, ...]:
+    """The scale with its levels renamed; each old name stays an alias, so the ratings already
+    stored under it still read as that level."""
+    out = []
+    for rating, name in zip(scale, names):
+        name = " ".join(str(name).split())
+        aliases = rating.aliases
+        if fold(name) != fold(rating.name) and fold(rating.name) not in aliases:
+            aliases = (*aliases, fold(rating.name))
+        out.append(replace(rating, name=name, aliases=aliases))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Settings:
     plan_year: int = 2018
@@ -55,6 +69,8 @@ class Settings:
     recognised_points: float = 10.0
     milestones: tuple[Milestone, ...] = field(default_factory=lambda: default_milestones(2018))
     targets: dict = field(default_factory=dict)  # unit code -> target total set by the office
+    # the 2017 levels (rating keys) that make a unit khó khăn, followed with the đặc thù ones
+    weak_levels: tuple[str, ...] = C.DEFAULT_WEAK_LEVELS
 
     @property
     def baseline_period(self) -> str:
@@ -102,6 +118,7 @@ class Settings:
             recognised_points=float(data.get("recognised_points", base.recognised_points)),
             milestones=milestones,
             targets={str(k): float(v) for k, v in data.get("targets", {}).items()},
+            weak_levels=tuple(str(k) for k in data.get("weak_levels", base.weak_levels)),
         )
 
 
@@ -113,6 +130,12 @@ def check(settings: Settings, unit_codes: set[str] | None = None) -> list[tuple[
     minima = [r.minimum for r in settings.scale]
     if minima[0] != 0 or any(b <= a for a, b in zip(minima, minima[1:])) or minima[-1] > 100:
         out.append(("settings.bad_scale", {}))
+    names = [fold(r.name) for r in settings.scale]
+    if any(not n for n in names) or len(set(names)) != len(names):
+        out.append(("settings.bad_scale_names", {}))
+    keys = [r.key for r in settings.scale]
+    if any(k not in keys for k in settings.weak_levels) or len(settings.weak_levels) >= len(keys):
+        out.append(("settings.bad_weak_levels", {}))
     f = settings.quarter_fractions
     if len(f) != 4 or any(not 0 <= x <= 1 for x in f) or any(b < a for a, b in zip(f, f[1:])):
         out.append(("settings.bad_fractions", {}))

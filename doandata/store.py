@@ -183,6 +183,24 @@ class Store:
                 raise UnknownUpload(upload_id)
             return history.restore_before(conn, target, by)
 
+    def sample_uploads(self) -> list[int]:
+        """The sample data's uploads still active: while there are any, the pages say the figures
+        are the sample's."""
+        with self.engine.connect() as conn:
+            query = sa.select(uploads.c.id).where(*_SAMPLE).order_by(uploads.c.id)
+            return list(conn.execute(query).scalars())
+
+    def remove_sample(self, by: str = "") -> int | None:
+        """Take the sample data out, to start real work: one history entry ("unseed") that switches
+        every sample upload off, undone like any other. None when there is no sample to remove."""
+        with self._write() as conn:
+            query = sa.select(uploads.c.id, uploads.c.kinds).where(*_SAMPLE)
+            found = conn.execute(query).all()
+            if not found:
+                return None
+            kinds = ",".join(dict.fromkeys(k for _, ks in found for k in ks.split(",") if k))
+            return history.switch_off(conn, [r.id for r in found], action="unseed", kinds=kinds, by=by)
+
     def save_settings(self, settings: Settings, by: str = "") -> int:
         with self._write() as conn:
             entry = history.new_entry(conn, action="settings", kinds="settings", by=by)
@@ -427,9 +445,11 @@ class Store:
         frame["special"] = frame["special"].astype(bool)
         return frame
 
-    def section_means(self, periods: list[str], special_only: bool) -> pd.DataFrame:
-        """section, period, mean: the mean over units (the special ones, or all) of each unit's
-        points in a section of the scorecard, added up in the database."""
+    def section_means(
+        self, periods: list[str], special_only: bool = False, unit_codes: list[str] | None = None
+    ) -> pd.DataFrame:
+        """section, period, mean: the mean over units (those given, the special ones, or all) of each
+        unit's points in a section of the scorecard, added up in the database."""
         query = (
             sa.select(
                 criteria.c.section,
@@ -446,6 +466,8 @@ class Store:
         )
         if special_only:
             query = query.where(units.c.special)
+        if unit_codes is not None:
+            query = query.where(units.c.unit_code.in_(unit_codes))
         return self._frame(query)
 
     def score_meta(self) -> pd.DataFrame:
@@ -505,7 +527,9 @@ class Store:
             return conn.execute(sa.select(sa.func.count()).select_from(uploads)).scalar_one() == 0
 
     def context(self, period_choice: str | None = None, filename: str = "") -> Context:
-        unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
+        unit_frame = self.units().rename(columns={"unit_code": "code"})[
+            ["code", "name", "cluster", "baseline_total", "baseline_rating"]
+        ]
         return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename, self.working_groups())
 
     def login_counts(self) -> logins.LoginCounts:
@@ -514,6 +538,10 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+SAMPLE_BY = "Dữ liệu mẫu"  # who the sample's uploads are by (ingest.seed)
+_SAMPLE = (uploads.c.action == "import", uploads.c.by == SAMPLE_BY, uploads.c.active)
 
 
 def _editor(by: str) -> str:

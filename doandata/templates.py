@@ -28,8 +28,10 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LIST_SHEET = "Danh mục"
 
 INSTRUCTIONS = {
-    "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù, khó khăn. "
-    "Xếp loại 2017: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc (hoặc Tiên tiến, Đặc thù).",
+    "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù. "
+    "Xếp loại 2017: Yếu, Trung bình, Khá, Tiên tiến, Vững mạnh, Xuất sắc (hoặc Đặc thù). Đơn vị xếp loại "
+    "Tiên tiến trở xuống là đơn vị khó khăn, được theo dõi cùng đơn vị đặc thù. Đơn vị đồng hành: mã một đơn vị "
+    "Vững mạnh hoặc Xuất sắc cùng cụm.",
     "groups": "Mỗi dòng là một thành viên tổ công tác. Vai trò: Tổ trưởng hoặc Thành viên. "
     "Đơn vị phụ trách: các mã đơn vị, cách nhau bằng dấu phẩy. Nội dung phụ trách: mã nội dung kế hoạch.",
     "criteria": "Mỗi dòng là một tiêu chí. Có thể chèn dòng tên nhóm (ví dụ “I. CÔNG TÁC TỔ CHỨC”) phía trên các tiêu chí "

@@ -264,7 +264,36 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     for (row, _raw, _s), rec in zip(table.rows, records):
         if rec["companion_code"] and rec["companion_code"] not in codes:
             problems.append(error("unit_unknown", **table.at(row, "companion_code"), value=rec["companion_code"]))
+    problems.extend(_check_companions(table, records, context))
     return {"units": frame}, problems
+
+
+def _check_companions(table: Table, records: list[dict], context: Context) -> list[Problem]:
+    """II.3: a companion is a unit of the same cụm rated Vững mạnh or Xuất sắc in 2017; anything
+    else is said, naming both units, and imported (the office may have its reasons)."""
+    scale = context.settings.scale
+    known = {}
+    for rec in context.units.to_dict("records"):
+        known[rec["code"]] = rec
+    for rec in records:
+        known[rec["unit_code"]] = {"code": rec["unit_code"], **rec}
+    problems = []
+    for (row, _raw, _s), rec in zip(table.rows, records):
+        mate = known.get(rec["companion_code"] or "")
+        if mate is None:
+            continue
+        where = {**table.at(row, "companion_code"), "value": mate["code"]}
+        both = {"companion": f"{mate['code']} — {mate.get('name') or ''}".rstrip(" —")}
+        mine, theirs = rec.get("cluster"), mate.get("cluster")
+        if not is_blank(mine) and not is_blank(theirs) and int(mine) != int(theirs):
+            problems.append(warning("companion_other_cluster", **where, **both, cluster=int(mine), other=int(theirs)))
+        rating = C.parse_rating(mate.get("baseline_rating"), scale) if mate.get("baseline_rating") else None
+        if not isinstance(rating, C.Rating):
+            rating = C.rating_for(None if is_blank(mate.get("baseline_total")) else mate["baseline_total"], scale)
+        if rating is not None and rating.key not in C.COMPANION_LEVELS:
+            strong = " / ".join(r.name for r in scale if r.key in C.COMPANION_LEVELS)
+            problems.append(warning("companion_not_strong", **where, **both, rating=rating.name, strong=strong))
+    return problems
 
 
 def _names_taken(table: Table, records: list[dict], known: pd.DataFrame) -> list[Problem]:

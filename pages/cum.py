@@ -15,13 +15,16 @@ if units.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
 frame = snap.progress(f.period, units)
-pairs = metrics.companion_pairs(units, snap.progress(f.period))
+st.caption(tables.subject(frame, f.shown, lang))
+pairs = metrics.companion_pairs(units, snap.progress(f.period), settings)
 if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:
         st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
     _widgets.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
     _widgets.table(tables.pairs_table(worst, lang), lang)
+    if any(len(p) for p in pairs["problems"]):
+        st.caption(i18n.t("clusters.pairs_note", lang))
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
 summary = metrics.cluster_summary(frame, snap.clusters, names)
 st.subheader(i18n.t("clusters.summary", lang))

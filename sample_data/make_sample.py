@@ -2,8 +2,10 @@
 
 Built from Kế hoạch 15-KH/ĐTN (09/02/2018): the two working groups exactly as the plan lists them,
 the units it names (the two it assigns, the two cluster leaders in the groups) and plausible agency
-units of the bloc for the rest, 24 units in 8 clusters, 6 of them đặc thù. The story: BDMDN and
-DLS (the plan's two assigned units) and HND improve, CTHADS and HCTD stall, LMHTX falls back.
+units of the bloc for the rest, 24 units in 8 clusters. Followed: 6 đặc thù units and 3 khó khăn ones
+(2017 Khá or Tiên tiến). BDMDN sits in cụm 8 beside that cluster's leader, who is in working group 1
+as the plan has it. The story: BDMDN and DLS (the plan's two assigned units), HND and STC improve,
+CTHADS, HCTD and STP stall, LMHTX falls back, SKHDT climbs slowly. Every remark is illustrative.
 
 Run:  python sample_data/make_sample.py
 """
@@ -35,14 +37,6 @@ UNITS = [
     ("BDVTU", "Chi đoàn Ban Dân vận Thành ủy", 1, "Chi đoàn cơ sở", False, ""),
     ("VPUB", "Đoàn Văn phòng Ủy ban nhân dân Thành phố", 2, "Đoàn cơ sở", False, "Cụm trưởng cụm 2"),
     ("STC", "Đoàn Sở Tài chính", 2, "Đoàn cơ sở", False, ""),
-    (
-        "BDMDN",
-        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
-        2,
-        "Chi đoàn cơ sở",
-        True,
-        "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)",
-    ),
     ("TAND", "Đoàn Tòa án nhân dân Thành phố", 3, "Đoàn cơ sở", False, "Cụm trưởng cụm 3"),
     ("CTHADS", "Đoàn Cục Thi hành án dân sự Thành phố", 3, "Đoàn cơ sở", True, ""),
     ("STP", "Đoàn Sở Tư pháp", 3, "Đoàn cơ sở", False, ""),
@@ -66,14 +60,28 @@ UNITS = [
         False,
         "Cụm trưởng cụm 8",
     ),
+    (
+        "BDMDN",
+        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
+        8,
+        "Chi đoàn cơ sở",
+        True,
+        "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)",
+    ),
     ("LMHTX", "Chi đoàn Liên minh Hợp tác xã Thành phố", 8, "Chi đoàn cơ sở", True, ""),
     ("SNGV", "Đoàn Sở Ngoại vụ", 8, "Đoàn cơ sở", False, ""),
 ]
 
 # II.3 of the plan: a strong unit of the same cluster accompanies each special unit.
-COMPANIONS = {"BDMDN": "VPUB", "CTHADS": "TAND", "HND": "LDLD", "HCTD": "MTTQ", "DLS": "VKSND", "LMHTX": "CVLS"}
-# The plan assigns one unit to each working group (III.1).
-GROUP_OF = {"BDMDN": 1, "DLS": 2}
+COMPANIONS = {"BDMDN": "CVLS", "CTHADS": "TAND", "HND": "LDLD", "HCTD": "MTTQ", "DLS": "VKSND", "LMHTX": "SNGV"}
+# The plan assigns one unit to each working group (III.1); the khó khăn units are shared out too.
+GROUP_OF = {"BDMDN": 1, "DLS": 2, "STC": 1, "STP": 2, "SKHDT": 2}
+# khó khăn units (2017 Khá or Tiên tiến, followed beside the special ones): their 2017 word and totals
+KHO_KHAN = {
+    "STC": ("Khá", (64, 66, 69, 72)),
+    "STP": ("Tiên tiến", (74, 74, 75, 75.5)),
+    "SKHDT": ("Khá", (67, 68, 70, 71)),
+}
 
 # 2017, Q1, Q2, Q3 totals of the special units: the story the charts tell.
 SPECIAL_TOTALS = {
@@ -87,6 +95,9 @@ SPECIAL_TOTALS = {
 # Plan items done / in progress per quarter, in the order the units take them up.
 ITEM_ORDER = ("RS", "KT", "LT", "TH", "PT", "DH", "KP", "CSVC")
 ITEM_PROGRESS = {
+    "STC": ((1, 2), (2, 3), (4, 2)),
+    "STP": ((0, 2), (1, 2), (1, 3)),
+    "SKHDT": ((1, 1), (2, 2), (3, 2)),
     "BDMDN": ((1, 3), (3, 3), (5, 2)),
     "DLS": ((2, 3), (4, 3), (6, 2)),
     "HND": ((1, 2), (3, 2), (4, 3)),
@@ -144,26 +155,35 @@ CRITERIA = [
     ("TC10", "Tham gia hoạt động đồng hành trong cụm", 6, "IV. Phối hợp và đồng hành", "DH"),
 ]
 
+# Illustrative remarks only: general situations of small agency unions, not statements about
+# the agencies named; each report says so in its first words.
+EXAMPLE = "Ví dụ minh họa: "
 DIFFICULTIES = {
-    "BDMDN": "Đơn vị đang sắp xếp lại, cán bộ Đoàn kiêm nhiệm nhiều việc; đoàn viên ít, thường xuyên biến động.",
-    "DLS": "Đoàn viên là luật sư hành nghề độc lập, khó tập trung sinh hoạt; kinh phí hoạt động hạn chế.",
-    "HND": "Đoàn viên ít, phần lớn công tác tại cơ sở; chưa có phòng sinh hoạt riêng.",
-    "CTHADS": "Cán bộ Đoàn thay đổi nhiều lần trong năm; khối lượng công việc chuyên môn lớn.",
-    "HCTD": "Chi đoàn nhỏ, hoạt động chủ yếu lồng ghép với công tác chuyên môn.",
-    "LMHTX": "Bí thư Chi đoàn chuyển công tác, chưa kiện toàn kịp thời; Cấp ủy chưa quan tâm đúng mức.",
+    "BDMDN": "cán bộ Đoàn kiêm nhiệm, số đoàn viên ít nên khó tổ chức sinh hoạt chung.",
+    "DLS": "đoàn viên làm việc ở nhiều nơi, khó bố trí thời gian sinh hoạt chung.",
+    "HND": "số đoàn viên ít, chưa có nơi sinh hoạt riêng.",
+    "CTHADS": "Ban Chấp hành có thay đổi nhân sự trong năm, cần kiện toàn.",
+    "HCTD": "chi đoàn nhỏ, hoạt động chủ yếu lồng ghép với công việc chuyên môn.",
+    "LMHTX": "vị trí Bí thư Chi đoàn cần được kiện toàn.",
+    "STC": "kinh phí hoạt động còn hạn chế.",
+    "STP": "ít hoạt động phong trào riêng của Đoàn.",
+    "SKHDT": "cán bộ Đoàn mới, cần được tập huấn nghiệp vụ.",
 }
 PROPOSALS = {
-    "BDMDN": "Đề nghị Đoàn Khối hỗ trợ tập huấn nghiệp vụ cho Ban Chấp hành mới.",
-    "DLS": "Đề nghị phối hợp với Đoàn Luật sư tổ chức sinh hoạt chuyên đề ngoài giờ hành chính.",
-    "HND": "Đề nghị Cấp ủy bố trí phòng sinh hoạt chung cho Chi đoàn.",
-    "CTHADS": "Đề nghị Đoàn Khối cử cán bộ dự sinh hoạt, hướng dẫn kiện toàn Ban Chấp hành.",
-    "HCTD": "Đề nghị đơn vị đồng hành hỗ trợ tổ chức hoạt động tình nguyện chung.",
-    "LMHTX": "Đề nghị tổ công tác làm việc với Cấp ủy về nhân sự Bí thư Chi đoàn.",
+    "BDMDN": "đề nghị Đoàn Khối hỗ trợ tập huấn nghiệp vụ cho Ban Chấp hành.",
+    "DLS": "đề nghị tổ chức sinh hoạt chuyên đề ngoài giờ hành chính.",
+    "HND": "đề nghị bố trí nơi sinh hoạt chung cho Chi đoàn.",
+    "CTHADS": "đề nghị Đoàn Khối cử cán bộ dự sinh hoạt, hướng dẫn kiện toàn Ban Chấp hành.",
+    "HCTD": "đề nghị đơn vị đồng hành cùng tổ chức một hoạt động tình nguyện.",
+    "LMHTX": "đề nghị tổ công tác làm việc với Cấp ủy về nhân sự Chi đoàn.",
+    "STC": "đề nghị hướng dẫn cách vận động kinh phí hoạt động.",
+    "STP": "đề nghị đơn vị trong cụm chia sẻ kinh nghiệm tổ chức phong trào.",
+    "SKHDT": "đề nghị mở lớp tập huấn nghiệp vụ cho cán bộ Đoàn mới.",
 }
 MODELS = {
-    "BDMDN": "Mô hình “Ngày thứ Bảy cùng đoàn viên” do Cấp ủy và Chi đoàn cùng tổ chức.",
-    "DLS": "Câu lạc bộ “Luật sư trẻ tư vấn pháp luật miễn phí” hằng tháng.",
-    "HND": "Đồng hành cùng Chi đoàn Liên đoàn Lao động trong chương trình “Tiếp sức nông dân trẻ”.",
+    "BDMDN": "sinh hoạt chi đoàn cuối tháng do Cấp ủy và Chi đoàn cùng tổ chức.",
+    "DLS": "buổi tư vấn pháp luật miễn phí hằng tháng.",
+    "HND": "hoạt động chung với đơn vị đồng hành trong cụm.",
 }
 
 
@@ -175,7 +195,8 @@ def regular_totals(code: str) -> tuple[float, ...]:
     """Regular units: strong in 2017 and moving gently towards the next level."""
     r = rng_for("totals", code)
     strong = code in COMPANIONS.values()  # companions are the strong units of their cluster
-    base = r.choice([84, 85, 86, 88, 91, 92] if strong else [72, 74, 76, 78, 81, 82, 83, 84, 85, 86, 87, 88, 91])
+    # only the KHO_KHAN units start below Vững mạnh: every other unit is one of the strong ones
+    base = r.choice([84, 85, 86, 88, 91, 92] if strong else [81, 82, 83, 84, 85, 86, 87, 88, 91])
     target = 90 if base >= 80 else 80
     pace = r.choice([0.4, 0.7, 0.9, 1.0, 1.1, 1.2])
     out = [float(base)]
@@ -210,7 +231,7 @@ def split_points(total: float, seed: str) -> dict[str, float]:
 def unit_frame() -> pd.DataFrame:
     rows = []
     for code, name, cluster, unit_type, special, note in UNITS:
-        base = SPECIAL_TOTALS[code][0] if special else regular_totals(code)[0]
+        base = totals_of(code, special)[0]
         r = rng_for("members", code)
         rows.append(
             {
@@ -220,21 +241,32 @@ def unit_frame() -> pd.DataFrame:
                 "unit_type": unit_type,
                 "special": "x" if special else "",
                 "baseline_total": base,
-                # The plan's 2017 words: "đặc thù" for the special units (rated by score), "tiên tiến"
-                # for strong units; the others are left to the score.
-                "baseline_rating": "Đặc thù" if special else ("Tiên tiến" if 80 <= base < 90 else ""),
+                "baseline_rating": word_2017(code, special, base),
                 "group_no": GROUP_OF.get(code),
                 "companion_code": COMPANIONS.get(code, ""),
                 "members": r.randint(12, 85),
-                "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
+                "party_committee": "Cấp ủy " + name.removeprefix("Chi đoàn ").removeprefix("Đoàn "),
                 "note": note,
             }
         )
     return pd.DataFrame(rows)
 
 
+def word_2017(code: str, special: bool, base: float) -> str:
+    """The plan's 2017 words: "Đặc thù" for the special units (rated by their score), "Khá" or
+    "Tiên tiến" for the khó khăn ones, "Vững mạnh" for half the strong units; the rest are left to
+    the score."""
+    if special:
+        return "Đặc thù"
+    if code in KHO_KHAN:
+        return KHO_KHAN[code][0]
+    return "Vững mạnh" if 80 <= base < 90 and rng_for("word", code).random() < 0.5 else ""
+
+
 def totals_of(code: str, special: bool) -> tuple[float, ...]:
-    return SPECIAL_TOTALS[code] if special else regular_totals(code)
+    if special:
+        return SPECIAL_TOTALS[code]
+    return KHO_KHAN[code][1] if code in KHO_KHAN else regular_totals(code)
 
 
 def score_frame(index: int) -> pd.DataFrame:
@@ -260,7 +292,7 @@ def report_frame(quarter: int) -> pd.DataFrame:
     rows = []
     leaders = {1: "Phạm Văn Linh", 2: "Nguyễn Thị Bích Liên"}
     for code, name, _c, _t, special, _n in UNITS:
-        if not special:
+        if code not in ITEM_PROGRESS:  # the followed units report
             continue
         progress = ITEM_PROGRESS[code][quarter - 1]
         if progress is None:
@@ -271,7 +303,8 @@ def report_frame(quarter: int) -> pd.DataFrame:
             for i, item in enumerate(ITEM_ORDER)
         }
         r = rng_for("report", code, quarter)
-        improving = SPECIAL_TOTALS[code][quarter] > SPECIAL_TOTALS[code][0]
+        story = totals_of(code, special)
+        improving = story[quarter] > story[0] + 1
         rows.append(
             {
                 "unit_code": code,
@@ -284,9 +317,9 @@ def report_frame(quarter: int) -> pd.DataFrame:
                 "funds": r.choice([5, 8, 12, 15, 20, 25]) * 1_000_000
                 if improving
                 else r.choice([0, 0, 2, 3]) * 1_000_000,
-                "difficulties": DIFFICULTIES[code],
-                "proposals": PROPOSALS[code],
-                "models": MODELS.get(code, "") if quarter >= 2 else "",
+                "difficulties": EXAMPLE + DIFFICULTIES[code],
+                "proposals": EXAMPLE + PROPOSALS[code],
+                "models": EXAMPLE + MODELS[code] if quarter >= 2 and code in MODELS else "",
                 "meeting_date": dt.date(PLAN_YEAR, 3 * quarter, 20 + r.randint(0, 8)),
                 "reporter": leaders.get(GROUP_OF.get(code), "Ban Tổ chức Đoàn Khối"),
             }
@@ -551,12 +584,6 @@ SUPPORT_PLANS = {
     ],
 }
 # The first row of each plan carries the initial assessment and the agreement with the Cấp ủy.
-SUPPORT_ASSESSMENT = {
-    **DIFFICULTIES,
-    "STC": "Xếp loại năm 2017 chưa đạt vững mạnh; cán bộ Đoàn mới, chưa qua tập huấn.",
-    "STP": "Xếp loại năm 2017 chưa đạt vững mạnh; các chi đoàn trực thuộc sinh hoạt chưa đều.",
-    "SKHDT": "Xếp loại năm 2017 chưa đạt vững mạnh; chưa có chương trình liên tịch với Cấp ủy.",
-}
 # The working-group meeting that set or changed an action (Theo họp tổ ngày).
 ACTION_MEETINGS = {
     ("BDMDN", "TH"): D(2018, 3, 28),
@@ -633,9 +660,9 @@ def support_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
                     "due": due,
                     "partner": partner,
                     "status": status,
-                    "result": result,
+                    "result": EXAMPLE + result[0].lower() + result[1:] if result else "",
                     "evidence": evidence,
-                    "assessment": SUPPORT_ASSESSMENT[code] if first else "",
+                    "assessment": EXAMPLE + DIFFICULTIES[code] if first else "",
                     "agreed_date": due.replace(month=1, day=20) if first else None,
                     "agreed": "Cấp ủy thống nhất phương án hỗ trợ và cử đồng chí phụ trách theo dõi" if first else "",
                     "meeting_date": ACTION_MEETINGS.get((code, item)),
@@ -659,8 +686,8 @@ def meeting_frame() -> pd.DataFrame:
                 "present": ", ".join(n for n in names if n != absent),
                 "absent": absent,
                 "units_discussed": units,
-                "conclusions": conclusions,
-                "solutions": proposals,
+                "conclusions": EXAMPLE + conclusions[0].lower() + conclusions[1:],
+                "solutions": EXAMPLE + proposals[0].lower() + proposals[1:] if proposals else "",
             }
         )
     return pd.DataFrame(rows)

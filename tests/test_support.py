@@ -374,12 +374,12 @@ def test_each_group_meetings_actions_and_missing_reports(store):
     summary = support.group_summary(units, members, actions, meetings, reports, QUARTERS, "2018-Q3").set_index(
         "group_no"
     )
-    assert summary.loc[1, ["actions", "open", "overdue", "done"]].tolist() == [3, 1, 0, 2]  # BDMDN's plan
-    assert summary.loc[2, ["actions", "open", "overdue", "done"]].tolist() == [4, 2, 0, 2]  # DLS's plan
+    assert summary.loc[1, ["actions", "open", "overdue", "done"]].tolist() == [5, 2, 0, 3]  # BDMDN's and STC's plans
+    assert summary.loc[2, ["actions", "open", "overdue", "done"]].tolist() == [8, 5, 1, 3]  # DLS, STP (RS late), SKHDT
     assert summary.loc[2, "2018-Q3"] == 0 and summary.loc[1, "missing_reports"] == []
     # CTHADS sent no Q3 report: a group that follows it says so by name, in the unit list's order
     assigned = units.assign(group_no=units["group_no"].where(~units["unit_code"].isin(["CTHADS", "HND"]), 1))
-    assert sorted(support.group_units(assigned, members, 1)) == ["BDMDN", "CTHADS", "HND"]
+    assert sorted(support.group_units(assigned, members, 1)) == ["BDMDN", "CTHADS", "HND", "STC"]
     assert support.missing_reports(assigned, members, reports, 1, "2018-Q3") == [
         "Đoàn Cục Thi hành án dân sự Thành phố"
     ]
@@ -387,6 +387,7 @@ def test_each_group_meetings_actions_and_missing_reports(store):
         "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
         HND,
         "Đoàn Cục Thi hành án dân sự Thành phố",
+        "Đoàn Sở Tài chính",
     ]
     overdue = support.group_summary(assigned, members, actions, meetings, reports, QUARTERS, "2018-Q3")
     assert overdue.set_index("group_no").loc[1, "overdue"] == 1  # CTHADS's KT, due 31/07, running
@@ -395,9 +396,9 @@ def test_each_group_meetings_actions_and_missing_reports(store):
 def test_a_group_follows_only_the_units_of_its_own_members(store):
     units = store.units().assign(group_no=None)
     members = store.members()
-    assert support.group_units(units, members, 1) == ["BDMDN"]
+    assert support.group_units(units, members, 1) == ["BDMDN"]  # named by group 1's members alone
     assert support.group_units(units, members, 2) == ["DLS"]
-    assert support.unit_groups(store.units(), members) == {"BDMDN": 1, "DLS": 2}
+    assert support.unit_groups(store.units(), members) == {"BDMDN": 1, "DLS": 2, "STC": 1, "STP": 2, "SKHDT": 2}
 
 
 # ---------------------------------------------------------------- the command line
@@ -425,14 +426,14 @@ def test_actions_json(db_url):
         "due": "2018-03-31",
         "status": "done",
         "overdue": False,
-        "result": "Bổ sung 1 Phó Bí thư Chi đoàn",
+        "result": "Ví dụ minh họa: bổ sung 1 Phó Bí thư Chi đoàn",
     }
     assert {r["group"] for r in rows if r["unit_code"] == "CTHADS"} == {None}
     # LMHTX's KT is due 30/06: not overdue at Q2's end, overdue at Q3's
     q2 = json.loads(cli_main("actions", "--period", "Quý II/2018", "--json", db_url=db_url).stdout)
     assert [r for r in q2 if r["overdue"]] == []
     group2 = json.loads(cli_main("actions", "--period", "2018-Q3", "--group", "2", "--json", db_url=db_url).stdout)
-    assert {r["unit_code"] for r in group2} == {"DLS"} and len(group2) == 4
+    assert {r["unit_code"] for r in group2} == {"DLS", "STP", "SKHDT"} and len(group2) == 8
 
 
 def test_actions_as_text_and_bad_input(db_url):

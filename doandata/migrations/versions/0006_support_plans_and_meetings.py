@@ -1,15 +1,15 @@
 """Support plans (one row per action for a unit), reinforcement staff and working-group meetings
 (issue #15): three new row tables, versioned like the others (upload_id, current).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -155,6 +155,32 @@ def group_summary(
     return pd.DataFrame(rows, columns=columns)
 
 
+def overview(
+    units: pd.DataFrame,
+    actions: pd.DataFrame,
+    meetings: pd.DataFrame,
+    reports: pd.DataFrame,
+    groups: list[int],
+    quarter: str,
+    expected: list[str],
+    day: dt.date | None = None,
+) -> dict:
+    """What the overview says of the support work in a quarter: the actions (in all, done, overdue at
+    the quarter's end or the day given), the groups that have not met in the quarter, and the names
+    of the units expected to report (the followed ones, metrics says which) whose report is missing."""
+    judged = with_overdue(actions, day or period_end(quarter))
+    met = set(meetings.loc[meetings["period"] == quarter, "group_no"]) if len(meetings) else set()
+    reported = set(reports.loc[reports["period"] == quarter, "unit_code"]) if len(reports) else set()
+    names = dict(zip(units["unit_code"], units["name"]))
+    return {
+        "actions": len(judged),
+        "done": int((judged["status"] == DONE).sum()),
+        "overdue": int(judged["overdue"].sum()),
+        "groups_not_met": [g for g in groups if g not in met],
+        "reports_missing": [names.get(c, c) for c in expected if c not in reported],
+    }
+
+
 def linked_actions(actions: pd.DataFrame, meeting: dict) -> pd.DataFrame:
     """The actions a meeting set or changed: those that name its date (Theo họp tổ ngày) and belong
     to a unit it discussed (any unit, when the minutes name none)."""

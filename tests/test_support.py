@@ -531,3 +531,23 @@ def test_a_meeting_is_linked_to_the_actions_it_set_or_changed(store):
     store.rollback(entry)
     assert support.linked_actions(store.support_actions(), q3).empty
     assert support.linked_actions(store.support_actions().iloc[:0], q3).empty
+
+
+def test_the_overview_counts_actions_and_names_what_is_missing(store):
+    from doandata import metrics
+
+    units, meetings = store.units(), store.meetings()
+    followed = metrics.of_period(store, "2018-Q3")
+    expected = followed.loc[followed["followed"], "unit_code"].tolist()
+    groups = support.groups_of(units, store.members(), meetings)
+    said = support.overview(units, store.support_actions(), meetings, store.reports(), groups, "2018-Q3", expected)
+    assert said == {
+        "actions": 23,
+        "done": 10,
+        "overdue": 4,
+        "groups_not_met": [2],
+        "reports_missing": ["Đoàn Cục Thi hành án dân sự Thành phố"],
+    }
+    q4 = support.overview(units, store.support_actions(), meetings, store.reports(), groups, "2018-Q4", expected)
+    assert q4["groups_not_met"] == [1, 2] and len(q4["reports_missing"]) == len(expected) == 9
+    assert q4["overdue"] == 23 - 10  # every action not done is due before 31/12/2018

@@ -551,3 +551,10 @@ def test_the_overview_counts_actions_and_names_what_is_missing(store):
     q4 = support.overview(units, store.support_actions(), meetings, store.reports(), groups, "2018-Q4", expected)
     assert q4["groups_not_met"] == [1, 2] and len(q4["reports_missing"]) == len(expected) == 9
     assert q4["overdue"] == 23 - 10  # every action not done is due before 31/12/2018
+
+
+def test_taking_the_sample_out_takes_its_plans_and_minutes_and_undoes(store):
+    entry = store.remove_sample(by="Ban Tổ chức")
+    assert store.support_actions().empty and store.reinforcements().empty and store.meetings().empty
+    store.rollback(entry, by="Ban Tổ chức")
+    assert len(store.support_actions()) == 23 and len(store.reinforcements()) == 1 and len(store.meetings()) == 5

@@ -763,6 +763,11 @@ def check_support(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     units = _resolve_units(table, context, rows, problems)
     records, numbers = [], {}
     for (row, raw), unit in zip(rows, units):
+        if all(is_blank(v) for k, v in raw.items() if k not in ("unit_code", "unit_name")):
+            # a unit listed before its actions are known: nothing to store for it
+            said = raw.get("unit_code") or raw.get("unit_name")
+            problems.append(warning("report_empty", **table.at(row, "unit_code"), value=said))
+            continue
         rec = _typed(table, row, raw, problems)
         item = _plan_item(table, row, rec["item_code"], problems)
         status = _action_status(table, row, raw.get("status"), problems)

@@ -558,3 +558,14 @@ def test_taking_the_sample_out_takes_its_plans_and_minutes_and_undoes(store):
     assert store.support_actions().empty and store.reinforcements().empty and store.meetings().empty
     store.rollback(entry, by="Ban Tổ chức")
     assert len(store.support_actions()) == 23 and len(store.reinforcements()) == 1 and len(store.meetings()) == 5
+
+
+def test_a_unit_listed_without_actions_is_skipped_and_said(store):
+    data = plan([{"unit_code": "HND", "unit_name": HND}, action()])
+    out = ingest.import_bytes(data, "pa.xlsx", store)
+    assert out.batch.ok and lines(out) == [
+        f"Lưu ý: Sheet Phương án hỗ trợ, dòng 6 (HND — {HND}), cột Mã đơn vị (B): Dòng của đơn vị HND còn trống nên "
+        "được bỏ qua."
+    ]
+    assert len(store.support_actions(["HND"])) == 3  # the sample's plan for HND stays
+    assert store.support_actions(["DLS"])["action"].tolist() == ["Rà soát cán bộ"]

@@ -570,8 +570,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This very file was already uploaded as #{id} ({at}). Nothing new stored.",
     ),
     "error.unknown_upload": (
-        "Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
-        "There is no upload #{id}. List them with “python -m doandata history”.",
+        "Không có lần tải lên #{id}. Danh sách các lần tải lên có ở trang Lịch sử (trên dòng lệnh: “python -m "
+        "doandata history”).",
+        "There is no upload #{id}. The History page lists them (on the command line: “python -m doandata history”).",
     ),
     "error.not_sqlite": (
         "Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
@@ -994,7 +995,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "overview.items_cut": (
         "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị.",
-        "Showing the {shown} units with the fewest items done, of {n}.",
+        "Showing the {shown} {shown:unit|units} with the fewest items done, of {n}.",
     ),
     "overview.next_due": ("Mốc tiếp theo: **{name}** — {date}. {note}", "Next milestone: **{name}** — {date}. {note}"),
     "overview.plan_over": ("Các mốc của kế hoạch năm {year} đã qua.", "The milestones of the {year} plan are past."),
@@ -1017,7 +1018,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.unit_code": ("Mã đơn vị", "Unit code"),
     "col.unit_name": ("Tên đơn vị", "Unit"),
     "col.cluster": ("Cụm", "Cluster"),
-    "col.special": ("Đặc thù", "Special"),
     "col.total": ("Tổng điểm", "Total"),
     "col.rating": ("Xếp loại", "Rating"),
     "col.baseline_total": ("Điểm 2017", "2017 score"),

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import contract as C
-from . import xlsx
+from . import metrics, xlsx
 from .settings import Settings
 
 ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
@@ -83,7 +83,7 @@ def write_workbook(
     ws.title = kind.sheet
     _title_block(ws, kind, period, len(columns) + 1)
     _header(ws, columns, criteria)
-    data = rows if rows is not None else _prefill(kind, units)
+    data = rows if rows is not None else _prefill(kind, units, settings)
     _rows(ws, columns, data)
     _validations(wb, ws, kind, columns, units, settings)
     _instructions(wb, kind, columns, period)
@@ -127,11 +127,19 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
     ws.row_dimensions[HEADER_ROW].height = 36
 
 
-def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None) -> pd.DataFrame | None:
-    """Templates of the quarterly workbooks come with the units already listed."""
+def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None, settings: Settings) -> pd.DataFrame | None:
+    """Templates of the quarterly workbooks come with the units already listed: every unit on a
+    scorecard, the followed ones (đặc thù, then khó khăn, by the unit list's 2017 results) on a
+    quarterly report."""
     if units is None or units.empty or not kind.periodic:
         return None
-    chosen = units[units["special"]] if kind.key == "reports" and units["special"].any() else units
+    chosen = units
+    if kind.key == "reports":
+        none = pd.Series(dtype=float)
+        groups = metrics.figures(units, none, none, none, settings, settings.quarters[0])
+        followed = metrics.by_group(metrics.in_set(groups, "followed"))
+        if len(followed):
+            chosen = units.set_index("unit_code").loc[followed["unit_code"]].reset_index()
     return chosen.rename(columns={"name": "unit_name"})[["unit_code", "unit_name"]]
 
 

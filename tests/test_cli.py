@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from doandata.settings import Settings
 from tests.conftest import NEXT, SAMPLE, cli_main, run_cli
 from tests.test_store import rescored
 
@@ -27,6 +28,8 @@ KEYS = [
     "status",
     "recognised",
     "items_done",
+    "followed",
+    "group",
 ]
 
 
@@ -36,22 +39,26 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
     rows = json.loads(out.stdout)
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
     by = {r["unit_code"]: r for r in rows}
-    # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.5 = 61; total 63 → on track
+    # BDMDN: 2017 52 (Trung bình) → target 60 (Khá); Q2, the sơ kết, expects 52 + 8 × its share;
+    # total 63 (Khá: a level up) → on track and recognised
     assert by["BDMDN"] == {
         **by["BDMDN"],
         "special": True,
         "period": "2018-Q2",
         "total": 63.0,
-        "rating": "Trung bình",
+        "rating": "Khá",
         "baseline_total": 52.0,
         "baseline_rating": "Trung bình",
         "delta": 11.0,
-        "target_total": 70.0,
-        "expected_total": 61.0,
+        "target_total": 60.0,
+        "expected_total": pytest.approx(52 + 8 * Settings().quarter_fractions[1]),
         "status": "on_track",
         "recognised": True,
         "items_done": 3,
+        "followed": True,
+        "group": "dac_thu",
     }
+    assert (by["STC"]["group"], by["VPTU"]["group"], by["VPTU"]["followed"]) == ("kho_khan", None, False)
     # LMHTX falls back: 63 → 58 with 66.5 expected
     assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
     assert by["HCTD"]["status"] == "at_risk"
@@ -90,7 +97,7 @@ def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp
     out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 1
     assert (
-        "Sheet Bảng điểm, dòng 22 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
+        "Sheet Bảng điểm, dòng 21 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
         in out.stderr
     )
     assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr

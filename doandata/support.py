@@ -155,6 +155,38 @@ def group_summary(
     return pd.DataFrame(rows, columns=columns)
 
 
+def group_quarter(
+    units: pd.DataFrame,
+    members: pd.DataFrame,
+    actions: pd.DataFrame,
+    meetings: pd.DataFrame,
+    reports: pd.DataFrame,
+    group_no: int,
+    quarter: str,
+    day: dt.date | None = None,
+) -> dict:
+    """What a working group's quarterly report to Thường trực holds: its units, its meetings of the
+    quarter (with their conclusions and proposals), its units' actions with the overdue ones at the
+    quarter's end (or the day given), the reports missing, and the units' own proposals."""
+    codes = group_units(units, members, group_no)
+    mine = (
+        with_overdue(actions[actions["unit_code"].isin(codes)], day or period_end(quarter)) if len(actions) else actions
+    )
+    held = meetings[(meetings["group_no"] == group_no) & (meetings["period"] == quarter)] if len(meetings) else meetings
+    sent = reports[(reports["period"] == quarter) & reports["unit_code"].isin(codes)] if len(reports) else reports
+    proposals = sent[sent["proposals"].fillna("").str.strip() != ""] if len(sent) else sent
+    return {
+        "group_no": group_no,
+        "quarter": quarter,
+        "units": units[units["unit_code"].isin(codes)][["unit_code", "name"]].reset_index(drop=True),
+        "meetings": held.reset_index(drop=True),
+        "actions": mine.reset_index(drop=True),
+        "overdue": mine[mine["overdue"]].reset_index(drop=True) if len(mine) else mine,
+        "missing_reports": missing_reports(units, members, reports, group_no, quarter),
+        "proposals": proposals[["unit_code", "proposals"]].reset_index(drop=True) if len(proposals) else proposals,
+    }
+
+
 def overview(
     units: pd.DataFrame,
     actions: pd.DataFrame,

@@ -569,3 +569,21 @@ def test_a_unit_listed_without_actions_is_skipped_and_said(store):
     ]
     assert len(store.support_actions(["HND"])) == 3  # the sample's plan for HND stays
     assert store.support_actions(["DLS"])["action"].tolist() == ["Rà soát cán bộ"]
+
+
+def test_what_a_groups_quarterly_report_holds(store):
+    frames = dict(
+        units=store.units(),
+        members=store.members(),
+        actions=store.support_actions(),
+        meetings=store.meetings(),
+        reports=store.reports(),
+    )
+    q3 = support.group_quarter(**frames, group_no=2, quarter="2018-Q3")
+    assert sorted(q3["units"]["unit_code"]) == ["DLS", "SKHDT", "STP"]
+    assert q3["meetings"].empty and q3["missing_reports"] == []  # group 2 did not meet in Q3
+    assert q3["overdue"][["unit_code", "item_code"]].values.tolist() == [["STP", "RS"]]
+    assert len(q3["actions"]) == 8 and sorted(q3["proposals"]["unit_code"]) == ["DLS", "SKHDT", "STP"]
+    q2 = support.group_quarter(**frames, group_no=1, quarter="2018-Q2")
+    assert q2["meetings"]["meeting_date"].astype(str).tolist() == ["2018-06-27"]
+    assert q2["meetings"].iloc[0]["absent"] == "Nguyễn Như Tâm" and q2["overdue"].empty

@@ -285,6 +285,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
         "Status “{value}” is not understood. Choose one of: {allowed}.",
     ),
+    # ------------------------------------------------------------ support plans and meetings (#15)
+    "problem.status_overdue_typed": (
+        "Trạng thái “{value}” không cần ghi: ứng dụng tự tính quá hạn từ cột Hạn và Trạng thái. Việc này được đọc là "
+        "Chưa thực hiện; hãy ghi Chưa thực hiện, Đang thực hiện hoặc Hoàn thành.",
+        "Status “{value}” need not be written: the app works out what is overdue from the due date and the status. "
+        "This action was read as Not started; write Chưa thực hiện, Đang thực hiện or Hoàn thành.",
+    ),
+    "problem.status_overdue_computed": (
+        "Không chọn được trạng thái “{value}”: ứng dụng tự tính quá hạn từ Hạn và Trạng thái. "
+        "Hãy chọn một trong: {allowed}.",
+        "“{value}” cannot be chosen: the app works out what is overdue from the due date and the status. "
+        "Choose one of: {allowed}.",
+    ),
+    "problem.dates_reversed": (
+        "Đến ngày {value} trước Từ ngày {start}. Hãy kiểm tra lại hai ngày.",
+        "The end date {value} is before the start date {start}. Check both dates.",
+    ),
+    "problem.group_unknown": (
+        "Không có tổ công tác “{value}”. Các tổ đã có: {allowed}. Hãy sửa số tổ, hoặc tải lên danh sách Tổ công tác "
+        "trước.",
+        "There is no working group “{value}”. The groups are: {allowed}. Correct the number, or upload the working "
+        "groups first.",
+    ),
+    "problem.meeting_outside_plan": (
+        "Ngày họp {value} không thuộc quý nào của kế hoạch ({allowed}): cuộc họp vẫn được lưu nhưng không được tính "
+        "cho quý nào. Hãy kiểm tra lại năm của ngày họp.",
+        "The meeting date {value} is in no quarter of the plan ({allowed}): the meeting is stored but counts for no "
+        "quarter. Check the year of the date.",
+    ),
+    "problem.meeting_duplicate": (
+        "Tổ {group} có hai dòng cùng ngày họp {value} (lần đầu ở dòng {first_row}). Mỗi cuộc họp ghi một dòng.",
+        "Group {group} has two rows with the meeting date {value} (first at row {first_row}). One row per meeting.",
+    ),
+    "problem.meeting_held": (
+        "Tổ {group} đã có cuộc họp ngày {value}. Hãy sửa biên bản đã có (tải lên lại) thay vì thêm cuộc họp mới.",
+        "Group {group} already has a meeting on {value}. Correct the minutes there (upload them again) instead of "
+        "adding a meeting.",
+    ),
     # ------------------------------------------------------------ periods
     "problem.period_unreadable": (
         "Không đọc được kỳ “{value}”. Hãy ghi theo dạng Quý II/2018 hoặc Năm 2017.",
@@ -487,11 +525,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.rollback": ("khôi phục trạng thái trước một lần tải lên", "restore the state before an upload"),
     "cli.help.id": ("số của lần tải lên (xem lệnh history)", "the upload's number (see history)"),
     "cli.help.by_rollback": ("người hoàn tác", "who undoes it"),
+    "cli.help.actions": (
+        "các việc của phương án hỗ trợ, việc nào quá hạn",
+        "the support plans' actions, and which are overdue",
+    ),
+    "cli.help.period_actions": (
+        "kỳ: quá hạn là Hạn trước ngày cuối kỳ (2018-Q3: trước 30/09/2018) mà chưa Hoàn thành; "
+        "now (mặc định): Hạn trước hôm nay",
+        "the period: overdue is due before its last day (2018-Q3: before 30/09/2018) and not done; "
+        "now (the default): due before today",
+    ),
+    "cli.help.group": ("chỉ của tổ công tác số N", "only working group N's"),
+    "cli.help.meetings": ("các cuộc họp tổ công tác đã ghi biên bản", "the working groups' recorded meetings"),
+    "cli.no_actions": (
+        "Chưa có việc nào: hãy tải lên Phương án hỗ trợ (mẫu: python -m doandata template support -o pa.xlsx).",
+        "No actions yet: upload a support plan (template: python -m doandata template support -o plan.xlsx).",
+    ),
+    "cli.no_meetings": (
+        "Chưa có cuộc họp nào: hãy tải lên Biên bản họp tổ (mẫu: python -m doandata template meetings -o bb.xlsx).",
+        "No meetings yet: upload the minutes (template: python -m doandata template meetings -o minutes.xlsx).",
+    ),
+    "cli.overdue": ("QUÁ HẠN", "OVERDUE"),
+    "cli.meeting_line": (
+        "Tổ {group}  {date}  {period}  tại {place}; đơn vị được bàn: {units}",
+        "Group {group}  {date}  {period}  at {place}; units discussed: {units}",
+    ),
     "kind.units": ("Danh sách đơn vị", "Unit list"),
     "kind.groups": ("Tổ công tác", "Working groups"),
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
     "kind.scores": ("Bảng điểm", "Scorecard"),
     "kind.reports": ("Báo cáo quý", "Quarterly report"),
+    "kind.support": ("Phương án hỗ trợ", "Support plan"),
+    "kind.reinforcements": ("Cán bộ tăng cường", "Reinforcement staff"),
+    "kind.meetings": ("Biên bản họp tổ", "Working-group minutes"),
+    "error.editor_required": (
+        "Chỉ người biên tập đã đăng nhập mới sửa được; hãy đăng nhập (tên của bạn được ghi vào lịch sử).",
+        "Only a signed-in editor can change this; sign in (your name goes into the history).",
+    ),
+    "error.unknown_action": (
+        "Phương án hỗ trợ của đơn vị {unit} không có việc số {number}.",
+        "The support plan of unit {unit} has no action number {number}.",
+    ),
+    "error.edit_refused": ("Không lưu được thay đổi.", "The change was not stored."),
     # ------------------------------------------------------------ errors (errors.py: error.<code>)
     "error.duplicate_upload": (
         "Tệp này đã được tải lên y hệt ở lần #{id} ({at}). Không lưu gì thêm.",
@@ -615,6 +690,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "templates.help.reports": (
         "Tình trạng từng nội dung kế hoạch, số liệu hoạt động, khó khăn, đề xuất của đơn vị đặc thù.",
         "Plan-item statuses, activity figures, difficulties and proposals of the special units.",
+    ),
+    "templates.help.support": (
+        "Việc cần làm để hỗ trợ từng đơn vị: nội dung kế hoạch, người phụ trách, hạn, trạng thái, kết quả; "
+        "sheet thứ hai: cán bộ tăng cường.",
+        "What is to be done to support each unit: plan item, owner, due date, status, result; "
+        "second sheet: reinforcement staff.",
+    ),
+    "templates.help.meetings": (
+        "Mỗi cuộc họp của tổ công tác: ngày, có mặt, vắng, đơn vị được bàn, kết luận, giải pháp.",
+        "Each meeting of a working group: date, present, absent, units discussed, conclusions, solutions.",
     ),
     "share.title": ("Chia sẻ liên kết trang này", "Share a link to this view"),
     "share.caption": (
@@ -744,6 +829,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "and expected shares 30/60/100/100 % by the reviews (only what no one had edited)",
     ),
     "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
+    "history.action_edit": ("Sửa trên ứng dụng: {kinds}", "Edited in the app: {kinds}"),
     "col.when": ("Thời gian", "When"),
     "col.by": ("Người thực hiện", "By"),
     "col.action": ("Việc", "What"),

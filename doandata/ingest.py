@@ -52,7 +52,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
         raise Unreadable("no_table", file=filename)
     if (
         context.units.empty
-        and any(t.kind.key in ("scores", "reports", "groups") for t in tables)
+        and any(t.kind.key in ("scores", "reports", "groups", "support", "reinforcements", "meetings") for t in tables)
         and not any(t.kind.key == "units" for t in tables)
     ):
         return Outcome(Batch(problems=[error("store_empty")]), sha)

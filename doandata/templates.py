@@ -40,6 +40,14 @@ INSTRUCTIONS = {
     "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
     "reports": "Mỗi dòng là một đơn vị trong quý. Các cột nội dung kế hoạch chọn một trong: Chưa thực hiện, "
     "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
+    "support": "Mỗi dòng là một việc cần làm để hỗ trợ một đơn vị. Nội dung kế hoạch: một mã RS, KT, TH, LT, CSVC, PT, "
+    "KP hoặc DH. Hạn ghi dạng ngày/tháng/năm. Trạng thái chọn Chưa thực hiện, Đang thực hiện hoặc Hoàn thành; "
+    "“Quá hạn” không ghi vào đây: ứng dụng tự tính khi đã qua Hạn mà chưa Hoàn thành. Sheet “Tăng cường cán bộ”: "
+    "mỗi dòng là một cán bộ được tăng cường cho đơn vị.",
+    "reinforcements": "Mỗi dòng là một cán bộ được tăng cường: từ đơn vị (hoặc cơ quan) nào, đến đơn vị nào, "
+    "từ ngày, đến ngày, nhiệm vụ.",
+    "meetings": "Mỗi dòng là một cuộc họp của tổ công tác. Tổ ghi số tổ (1 hoặc Tổ 1). Ngày họp ghi dạng "
+    "ngày/tháng/năm; quý của cuộc họp tính theo ngày họp. Đơn vị được bàn: mã hoặc tên đơn vị, cách nhau bằng dấu phẩy.",
 }
 
 
@@ -63,8 +71,10 @@ def write_workbook(
     criteria: pd.DataFrame | None = None,
     units: pd.DataFrame | None = None,
     settings: Settings | None = None,
+    parts: dict[str, pd.DataFrame] | None = None,
 ) -> bytes:
-    """An .xlsx of one workbook kind; rows hold values by contract key (or code)."""
+    """An .xlsx of one workbook kind; rows hold values by contract key (or code). A kind with a
+    second sheet (a support plan's reinforcements) gets it too, with the rows of `parts[its key]`."""
     settings = settings or Settings()
     kind = C.KINDS[kind_key]
     columns = headers_for(kind, criteria)
@@ -78,6 +88,15 @@ def write_workbook(
     _validations(wb, ws, kind, columns, units, settings)
     _instructions(wb, kind, columns, period)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    for part in (k for k in C.KINDS.values() if k.part_of == kind_key):
+        # a kind's second sheet (a support plan's reinforcements), before the instructions
+        extra = wb.create_sheet(part.sheet, index=1)
+        part_columns = headers_for(part, None)
+        _title_block(extra, part, None, len(part_columns) + 1)
+        _header(extra, part_columns, None)
+        _rows(extra, part_columns, parts.get(part.key) if parts else None)
+        _validations(wb, extra, part, part_columns, None, settings)
+        _part_instructions(wb["Hướng dẫn"], part, part_columns)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -165,6 +184,9 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
     add(ratings, "rating_given", "Chọn một xếp loại")
     add(ratings, "baseline_rating", "Chọn một xếp loại")
     add(_choices(wb, ["Tổ trưởng", "Thành viên"], "Vai trò"), "role", "Tổ trưởng hoặc Thành viên")
+    if kind.key == "support":
+        add(statuses, "status", "Chọn: " + ", ".join(C.STATUS_NAMES) + " (Quá hạn do ứng dụng tự tính)")
+        add(_choices(wb, list(C.PLAN_ITEM_CODES), "Nội dung kế hoạch"), "item_code", "Chọn một mã nội dung kế hoạch")
     if unit_codes:
         add(unit_codes, "unit_code", "Chọn mã đơn vị trong danh sách")
         add(unit_codes, "companion_code", "Chọn mã đơn vị trong danh sách")
@@ -226,6 +248,16 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None
         xlsx.append(ws, [text, meaning])
     xlsx.append(ws, [])
     xlsx.append(ws, ["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])
+
+
+def _part_instructions(ws, kind: C.WorkbookKind, columns) -> None:
+    xlsx.append(ws, [])
+    xlsx.append(ws, ["Sheet “" + kind.sheet + "”", INSTRUCTIONS[kind.key]])
+    for key, text, _w in columns:
+        col = kind.column(key)
+        xlsx.append(
+            ws, [text, ("bắt buộc" if col.required else "không bắt buộc") + (f"; {col.hint}" if col.hint else "")]
+        )
 
 
 def save(data: bytes, path: str | Path) -> None:

@@ -327,6 +327,383 @@ def report_frame(quarter: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# ---------------------------------------------------------------- support plans and minutes (#15)
+
+# Per unit: (plan item, what is to be done, owner, partner, due, status, result, evidence). Relative
+# to the end of Q3 (30/09/2018) some are done, some running, and four are overdue (due before it, not
+# done): CTHADS KT, HCTD PT, LMHTX KT and STP RS.
+D = dt.date
+SUPPORT_PLANS = {
+    "BDMDN": [
+        (
+            "RS",
+            "Rà soát, bổ sung cán bộ Đoàn còn thiếu sau sắp xếp",
+            "Nguyễn Trần Tuấn",
+            "Cấp ủy đơn vị",
+            D(2018, 3, 31),
+            "Hoàn thành",
+            "Bổ sung 1 Phó Bí thư Chi đoàn",
+            "Biên bản rà soát",
+        ),
+        (
+            "TH",
+            "Cử Ban Chấp hành Chi đoàn dự lớp tập huấn nghiệp vụ",
+            "Võ Thành Khoa",
+            "Ban Tuyên giáo Đoàn Khối",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "3 cán bộ dự tập huấn",
+            "Danh sách học viên",
+        ),
+        (
+            "LT",
+            "Xây dựng chương trình liên tịch với Cấp ủy",
+            "Phạm Văn Linh",
+            "Cấp ủy đơn vị",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "Đã có dự thảo chương trình",
+            "",
+        ),
+    ],
+    "CTHADS": [
+        (
+            "RS",
+            "Rà soát đội ngũ cán bộ Đoàn sau các lần thay đổi nhân sự",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 4, 30),
+            "Hoàn thành",
+            "Có danh sách cán bộ Đoàn cập nhật",
+            "Danh sách cán bộ",
+        ),
+        (
+            "KT",
+            "Kiện toàn Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 7, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+        (
+            "PT",
+            "Tổ chức một hoạt động chung với đơn vị đồng hành",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Đoàn Tòa án nhân dân Thành phố",
+            D(2018, 11, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "HND": [
+        (
+            "RS",
+            "Rà soát cán bộ, đoàn viên đang công tác tại cơ sở",
+            "Ban Chấp hành Chi đoàn",
+            "",
+            D(2018, 3, 31),
+            "Hoàn thành",
+            "Cập nhật danh sách đoàn viên",
+            "Danh sách đoàn viên",
+        ),
+        (
+            "CSVC",
+            "Đề xuất Cấp ủy bố trí phòng sinh hoạt chung",
+            "Ban Chấp hành Chi đoàn",
+            "Cấp ủy đơn vị",
+            D(2018, 12, 15),
+            "Đang thực hiện",
+            "Cấp ủy đã đồng ý về chủ trương",
+            "",
+        ),
+        (
+            "DH",
+            "Cùng đơn vị đồng hành tổ chức chương trình cho đoàn viên",
+            "Ban Chấp hành Chi đoàn",
+            "Chi đoàn Liên đoàn Lao động Thành phố",
+            D(2018, 9, 15),
+            "Hoàn thành",
+            "Tổ chức 1 chương trình chung",
+            "Kế hoạch, hình ảnh hoạt động",
+        ),
+    ],
+    "HCTD": [
+        (
+            "KT",
+            "Phân công lại nhiệm vụ trong Ban Chấp hành Chi đoàn",
+            "Ban Chấp hành Chi đoàn",
+            "Cấp ủy đơn vị",
+            D(2018, 5, 31),
+            "Hoàn thành",
+            "Có bảng phân công mới",
+            "Bảng phân công",
+        ),
+        (
+            "PT",
+            "Tổ chức hoạt động tình nguyện chung với đơn vị đồng hành",
+            "Ban Chấp hành Chi đoàn",
+            "Chi đoàn Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
+            D(2018, 9, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "DLS": [
+        (
+            "LT",
+            "Thống nhất với Cấp ủy lịch sinh hoạt ngoài giờ hành chính",
+            "Nguyễn Thị Bích Liên",
+            "Cấp ủy đơn vị",
+            D(2018, 4, 30),
+            "Hoàn thành",
+            "Sinh hoạt định kỳ tối thứ Năm cuối tháng",
+            "Thông báo của Cấp ủy",
+        ),
+        (
+            "RS",
+            "Rà soát, kiện toàn cán bộ Đoàn",
+            "Nguyễn Trần Tuấn",
+            "",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "Bầu bổ sung 2 Ủy viên Ban Chấp hành",
+            "Biên bản bầu bổ sung",
+        ),
+        (
+            "CSVC",
+            "Bố trí nơi lưu trữ hồ sơ, tài liệu của Đoàn",
+            "Tống Thị Thùy Dương",
+            "Văn phòng đơn vị",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+        (
+            "DH",
+            "Sinh hoạt chuyên đề chung với đơn vị đồng hành",
+            "Phạm Hồng Khải",
+            "Đoàn Viện Kiểm sát nhân dân Thành phố",
+            D(2018, 12, 15),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "LMHTX": [
+        (
+            "KT",
+            "Kiện toàn chức danh Bí thư Chi đoàn",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 6, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+        (
+            "TH",
+            "Hướng dẫn nghiệp vụ cho cán bộ Chi đoàn",
+            "Ban Tổ chức Đoàn Khối",
+            "",
+            D(2018, 10, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "STC": [
+        (
+            "TH",
+            "Cử cán bộ Đoàn dự lớp tập huấn nghiệp vụ",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "2 cán bộ dự tập huấn",
+            "Giấy chứng nhận",
+        ),
+        (
+            "PT",
+            "Xây dựng kế hoạch hoạt động phong trào quý IV",
+            "Ban Chấp hành Đoàn cơ sở",
+            "",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "STP": [
+        (
+            "RS",
+            "Rà soát đội ngũ cán bộ Đoàn các chi đoàn trực thuộc",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            D(2018, 8, 31),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+        (
+            "KP",
+            "Lập kế hoạch vận động kinh phí hoạt động",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Cấp ủy đơn vị",
+            D(2018, 11, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "SKHDT": [
+        (
+            "LT",
+            "Đăng ký nội dung liên tịch với Cấp ủy",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Cấp ủy đơn vị",
+            D(2018, 5, 31),
+            "Hoàn thành",
+            "Có chương trình liên tịch năm 2018",
+            "Chương trình liên tịch",
+        ),
+        (
+            "KT",
+            "Kiện toàn Ban Chấp hành các chi đoàn trực thuộc",
+            "Ban Chấp hành Đoàn cơ sở",
+            "",
+            D(2018, 12, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+}
+# The first row of each plan carries the initial assessment and the agreement with the Cấp ủy.
+# The working-group meeting that set or changed an action (Theo họp tổ ngày).
+ACTION_MEETINGS = {
+    ("BDMDN", "TH"): D(2018, 3, 28),
+    ("BDMDN", "LT"): D(2018, 6, 27),
+    ("LMHTX", "KT"): D(2018, 6, 27),
+    ("DLS", "RS"): D(2018, 3, 29),
+    ("DLS", "CSVC"): D(2018, 6, 28),
+    ("DLS", "DH"): D(2018, 6, 28),
+}
+REINFORCEMENTS = [
+    (
+        "Trần Minh Hoàng",
+        "CVLS",
+        "LMHTX",
+        D(2018, 7, 1),
+        D(2018, 12, 31),
+        "Hỗ trợ Chi đoàn chuẩn bị kiện toàn Ban Chấp hành và sinh hoạt định kỳ",
+    ),
+]
+# (group, date, present, absent, units discussed, conclusions, proposals): group 2 has no Q3 meeting.
+MEETINGS = [
+    (
+        1,
+        D(2018, 3, 28),
+        "BDMDN",
+        "Thống nhất phương án hỗ trợ Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố; "
+        "phân công thành viên theo dõi từng nội dung.",
+        "Đề nghị đơn vị gửi danh sách cán bộ Đoàn sau sắp xếp.",
+    ),
+    (
+        1,
+        D(2018, 6, 27),
+        "BDMDN, LMHTX",
+        "Rà soát và tập huấn đã hoàn thành; tiếp tục xây dựng chương trình liên tịch.",
+        "Đề nghị Thường trực hỗ trợ làm việc với Cấp ủy Liên minh Hợp tác xã Thành phố về nhân sự.",
+    ),
+    (
+        1,
+        D(2018, 9, 27),
+        "BDMDN",
+        "Chương trình liên tịch đang hoàn thiện; đơn vị tiến bộ rõ so với năm 2017.",
+        "Đề xuất xem xét công nhận tiến bộ tại tổng kết.",
+    ),
+    (
+        2,
+        D(2018, 3, 29),
+        "DLS",
+        "Thống nhất phương án hỗ trợ Đoàn Đoàn Luật sư Thành phố; ưu tiên lịch sinh hoạt ngoài giờ hành chính.",
+        "Đề nghị đơn vị đồng hành cùng tham gia sinh hoạt chuyên đề.",
+    ),
+    (
+        2,
+        D(2018, 6, 28),
+        "DLS",
+        "Đã thống nhất lịch sinh hoạt và kiện toàn cán bộ; tiếp tục bố trí nơi lưu trữ hồ sơ.",
+        "",
+    ),
+]
+
+
+def support_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The support plans (one row per action) and the reinforcement staff."""
+    rows = []
+    for code, actions in SUPPORT_PLANS.items():
+        for i, (item, action, owner, partner, due, status, result, evidence) in enumerate(actions):
+            first = i == 0
+            rows.append(
+                {
+                    "unit_code": code,
+                    "unit_name": next(u[1] for u in UNITS if u[0] == code),
+                    "item_code": item,
+                    "action": action,
+                    "owner": owner,
+                    "due": due,
+                    "partner": partner,
+                    "status": status,
+                    "result": EXAMPLE + result[0].lower() + result[1:] if result else "",
+                    "evidence": evidence,
+                    "assessment": EXAMPLE + DIFFICULTIES[code] if first else "",
+                    "agreed_date": due.replace(month=1, day=20) if first else None,
+                    "agreed": "Cấp ủy thống nhất phương án hỗ trợ và cử đồng chí phụ trách theo dõi" if first else "",
+                    "meeting_date": ACTION_MEETINGS.get((code, item)),
+                }
+            )
+    reinforcements = pd.DataFrame(REINFORCEMENTS, columns=["name", "from_unit", "to_unit", "start", "end", "task"])
+    return pd.DataFrame(rows), reinforcements
+
+
+def meeting_frame() -> pd.DataFrame:
+    """The working groups' meetings of Q1–Q3, group 2's Q3 meeting missing."""
+    rows = []
+    for group, day, units, conclusions, proposals in MEETINGS:
+        names = [m[1] for m in MEMBERS if m[0] == group]
+        absent = names[-1] if (group, day.month) == (1, 6) else ""
+        rows.append(
+            {
+                "group_no": f"Tổ {group}",
+                "meeting_date": day,
+                "place": "Văn phòng Đoàn Khối",
+                "present": ", ".join(n for n in names if n != absent),
+                "absent": absent,
+                "units_discussed": units,
+                "conclusions": EXAMPLE + conclusions[0].lower() + conclusions[1:],
+                "solutions": EXAMPLE + proposals[0].lower() + proposals[1:] if proposals else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def support_files(unit_list: pd.DataFrame) -> dict[str, bytes]:
+    """11_phuong_an_ho_tro_2018.xlsx and 12_bien_ban_hop_to_2018.xlsx."""
+    actions, reinforcements = support_frames()
+    return {
+        f"11_phuong_an_ho_tro_{PLAN_YEAR}.xlsx": write_workbook(
+            "support", actions, units=unit_list, parts={"reinforcements": reinforcements}
+        ),
+        f"12_bien_ban_hop_to_{PLAN_YEAR}.xlsx": write_workbook("meetings", meeting_frame()),
+    }
+
+
 def frozen(data: bytes) -> bytes:
     """Same input, same bytes: fixed zip-entry times and document dates (openpyxl stamps 'now')."""
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -366,6 +743,7 @@ def main(out: Path = HERE) -> list[Path]:
         files[f"{7 + q:02d}_bao_cao_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
             "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list
         )
+    files.update(support_files(unit_list))
     written = []
     for name, data in files.items():
         path = out / name

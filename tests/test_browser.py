@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
+from tests.conftest import NEXT
 
 
 @pytest.fixture(scope="module")
@@ -376,7 +377,7 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
     password = "mat-khau-trinh-duyet"
     with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
-        upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=11)
+        upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=NEXT)
         # the next quarter's blank scorecard, straight from the upload page
         choose(editor, "Kỳ của tệp", "Quý IV/2018")
         editor.get_by_text("Chưa có mẫu? Tải mẫu của Quý IV/2018").wait_for(timeout=30000)
@@ -413,7 +414,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("7", "3")
 
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
-        upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=11)
+        upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=NEXT)
 
         # the session open on the other instance: its next run reads the new store version
         watcher.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()

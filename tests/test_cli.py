@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import SAMPLE, cli_main, run_cli
+from tests.conftest import NEXT, SAMPLE, cli_main, run_cli
 from tests.test_store import rescored
 
 KEYS = [
@@ -99,7 +99,7 @@ def test_import_stores_and_exit_0(any_url, tmp_path):
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
     out = cli_main("import", str(path), "--by", "Tổ 1", db_url=any_url)
     assert out.returncode == 0, out.stderr
-    assert "Đã lưu lần tải lên #11" in out.stdout and "Quý III/2018" in out.stdout
+    assert f"Đã lưu lần tải lên #{NEXT}" in out.stdout and "Quý III/2018" in out.stdout
     history = cli_main("history", db_url=any_url).stdout
     assert "sua_quy_3.xlsx" in history and "Tổ 1" in history
 
@@ -161,12 +161,12 @@ def test_rollback_from_the_cli(any_url, tmp_path):
     path = tmp_path / "q3.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 0}))
     assert cli_main("import", str(path), db_url=any_url).returncode == 0
-    out = cli_main("rollback", "11", "--by", "Ban Tổ chức", db_url=any_url)
-    assert out.returncode == 0 and "trước lần tải lên #11" in out.stdout
+    out = cli_main("rollback", str(NEXT), "--by", "Ban Tổ chức", db_url=any_url)
+    assert out.returncode == 0 and f"trước lần tải lên #{NEXT}" in out.stdout
     rows = json.loads(cli_main("summary", "--period", "2018-Q3", "--json", db_url=any_url).stdout)
     assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
     newest = cli_main("history", db_url=any_url).stdout.splitlines()[0]
-    assert newest.startswith("#12 ") and "rollback  → #11 " in newest and newest.endswith("Ban Tổ chức")
+    assert newest.startswith(f"#{NEXT + 1} ") and f"rollback  → #{NEXT} " in newest and newest.endswith("Ban Tổ chức")
     out = cli_main("rollback", "999", db_url=any_url)
     assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from doandata import auth
 from doandata.store import Store
 from pages._widgets import literal
-from tests.conftest import ROOT, SAMPLE, run_cli
+from tests.conftest import NEXT, ROOT, SAMPLE, SEEDED, run_cli
 from tests.test_store import rescored
 
 PASSWORD = "mat-khau-bien-tap-2018"
@@ -66,7 +66,7 @@ def test_without_an_editor_configured_the_page_says_how(app, monkeypatch):
 
 def test_a_viewer_sees_the_history_but_no_restore(app):
     open_page(app, "pages/lich_su.py")
-    assert len(app.dataframe[0].value) == 10
+    assert len(app.dataframe[0].value) == SEEDED
     assert not [b for b in app.button if b.label.startswith("Khôi phục")]
 
 
@@ -119,7 +119,9 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
     assert not app.exception
 
     # the file's name as typed: markdown's _ and . escaped
-    assert app.success[0].value.startswith(f"Đã lưu lần tải lên #11: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018")
+    assert app.success[0].value.startswith(
+        f"Đã lưu lần tải lên #{NEXT}: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018"
+    )
     assert "Nguyễn Trần Tuấn" in app.success[0].value
     assert summary(db_url)["LMHTX"]["total"] == 64.5
     # the overview shows the new figures at once
@@ -140,7 +142,7 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
-    assert run_cli("history", db_url=db_url).stdout.count("\n") == 10
+    assert run_cli("history", db_url=db_url).stdout.count("\n") == SEEDED
 
 
 def test_reupload_then_undo_from_the_history_page(app, db_url):
@@ -154,18 +156,18 @@ def test_reupload_then_undo_from_the_history_page(app, db_url):
     open_page(app, "pages/lich_su.py")
     history = app.dataframe[0].value
     assert history.iloc[0]["Tệp"] == "hctd_q3.xlsx" and history.iloc[0]["Người thực hiện"] == "Nguyễn Trần Tuấn"
-    app.selectbox(key="restore_pick").set_value(11).run()
-    button = next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11")
+    app.selectbox(key="restore_pick").set_value(NEXT).run()
+    button = next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}")
     assert button.disabled  # not before the confirmation
-    app.checkbox(key="restore_sure_11").check().run()
+    app.checkbox(key=f"restore_sure_{NEXT}").check().run()
     app.text_input(key="restore_password").set_value(PASSWORD)  # asked again before a restore
-    next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11").click().run()
+    next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}").click().run()
     assert not app.exception
-    assert app.success[0].value.startswith("Đã khôi phục trạng thái trước lần tải lên #11")
+    assert app.success[0].value.startswith(f"Đã khôi phục trạng thái trước lần tải lên #{NEXT}")
     assert summary(db_url)["HCTD"]["total"] == 66.5
     assert app.text_input(key="restore_password").value == ""  # not kept once used
     history = app.dataframe[0].value
-    assert history.iloc[0]["Việc"] == "Khôi phục trước #11" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
+    assert history.iloc[0]["Việc"] == f"Khôi phục trước #{NEXT}" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
 
 
 def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
@@ -207,7 +209,7 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     app.text_input(key="settings_password").set_value(PASSWORD)  # asked again before a change of settings
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
-    assert app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
+    assert app.success[0].value.startswith(f"Đã lưu cài đặt (mục lịch sử #{NEXT})")
     assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 3.5 below 70: outside a 1-point band
     assert "settings" in run_cli("history", db_url=db_url).stdout
 

@@ -90,6 +90,8 @@ def test_templates_page_offers_every_workbook(app):
         "Tải mẫu Bộ tiêu chí",
         "Tải mẫu Bảng điểm",
         "Tải mẫu Báo cáo quý",
+        "Tải mẫu Phương án hỗ trợ",
+        "Tải mẫu Biên bản họp tổ",
     ]
 
 

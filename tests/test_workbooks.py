@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from doandata import cli
-from tests.conftest import cli_main
+from tests.conftest import NEXT, cli_main
 from tests.messy import CODES, convert, messy_scorecard
 
 HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", *CODES, "Tổng điểm"]
@@ -72,7 +72,7 @@ def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
     # blank row, the totals row, the notes and the signature are understood
     assert lines(out) == [
         "Lưu ý: Sheet Ghi chep: Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
-        "Đã lưu lần tải lên #11: Bảng điểm, kỳ Quý II/2018, 3 dòng, 3 đơn vị.",
+        f"Đã lưu lần tải lên #{NEXT}: Bảng điểm, kỳ Quý II/2018, 3 dòng, 3 đơn vị.",
     ]
     t = totals(db_url, "2018-Q2")
     assert (t["BDMDN"], t["HND"], t["VPTU"]) == (63, 52, 88)  # "8,5" and "7.5" read as numbers
@@ -333,7 +333,7 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
     wb.save(path)
     out = cli_main("import", str(path), db_url=db_url)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Đã lưu lần tải lên #11" in out.stdout
+    assert f"Đã lưu lần tải lên #{NEXT}" in out.stdout
     if kind == "scores":
         assert totals(db_url, "2018-Q4")["BDVTU"] == 100
         assert "bỏ qua" in out.stdout  # the 23 units not scored yet are skipped, with a note

@@ -1562,7 +1562,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reports.group_quarter": ("Quý", "Quarter"),
     "reports.group_make": ("Lập báo cáo của tổ", "Make the group's report"),
     "reports.group_get": ("Tải báo cáo của tổ (.docx)", "Download the group's report (.docx)"),
-    "cli.help.group": (
+    "cli.help.report_group": (
         "số tổ công tác: lập báo cáo quý của tổ (.docx) thay cho báo cáo của Ban Thường vụ",
         "a working group's number: write that group's quarterly report (.docx) instead of the committee's",
     ),

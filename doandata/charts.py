@@ -507,7 +507,11 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
     fig = go.Figure()
     rows = [f"{int(n)}. {safe(c)}" for n, c in zip(actions["action_no"], actions["item_code"])]
     states = [support.state(s, bool(o)) for s, o in zip(actions["status"], actions["overdue"])]
-    names = {k: i18n.t(f"support.state_{k}", lang) for k in ACTION_COLOURS}
+    names = {
+        "done": i18n.t("support.state_done", lang),
+        "open": i18n.t("support.state_open", lang),
+        "overdue": i18n.t("support.state_overdue", lang),
+    }
     dues = [support._as_date(d) for d in actions["due"]]
     for key, colour in ACTION_COLOURS.items():
         picked = [i for i, s in enumerate(states) if s == key]

@@ -534,13 +534,14 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
             showlegend=True,
         )
     fig.add_vline(x=day, line=dict(color="#555", width=2, dash="dash"))
-    fig.add_annotation(
+    fig.add_annotation(  # under the axis's dates: above the plot it met the legend on a phone
         x=day,
-        y=1.0,
+        y=0,
         yref="paper",
+        yshift=-30,
         text=safe(day_label),
         showarrow=False,
-        yanchor="bottom",
+        yanchor="top",
         xanchor="center",
         font=dict(size=14, color="#555"),
     )
@@ -554,4 +555,6 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
     )
     order = list(dict.fromkeys(rows))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], automargin=True)
-    return _layout(fig, i18n.t("chart.actions_title", lang), height=170 + 42 * max(1, len(order)))
+    fig = _layout(fig, i18n.t("chart.actions_title", lang), height=190 + 42 * max(1, len(order)))
+    fig.update_layout(margin=dict(b=70))
+    return fig

@@ -1497,7 +1497,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Editors sign in (on Upload) to update each action's status, result and evidence.",
     ),
     "col.action_no": ("Số", "No."),
-    "col.item": ("Nội dung kế hoạch", "Plan item"),
     "col.action_text": ("Việc cần làm", "What is to be done"),
     "col.owner": ("Phụ trách", "Owner"),
     "col.partner": ("Phối hợp", "Partner"),

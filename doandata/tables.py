@@ -276,23 +276,31 @@ def action_state(status: str | None, overdue: bool, lang: str = "vi") -> str:
 
 
 def actions_table(actions: pd.DataFrame, lang: str = "vi", names: dict | None = None) -> pd.DataFrame:
-    """A support plan's actions (with an `overdue` column, support.with_overdue), one row each; with
-    `names`, the unit's name first (a working group's actions across its units)."""
-    items = plan_item_labels(lang)
-    columns = {}
-    if names is not None:
-        columns[i18n.t("col.unit_name", lang)] = [names.get(c, c) for c in actions["unit_code"]]
-    columns |= {
+    """A support plan's actions (with an `overdue` column, support.with_overdue), one row each, the plan
+    item's code before what is to be done, the due date and the status early so a phone shows them;
+    with `names`, the unit's name first and fewer columns (a working group's actions across its units)."""
+    if names is not None:  # across units: fewer columns, so the due date and the status stay in view
+        return pd.DataFrame(
+            {
+                i18n.t("col.unit_name", lang): [names.get(c, c) for c in actions["unit_code"]],
+                i18n.t("col.action_text", lang): [f"{c}: {a}" for c, a in zip(actions["item_code"], actions["action"])],
+                i18n.t("col.due", lang): [i18n.fmt_date(_day(d), lang) for d in actions["due"]],
+                i18n.t("col.action_state", lang): [
+                    action_state(s, bool(o), lang) for s, o in zip(actions["status"], actions["overdue"])
+                ],
+                i18n.t("col.owner", lang): [i18n.text_or_dash(v) for v in actions["owner"]],
+            }
+        ).reset_index(drop=True)
+    columns = {
         i18n.t("col.action_no", lang): actions["action_no"].astype("Int64"),
-        i18n.t("col.item", lang): [items.get(c, c) for c in actions["item_code"]],
-        i18n.t("col.action_text", lang): actions["action"].astype(str),
-        i18n.t("col.owner", lang): [i18n.text_or_dash(v) for v in actions["owner"]],
-        i18n.t("col.partner", lang): [i18n.text_or_dash(v) for v in actions["partner"]],
+        i18n.t("col.action_text", lang): [f"{c}: {a}" for c, a in zip(actions["item_code"], actions["action"])],
         i18n.t("col.due", lang): [i18n.fmt_date(_day(d), lang) for d in actions["due"]],
         i18n.t("col.action_state", lang): [
             action_state(s, bool(o), lang) for s, o in zip(actions["status"], actions["overdue"])
         ],
         i18n.t("col.result", lang): [i18n.text_or_dash(v) for v in actions["result"]],
+        i18n.t("col.owner", lang): [i18n.text_or_dash(v) for v in actions["owner"]],
+        i18n.t("col.partner", lang): [i18n.text_or_dash(v) for v in actions["partner"]],
         i18n.t("col.evidence", lang): [i18n.text_or_dash(v) for v in actions["evidence"]],
     }
     return pd.DataFrame(columns).reset_index(drop=True)

@@ -224,9 +224,12 @@ def meeting_form(snap: Snapshot, lang: str) -> None:
     with st.form("meeting_form"):
         c1, c2 = st.columns(2)
         group = c1.selectbox(
-            i18n.t("meeting.group", lang), groups, format_func=lambda g: i18n.t("meeting.group_name", lang, n=g)
+            i18n.t("meeting.group", lang),
+            groups,
+            format_func=lambda g: i18n.t("meeting.group_name", lang, n=g),
+            key="meeting_group",
         )
-        day = c2.date_input(i18n.t("meeting.date", lang), value=None, format="DD/MM/YYYY")
+        day = c2.date_input(i18n.t("meeting.date", lang), value=None, format="DD/MM/YYYY", key="meeting_date")
         place = st.text_input(i18n.t("meeting.place", lang))
         c3, c4 = st.columns(2)
         present = c3.text_area(i18n.t("support.present", lang), height=80)

@@ -1089,6 +1089,7 @@ def _group_units(doc, report: GroupReport) -> None:
             ],
             [5.0, 2.0, 2.0, 2.4, 2.6, 2.0],
         )
+        _para(doc, "")  # the next part's heading clear of the table
 
 
 def _group_meetings(doc, report: GroupReport) -> None:
@@ -1147,8 +1148,9 @@ def _group_actions(doc, report: GroupReport) -> None:
             ]
             for r in rows.to_dict("records")
         ],
-        [3.6, 5.6, 2.8, 2.2, 1.8],
+        [3.3, 5.0, 2.6, 2.9, 2.2],  # a date at 12 pt on one line, also in a wider font than Times
     )
+    _para(doc, "")
 
 
 def _group_reports(doc, report: GroupReport) -> None:

@@ -123,8 +123,8 @@ def _meeting(meeting: dict, actions: pd.DataFrame, names: dict, day: dt.date, la
             ("support.conclusions", meeting["conclusions"]),
             ("support.solutions", meeting["solutions"]),
         ):
-            st.markdown(f"**{i18n.t(key, lang)}**")
-            st.text(i18n.text_or_dash(value if value else None))
+            # one line each, the label bold and the minutes' text as typed (literal: no markdown of theirs)
+            st.markdown(f"**{i18n.t(key, lang)}:** {_widgets.literal(i18n.text_or_dash(value if value else None))}")
         linked = support.linked_actions(actions, meeting)
         if len(linked):
             st.markdown(f"**{i18n.t('support.linked', lang)}**")

@@ -265,3 +265,17 @@ def test_a_second_meeting_on_the_same_day_is_refused_with_the_reason(app, db_url
 def test_viewers_get_no_meeting_form(app):
     open_page(app, "pages/to_cong_tac.py", q=Q3)
     assert not [b for b in app.button if b.label == "Lưu cuộc họp"]
+
+
+def test_minutes_text_is_shown_as_typed_not_as_markdown(app, db_url):
+    typed = "**đậm** [bấm](http://x.example) :red[đỏ]"
+    s = Store(db_url)
+    try:
+        s.add_meeting(by="Nguyễn Trần Tuấn", group_no=2, meeting_date=dt.date(2018, 9, 28), units_discussed=["STP"],
+                      conclusions=typed, place="<b>Phòng</b>")  # fmt: skip
+    finally:
+        s.dispose()
+    open_page(app, "pages/don_vi.py", unit="STP", q=Q3)
+    said = texts(app)
+    assert f"**Kết luận:** {literal(typed)}" in said
+    assert any(e.label.endswith(literal("<b>Phòng</b>")) for e in app.expander)

@@ -211,7 +211,7 @@ def group_section(snap: Snapshot, f: Filters, group: int, codes: list[str], lang
         st.success(i18n.t("groups.reports_all_in", lang, period=pname))
 
 
-def meeting_form(snap: Snapshot, lang: str) -> None:
+def meeting_form(snap: Snapshot, lang: str, chosen: int | None = None) -> None:
     """For editors: a meeting typed in, as a row of the minutes would be, stored as a history entry."""
     _saved_message()
     if not _editor.signed_in():
@@ -226,6 +226,7 @@ def meeting_form(snap: Snapshot, lang: str) -> None:
         group = c1.selectbox(
             i18n.t("meeting.group", lang),
             groups,
+            index=groups.index(chosen) if chosen in groups else 0,  # the group the sidebar shows
             format_func=lambda g: i18n.t("meeting.group_name", lang, n=g),
             key="meeting_group",
         )

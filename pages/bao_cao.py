@@ -88,11 +88,11 @@ if group_numbers:
         )
         group_made = st.form_submit_button(i18n.t("reports.group_make", lang))
     if group_made:
-        st.session_state["group_report"] = {
+        st.session_state["group_report_file"] = {
             "data": _group_report(snap.url, snap.version, int(group_no), quarter, lang),
             "name": f"bao_cao_to_{int(group_no)}_{quarter}.docx",
         }
-    made_group = st.session_state.get("group_report")
+    made_group = st.session_state.get("group_report_file")
     if made_group:
         st.download_button(
             i18n.t("reports.group_get", lang),

@@ -55,4 +55,4 @@ if not f.group and len(orphans):
     units_and_reports(list(orphans["unit_code"]))
 
 # ---------------------------------------------------------------- a meeting typed in by an editor (#15)
-_support.meeting_form(snap, lang)
+_support.meeting_form(snap, lang, f.group)

@@ -3,10 +3,13 @@ overview pages say of the sample's support plans and meetings, and the editors' 
 action's status, result and evidence; a meeting), each a history entry that can be undone."""
 
 import datetime as dt
+import io
 
+import docx
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from doandata import reports
 from doandata.store import Store
 from pages._widgets import literal
 from tests.conftest import NEXT, ROOT
@@ -279,3 +282,26 @@ def test_minutes_text_is_shown_as_typed_not_as_markdown(app, db_url):
     said = texts(app)
     assert f"**Kết luận:** {literal(typed)}" in said
     assert any(e.label.endswith(literal("<b>Phòng</b>")) for e in app.expander)
+
+
+def test_the_reports_page_makes_a_groups_report(app, db_url):
+    open_page(app, "pages/bao_cao.py", q=Q3)
+    assert "Báo cáo của tổ công tác" in texts(app)
+    group = next(s for s in app.selectbox if s.label == "Tổ công tác" and s.options == ["Tổ 1", "Tổ 2"])
+    group.set_value(2)
+    next(b for b in app.button if b.label == "Lập báo cáo của tổ").click().run()
+    assert not app.exception, app.exception
+    assert [d.proto.label for d in app.get("download_button")][-1] == "Tải báo cáo của tổ (.docx)"
+    made = app.session_state["group_report_file"]
+    assert made["name"] == "bao_cao_to_2_2018-Q3.docx"
+    s = Store(db_url)
+    try:
+        expected = reports.build_group(s, 2, Q3)
+    finally:
+        s.dispose()
+    # what the button hands out is the group's report of the quarter chosen
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(made["data"])).paragraphs]
+    assert paragraphs == [p.text for p in docx.Document(io.BytesIO(expected)).paragraphs]
+    assert "TỔ CÔNG TÁC SỐ 2" in [
+        p.text for t in docx.Document(io.BytesIO(made["data"])).tables[:1] for p in t.rows[0].cells[0].paragraphs
+    ]

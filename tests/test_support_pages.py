@@ -305,3 +305,15 @@ def test_the_reports_page_makes_a_groups_report(app, db_url):
     assert "TỔ CÔNG TÁC SỐ 2" in [
         p.text for t in docx.Document(io.BytesIO(made["data"])).tables[:1] for p in t.rows[0].cells[0].paragraphs
     ]
+
+
+def test_the_unit_and_group_pages_in_english(app):
+    open_page(app, "pages/don_vi.py", unit="LMHTX", q=Q3, lang="en")
+    said = texts(app)
+    assert "Support plan" in said and "Reinforcement staff" in said
+    assert "2 actions: 0 done, 2 open, 1 of them overdue (at 30 Sep 2018)." in said
+    assert list(table(app, "No.")["Status"]) == ["Not started · Overdue", "In progress"]
+    open_page(app, "pages/to_cong_tac.py", q=Q3, lang="en")
+    quarters = [d.value for d in app.dataframe if d.value.columns[0] == "Quarter"]
+    assert list(quarters[1]["Meeting"]) == ["Met on 29 Mar 2018", "Met on 28 Jun 2018", "Not held", "Not held"]
+    assert "5 open actions, 1 of them overdue; 3 done." in texts(app)

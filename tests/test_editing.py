@@ -105,14 +105,14 @@ def test_the_upload_page_hands_out_the_templates_of_the_period(app):
 def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url):
     open_page(app, "pages/tai_len.py")
     sign_in(app)
-    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10, "TC2": 10})
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 8, "TC2": 7})  # 55 → 59.5: still Trung bình
     app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "Bảng điểm — kỳ Quý III/2018 — 24 dòng, 24 đơn vị." in [m.value for m in app.markdown]
     assert "1 đơn vị có điểm mới hoặc thay đổi, 23 đơn vị giữ nguyên." in [m.value for m in app.markdown]
     assert app.dataframe[0].value.iloc[0]["Mã đơn vị"] == "LMHTX"  # the change comes first
     changes = app.dataframe[0].value.set_index("Mã đơn vị")
-    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "64,5")
+    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "59,5")
     assert changes.loc["LMHTX", "Xếp loại hiện tại"] == "Trung bình"
     assert summary(db_url)["LMHTX"]["total"] == 55  # nothing stored yet
     next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
@@ -123,11 +123,11 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
         f"Đã lưu lần tải lên #{NEXT}: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018"
     )
     assert "Nguyễn Trần Tuấn" in app.success[0].value
-    assert summary(db_url)["LMHTX"]["total"] == 64.5
+    assert summary(db_url)["LMHTX"]["total"] == 59.5
     # the overview shows the new figures at once
     open_page(app, "pages/tong_quan.py", q="2018-Q3")
     table = app.dataframe[-1].value.set_index("Mã đơn vị")
-    assert table.loc["LMHTX", "Tổng điểm"] == "64,5"
+    assert table.loc["LMHTX", "Tổng điểm"] == "59,5"
 
 
 def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
@@ -138,7 +138,7 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
     problems = app.dataframe[0].value
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
-    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [22] * 3
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [21] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]

@@ -135,6 +135,14 @@ def test_the_page_the_docx_and_the_xlsx_propose_the_same_units(store):
     assert counted and counted[0][1] == len(proposed)
 
 
+def test_the_documents_charts_are_about_the_followed_units(store):
+    report = reports.gather("quarter", "2018-Q3", reports.frames_for(store, "2018-Q3"))
+    figures = reports.chart_figures(report)
+    assert figures["progress"].layout.title.subtitle.text == "9 đơn vị được theo dõi: 6 đặc thù, 3 khó khăn"
+    grid = [t.z for t in figures["transitions"].data if getattr(t, "z", None) is not None][0]
+    assert sum(v for row in grid for v in row if v == v) == 9  # the 9 units' ratings, not the 24
+
+
 def test_the_subject_of_a_chart_is_said():
     frame = pd.DataFrame({"group": ["dac_thu", "dac_thu", "kho_khan", None]})
     assert tables.subject(metrics.in_set(frame, "followed"), "followed") == (

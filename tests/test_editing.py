@@ -214,6 +214,21 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     assert "settings" in run_cli("history", db_url=db_url).stdout
 
 
+def test_the_levels_names_and_which_count_as_kho_khan_are_settings(app, db_url):
+    assert (summary(db_url)["STP"]["group"], summary(db_url)["STC"]["group"]) == ("kho_khan", "kho_khan")
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    app.text_input(key="scale_name_fair").set_value("Khá (loại C)")
+    app.multiselect(key="weak_levels").unselect("advanced")  # Tiên tiến no longer counts as khó khăn
+    app.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception, app.exception
+    after = summary(db_url)
+    assert after["STP"]["group"] is None and not after["STP"]["followed"]  # 2017: Tiên tiến
+    # STC's stored word "Khá" reads as the renamed level: still khó khăn
+    assert (after["STC"]["baseline_rating"], after["STC"]["group"]) == ("Khá (loại C)", "kho_khan")
+
+
 def test_invalid_settings_are_refused(app, db_url):
     open_page(app, "pages/cai_dat.py")
     sign_in(app)

@@ -15,6 +15,7 @@ from doandata import ingest, metrics, reports, tables
 from doandata.settings import Settings, renamed
 from doandata.store import Store
 from tests.conftest import SAMPLE, cli_main
+from tests.test_office_values import units_workbook
 
 S = Settings()
 
@@ -154,16 +155,7 @@ def test_the_subject_of_a_chart_is_said():
 
 # ---------------------------------------------------------------- companions
 
-COMPANION, CLUSTER, RATING = "J", "D", "H"
-
-
-def sample_units(path, **cells) -> str:
-    wb = openpyxl.load_workbook(SAMPLE / "01_danh_sach_don_vi.xlsx")
-    ws = wb["Danh sách đơn vị"]
-    for ref, value in cells.items():
-        ws[ref] = value
-    wb.save(path)
-    return str(path)
+COMPANION = "J"  # the sample unit list's column of companions
 
 
 def row_of(code: str) -> int:
@@ -173,7 +165,7 @@ def row_of(code: str) -> int:
 
 def test_a_companion_of_another_cluster_is_a_warning_naming_both(tmp_path, db_url):
     # HND (cụm 4) accompanied by VKSND (cụm 6, Vững mạnh)
-    path = sample_units(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('HND')}": "VKSND"})
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('HND')}": "VKSND"})
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     warnings = [x for x in (out.stdout + out.stderr).splitlines() if "cụm 6" in x]
@@ -191,7 +183,7 @@ def test_a_companion_of_another_cluster_is_a_warning_naming_both(tmp_path, db_ur
 
 def test_a_companion_below_vung_manh_is_a_warning(tmp_path, db_url):
     # LMHTX (cụm 8) accompanied by BDMDN (cụm 8, Trung bình in 2017 by its score)
-    path = sample_units(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('LMHTX')}": "BDMDN"})
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('LMHTX')}": "BDMDN"})
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     text = out.stdout + out.stderr

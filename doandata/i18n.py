@@ -956,7 +956,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),
     "filter.group": ("Tổ công tác", "Working group"),
     "filter.group_all": ("Tất cả các tổ", "All groups"),
-    "filter.shown": ("Đơn vị", "Units"),
+    "filter.shown": ("Nhóm đơn vị", "Units shown"),
     "filter.shown_help": (
         "Kế hoạch theo dõi đơn vị đặc thù và đơn vị khó khăn (xếp loại năm 2017 từ Tiên tiến trở xuống, "
         "chỉnh trong Cài đặt). Chọn “Tất cả đơn vị” để so sánh với các đơn vị khác.",

@@ -233,10 +233,9 @@ def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings:
 # ---------------------------------------------------------------- figures
 
 
-def chart_images(report: Report) -> dict[str, bytes]:
-    """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
-    when no browser can render them, and the document says so instead of failing."""
-    figures = {
+def chart_figures(report: Report) -> dict:
+    """The overview's charts for the document, about the followed units as the document is."""
+    return {
         "progress": charts.progress_bullets(
             report.special,
             report.period,
@@ -245,9 +244,15 @@ def chart_images(report: Report) -> dict[str, bytes]:
             subject=tables.subject(report.special, "followed", report.lang),
         ),
         "transitions": charts.transitions(
-            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
+            metrics.rating_transitions(report.special, report.settings), report.period, report.settings, report.lang
         ),
     }
+
+
+def chart_images(report: Report) -> dict[str, bytes]:
+    """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
+    when no browser can render them, and the document says so instead of failing."""
+    figures = chart_figures(report)
     images = {}
     try:
         for key, fig in figures.items():

@@ -46,11 +46,11 @@ def test_a_cold_deep_link_opens_the_unit_with_our_navigation(browser, db_url):
 def test_an_overview_link_reopens_its_filters(browser, db_url):
     with running_app(db_url) as base:
         page = browser.new_page()
-        page.goto(f"{base}/tong_quan?q=2018-Q3&cum=8&dt=1")
+        page.goto(f"{base}/tong_quan?q=2018-Q3&cum=8&ds=dac-thu")
         wait_for_app(page)
         assert page.locator("h1").first.inner_text() == "Tổng quan tiến độ — Quý III/2018"
         m = metric_values(page)
-        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("0", "0", "1")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("1", "0", "1")  # BDMDN, LMHTX
         assert page.locator("text=Page not found").count() == 0
         # the app's root forwards to the overview with the same query
         root = browser.new_page()
@@ -62,8 +62,7 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         chosen = [
             i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()
         ]
-        assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
-        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
+        assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ", "Chỉ đơn vị đặc thù"]
 
 
 def test_every_page_opens_from_the_navigation(browser, db_url):
@@ -79,7 +78,7 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
             pname = i18n.period_name("2018-Q2", lang)
             expected = {
                 "nav.overview": i18n.t("overview.header", lang, period=pname),
-                "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",  # the first unit of the list
+                "nav.unit": "Đoàn Cục Thi hành án dân sự Thành phố",  # the first followed unit of the list
                 "nav.groups": i18n.t("groups.header", lang, period=pname),
                 "nav.clusters": i18n.t("clusters.header", lang, period=pname),
                 "nav.reports": i18n.t("reports.header", lang),
@@ -117,7 +116,7 @@ def test_no_request_leaves_the_app(browser, db_url):
         wait_for_app(page)
         headings = {
             "nav.overview": i18n.t("overview.header", "vi", period="Quý II/2018"),
-            "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",
+            "nav.unit": "Đoàn Cục Thi hành án dân sự Thành phố",
             "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
             "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
             "nav.reports": i18n.t("reports.header", "vi"),
@@ -126,8 +125,8 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.history": i18n.t("history.header", "vi"),
             "nav.settings": i18n.t("settings.header", "vi"),
         }
-        # plotly charts each page draws; the first unit (BDVTU) reports no plan items: "Chưa có số liệu"
-        charts = {"nav.overview": 4, "nav.unit": 2, "nav.clusters": 1}
+        # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items
+        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)
@@ -175,19 +174,22 @@ def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
 def test_meeting_features_in_the_real_browser(browser, db_url):
     with running_app(db_url) as base:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{base}/tong_quan?q=2018-Q1&dt=1")
+        page.goto(f"{base}/tong_quan?q=2018-Q1&ds=dac-thu")
         wait_for_app(page)
         # the navigation keeps the filters when the page changes
         page.locator("[data-testid='stSidebarNav'] a", has_text="Cụm").click()
         wait_for_app(page)
         assert page.locator("h1").first.inner_text() == "Các cụm và đơn vị đồng hành — Quý I/2018"
-        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
-        assert "q=2018-Q1" in page.url and "dt=1" in page.url
+        chosen = [
+            i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()
+        ]
+        assert chosen[-1] == "Chỉ đơn vị đặc thù"
+        assert "q=2018-Q1" in page.url and "ds=dac-thu" in page.url
         # the share box shows the link of this very view and its QR code
         page.get_by_text("Chia sẻ liên kết trang này").click()
         page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").first.wait_for(timeout=30000)
         link = page.locator("[data-testid='stSidebar'] code").first.inner_text().strip()
-        assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "dt=1" in link
+        assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "ds=dac-thu" in link
         assert page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").count() == 1
         # the link opened elsewhere reopens the same view
         other = browser.new_page()
@@ -252,13 +254,13 @@ def test_the_share_box_names_the_view_on_screen(browser, db_url):
         page.goto(f"{base}/tong_quan?q=2018-Q2")
         wait_for_app(page)
         page.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
-        assert_link_is_the_view(page, names, unit="BDVTU", q="2018-Q2")
+        assert_link_is_the_view(page, names, unit="CTHADS", q="2018-Q2")  # the first followed unit
         choose(page, "Đơn vị", f"HND — {names['HND']}")
         assert_link_is_the_view(page, names, unit="HND", q="2018-Q2")
         choose(page, "Quý", "Quý III/2018")
         assert_link_is_the_view(page, names, unit="HND", q="2018-Q3")
-        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows the cluster's first unit
-        assert_link_is_the_view(page, names, unit="CVLS", cum="8")
+        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows its first followed unit
+        assert_link_is_the_view(page, names, unit="BDMDN", cum="8")
         choose(page, "Cụm", "Tất cả các cụm")
         choose(page, "Tổ công tác", "Tổ 2")
         assert_link_is_the_view(page, names, to="2")
@@ -389,7 +391,8 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
         editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(editor)
         m = metric_values(editor)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("8", "2")  # CTHADS 58.5 → 72.5: behind → on track
+        # the followed units: CTHADS 58.5 → 72.5 (against 60 expected): needing attention → on track
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("6", "2", "1")
         # the same upload URL opened by a viewer: a password form, no upload control
         viewer = browser.new_page()
         viewer.goto(f"{base}/tai_len?q=2018-Q3")
@@ -411,7 +414,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.goto(f"{second}/tong_quan?q=2018-Q3")
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("7", "3")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("5", "3", "1")
 
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
         upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=NEXT)
@@ -422,7 +425,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("8", "2")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("6", "2", "1")
         # a new visitor of the other instance sees the unit's new total
         fresh = browser.new_page()
         fresh.goto(f"{second}/don_vi?unit=CTHADS&q=2018-Q3")

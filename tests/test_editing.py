@@ -105,14 +105,14 @@ def test_the_upload_page_hands_out_the_templates_of_the_period(app):
 def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url):
     open_page(app, "pages/tai_len.py")
     sign_in(app)
-    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10, "TC2": 10})
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 8, "TC2": 7})  # 55 → 59.5: still Trung bình
     app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "Bảng điểm — kỳ Quý III/2018 — 24 dòng, 24 đơn vị." in [m.value for m in app.markdown]
     assert "1 đơn vị có điểm mới hoặc thay đổi, 23 đơn vị giữ nguyên." in [m.value for m in app.markdown]
     assert app.dataframe[0].value.iloc[0]["Mã đơn vị"] == "LMHTX"  # the change comes first
     changes = app.dataframe[0].value.set_index("Mã đơn vị")
-    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "64,5")
+    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "59,5")
     assert changes.loc["LMHTX", "Xếp loại hiện tại"] == "Trung bình"
     assert summary(db_url)["LMHTX"]["total"] == 55  # nothing stored yet
     next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
@@ -123,11 +123,11 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
         f"Đã lưu lần tải lên #{NEXT}: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018"
     )
     assert "Nguyễn Trần Tuấn" in app.success[0].value
-    assert summary(db_url)["LMHTX"]["total"] == 64.5
+    assert summary(db_url)["LMHTX"]["total"] == 59.5
     # the overview shows the new figures at once
     open_page(app, "pages/tong_quan.py", q="2018-Q3")
     table = app.dataframe[-1].value.set_index("Mã đơn vị")
-    assert table.loc["LMHTX", "Tổng điểm"] == "64,5"
+    assert table.loc["LMHTX", "Tổng điểm"] == "59,5"
 
 
 def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
@@ -138,7 +138,7 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
     problems = app.dataframe[0].value
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
-    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [22] * 3
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [21] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
@@ -214,6 +214,21 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     assert "settings" in run_cli("history", db_url=db_url).stdout
 
 
+def test_the_levels_names_and_which_count_as_kho_khan_are_settings(app, db_url):
+    assert (summary(db_url)["STP"]["group"], summary(db_url)["STC"]["group"]) == ("kho_khan", "kho_khan")
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    app.text_input(key="scale_name_fair").set_value("Khá (loại C)")
+    app.multiselect(key="weak_levels").unselect("advanced")  # Tiên tiến no longer counts as khó khăn
+    app.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception, app.exception
+    after = summary(db_url)
+    assert after["STP"]["group"] is None and not after["STP"]["followed"]  # 2017: Tiên tiến
+    # STC's stored word "Khá" reads as the renamed level: still khó khăn
+    assert (after["STC"]["baseline_rating"], after["STC"]["group"]) == ("Khá (loại C)", "kho_khan")
+
+
 def test_invalid_settings_are_refused(app, db_url):
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
@@ -268,3 +283,37 @@ def test_hash_password_command():
         [sys.executable, "-m", "doandata", "hash-password"], input="ngan\n", capture_output=True, text=True, cwd=ROOT
     )
     assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
+
+
+def test_the_sample_says_so_and_an_editor_takes_it_out_then_back(app, db_url):
+    banner = "Đang hiển thị dữ liệu mẫu (số liệu minh họa, không phải kết quả thật). Gỡ dữ liệu mẫu ở trang Lịch sử."
+    open_page(app, "pages/tong_quan.py")
+    assert banner in [c.value.removeprefix(":material/info: ") for c in app.caption]
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    open_page(app, "pages/lich_su.py")
+    button = next(b for b in app.button if b.label == "Gỡ dữ liệu mẫu")
+    assert button.disabled  # not before the confirmation
+    app.checkbox(key="unseed_sure").check().run()
+    app.text_input(key="unseed_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Gỡ dữ liệu mẫu").click().run()
+    assert not app.exception
+    assert app.success[0].value == (
+        f"Đã gỡ dữ liệu mẫu (mục lịch sử #{NEXT}). Muốn lấy lại: khôi phục trạng thái trước mục #{NEXT}."
+    )
+    assert summary(db_url) == {}  # no unit left
+    history = app.dataframe[0].value
+    assert history.iloc[0]["Việc"].startswith("Gỡ dữ liệu mẫu: Danh sách đơn vị")
+    assert not [b for b in app.button if b.label == "Gỡ dữ liệu mẫu"]  # nothing left to remove
+    # an empty store points to the templates and the upload page, not to a command
+    open_page(app, "pages/tong_quan.py")
+    assert banner not in [c.value.removeprefix(":material/info: ") for c in app.caption]
+    assert app.info[0].value.startswith("Chưa có dữ liệu. Hãy tải mẫu Danh sách đơn vị ở trang **Mẫu biểu**")
+    assert "python" not in app.info[0].value
+    # and the removal is undone like any other entry
+    open_page(app, "pages/lich_su.py")
+    app.selectbox(key="restore_pick").set_value(NEXT).run()
+    app.checkbox(key=f"restore_sure_{NEXT}").check().run()
+    app.text_input(key="restore_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}").click().run()
+    assert not app.exception and len(summary(db_url)) == 24

@@ -83,16 +83,21 @@ def test_the_word_report_has_the_administrative_layout(q2_docx):
 def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, store):
     body = "\n".join(texts(docx.Document(io.BytesIO(q2_docx))))
     frame = metrics.of_period(store, "2018-Q2")
-    special = frame[frame["special"]].set_index("unit_code")
+    special = frame[frame["followed"]].set_index("unit_code")  # the report is about the 9 followed units
     behind = sorted(special[special["status"] == "behind"]["unit_name"])
-    assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố", "Đoàn Cục Thi hành án dân sự Thành phố"]
-    line = next(x for x in body.splitlines() if x.startswith("- Chậm tiến độ (2): "))
-    assert sorted(line[len("- Chậm tiến độ (2): ") : -1].split("; ")) == behind
-    assert "- Cần chú ý (1): Chi đoàn Hội Chữ thập đỏ Thành phố." in body
-    assert "Đến Quý II/2018: 3 đơn vị đúng tiến độ, 1 đơn vị cần chú ý, 2 đơn vị chậm tiến độ" in body
-    assert "- Đoàn Đoàn Luật sư Thành phố" not in body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
+    assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố"]
+    assert "- Chậm tiến độ (1): Chi đoàn Liên minh Hợp tác xã Thành phố." in body
+    # CTHADS 58 against 58.8 expected, STP 75 against 77.6, HCTD 66 against 68.4: within 5 points
+    line = next(x for x in body.splitlines() if x.startswith("- Cần chú ý (3): "))
+    assert sorted(line[len("- Cần chú ý (3): ") : -1].split("; ")) == sorted(
+        ["Đoàn Cục Thi hành án dân sự Thành phố", "Đoàn Sở Tư pháp", "Chi đoàn Hội Chữ thập đỏ Thành phố"]
+    )
+    assert "Đến Quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
+    proposed = body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
+    assert "- Đoàn Đoàn Luật sư Thành phố" not in proposed  # 61 → 68, Khá both: not yet
+    assert "- Đoàn Văn phòng Thành ủy" not in proposed  # not followed
     assert (
-        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Trung bình."
+        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Khá."
     ) in body
     table = docx.Document(io.BytesIO(q2_docx)).tables[1]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
@@ -232,12 +237,13 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
     summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[0]}
+    # Q3, the data of the tổng kết: the 9 followed units against their targets
     assert summary == {
-        "Đúng tiến độ": 3,
-        "Cần chú ý": 1,
-        "Chậm tiến độ": 2,
+        "Đúng tiến độ": 5,
+        "Cần chú ý": 3,
+        "Chậm tiến độ": 1,
         "Chưa có số liệu": 0,
-        "Công nhận tiến bộ": 3,
+        "Công nhận tiến bộ": 5,
     }
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3  # native Excel charts, not pictures
@@ -452,7 +458,7 @@ def test_the_report_in_english(store):
     body = texts(d)
     assert "MID-YEAR REVIEW" in body
     assert [t for t in body if re.match(r"^[IVX]+\. ", t)][:2] == ["I. GENERAL SITUATION", "II. RESULTS"]
-    assert any(t.startswith("- Behind (2): ") for t in body)
+    assert any(t.startswith("- Behind (1): ") for t in body)
     assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
     assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]

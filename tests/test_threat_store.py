@@ -166,7 +166,7 @@ def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, tmp_pat
     monkeypatch.chdir(ROOT)
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not app.exception and not app.error
-    assert len(app.dataframe[-1].value) == 24
+    assert len(app.dataframe[-1].value) == 9  # the overview's table: the followed units
     app.switch_page("pages/tai_len.py").run()
     assert not app.exception and [w.value for w in app.warning] == [line]
     assert not app.text_input  # no sign-in form: a sign-in could not even be counted

@@ -16,12 +16,13 @@ S = Settings()
 
 def test_rating_transitions_count_units_from_2017_to_now(store):
     table = metrics.rating_transitions(metrics.of_period(store, "2018-Q3"), S)
-    assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Vững mạnh", "Vững mạnh xuất sắc"]
+    assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Tiên tiến", "Vững mạnh", "Xuất sắc"]
     assert table.to_numpy().sum() == 24
-    # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71 and DLS 61 → 73: Trung bình → Khá
+    # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71: Trung bình → Tiên tiến, CTHADS stays
     assert table.loc["Yếu", "Trung bình"] == 1
-    assert table.loc["Trung bình", "Khá"] == 2
-    assert table.loc["Trung bình", "Trung bình"] == 3  # CTHADS, HCTD, LMHTX stay
+    assert table.loc["Trung bình", "Tiên tiến"] == 1 and table.loc["Trung bình", "Trung bình"] == 1
+    # DLS 61 → 73, STC 64 → 72, SKHDT 67 → 71: Khá → Tiên tiến; HCTD stays, LMHTX 63 → 55 falls
+    assert table.loc["Khá", "Tiên tiến"] == 3 and table.loc["Khá", "Khá"] == 1 and table.loc["Khá", "Trung bình"] == 1
 
 
 def test_plan_item_matrix_takes_the_latest_status(store):
@@ -56,7 +57,7 @@ def test_gap_to_next_rating_and_where_the_points_are():
         {"code": ["A", "B", "C"], "content": ["a", "b", "c"], "max_points": [10.0, 15, 5], "points": [9.0, 6, 5]}
     )
     gap = metrics.gap_to_next_rating(compare, 66.0, S)
-    assert gap["next"] == "Khá" and gap["needed"] == 4.0
+    assert gap["next"] == "Tiên tiến" and gap["needed"] == 4.0
     assert list(gap["room"]["code"]) == ["B", "A"] and list(gap["room"]["room"]) == [9.0, 1.0]
     assert metrics.gap_to_next_rating(compare, 95.0, S)["next"] is None
 
@@ -97,7 +98,8 @@ def test_followers_and_group_units(store):
     assert people["name"].tolist() == ["Phạm Văn Linh", "Nguyễn Thanh Duy", "Võ Thành Khoa", "Nguyễn Như Tâm"]
     assert people.set_index("name").loc["Nguyễn Thanh Duy", "items"] == ["PT", "KP"]
     assert metrics.followers(members, "HND").empty
-    assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["DLS"]
+    # group 2 follows DLS (the plan's) and two khó khăn units, in the unit list's order
+    assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["STP", "DLS", "SKHDT"]
 
 
 def hover_texts(fig) -> list[str]:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import NEXT, SAMPLE, cli_main, run_cli
+from tests.conftest import NEXT, SAMPLE, SEEDED, cli_main, run_cli
 from tests.test_store import rescored
 
 KEYS = [
@@ -147,7 +147,7 @@ def test_unreadable_files_exit_2_with_one_line(any_url, tmp_path, content, name,
 def test_seed_loads_an_empty_store_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     out = cli_main("seed", db_url=url)
-    assert out.returncode == 0 and "10 lần tải lên" in out.stdout
+    assert out.returncode == 0 and f"{SEEDED} lần tải lên" in out.stdout
     again = cli_main("seed", db_url=url)
     assert again.returncode == 0 and "không nạp lại" in again.stdout
 

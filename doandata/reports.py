@@ -127,6 +127,17 @@ def _span(report: Report) -> str:
     return _t(report, "doc.span.review", months=months, year=periods.year_of(report.period))
 
 
+def plan_cited(settings: Settings, lang: str) -> str:
+    """The plan as the documents cite it: number, date and subject from settings."""
+    return i18n.t(
+        "doc.plan_cited",
+        lang,
+        number=settings.plan_number,
+        date=i18n.fmt_date(settings.plan_date, lang),
+        title=settings.plan_title,
+    )
+
+
 def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
     plan = i18n.t("doc.plan", lang, year=settings.plan_year)
     return i18n.t(
@@ -342,7 +353,7 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
     text = _t(
         report,
         "doc.general.text",
-        year=report.settings.plan_year,
+        plan=plan_cited(report.settings, report.lang),
         n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
         period=i18n.period_name(report.period, report.lang),
         on_track=counts["on_track"],
@@ -1053,6 +1064,7 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
     _page(doc)
     _heading(doc, report, signing)
     _title(doc, report)
+    _group_basis(doc, report)
     _group_units(doc, report)
     _group_meetings(doc, report)
     _group_actions(doc, report)
@@ -1062,6 +1074,13 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _group_basis(doc, report: GroupReport) -> None:
+    """The plan the group works under, cited, before part I."""
+    pname = i18n.period_name(report.period, report.lang)
+    plan = plan_cited(report.settings, report.lang)
+    _body(doc, _t(report, "doc.group.basis", plan=plan, n=report.group_no, period=pname))
 
 
 def _group_units(doc, report: GroupReport) -> None:

@@ -1220,7 +1220,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kế hoạch số {number} ngày {date} của Ban Thường vụ Đoàn Khối về {title}",
         "Plan No. {number} of {date} of the bloc's Standing Committee on {title}",
     ),
-    "doc.subtitle.quarter": ("Kết quả thực hiện {plan} — {period}", "Results of {plan} — {period}"),
+    # a quarter mid-sentence ("đến hết quý II/2018") and at the end of the subject ("quý III năm 2018")
+    # ({quarter}: the Roman numeral in Vietnamese, the digit in English)
+    "doc.period": ("quý {quarter}/{year}", "Q{quarter} {year}"),
+    "doc.period.subject": ("quý {quarter} năm {year}", "Q{quarter} {year}"),
+    "doc.subtitle.quarter": ("Kết quả thực hiện {plan} {period}", "Results of {plan} in {period}"),
     "doc.subtitle.midyear": ("6 tháng đầu năm {year} thực hiện {plan}", "The first half of {year} under {plan}"),
     "doc.subtitle.final": ("Kết quả thực hiện {plan}", "Results of {plan}"),
     # I. General situation
@@ -1282,6 +1286,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.recognition.unit": (
         "- {unit}: {before} → {after} điểm ({change}), xếp loại {rating_before} → {rating_after}.",
         "- {unit}: score {before} → {after} ({change}), rated {rating_before} → {rating_after}.",
+    ),
+    "doc.recognition.unit_points": (
+        "- {unit}: {before} → {after} điểm ({change}), giữ xếp loại {rating}.",
+        "- {unit}: score {before} → {after} ({change}), still rated {rating}.",
     ),
     "doc.recognition.commended": (
         "2. Đề xuất tuyên dương ({n} đơn vị đạt tiến bộ và đúng tiến độ):",
@@ -1598,7 +1606,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "doc.group.basis": (
         "Thực hiện {plan}, Tổ công tác số {n} báo cáo Thường trực Đoàn Khối kết quả hoạt động {period} như sau:",
-        "Under {plan}, working group {n} reports its work in {period} to the bloc's standing office:",
+        "Under {plan}, the work of working group {n} in {period}, as reported to the bloc's standing office:",
     ),
     "doc.group.units": ("I. ĐƠN VỊ TỔ PHỤ TRÁCH", "I. THE UNITS THE GROUP FOLLOWS"),
     "doc.group.units.text": (

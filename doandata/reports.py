@@ -122,9 +122,35 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
 def _span(report: Report) -> str:
     """The time the activity figures cover: 'Trong Quý III/2018'; a review's 'Trong 6 tháng đầu năm 2018'."""
     if report.kind == "quarter":
-        return _t(report, "doc.span.quarter", period=i18n.period_name(report.period, report.lang))
+        return _t(report, "doc.span.quarter", period=_pname(report.period, report.lang))
     months = 3 * len(report.span or [report.period])
     return _t(report, "doc.span.review", months=months, year=periods.year_of(report.period))
+
+
+def _pname(period: str, lang: str) -> str:
+    """A quarter as a sentence says it, mid-sentence in lower case: 'quý II/2018' ('Q2 2018')."""
+    q = periods.quarter_of(period)
+    if not q:
+        return i18n.period_name(period, lang)
+    return i18n.t("doc.period", lang, quarter=_quarter(q, lang), year=periods.year_of(period))
+
+
+def _subject_period(period: str, lang: str) -> str:
+    """A quarter as the subject line ends: 'quý III năm 2018' (no dash, no slash)."""
+    q = periods.quarter_of(period)
+    if not q:
+        return i18n.period_name(period, lang)
+    return i18n.t("doc.period.subject", lang, quarter=_quarter(q, lang), year=periods.year_of(period))
+
+
+def _quarter(q: int, lang: str) -> str:
+    """The quarter's numeral as the language writes it: II in Vietnamese, 2 in English."""
+    return str(q) if lang == "en" else periods.ROMAN[q - 1]
+
+
+def _lower_first(text: str) -> str:
+    """Mid-sentence: only the first letter lowered, so names in it (Đoàn, Cấp ủy) keep their capitals."""
+    return text[:1].lower() + text[1:]
 
 
 def plan_cited(settings: Settings, lang: str) -> str:
@@ -141,7 +167,7 @@ def plan_cited(settings: Settings, lang: str) -> str:
 def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
     plan = i18n.t("doc.plan", lang, year=settings.plan_year)
     return i18n.t(
-        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=i18n.period_name(period, lang)
+        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=_subject_period(period, lang)
     )
 
 
@@ -218,7 +244,7 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
         {
             "unit_name": [names.get(c, c) for c in upto["unit_code"]],
             "model": upto["models"].tolist(),
-            "period": [i18n.period_name(p, lang) for p in upto["period"]],
+            "period": [_pname(p, lang) for p in upto["period"]],
         }
     )
 
@@ -233,10 +259,10 @@ def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings:
     grid = metrics.plan_item_matrix(statuses, list(special["unit_code"]), period, settings)
     idle = [p for p in C.PLAN_ITEMS if (grid[p.code].isin(["not_started", "none"])).sum() > len(grid) / 2]
     if idle:
-        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_item_name(p, lang).lower() for p in idle)))
+        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_lower_first(_item_name(p, lang)) for p in idle)))
     later = [q for q in settings.quarters if q > period]
     if later:
-        tasks.append(i18n.t("doc.task.meeting", lang, period=i18n.period_name(later[0], lang)))
+        tasks.append(i18n.t("doc.task.meeting", lang, period=_pname(later[0], lang)))
     tasks.append(i18n.t("doc.task.models", lang))
     return tasks
 
@@ -313,6 +339,34 @@ def _page(doc) -> None:
     normal.font.name, normal.font.size = "Times New Roman", Pt(14)
     normal.element.rPr.rFonts.set(_qn("w:eastAsia"), "Times New Roman")
     normal.paragraph_format.space_after = Pt(3)
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """The page number centred at the top from page 2 on (HD 29): a PAGE field in the header, the
+    first page's header left empty."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = p.add_run()
+        run.font.size = Pt(14)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(_qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(_qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    section.first_page_header.paragraphs[0].text = ""
 
 
 def _heading(doc, report: Report, signing: Signing) -> None:
@@ -355,7 +409,7 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
         "doc.general.text",
         plan=plan_cited(report.settings, report.lang),
         n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
-        period=i18n.period_name(report.period, report.lang),
+        period=_pname(report.period, report.lang),
         on_track=counts["on_track"],
         at_risk=counts["at_risk"],
         behind=counts["behind"],
@@ -483,15 +537,17 @@ def _recognition_and_commendation(doc, report: Report) -> None:
     _para(doc, _t(report, "doc.recognition"), bold=True)
     _para(doc, _t(report, "doc.recognition.recognised", n=len(report.recognised)), italic=True)
     for r in report.recognised.to_dict("records"):
+        same = r["baseline_rating"] == r["rating"]  # progress in points only: say the points, the level once
         line = _t(
             report,
-            "doc.recognition.unit",
+            "doc.recognition.unit_points" if same else "doc.recognition.unit",
             unit=r["unit_name"],
             before=i18n.fmt_number(r["baseline_total"], lang),
             after=i18n.fmt_number(r["total"], lang),
             change=i18n.fmt_signed(r["delta"], lang),
             rating_before=i18n.rating_name(r["baseline_rating"], lang),
             rating_after=i18n.rating_name(r["rating"], lang),
+            rating=i18n.rating_name(r["rating"], lang),
         )
         _para(doc, line, indent=True)
     _para(doc, _t(report, "doc.recognition.commended", n=len(report.commended)), italic=True)
@@ -629,13 +685,16 @@ def _drop_first_empty(cell) -> None:
         first._element.getparent().remove(first._element)
 
 
+def _month(month: int) -> str:
+    """A leading zero only on months 1 and 2 (HD 29: 'ngày 09 tháng 02', 'ngày 05 tháng 7')."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
 def _place_date(report: Report, signing: Signing) -> str:
     """Place and date of signing; without a date, room to write it by hand."""
     d = signing.date
     if d:
-        return _t(
-            report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=f"{d.month:02d}", year=d.year
-        )
+        return _t(report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=_month(d.month), year=d.year)
     return _t(report, "doc.place_date_blank", place=signing.place, year=report.settings.plan_year)
 
 
@@ -756,7 +815,7 @@ def _units_sheet(wb, report: Report) -> None:
     last = 4 + len(report.special)
     bars = BarChart()
     bars.type = "bar"
-    bars.title = _t(report, "doc.chart.units", period=i18n.period_name(report.period, lang), year=year)
+    bars.title = _t(report, "doc.chart.units", period=_pname(report.period, lang), year=year)
     bars.y_axis.title, bars.x_axis.title = _t(report, "doc.chart.points"), _t(report, "doc.col.unit")
     bars.add_data(Reference(units, min_col=3, max_col=4, min_row=4, max_row=last), titles_from_data=True)
     bars.set_categories(Reference(units, min_col=2, min_row=5, max_row=last))
@@ -952,7 +1011,7 @@ def _support_work(doc, report: Report) -> None:
     seen = report.support
     if not seen:
         return
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _body(
         doc,
         _t(report, "doc.support", n=seen["actions"], done=seen["done"], overdue=seen["overdue"], period=pname),
@@ -1013,13 +1072,12 @@ def gather_group(group_no: int, period: str, frames: dict, lang: str = "vi") -> 
     actions = held["actions"]
     done = int((actions["status"] == support.DONE).sum()) if len(actions) else 0
     names = dict(zip(units["unit_code"], units["name"]))
-    pname = i18n.period_name(period, lang)
     plan = i18n.t("doc.plan", lang, year=settings.plan_year)
     return GroupReport(
         group_no=group_no,
         period=period,
         title=i18n.t("doc.group.title", lang),
-        subtitle=i18n.t("doc.group.subtitle", lang, n=group_no, period=pname, plan=plan),
+        subtitle=i18n.t("doc.group.subtitle", lang, n=group_no, period=_subject_period(period, lang), plan=plan),
         leader=support.group_leader(frames["members"], group_no),
         units=mine,
         meetings=held["meetings"],
@@ -1078,14 +1136,14 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
 
 def _group_basis(doc, report: GroupReport) -> None:
     """The plan the group works under, cited, before part I."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     plan = plan_cited(report.settings, report.lang)
     _body(doc, _t(report, "doc.group.basis", plan=plan, n=report.group_no, period=pname))
 
 
 def _group_units(doc, report: GroupReport) -> None:
     """I. The units, each with the quarter's total, rating, progress and whether its report came in."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.units"), bold=True)
     _body(doc, _t(report, "doc.group.units.text", n=len(report.units), period=pname))
     if len(report.units):
@@ -1118,7 +1176,7 @@ def _group_units(doc, report: GroupReport) -> None:
 
 def _group_meetings(doc, report: GroupReport) -> None:
     """II. The quarter's meetings: when, where, who, which units, what was concluded."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.meetings"), bold=True)
     if report.meetings.empty:
         _body(doc, _t(report, "doc.group.meetings.none", period=pname))
@@ -1143,7 +1201,7 @@ def _group_meetings(doc, report: GroupReport) -> None:
 
 def _group_actions(doc, report: GroupReport) -> None:
     """III. The units' actions counted at the quarter's end, then listed, the overdue first."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.actions"), bold=True)
     if report.actions.empty:
         _body(doc, _t(report, "doc.group.actions.none"))
@@ -1179,7 +1237,7 @@ def _group_actions(doc, report: GroupReport) -> None:
 
 def _group_reports(doc, report: GroupReport) -> None:
     """IV. The quarterly reports missing from the group's units, by name."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.reports"), bold=True)
     if report.missing_reports:
         _body(doc, _t(report, "doc.group.reports.missing", period=pname, names=", ".join(report.missing_reports)))

@@ -92,7 +92,7 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
     assert sorted(line[len("- Cần chú ý (3): ") : -1].split("; ")) == sorted(
         ["Đoàn Cục Thi hành án dân sự Thành phố", "Đoàn Sở Tư pháp", "Chi đoàn Hội Chữ thập đỏ Thành phố"]
     )
-    assert "Đến Quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
+    assert "Đến hết quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
     proposed = body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
     assert "- Đoàn Đoàn Luật sư Thành phố" not in proposed  # 61 → 68, Khá both: not yet
     assert "- Đoàn Văn phòng Thành ủy" not in proposed  # not followed
@@ -112,7 +112,7 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
     ]
     assert (lm["total"], lm["delta"]) == (58, -5)
     held = vi(added_up(store, ["2018-Q2"])["activities"])  # a quarter's report: its own quarter's figures
-    assert f"Trong Quý II/2018, các đơn vị tổ chức {held} hoạt động" in body and "đồng kinh phí hoạt động" in body
+    assert f"Trong quý II/2018, các đơn vị tổ chức {held} hoạt động" in body and "đồng kinh phí hoạt động" in body
 
 
 def test_the_word_report_carries_the_overview_charts(q2_docx):
@@ -170,7 +170,7 @@ def test_the_midyear_review_adds_up_the_first_six_months(store):
         f"{vi(six['participants'])} lượt đoàn viên tham gia; {vi(six['trained'])} cán bộ được tập huấn; kết nạp "
         f"{vi(six['admitted'])} đoàn viên mới; vận động {vi(six['funds'])} đồng kinh phí hoạt động."
     ) in body
-    assert "Đến Quý II/2018: " in body
+    assert "Đến hết quý II/2018: " in body
     assert activity_rows(reports.to_xlsx(report)) == {
         "header": "Trong 6 tháng đầu năm 2018",
         "Báo cáo quý đã nhận": six["reports"],
@@ -202,13 +202,13 @@ def test_the_final_review_in_october_reads_q1_to_q3(store):
     assert counts["no_data"] == 0 and counts["on_track"] > 0  # real counts, not "chưa có số liệu"
     body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
     assert (
-        f"Đến Quý III/2018: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần chú ý, "
+        f"Đến hết quý III/2018: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần chú ý, "
         f"{counts['behind']} đơn vị chậm tiến độ;"
     ) in body
     assert "chưa có số liệu" not in body
     assert f"Trong 9 tháng đầu năm 2018, đã nhận {nine['reports']} báo cáo quý của các đơn vị." in body
     assert f"Trong 9 tháng đầu năm 2018, các đơn vị tổ chức {vi(nine['activities'])} hoạt động với " in body
-    assert "Tổ chức họp tổ công tác Quý IV/2018" in body  # the year's last quarter is still ahead
+    assert "Tổ chức họp tổ công tác quý IV/2018" in body  # the year's last quarter is still ahead
     rows = activity_rows(reports.to_xlsx(report))
     assert (rows["header"], rows["Số hoạt động"], rows["Kinh phí vận động (đồng)"]) == (
         "Trong 9 tháng đầu năm 2018",
@@ -298,7 +298,7 @@ def test_report_cli(db_url, tmp_path):
     )
     assert out.returncode == 0 and "Đã ghi báo cáo" in out.stdout, out.stderr
     d = docx.Document(tmp_path / "so_ket.docx")
-    assert d.tables[0].rows[0].cells[1].paragraphs[-1].text == "TP. Hồ Chí Minh, ngày 05 tháng 07 năm 2018"
+    assert d.tables[0].rows[0].cells[1].paragraphs[-1].text == "TP. Hồ Chí Minh, ngày 05 tháng 7 năm 2018"
     out = run_cli("report", "--period", "2018-Q3", "-o", str(tmp_path / "q3.xlsx"), db_url=db_url)
     assert out.returncode == 0 and (tmp_path / "q3.xlsx").stat().st_size > 0
     bad = run_cli("report", "--period", "2018-Q3", "-o", str(tmp_path / "q3.pdf"), db_url=db_url)

@@ -443,6 +443,7 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
     _para(doc, _t(report, "doc.results.scorecards"), bold=True, italic=True)
     _table(
         doc,
+        report,
         _columns(report, "unit", ("points_in", year), "points_now", "change", "rating", "status"),
         [
             [
@@ -461,6 +462,7 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
         _body(doc, _t(report, "doc.results.sections"))
         _table(
             doc,
+            report,
             _columns(report, "section", "max_points", ("year", year), "this_period", "change"),
             [
                 [
@@ -504,6 +506,7 @@ def _companion_clusters(doc, report: Report) -> None:
     lang = report.lang
     _table(
         doc,
+        report,
         _columns(report, "special_unit", "total", "status", "companion", "points"),
         [
             [
@@ -563,6 +566,7 @@ def _difficulties_and_proposals(doc, report: Report) -> None:
         return
     _table(
         doc,
+        report,
         _columns(report, "unit", "difficulties", "proposals"),
         [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
         [4.2, 6.0, 6.0],
@@ -642,17 +646,31 @@ def _body(doc, text: str):
     return _para(doc, text, align=JUSTIFY, indent=True)
 
 
-def _table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
-    """A ruled table, bold header, 12 pt, fixed column widths."""
+def _table(doc, report, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
+    """A ruled table, 12 pt, fixed column widths: an STT column first (the widest column gives up its
+    room), the header bold, centred and repeated on every page (w:tblHeader)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
+    stt = 1.1
+    widest = widths_cm.index(max(widths_cm))
+    widths_cm = [stt] + [w - stt if i == widest else w for i, w in enumerate(widths_cm)]
+    header = [_t(report, "doc.col.number"), *header]
+    rows = [[i, *values] for i, values in enumerate(rows, start=1)]
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
         cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(_qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
             cell.paragraphs[0].add_run("" if value is None else xml_safe(str(value)))
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _widths(table, widths_cm)
     for row in table.rows:
         for cell in row.cells:
@@ -724,19 +742,22 @@ def to_xlsx(report: Report) -> bytes:
 
 def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], widths: list[int], heading=None):
     """The sheet doc.sheet.<name>: its heading (doc.heading.<name>) and the report's subtitle on top,
-    the header on row 4, one row per record below."""
-    from openpyxl.styles import Font
+    the header on row 4 (bold, centred), one row per record below, an STT column first."""
+    from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(_t(report, f"doc.sheet.{name}"))
     xlsx.write(ws, 1, 1, heading or _t(report, f"doc.heading.{name}")).font = Font(bold=True, size=13)
     xlsx.write(ws, 2, 1, report.subtitle)
-    for j, text in enumerate(header, start=1):
-        xlsx.write(ws, 4, j, text).font = Font(bold=True)
+    for j, text in enumerate([_t(report, "doc.col.number"), *header], start=1):
+        cell = xlsx.write(ws, 4, j, text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for i, values in enumerate(rows, start=5):
-        for j, value in enumerate(values, start=1):
+        for j, value in enumerate([i - 4, *values], start=1):
             xlsx.write(ws, i, j, value)
-    for j, width in enumerate(widths, start=1):
+    for j, width in enumerate([6, *widths], start=1):
         ws.column_dimensions[chr(64 + j)].width = width
+    ws.print_title_rows = "4:4"  # the header repeated on every printed page
     return ws
 
 
@@ -757,9 +778,9 @@ def _summary_sheet(wb, report: Report) -> None:
     chart = BarChart()
     chart.title, chart.y_axis.title = _t(report, "doc.chart.by_status"), _t(report, "doc.col.units")
     chart.x_axis.title = _t(report, "doc.col.status")
-    chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
-    chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
-    summary.add_chart(chart, "D4")
+    chart.add_data(Reference(summary, min_col=3, min_row=4, max_row=7), titles_from_data=True)
+    chart.set_categories(Reference(summary, min_col=2, min_row=5, max_row=7))
+    summary.add_chart(chart, "E4")
     _activity_rows(summary, report, summary.max_row + 2)
 
 
@@ -817,8 +838,8 @@ def _units_sheet(wb, report: Report) -> None:
     bars.type = "bar"
     bars.title = _t(report, "doc.chart.units", period=_pname(report.period, lang), year=year)
     bars.y_axis.title, bars.x_axis.title = _t(report, "doc.chart.points"), _t(report, "doc.col.unit")
-    bars.add_data(Reference(units, min_col=3, max_col=4, min_row=4, max_row=last), titles_from_data=True)
-    bars.set_categories(Reference(units, min_col=2, min_row=5, max_row=last))
+    bars.add_data(Reference(units, min_col=4, max_col=5, min_row=4, max_row=last), titles_from_data=True)
+    bars.set_categories(Reference(units, min_col=3, min_row=5, max_row=last))
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
     units.add_chart(bars, f"A{last + 3}")
 
@@ -875,9 +896,9 @@ def _sections_sheet(wb, report: Report) -> None:
     groups = BarChart()
     groups.title, groups.y_axis.title = _t(report, "doc.heading.sections"), _t(report, "doc.col.points")
     end = 4 + len(report.sections)
-    groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
-    groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
-    sections.add_chart(groups, "G4")
+    groups.add_data(Reference(sections, min_col=4, max_col=5, min_row=4, max_row=end), titles_from_data=True)
+    groups.set_categories(Reference(sections, min_col=2, min_row=5, max_row=end))
+    sections.add_chart(groups, "H4")
 
 
 def _plan_items_sheet(wb, report: Report) -> None:
@@ -939,9 +960,9 @@ def _tasks_sheet(wb, report: Report) -> None:
         wb,
         report,
         "tasks",
-        _columns(report, "number", "task"),
-        [[i, t] for i, t in enumerate(report.tasks, start=1)],
-        [6, 110],
+        _columns(report, "task"),
+        [[t] for t in report.tasks],
+        [110],
     )
 
 
@@ -954,7 +975,7 @@ def _n(value):
     """A number for a cell, or empty."""
     if value is None or (isinstance(value, float) and value != value):
         return None
-    return float(value) if not isinstance(value, (int,)) else value
+    return round(float(value), 1) if not isinstance(value, (int,)) else value  # one decimal, as the .docx
 
 
 def frames_for(store, period: str) -> dict:
@@ -1149,6 +1170,7 @@ def _group_units(doc, report: GroupReport) -> None:
     if len(report.units):
         _table(
             doc,
+            report,
             _columns(
                 report,
                 "unit",
@@ -1219,6 +1241,7 @@ def _group_actions(doc, report: GroupReport) -> None:
     rows = report.actions.sort_values(["overdue", "unit_code", "action_no"], ascending=[False, True, True])
     _table(
         doc,
+        report,
         _columns(report, "unit", "action", "owner", "due", "action_state"),
         [
             [

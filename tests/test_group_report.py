@@ -59,7 +59,8 @@ def test_the_group_report_covers_units_meetings_actions_reports_and_proposals(st
         "V. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
     assert "Tổ phụ trách 3 đơn vị. Kết quả bảng điểm quý III/2018 và tiến độ của từng đơn vị:" in paragraphs
-    units = tables[1]
+    units = [row[1:] for row in tables[1]]  # after the STT column
+    assert [row[0] for row in tables[1]] == ["STT", "1", "2", "3"]
     assert units[0] == ["Đơn vị", "Điểm 2017", "Điểm kỳ này", "Xếp loại kỳ này", "Tiến độ", "Báo cáo quý"]
     assert [r[0] for r in units[1:]] == ["Đoàn Sở Tư pháp", "Đoàn Đoàn Luật sư Thành phố", "Đoàn Sở Kế hoạch và Đầu tư"]
     assert units[2][1:] == ["61", "73", "Tiên tiến", "Đúng tiến độ", "đã nộp"]
@@ -69,7 +70,7 @@ def test_the_group_report_covers_units_meetings_actions_reports_and_proposals(st
         "Đến hết quý III/2018, phương án hỗ trợ các đơn vị của Tổ có 8 việc: 3 hoàn thành, "
         "5 chưa hoàn thành, trong đó 1 quá hạn." in paragraphs
     )
-    actions = tables[2]
+    actions = [row[1:] for row in tables[2]]  # after the STT column
     assert actions[0] == ["Đơn vị", "Việc cần làm", "Phụ trách", "Hạn", "Tình trạng"]
     assert len(actions) == 1 + 8
     assert actions[1][0] == "Đoàn Sở Tư pháp" and actions[1][3:] == ["31/08/2018", "Chưa thực hiện · Quá hạn"]
@@ -117,7 +118,7 @@ def test_the_group_report_in_english_has_no_vietnamese_of_ours(store):
         "At the end of Q3 2018 the support plans of the group's units hold 8 actions: 3 done, 5 open, 1 of them overdue."
         in paragraphs
     )
-    assert tables[2][1][4] == "Not started · Overdue"
+    assert tables[2][1][5] == "Not started · Overdue"  # after the No. column
 
 
 def test_the_committee_report_counts_actions_and_names_missing_reports(store):

@@ -100,7 +100,8 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
         "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Khá."
     ) in body
     table = docx.Document(io.BytesIO(q2_docx)).tables[1]
-    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert table.rows[0].cells[0].text == "STT"
+    rows = {r.cells[1].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}  # after the STT column
     lm = special.loc["LMHTX"]
     assert rows["Chi đoàn Liên minh Hợp tác xã Thành phố"] == [
         "Chi đoàn Liên minh Hợp tác xã Thành phố",
@@ -233,10 +234,10 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
         "Nhiệm vụ",
     ]
     units = wb["Đơn vị"]
-    rows = {r[0]: r for r in units.iter_rows(min_row=5, values_only=True) if r[0]}
+    rows = {r[1]: r[1:] for r in units.iter_rows(min_row=5, values_only=True) if r[1]}  # after the STT column
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
-    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[0]}
+    summary = {r[1]: r[2] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[1]}
     # Q3, the data of the tổng kết: the 9 followed units against their targets
     assert summary == {
         "Đúng tiến độ": 5,
@@ -462,7 +463,7 @@ def test_the_report_in_english(store):
     assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
     assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]
-    assert [c.value for c in wb["Units"][4]][:3] == ["Unit code", "Unit", "2017 total"]
+    assert [c.value for c in wb["Units"][4]][:4] == ["No.", "Unit code", "Unit", "2017 total"]
 
 
 def test_a_rating_name_that_cannot_stand_in_a_drop_down_formula_is_listed_in_cells():

@@ -6,6 +6,9 @@ header row in every table, numbers to one decimal in the .docx and the .xlsx, no
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 from dataclasses import replace
 
 import docx
@@ -165,3 +168,35 @@ def test_the_report_counts_the_units_reports_as_it_says(store):
     text = body(committee(store))
     assert "báo cáo quý của các tổ công tác" not in text
     assert "báo cáo quý của các đơn vị" in text
+
+
+HEADING_LINES = [
+    "BCH ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP",
+    "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI",
+    "TP. Hồ Chí Minh, ngày 05 tháng 10 năm 2018",  # the widest date the office writes
+]
+
+
+def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_path):
+    """LibreOffice with Times New Roman's metrics (Liberation Serif 2, with the Vietnamese letters):
+    pdftotext -layout shows each heading line on one line."""
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    font = subprocess.run(["fc-match", "Times New Roman"], capture_output=True, text=True).stdout
+    if not (soffice and pdftotext) or "Liberation Serif" not in font:
+        pytest.skip("needs LibreOffice, pdftotext and Liberation Serif (fonts-liberation2)")
+    signing = reports.Signing(number="12", date=dt.date(2018, 10, 5), signer="Phạm Văn Linh")
+    source = tmp_path / "bao_cao.docx"
+    source.write_bytes(reports.build(store, "quarter", "2018-Q3", "docx", signing, with_images=False))
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        [pdftotext, "-layout", str(tmp_path / "bao_cao.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for line in HEADING_LINES:
+        assert re.search(" +".join(map(re.escape, line.split())), text), line  # on one line

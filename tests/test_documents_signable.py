@@ -200,3 +200,25 @@ def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_pat
     ).stdout
     for line in HEADING_LINES:
         assert re.search(" +".join(map(re.escape, line.split())), text), line  # on one line
+
+
+def test_the_plan_cited_is_edited_on_the_settings_page(db_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from doandata.store import Store
+    from tests.conftest import ROOT
+    from tests.test_editing import HASH, PASSWORD, open_page, sign_in
+
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
+    monkeypatch.chdir(ROOT)
+    page = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    open_page(page, "pages/cai_dat.py")
+    sign_in(page)
+    assert next(t for t in page.text_input if t.label == "Số kế hoạch").value == "15-KH/ĐTN"
+    next(t for t in page.text_input if t.label == "Số kế hoạch").set_value("20-KH/ĐTN")
+    page.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in page.button if b.label == "Lưu cài đặt").click().run()
+    assert not page.exception
+    saved = Store(db_url).settings()
+    assert (saved.plan_number, saved.plan_date) == ("20-KH/ĐTN", dt.date(2018, 2, 9))

@@ -186,7 +186,9 @@ def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
     out["max_points"] = out["section"].map(criteria.groupby("section")["max_points"].sum())
     out["baseline"] = out["section"].map(mean.get(settings.baseline_period, pd.Series(dtype=float)))
     out["now"] = out["section"].map(mean.get(period, pd.Series(dtype=float)))
-    out["change"] = out["now"] - out["baseline"]
+    # to one decimal as both documents print them, so the change is the difference the reader sees
+    out[["baseline", "now"]] = out[["baseline", "now"]].astype(float).round(1)
+    out["change"] = (out["now"] - out["baseline"]).round(1)
     return out.reset_index(drop=True)
 
 

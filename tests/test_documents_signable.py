@@ -149,6 +149,8 @@ def test_numbers_are_rounded_to_one_decimal_in_the_xlsx(store, kind, period):
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, kind, period, "xlsx")))
     floats = [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, float)]
     assert floats and all(round(v, 1) == v for v in floats), [v for v in floats if round(v, 1) != v]
+    for _, _, _, baseline, now, change in wb[wb.sheetnames[4]].iter_rows(min_row=5, values_only=True):
+        assert round(now - baseline, 1) == change  # the change is the difference of the printed means
 
 
 def test_a_rating_is_never_said_to_move_to_itself(store):

@@ -630,11 +630,13 @@ def _tasks_ahead(doc, report: Report) -> None:
 
 def _recipients_and_signature(doc, report: Report, signing: Signing) -> None:
     """Recipients on the left; on the right who signs on behalf of whom, with room for the signature."""
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
     _para(doc, "")
     foot = doc.add_table(rows=1, cols=2)
     _widths(foot, list(FOOT_WIDTHS))
+    foot.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the signature never apart from its title
     left, right = foot.rows[0].cells
     run = left.paragraphs[0].add_run(_t(report, "doc.recipients_title"))
     run.bold, run.italic, run.font.size = True, True, Pt(12)
@@ -712,6 +714,8 @@ def _table(doc, report, header: list[str], rows: list[list], widths_cm: list[flo
         cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _widths(table, widths_cm)
     for row in table.rows:
+        whole = OxmlElement("w:cantSplit")  # a row is not cut across two pages
+        row._tr.get_or_add_trPr().insert(0, whole)
         for cell in row.cells:
             for p in cell.paragraphs:
                 for run in p.runs:

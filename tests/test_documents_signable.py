@@ -126,7 +126,10 @@ def test_every_table_has_an_stt_column_and_a_repeated_centred_header(store):
             assert [r.cells[0].text for r in table.rows[1:]] == [str(i) for i in range(1, len(table.rows))]
             tr_pr = header._tr.trPr
             assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+            assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)  # rows stay whole
             assert all(p.alignment == 1 for c in header.cells for p in c.paragraphs)  # CENTER
+        signature = d.tables[-1].rows[0]._tr.trPr
+        assert signature is not None and signature.find(qn("w:cantSplit")) is not None
 
 
 def test_every_sheet_has_an_stt_column(store):

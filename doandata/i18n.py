@@ -856,6 +856,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Recognised progress: at least (rating levels up)",
     ),
     "settings.rec_points": ("hoặc tăng ít nhất (điểm)", "or at least (points up)"),
+    "settings.plan": ("Kế hoạch được trích dẫn trong báo cáo", "The plan the reports cite"),
+    "settings.plan_note": (
+        "Báo cáo ghi: Kế hoạch số … ngày … của Ban Thường vụ Đoàn Khối về …",
+        "The reports cite it as: Plan No. … of … of the bloc's Standing Committee on …",
+    ),
+    "settings.plan_number": ("Số kế hoạch", "Plan number"),
+    "settings.plan_date": ("Ngày ban hành", "Date issued"),
+    "settings.plan_title": ("Trích yếu (sau chữ “về”)", "Subject (after “on”)"),
+    "settings.bad_plan": ("Cần ghi số và trích yếu của kế hoạch.", "The plan needs a number and a subject."),
     "settings.milestones": ("Mốc tiến độ", "Milestones"),
     "settings.ms_name": ("Mốc", "Milestone"),
     "settings.ms_date": ("Ngày", "Date"),
@@ -1206,19 +1215,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Kế hoạch hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm {year}",
         "the {year} plan to support Union work and the youth movement in difficult and special grassroots units",
     ),
-    "doc.subtitle.quarter": ("Kết quả thực hiện {plan} — {period}", "Results of {plan} — {period}"),
+    # the plan as the documents cite it, from settings (number, date, subject)
+    "doc.plan_cited": (
+        "Kế hoạch số {number} ngày {date} của Ban Thường vụ Đoàn Khối về {title}",
+        "Plan No. {number} of {date} of the bloc's Standing Committee on {title}",
+    ),
+    # a quarter mid-sentence ("đến hết quý II/2018") and at the end of the subject ("quý III năm 2018")
+    # ({quarter}: the Roman numeral in Vietnamese, the digit in English)
+    "doc.period": ("quý {quarter}/{year}", "Q{quarter} {year}"),
+    "doc.period.subject": ("quý {quarter} năm {year}", "Q{quarter} {year}"),
+    "doc.subtitle.quarter": ("Kết quả thực hiện {plan} {period}", "Results of {plan} in {period}"),
     "doc.subtitle.midyear": ("6 tháng đầu năm {year} thực hiện {plan}", "The first half of {year} under {plan}"),
     "doc.subtitle.final": ("Kết quả thực hiện {plan}", "Results of {plan}"),
     # I. General situation
     "doc.general": ("I. TÌNH HÌNH CHUNG", "I. GENERAL SITUATION"),
     "doc.general.text": (
-        "Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {year}, Ban Thường vụ Đoàn Khối theo dõi {n} "
-        "đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn) qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
+        "Thực hiện {plan}, Ban Thường vụ Đoàn Khối theo dõi {n} "
+        "đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn) qua bảng điểm thi đua, báo cáo quý của các đơn vị "
+        "và báo cáo của các tổ công tác. Đến hết {period}: {on_track} đơn vị "
         "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
         "mức công nhận tiến bộ so với năm {baseline}.",
-        "Under the {year} plan to support difficult and special grassroots units, the bloc's Standing Committee "
-        "follows {n} {n:unit|units} ({dac_thu} special, {kho_khan} weak) through the emulation scorecards and the working groups' quarterly reports. "
-        "By {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
+        "Under {plan}, the bloc's Standing Committee "
+        "follows {n} {n:unit|units} ({dac_thu} special, {kho_khan} weak) through the emulation scorecards, the units' "
+        "quarterly reports and the working groups' reports. "
+        "By the end of {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
         "{recognised} {recognised:unit qualifies|units qualify} for recognised progress against {baseline}.",
     ),
     "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
@@ -1266,6 +1286,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.recognition.unit": (
         "- {unit}: {before} → {after} điểm ({change}), xếp loại {rating_before} → {rating_after}.",
         "- {unit}: score {before} → {after} ({change}), rated {rating_before} → {rating_after}.",
+    ),
+    "doc.recognition.unit_points": (
+        "- {unit}: {before} → {after} điểm ({change}), giữ xếp loại {rating}.",
+        "- {unit}: score {before} → {after} ({change}), still rated {rating}.",
     ),
     "doc.recognition.commended": (
         "2. Đề xuất tuyên dương ({n} đơn vị đạt tiến bộ và đúng tiến độ):",
@@ -1579,6 +1603,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.group.subtitle": (
         "Hoạt động của Tổ công tác số {n} {period} thực hiện {plan}",
         "The work of working group {n} in {period} under {plan}",
+    ),
+    "doc.group.basis": (
+        "Thực hiện {plan}, Tổ công tác số {n} báo cáo Thường trực Đoàn Khối kết quả hoạt động {period} như sau:",
+        "Under {plan}, the work of working group {n} in {period}, as reported to the bloc's standing office:",
     ),
     "doc.group.units": ("I. ĐƠN VỊ TỔ PHỤ TRÁCH", "I. THE UNITS THE GROUP FOLLOWS"),
     "doc.group.units.text": (

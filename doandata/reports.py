@@ -122,15 +122,52 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
 def _span(report: Report) -> str:
     """The time the activity figures cover: 'Trong Quý III/2018'; a review's 'Trong 6 tháng đầu năm 2018'."""
     if report.kind == "quarter":
-        return _t(report, "doc.span.quarter", period=i18n.period_name(report.period, report.lang))
+        return _t(report, "doc.span.quarter", period=_pname(report.period, report.lang))
     months = 3 * len(report.span or [report.period])
     return _t(report, "doc.span.review", months=months, year=periods.year_of(report.period))
+
+
+def _pname(period: str, lang: str) -> str:
+    """A quarter as a sentence says it, mid-sentence in lower case: 'quý II/2018' ('Q2 2018')."""
+    q = periods.quarter_of(period)
+    if not q:
+        return i18n.period_name(period, lang)
+    return i18n.t("doc.period", lang, quarter=_quarter(q, lang), year=periods.year_of(period))
+
+
+def _subject_period(period: str, lang: str) -> str:
+    """A quarter as the subject line ends: 'quý III năm 2018' (no dash, no slash)."""
+    q = periods.quarter_of(period)
+    if not q:
+        return i18n.period_name(period, lang)
+    return i18n.t("doc.period.subject", lang, quarter=_quarter(q, lang), year=periods.year_of(period))
+
+
+def _quarter(q: int, lang: str) -> str:
+    """The quarter's numeral as the language writes it: II in Vietnamese, 2 in English."""
+    return str(q) if lang == "en" else periods.ROMAN[q - 1]
+
+
+def _lower_first(text: str) -> str:
+    """Mid-sentence: only the first letter lowered, so names in it (Đoàn, Cấp ủy) keep their capitals."""
+    return text[:1].lower() + text[1:]
+
+
+def plan_cited(settings: Settings, lang: str) -> str:
+    """The plan as the documents cite it: number, date and subject from settings."""
+    return i18n.t(
+        "doc.plan_cited",
+        lang,
+        number=settings.plan_number,
+        date=i18n.fmt_date(settings.plan_date, lang),
+        title=settings.plan_title,
+    )
 
 
 def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
     plan = i18n.t("doc.plan", lang, year=settings.plan_year)
     return i18n.t(
-        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=i18n.period_name(period, lang)
+        f"doc.subtitle.{kind}", lang, plan=plan, year=settings.plan_year, period=_subject_period(period, lang)
     )
 
 
@@ -149,7 +186,9 @@ def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
     out["max_points"] = out["section"].map(criteria.groupby("section")["max_points"].sum())
     out["baseline"] = out["section"].map(mean.get(settings.baseline_period, pd.Series(dtype=float)))
     out["now"] = out["section"].map(mean.get(period, pd.Series(dtype=float)))
-    out["change"] = out["now"] - out["baseline"]
+    # to one decimal as both documents print them, so the change is the difference the reader sees
+    out[["baseline", "now"]] = out[["baseline", "now"]].astype(float).round(1)
+    out["change"] = (out["now"] - out["baseline"]).round(1)
     return out.reset_index(drop=True)
 
 
@@ -207,7 +246,7 @@ def _models(reports: pd.DataFrame, units: pd.DataFrame, period: str, settings: S
         {
             "unit_name": [names.get(c, c) for c in upto["unit_code"]],
             "model": upto["models"].tolist(),
-            "period": [i18n.period_name(p, lang) for p in upto["period"]],
+            "period": [_pname(p, lang) for p in upto["period"]],
         }
     )
 
@@ -222,10 +261,10 @@ def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings:
     grid = metrics.plan_item_matrix(statuses, list(special["unit_code"]), period, settings)
     idle = [p for p in C.PLAN_ITEMS if (grid[p.code].isin(["not_started", "none"])).sum() > len(grid) / 2]
     if idle:
-        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_item_name(p, lang).lower() for p in idle)))
+        tasks.append(i18n.t("doc.task.idle", lang, items="; ".join(_lower_first(_item_name(p, lang)) for p in idle)))
     later = [q for q in settings.quarters if q > period]
     if later:
-        tasks.append(i18n.t("doc.task.meeting", lang, period=i18n.period_name(later[0], lang)))
+        tasks.append(i18n.t("doc.task.meeting", lang, period=_pname(later[0], lang)))
     tasks.append(i18n.t("doc.task.models", lang))
     return tasks
 
@@ -302,28 +341,93 @@ def _page(doc) -> None:
     normal.font.name, normal.font.size = "Times New Roman", Pt(14)
     normal.element.rPr.rFonts.set(_qn("w:eastAsia"), "Times New Roman")
     normal.paragraph_format.space_after = Pt(3)
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """The page number centred at the top from page 2 on (HD 29): a PAGE field in the header, the
+    first page's header left empty."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = p.add_run()
+        run.font.size = Pt(14)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(_qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(_qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    section.first_page_header.paragraphs[0].text = ""
 
 
 def _heading(doc, report: Report, signing: Signing) -> None:
     """The issuing body and the number on the left, the Union's name and place-date on the right."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-
     head = doc.add_table(rows=1, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(head, [8.6, 7.4])
+    # Each line on one line in Times New Roman 14 (Liberation Serif 2 has its metrics and the
+    # Vietnamese letters): the issuer in bold takes 10.0 cm, the place and date in italics 9.1 cm,
+    # more than the 16 cm between the margins. As the office does in Word, both are condensed
+    # (0.5 and 0.4 pt between letters) and the heading reaches into the margins.
+    _widths(head, list(HEAD_WIDTHS))
+    _outdent(head, HEAD_INDENT)
     left, right = head.rows[0].cells
     left.paragraphs[0].text = ""
-    _para(left, signing.superior, size=14, align=CENTER)
-    _para(left, signing.issuer, bold=True, size=14, align=CENTER)
+    _condense(_para(left, signing.superior, size=14, align=CENTER), 0.5)
+    _condense(_para(left, signing.issuer, bold=True, size=14, align=CENTER), 0.5)
     _para(left, "***", align=CENTER)
     number = signing.number or "      "
     _para(left, _t(report, "doc.number", number=number, code=signing.code), size=14, align=CENTER)
     union = _para(right, _t(report, "doc.union"), bold=True, size=15, align=CENTER)
     union.runs[0].underline = True
     _para(right, "")
-    _para(right, _place_date(report, signing), italic=True, size=14, align=CENTER)
+    _condense(_para(right, _place_date(report, signing), italic=True, size=14, align=CENTER), 0.4)
     _drop_first_empty(left)
     _drop_first_empty(right)
+
+
+HEAD_WIDTHS = (9.7, 8.8)  # cm: the heading's two columns, no padding at their sides
+HEAD_INDENT = -1.7  # cm from the left margin (30 mm): from 13 mm off the paper's left edge to 12 mm off its right
+FOOT_WIDTHS = (7.0, 9.0)  # cm: Nơi nhận, and "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI" (7.5 cm in bold 14) on one line
+
+
+def _condense(paragraph, points: float):
+    """Letters closer by `points` (Word's Font > Advanced > Condensed), so a heading line stays whole."""
+    from docx.oxml import OxmlElement
+
+    for run in paragraph.runs:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(_qn("w:val"), str(-round(points * 20)))
+        run._r.get_or_add_rPr().append(spacing)
+    return paragraph
+
+
+def _outdent(table, indent_cm: float) -> None:
+    """The table shifted by `indent_cm` from the left margin, its cells without side padding, so
+    the heading's lines have the room they need."""
+    from docx.oxml import OxmlElement
+
+    tbl_pr = table._tbl.tblPr
+    ind = OxmlElement("w:tblInd")
+    ind.set(_qn("w:w"), str(round(indent_cm / 2.54 * 1440)))
+    ind.set(_qn("w:type"), "dxa")
+    tbl_pr.append(ind)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(_qn("w:w"), "0")
+        edge.set(_qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.append(margins)
 
 
 def _title(doc, report: Report) -> None:
@@ -342,9 +446,9 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
     text = _t(
         report,
         "doc.general.text",
-        year=report.settings.plan_year,
+        plan=plan_cited(report.settings, report.lang),
         n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
-        period=i18n.period_name(report.period, report.lang),
+        period=_pname(report.period, report.lang),
         on_track=counts["on_track"],
         at_risk=counts["at_risk"],
         behind=counts["behind"],
@@ -378,6 +482,7 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
     _para(doc, _t(report, "doc.results.scorecards"), bold=True, italic=True)
     _table(
         doc,
+        report,
         _columns(report, "unit", ("points_in", year), "points_now", "change", "rating", "status"),
         [
             [
@@ -396,6 +501,7 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
         _body(doc, _t(report, "doc.results.sections"))
         _table(
             doc,
+            report,
             _columns(report, "section", "max_points", ("year", year), "this_period", "change"),
             [
                 [
@@ -439,6 +545,7 @@ def _companion_clusters(doc, report: Report) -> None:
     lang = report.lang
     _table(
         doc,
+        report,
         _columns(report, "special_unit", "total", "status", "companion", "points"),
         [
             [
@@ -472,15 +579,17 @@ def _recognition_and_commendation(doc, report: Report) -> None:
     _para(doc, _t(report, "doc.recognition"), bold=True)
     _para(doc, _t(report, "doc.recognition.recognised", n=len(report.recognised)), italic=True)
     for r in report.recognised.to_dict("records"):
+        same = r["baseline_rating"] == r["rating"]  # progress in points only: say the points, the level once
         line = _t(
             report,
-            "doc.recognition.unit",
+            "doc.recognition.unit_points" if same else "doc.recognition.unit",
             unit=r["unit_name"],
             before=i18n.fmt_number(r["baseline_total"], lang),
             after=i18n.fmt_number(r["total"], lang),
             change=i18n.fmt_signed(r["delta"], lang),
             rating_before=i18n.rating_name(r["baseline_rating"], lang),
             rating_after=i18n.rating_name(r["rating"], lang),
+            rating=i18n.rating_name(r["rating"], lang),
         )
         _para(doc, line, indent=True)
     _para(doc, _t(report, "doc.recognition.commended", n=len(report.commended)), italic=True)
@@ -496,6 +605,7 @@ def _difficulties_and_proposals(doc, report: Report) -> None:
         return
     _table(
         doc,
+        report,
         _columns(report, "unit", "difficulties", "proposals"),
         [[r["unit_name"], r["difficulties"], r["proposals"]] for r in report.voices.to_dict("records")],
         [4.2, 6.0, 6.0],
@@ -520,18 +630,20 @@ def _tasks_ahead(doc, report: Report) -> None:
 
 def _recipients_and_signature(doc, report: Report, signing: Signing) -> None:
     """Recipients on the left; on the right who signs on behalf of whom, with room for the signature."""
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
     _para(doc, "")
     foot = doc.add_table(rows=1, cols=2)
-    _widths(foot, [7.5, 8.5])
+    _widths(foot, list(FOOT_WIDTHS))
+    foot.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the signature never apart from its title
     left, right = foot.rows[0].cells
     run = left.paragraphs[0].add_run(_t(report, "doc.recipients_title"))
     run.bold, run.italic, run.font.size = True, True, Pt(12)
     for i, who in enumerate(signing.recipients):
         _para(left, f"- {who}{'.' if i == len(signing.recipients) - 1 else ';'}", size=11)
     right.paragraphs[0].text = ""
-    _para(right, signing.on_behalf, bold=True, align=CENTER)
+    _condense(_para(right, signing.on_behalf, bold=True, align=CENTER), 0.2)
     _para(right, signing.signer_title, bold=True, align=CENTER)
     for _ in range(3):
         _para(right, "")
@@ -575,19 +687,35 @@ def _body(doc, text: str):
     return _para(doc, text, align=JUSTIFY, indent=True)
 
 
-def _table(doc, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
-    """A ruled table, bold header, 12 pt, fixed column widths."""
+def _table(doc, report, header: list[str], rows: list[list], widths_cm: list[float]) -> None:
+    """A ruled table, 12 pt, fixed column widths: an STT column first (the widest column gives up its
+    room), the header bold, centred and repeated on every page (w:tblHeader)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
+    stt = 1.4  # "STT" in bold 12 on one line, with the cell padding
+    widest = widths_cm.index(max(widths_cm))
+    widths_cm = [stt] + [w - stt if i == widest else w for i, w in enumerate(widths_cm)]
+    header = [_t(report, "doc.col.number"), *header]
+    rows = [[i, *values] for i, values in enumerate(rows, start=1)]
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
         cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(_qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for values in rows:
-        for cell, value in zip(table.add_row().cells, values):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
             cell.paragraphs[0].add_run("" if value is None else xml_safe(str(value)))
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _widths(table, widths_cm)
     for row in table.rows:
+        whole = OxmlElement("w:cantSplit")  # a row is not cut across two pages
+        row._tr.get_or_add_trPr().insert(0, whole)
         for cell in row.cells:
             for p in cell.paragraphs:
                 for run in p.runs:
@@ -618,13 +746,16 @@ def _drop_first_empty(cell) -> None:
         first._element.getparent().remove(first._element)
 
 
+def _month(month: int) -> str:
+    """A leading zero only on months 1 and 2 (HD 29: 'ngày 09 tháng 02', 'ngày 05 tháng 7')."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
 def _place_date(report: Report, signing: Signing) -> str:
     """Place and date of signing; without a date, room to write it by hand."""
     d = signing.date
     if d:
-        return _t(
-            report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=f"{d.month:02d}", year=d.year
-        )
+        return _t(report, "doc.place_date", place=signing.place, day=f"{d.day:02d}", month=_month(d.month), year=d.year)
     return _t(report, "doc.place_date_blank", place=signing.place, year=report.settings.plan_year)
 
 
@@ -654,19 +785,22 @@ def to_xlsx(report: Report) -> bytes:
 
 def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], widths: list[int], heading=None):
     """The sheet doc.sheet.<name>: its heading (doc.heading.<name>) and the report's subtitle on top,
-    the header on row 4, one row per record below."""
-    from openpyxl.styles import Font
+    the header on row 4 (bold, centred), one row per record below, an STT column first."""
+    from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(_t(report, f"doc.sheet.{name}"))
     xlsx.write(ws, 1, 1, heading or _t(report, f"doc.heading.{name}")).font = Font(bold=True, size=13)
     xlsx.write(ws, 2, 1, report.subtitle)
-    for j, text in enumerate(header, start=1):
-        xlsx.write(ws, 4, j, text).font = Font(bold=True)
+    for j, text in enumerate([_t(report, "doc.col.number"), *header], start=1):
+        cell = xlsx.write(ws, 4, j, text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for i, values in enumerate(rows, start=5):
-        for j, value in enumerate(values, start=1):
+        for j, value in enumerate([i - 4, *values], start=1):
             xlsx.write(ws, i, j, value)
-    for j, width in enumerate(widths, start=1):
+    for j, width in enumerate([6, *widths], start=1):
         ws.column_dimensions[chr(64 + j)].width = width
+    ws.print_title_rows = "4:4"  # the header repeated on every printed page
     return ws
 
 
@@ -687,9 +821,9 @@ def _summary_sheet(wb, report: Report) -> None:
     chart = BarChart()
     chart.title, chart.y_axis.title = _t(report, "doc.chart.by_status"), _t(report, "doc.col.units")
     chart.x_axis.title = _t(report, "doc.col.status")
-    chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
-    chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
-    summary.add_chart(chart, "D4")
+    chart.add_data(Reference(summary, min_col=3, min_row=4, max_row=7), titles_from_data=True)
+    chart.set_categories(Reference(summary, min_col=2, min_row=5, max_row=7))
+    summary.add_chart(chart, "E4")
     _activity_rows(summary, report, summary.max_row + 2)
 
 
@@ -745,10 +879,10 @@ def _units_sheet(wb, report: Report) -> None:
     last = 4 + len(report.special)
     bars = BarChart()
     bars.type = "bar"
-    bars.title = _t(report, "doc.chart.units", period=i18n.period_name(report.period, lang), year=year)
+    bars.title = _t(report, "doc.chart.units", period=_pname(report.period, lang), year=year)
     bars.y_axis.title, bars.x_axis.title = _t(report, "doc.chart.points"), _t(report, "doc.col.unit")
-    bars.add_data(Reference(units, min_col=3, max_col=4, min_row=4, max_row=last), titles_from_data=True)
-    bars.set_categories(Reference(units, min_col=2, min_row=5, max_row=last))
+    bars.add_data(Reference(units, min_col=4, max_col=5, min_row=4, max_row=last), titles_from_data=True)
+    bars.set_categories(Reference(units, min_col=3, min_row=5, max_row=last))
     bars.height, bars.width = 4 + 0.8 * len(report.special), 24
     units.add_chart(bars, f"A{last + 3}")
 
@@ -805,9 +939,9 @@ def _sections_sheet(wb, report: Report) -> None:
     groups = BarChart()
     groups.title, groups.y_axis.title = _t(report, "doc.heading.sections"), _t(report, "doc.col.points")
     end = 4 + len(report.sections)
-    groups.add_data(Reference(sections, min_col=3, max_col=4, min_row=4, max_row=end), titles_from_data=True)
-    groups.set_categories(Reference(sections, min_col=1, min_row=5, max_row=end))
-    sections.add_chart(groups, "G4")
+    groups.add_data(Reference(sections, min_col=4, max_col=5, min_row=4, max_row=end), titles_from_data=True)
+    groups.set_categories(Reference(sections, min_col=2, min_row=5, max_row=end))
+    sections.add_chart(groups, "H4")
 
 
 def _plan_items_sheet(wb, report: Report) -> None:
@@ -869,9 +1003,9 @@ def _tasks_sheet(wb, report: Report) -> None:
         wb,
         report,
         "tasks",
-        _columns(report, "number", "task"),
-        [[i, t] for i, t in enumerate(report.tasks, start=1)],
-        [6, 110],
+        _columns(report, "task"),
+        [[t] for t in report.tasks],
+        [110],
     )
 
 
@@ -884,7 +1018,7 @@ def _n(value):
     """A number for a cell, or empty."""
     if value is None or (isinstance(value, float) and value != value):
         return None
-    return float(value) if not isinstance(value, (int,)) else value
+    return round(float(value), 1) if not isinstance(value, (int,)) else value  # one decimal, as the .docx
 
 
 def frames_for(store, period: str) -> dict:
@@ -941,7 +1075,7 @@ def _support_work(doc, report: Report) -> None:
     seen = report.support
     if not seen:
         return
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _body(
         doc,
         _t(report, "doc.support", n=seen["actions"], done=seen["done"], overdue=seen["overdue"], period=pname),
@@ -1002,13 +1136,12 @@ def gather_group(group_no: int, period: str, frames: dict, lang: str = "vi") -> 
     actions = held["actions"]
     done = int((actions["status"] == support.DONE).sum()) if len(actions) else 0
     names = dict(zip(units["unit_code"], units["name"]))
-    pname = i18n.period_name(period, lang)
     plan = i18n.t("doc.plan", lang, year=settings.plan_year)
     return GroupReport(
         group_no=group_no,
         period=period,
         title=i18n.t("doc.group.title", lang),
-        subtitle=i18n.t("doc.group.subtitle", lang, n=group_no, period=pname, plan=plan),
+        subtitle=i18n.t("doc.group.subtitle", lang, n=group_no, period=_subject_period(period, lang), plan=plan),
         leader=support.group_leader(frames["members"], group_no),
         units=mine,
         meetings=held["meetings"],
@@ -1053,6 +1186,7 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
     _page(doc)
     _heading(doc, report, signing)
     _title(doc, report)
+    _group_basis(doc, report)
     _group_units(doc, report)
     _group_meetings(doc, report)
     _group_actions(doc, report)
@@ -1064,14 +1198,22 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
     return out.getvalue()
 
 
+def _group_basis(doc, report: GroupReport) -> None:
+    """The plan the group works under, cited, before part I."""
+    pname = _pname(report.period, report.lang)
+    plan = plan_cited(report.settings, report.lang)
+    _body(doc, _t(report, "doc.group.basis", plan=plan, n=report.group_no, period=pname))
+
+
 def _group_units(doc, report: GroupReport) -> None:
     """I. The units, each with the quarter's total, rating, progress and whether its report came in."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.units"), bold=True)
     _body(doc, _t(report, "doc.group.units.text", n=len(report.units), period=pname))
     if len(report.units):
         _table(
             doc,
+            report,
             _columns(
                 report,
                 "unit",
@@ -1099,7 +1241,7 @@ def _group_units(doc, report: GroupReport) -> None:
 
 def _group_meetings(doc, report: GroupReport) -> None:
     """II. The quarter's meetings: when, where, who, which units, what was concluded."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.meetings"), bold=True)
     if report.meetings.empty:
         _body(doc, _t(report, "doc.group.meetings.none", period=pname))
@@ -1124,7 +1266,7 @@ def _group_meetings(doc, report: GroupReport) -> None:
 
 def _group_actions(doc, report: GroupReport) -> None:
     """III. The units' actions counted at the quarter's end, then listed, the overdue first."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.actions"), bold=True)
     if report.actions.empty:
         _body(doc, _t(report, "doc.group.actions.none"))
@@ -1142,6 +1284,7 @@ def _group_actions(doc, report: GroupReport) -> None:
     rows = report.actions.sort_values(["overdue", "unit_code", "action_no"], ascending=[False, True, True])
     _table(
         doc,
+        report,
         _columns(report, "unit", "action", "owner", "due", "action_state"),
         [
             [
@@ -1160,7 +1303,7 @@ def _group_actions(doc, report: GroupReport) -> None:
 
 def _group_reports(doc, report: GroupReport) -> None:
     """IV. The quarterly reports missing from the group's units, by name."""
-    pname = i18n.period_name(report.period, report.lang)
+    pname = _pname(report.period, report.lang)
     _para(doc, _t(report, "doc.group.reports"), bold=True)
     if report.missing_reports:
         _body(doc, _t(report, "doc.group.reports.missing", period=pname, names=", ".join(report.missing_reports)))

@@ -73,6 +73,11 @@ class Settings:
     targets: dict = field(default_factory=dict)  # unit code -> target total set by the office
     # the 2017 levels (rating keys) that make a unit khó khăn, followed with the đặc thù ones
     weak_levels: tuple[str, ...] = C.DEFAULT_WEAK_LEVELS
+    # the plan the documents cite: "Kế hoạch số {plan_number} ngày {plan_date} của Ban Thường vụ
+    # Đoàn Khối về {plan_title}" (seed: 15-KH/ĐTN, 09/02/2018)
+    plan_number: str = "15-KH/ĐTN"
+    plan_date: dt.date = dt.date(2018, 2, 9)
+    plan_title: str = "hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm 2018"
 
     @property
     def baseline_period(self) -> str:
@@ -90,6 +95,7 @@ class Settings:
         data = asdict(self)
         data["milestones"] = [{**asdict(m), "date": m.date.isoformat()} for m in self.milestones]
         data["scale"] = [asdict(r) for r in self.scale]
+        data["plan_date"] = self.plan_date.isoformat()
         return data
 
     @classmethod
@@ -121,6 +127,9 @@ class Settings:
             milestones=milestones,
             targets={str(k): float(v) for k, v in data.get("targets", {}).items()},
             weak_levels=tuple(str(k) for k in data.get("weak_levels", base.weak_levels)),
+            plan_number=str(data.get("plan_number", base.plan_number)),
+            plan_date=dt.date.fromisoformat(data["plan_date"]) if data.get("plan_date") else base.plan_date,
+            plan_title=str(data.get("plan_title", base.plan_title)),
         )
 
 
@@ -145,6 +154,8 @@ def check(settings: Settings, unit_codes: set[str] | None = None) -> list[tuple[
         out.append(("settings.bad_band", {}))
     if settings.recognised_levels < 1 or not 0 < settings.recognised_points <= 100:
         out.append(("settings.bad_recognised", {}))
+    if not settings.plan_number.strip() or not settings.plan_title.strip():
+        out.append(("settings.bad_plan", {}))
     if not settings.milestones or any(not m.name.strip() for m in settings.milestones):
         out.append(("settings.bad_milestones", {}))
     for code, target in settings.targets.items():

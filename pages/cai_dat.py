@@ -32,6 +32,13 @@ with st.form("settings"):
     plan_year = c1.number_input(i18n.t("settings.plan_year", lang), 2000, 2100, current.plan_year, step=1)
     baseline_year = c2.number_input(i18n.t("settings.baseline_year", lang), 2000, 2100, current.baseline_year, step=1)
 
+    st.subheader(i18n.t("settings.plan", lang))
+    st.caption(i18n.t("settings.plan_note", lang))
+    c1, c2 = st.columns(2)
+    plan_number = c1.text_input(i18n.t("settings.plan_number", lang), current.plan_number)
+    plan_date = c2.date_input(i18n.t("settings.plan_date", lang), current.plan_date, format="DD/MM/YYYY")
+    plan_title = st.text_input(i18n.t("settings.plan_title", lang), current.plan_title)
+
     st.subheader(i18n.t("settings.scale", lang))
     st.caption(i18n.t("settings.scale_note", lang))
     scale_cols = list(zip(st.columns(len(current.scale)), current.scale))
@@ -149,6 +156,9 @@ if submitted:
         current,
         plan_year=int(plan_year),
         baseline_year=int(baseline_year),
+        plan_number=" ".join(str(plan_number).split()),
+        plan_date=plan_date or current.plan_date,
+        plan_title=" ".join(str(plan_title).split()),
         scale=S.renamed(tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)), names),
         weak_levels=tuple(weak_levels),
         quarter_fractions=tuple(round(float(x) / 100, 6) for x in percents),

@@ -34,7 +34,7 @@ def test_the_group_report_is_headed_and_signed_for_the_group(store):
     assert "TP. Hồ Chí Minh, ngày     tháng     năm 2018" in heading
     assert paragraphs[1:3] == [
         "BÁO CÁO",
-        "Hoạt động của Tổ công tác số 2 Quý III/2018 thực hiện Kế hoạch hỗ trợ công tác Đoàn và phong trào "
+        "Hoạt động của Tổ công tác số 2 quý III năm 2018 thực hiện Kế hoạch hỗ trợ công tác Đoàn và phong trào "
         "thanh niên các cơ sở Đoàn khó khăn, đặc thù năm 2018",
     ]
     assert [line for line in foot if line] == [
@@ -58,23 +58,24 @@ def test_the_group_report_covers_units_meetings_actions_reports_and_proposals(st
         "IV. BÁO CÁO QUÝ CỦA CÁC ĐƠN VỊ",
         "V. ĐỀ XUẤT, KIẾN NGHỊ",
     ]
-    assert "Tổ phụ trách 3 đơn vị. Kết quả bảng điểm Quý III/2018 và tiến độ của từng đơn vị:" in paragraphs
-    units = tables[1]
+    assert "Tổ phụ trách 3 đơn vị. Kết quả bảng điểm quý III/2018 và tiến độ của từng đơn vị:" in paragraphs
+    units = [row[1:] for row in tables[1]]  # after the STT column
+    assert [row[0] for row in tables[1]] == ["STT", "1", "2", "3"]
     assert units[0] == ["Đơn vị", "Điểm 2017", "Điểm kỳ này", "Xếp loại kỳ này", "Tiến độ", "Báo cáo quý"]
     assert [r[0] for r in units[1:]] == ["Đoàn Sở Tư pháp", "Đoàn Đoàn Luật sư Thành phố", "Đoàn Sở Kế hoạch và Đầu tư"]
     assert units[2][1:] == ["61", "73", "Tiên tiến", "Đúng tiến độ", "đã nộp"]
     # group 2 did not meet in Q3 (the sample's missing meeting)
-    assert "Trong Quý III/2018, Tổ chưa họp (Kế hoạch yêu cầu họp mỗi quý)." in paragraphs
+    assert "Trong quý III/2018, Tổ chưa họp (Kế hoạch yêu cầu họp mỗi quý)." in paragraphs
     assert (
-        "Đến hết Quý III/2018, phương án hỗ trợ các đơn vị của Tổ có 8 việc: 3 hoàn thành, "
+        "Đến hết quý III/2018, phương án hỗ trợ các đơn vị của Tổ có 8 việc: 3 hoàn thành, "
         "5 chưa hoàn thành, trong đó 1 quá hạn." in paragraphs
     )
-    actions = tables[2]
+    actions = [row[1:] for row in tables[2]]  # after the STT column
     assert actions[0] == ["Đơn vị", "Việc cần làm", "Phụ trách", "Hạn", "Tình trạng"]
     assert len(actions) == 1 + 8
     assert actions[1][0] == "Đoàn Sở Tư pháp" and actions[1][3:] == ["31/08/2018", "Chưa thực hiện · Quá hạn"]
     assert [r[4] for r in actions[2:]].count("Hoàn thành") == 3
-    assert "Đã nhận đủ báo cáo Quý III/2018 của các đơn vị." in paragraphs
+    assert "Đã nhận đủ báo cáo quý III/2018 của các đơn vị." in paragraphs
     assert any(p.startswith("- Đoàn Sở Tư pháp: ") for p in paragraphs)  # the units' own proposals
 
 
@@ -92,7 +93,7 @@ def test_a_meeting_held_is_told_with_its_conclusions_and_solutions(store):
 def test_the_missing_reports_are_named(store):
     paragraphs, _ = read(reports.build_group(store, 1, "2018-Q4"))
     assert (
-        "Chưa nhận báo cáo Quý IV/2018 của: Đoàn Sở Tài chính, Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố."
+        "Chưa nhận báo cáo quý IV/2018 của: Đoàn Sở Tài chính, Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố."
         in paragraphs
     )
 
@@ -101,7 +102,7 @@ def test_an_edit_in_the_app_reaches_the_group_report(store):
     store.update_action("STP", 1, by="Nguyễn Trần Tuấn", status="Hoàn thành", result="Đã rà soát")
     paragraphs, tables = read(reports.build_group(store, 2, Q3))
     assert (
-        "Đến hết Quý III/2018, phương án hỗ trợ các đơn vị của Tổ có 8 việc: 4 hoàn thành, "
+        "Đến hết quý III/2018, phương án hỗ trợ các đơn vị của Tổ có 8 việc: 4 hoàn thành, "
         "4 chưa hoàn thành, trong đó 0 quá hạn." in paragraphs
     )
     assert "Quá hạn" not in " ".join(cells(tables[2:3]))
@@ -117,16 +118,16 @@ def test_the_group_report_in_english_has_no_vietnamese_of_ours(store):
         "At the end of Q3 2018 the support plans of the group's units hold 8 actions: 3 done, 5 open, 1 of them overdue."
         in paragraphs
     )
-    assert tables[2][1][4] == "Not started · Overdue"
+    assert tables[2][1][5] == "Not started · Overdue"  # after the No. column
 
 
 def test_the_committee_report_counts_actions_and_names_missing_reports(store):
     paragraphs, _ = read(reports.build(store, "quarter", Q3, "docx", with_images=False))
     assert (
-        "Công tác hỗ trợ: phương án hỗ trợ các đơn vị có 23 việc; đến hết Quý III/2018, 10 việc hoàn thành, "
+        "Công tác hỗ trợ: phương án hỗ trợ các đơn vị có 23 việc; đến hết quý III/2018, 10 việc hoàn thành, "
         "4 việc quá hạn." in paragraphs
     )
-    assert f"Chưa nhận báo cáo Quý III/2018 của 1 đơn vị: {CTHADS}." in paragraphs
+    assert f"Chưa nhận báo cáo quý III/2018 của 1 đơn vị: {CTHADS}." in paragraphs
 
 
 # ---------------------------------------------------------------- the command line
@@ -144,7 +145,7 @@ def test_cli_report_group_writes_the_groups_docx(db_url, tmp_path):
     heading = cells(tables[:1])
     assert "Số: 7-BC/TCT" in heading and "TP. Hồ Chí Minh, ngày 05 tháng 10 năm 2018" in heading
     assert "TỔ CÔNG TÁC SỐ 2" in heading
-    assert "Trong Quý III/2018, Tổ chưa họp (Kế hoạch yêu cầu họp mỗi quý)." in paragraphs
+    assert "Trong quý III/2018, Tổ chưa họp (Kế hoạch yêu cầu họp mỗi quý)." in paragraphs
     assert cells(tables[-1:])[-1] == "Nguyễn Thị Bích Liên"
 
 

@@ -92,7 +92,7 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
     assert sorted(line[len("- Cần chú ý (3): ") : -1].split("; ")) == sorted(
         ["Đoàn Cục Thi hành án dân sự Thành phố", "Đoàn Sở Tư pháp", "Chi đoàn Hội Chữ thập đỏ Thành phố"]
     )
-    assert "Đến Quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
+    assert "Đến hết quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
     proposed = body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
     assert "- Đoàn Đoàn Luật sư Thành phố" not in proposed  # 61 → 68, Khá both: not yet
     assert "- Đoàn Văn phòng Thành ủy" not in proposed  # not followed
@@ -100,7 +100,8 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
         "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Khá."
     ) in body
     table = docx.Document(io.BytesIO(q2_docx)).tables[1]
-    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert table.rows[0].cells[0].text == "STT"
+    rows = {r.cells[1].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}  # after the STT column
     lm = special.loc["LMHTX"]
     assert rows["Chi đoàn Liên minh Hợp tác xã Thành phố"] == [
         "Chi đoàn Liên minh Hợp tác xã Thành phố",
@@ -112,7 +113,7 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
     ]
     assert (lm["total"], lm["delta"]) == (58, -5)
     held = vi(added_up(store, ["2018-Q2"])["activities"])  # a quarter's report: its own quarter's figures
-    assert f"Trong Quý II/2018, các đơn vị tổ chức {held} hoạt động" in body and "đồng kinh phí hoạt động" in body
+    assert f"Trong quý II/2018, các đơn vị tổ chức {held} hoạt động" in body and "đồng kinh phí hoạt động" in body
 
 
 def test_the_word_report_carries_the_overview_charts(q2_docx):
@@ -170,7 +171,7 @@ def test_the_midyear_review_adds_up_the_first_six_months(store):
         f"{vi(six['participants'])} lượt đoàn viên tham gia; {vi(six['trained'])} cán bộ được tập huấn; kết nạp "
         f"{vi(six['admitted'])} đoàn viên mới; vận động {vi(six['funds'])} đồng kinh phí hoạt động."
     ) in body
-    assert "Đến Quý II/2018: " in body
+    assert "Đến hết quý II/2018: " in body
     assert activity_rows(reports.to_xlsx(report)) == {
         "header": "Trong 6 tháng đầu năm 2018",
         "Báo cáo quý đã nhận": six["reports"],
@@ -202,13 +203,13 @@ def test_the_final_review_in_october_reads_q1_to_q3(store):
     assert counts["no_data"] == 0 and counts["on_track"] > 0  # real counts, not "chưa có số liệu"
     body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
     assert (
-        f"Đến Quý III/2018: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần chú ý, "
+        f"Đến hết quý III/2018: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần chú ý, "
         f"{counts['behind']} đơn vị chậm tiến độ;"
     ) in body
     assert "chưa có số liệu" not in body
     assert f"Trong 9 tháng đầu năm 2018, đã nhận {nine['reports']} báo cáo quý của các đơn vị." in body
     assert f"Trong 9 tháng đầu năm 2018, các đơn vị tổ chức {vi(nine['activities'])} hoạt động với " in body
-    assert "Tổ chức họp tổ công tác Quý IV/2018" in body  # the year's last quarter is still ahead
+    assert "Tổ chức họp tổ công tác quý IV/2018" in body  # the year's last quarter is still ahead
     rows = activity_rows(reports.to_xlsx(report))
     assert (rows["header"], rows["Số hoạt động"], rows["Kinh phí vận động (đồng)"]) == (
         "Trong 9 tháng đầu năm 2018",
@@ -233,10 +234,10 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
         "Nhiệm vụ",
     ]
     units = wb["Đơn vị"]
-    rows = {r[0]: r for r in units.iter_rows(min_row=5, values_only=True) if r[0]}
+    rows = {r[1]: r[1:] for r in units.iter_rows(min_row=5, values_only=True) if r[1]}  # after the STT column
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
-    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[0]}
+    summary = {r[1]: r[2] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[1]}
     # Q3, the data of the tổng kết: the 9 followed units against their targets
     assert summary == {
         "Đúng tiến độ": 5,
@@ -298,7 +299,7 @@ def test_report_cli(db_url, tmp_path):
     )
     assert out.returncode == 0 and "Đã ghi báo cáo" in out.stdout, out.stderr
     d = docx.Document(tmp_path / "so_ket.docx")
-    assert d.tables[0].rows[0].cells[1].paragraphs[-1].text == "TP. Hồ Chí Minh, ngày 05 tháng 07 năm 2018"
+    assert d.tables[0].rows[0].cells[1].paragraphs[-1].text == "TP. Hồ Chí Minh, ngày 05 tháng 7 năm 2018"
     out = run_cli("report", "--period", "2018-Q3", "-o", str(tmp_path / "q3.xlsx"), db_url=db_url)
     assert out.returncode == 0 and (tmp_path / "q3.xlsx").stat().st_size > 0
     bad = run_cli("report", "--period", "2018-Q3", "-o", str(tmp_path / "q3.pdf"), db_url=db_url)
@@ -462,7 +463,7 @@ def test_the_report_in_english(store):
     assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
     assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]
-    assert [c.value for c in wb["Units"][4]][:3] == ["Unit code", "Unit", "2017 total"]
+    assert [c.value for c in wb["Units"][4]][:4] == ["No.", "Unit code", "Unit", "2017 total"]
 
 
 def test_a_rating_name_that_cannot_stand_in_a_drop_down_formula_is_listed_in_cells():

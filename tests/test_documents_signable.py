@@ -187,8 +187,9 @@ def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_pat
     pdftotext -layout shows each heading line on one line."""
     soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
     font = subprocess.run(["fc-match", "Times New Roman"], capture_output=True, text=True).stdout
-    if not (soffice and pdftotext) or "Liberation Serif" not in font:
-        pytest.skip("needs LibreOffice, pdftotext and Liberation Serif (fonts-liberation2)")
+    # scripts/test.sh installs them; a machine without them fails here rather than passing unchecked
+    assert soffice and pdftotext, "needs LibreOffice and pdftotext (scripts/test.sh installs them)"
+    assert "Liberation Serif" in font, f"Times New Roman falls back to {font!r}: install fonts-liberation2"
     signing = reports.Signing(number="12", date=dt.date(2018, 10, 5), signer="Phạm Văn Linh")
     source = tmp_path / "bao_cao.docx"
     source.write_bytes(reports.build(store, "quarter", "2018-Q3", "docx", signing, with_images=False))

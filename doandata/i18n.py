@@ -604,6 +604,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code.",
     ),
     "share.present_link": ("Liên kết trình chiếu:", "Presentation link:"),
+    "share.scan": (
+        "Quét mã QR hoặc mở liên kết để xem trang này trên điện thoại:",
+        "Scan the QR code or open the link to follow this view on your phone:",
+    ),
     "nav.groups": ("Tổ công tác", "Working groups"),
     "nav.clusters": ("Cụm", "Clusters"),
     "nav.upload": ("Tải lên", "Upload"),
@@ -1172,7 +1176,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.max": ("Điểm tối đa", "Maximum"),
     "chart.timeline_title": ("Các mốc tiến độ của kế hoạch năm {year}", "Plan milestones {year}"),
     "chart.today": ("Hôm nay", "Today"),
-    "chart.date": ("Thời gian", "Date"),
     "chart.transition_title": (
         "Xếp loại năm {baseline} → {period} (số đơn vị)",
         "Rating {baseline} → {period} (units)",

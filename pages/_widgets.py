@@ -11,12 +11,24 @@ from doandata import charts, config, contract, i18n, templates
 from pages import _filters
 from pages._snapshot import Snapshot
 
-# Presentation mode: no sidebar, no toolbar, larger text; the filters come from the link.
+# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop).
+PAGE_CSS = """<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+</style>"""
+# Presentation mode: no sidebar, no toolbar, larger text, metrics and their changes larger still,
+# the share box's link large beside its QR code; the filters come from the link.
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 html { font-size: 21px; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+[data-testid="stMetricDelta"] { font-size: 1.5rem; }
+[data-testid="stMetricDelta"] svg { width: 1.5rem; height: 1.5rem; }
+[class*="st-key-present_share"] code { font-size: 1.3rem; }
+[class*="st-key-present_share"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
 </style>"""
 
 # what a browser is told it downloads, by the file's ending
@@ -57,8 +69,8 @@ def chart_or_no_data(fig, has_data: bool, title: str, lang: str) -> None:
     """A chart, or "Chưa có số liệu" where it would be a grid of identical cells (a quarter not reported yet)."""
     if has_data:
         show(fig)
-    else:
-        st.info(i18n.t("chart.no_data", lang, title=title))
+    else:  # a chart's title may hold the line breaks charts.wrap put in
+        st.info(i18n.t("chart.no_data", lang, title=title.replace("<br>", " ")))
 
 
 # Streamlit's drop zone has no parameter for its words ("Drag and drop…", "20MB per file", the
@@ -79,15 +91,22 @@ def uploader_in_vietnamese(lang: str) -> None:
     st.html(UPLOADER_CSS % i18n.t("upload.choose_file", lang))
 
 
-def presentation_style() -> None:
-    st.html(PRESENT_CSS)
+def page_style(present: bool) -> None:
+    """Every page's style, with the presentation mode's when the link asks for it."""
+    st.html(PAGE_CSS + (PRESENT_CSS if present else ""))
+
+
+# plotly's toolbar sat over the chart titles on a phone: no toolbar (Streamlit's own full-screen
+# button stays); the figure as charts.py laid it out, not restyled by Streamlit's theme, whose grey
+# small tick labels a projector's audience cannot read
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
 
 
 def show(fig) -> None:
     """Draw a figure; in presentation mode with larger text for the projector."""
     if _filters.PRESENT.from_link():
         fig = charts.for_projector(fig)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(fig, width="stretch", theme=None, config=CHART_CONFIG)
 
 
 @st.cache_data(show_spinner=False, max_entries=20)

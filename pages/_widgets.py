@@ -56,13 +56,46 @@ def literal(text) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
+# The columns that matter, first and in this order, in every table that has them, so a phone and
+# a laptop see them without scrolling sideways: a unit's name, what to do about a problem, the
+# status (progress, a history entry's state, the rating an upload brings) and the total.
+LEAD = (
+    "col.unit_name",
+    "chart.special_unit",
+    "col.severity",
+    "col.what_to_do",
+    "col.status",
+    "col.state",
+    "col.new_rating",
+    "col.total",
+    "col.new_total",
+    "col.rating",
+)
+NAME_WIDTH = 220  # px of a unit's name: the status and the total still fit beside it on a phone
+MESSAGE_ROW_PX = 76  # three lines of a problem's message (Streamlit wraps text in rows over 4 rem)
+
+
 def table(frame, lang: str) -> None:
-    """A table; where it has no rows, a line in the reader's language (Streamlit's empty grid says
-    "empty" in English)."""
+    """A table, its columns that matter first; where it has no rows, a line in the reader's
+    language (Streamlit's empty grid says "empty" in English)."""
     if frame.empty:
         st.caption(i18n.t("table.empty", lang))
-    else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        return
+    lead = [name for name in (i18n.t(key, lang) for key in LEAD) if name in frame.columns]
+    order = list(dict.fromkeys([*lead, *frame.columns]))
+    names = {i18n.t("col.unit_name", lang), i18n.t("chart.special_unit", lang)}
+    config = {name: st.column_config.Column(width=NAME_WIDTH) for name in lead if name in names}
+    message = i18n.t("col.what_to_do", lang)
+    if message in frame.columns:  # messages wrap instead of being cut
+        config[message] = st.column_config.TextColumn(width="large")
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_order=order,
+        column_config=config,
+        row_height=MESSAGE_ROW_PX if message in frame.columns else None,
+    )
 
 
 def chart_or_no_data(fig, has_data: bool, title: str, lang: str) -> None:

@@ -32,6 +32,11 @@ MAX_BARS = 40
 TITLE_CHARS = 30  # characters of a 20 px title a phone's chart holds on one line
 NAME_CHARS = 38  # a unit's name above its bar, on one line of a phone's chart
 LEGEND_ROW = 26  # px of one legend row at 15 px; room under the plot for as many rows as entries
+BAR_WIDTH = 0.42  # of a unit's band: the rest holds its name
+BAND_PX = 62  # a unit's band: its name and its bar
+PAIR_WIDTH = 0.56  # of a pair's band: its two bars; the rest holds the special unit's name
+PAIR_BAND_PX = 76
+GRID_BAND_PX = 26  # a grid row's name, and its cells
 
 
 def safe(text: object) -> str:
@@ -129,7 +134,7 @@ def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
     return _place_title(fig)
 
 
-def _names_above(fig: go.Figure, names: list[str], full: list[str]) -> None:
+def _names_above(fig: go.Figure, names: list[str], full: list[str], bar: float = BAR_WIDTH) -> None:
     """Unit names written above their bars, from the plot's left edge over its whole width (a
     phone has no room for them beside the bars); the bars' own axis labels hidden. Categories are
     placed by their index, so a name sits a fixed share of its band above its bar."""
@@ -138,7 +143,7 @@ def _names_above(fig: go.Figure, names: list[str], full: list[str]) -> None:
             x=0,
             xref="paper",
             xanchor="left",
-            y=i - BAR_WIDTH / 2 - 0.03,
+            y=i - bar / 2 - 0.03,
             yref="y",
             yanchor="bottom",
             text=name,
@@ -152,10 +157,6 @@ def _names_above(fig: go.Figure, names: list[str], full: list[str]) -> None:
         showticklabels=False,
         range=[len(names) - 0.5, -0.75],  # the first name above the first bar, worst first on top
     )
-
-
-BAR_WIDTH = 0.42  # of a unit's band: the rest holds its name
-BAND_PX = 62  # a unit's band: its name and its bar
 
 
 def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
@@ -293,8 +294,10 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             xshift=4,
             font=dict(size=15, color="#555"),
         )  # inside the plot: the legend is above
-    fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
-    fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category", tickvals=labels, ticktext=_ticks(labels))
+    # no axis title: the chart's title says these are totals, and a phone needs the width
+    fig.update_yaxes(range=[max(0, _low(timeline) - 10), 100])
+    # periods on two lines, level: five fit a phone's width (plotly turned them on their side)
+    fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickangle=0, tickfont_size=14)
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
 
 
@@ -486,11 +489,10 @@ def status_grid(
     for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
         _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
     fig.update_yaxes(range=[len(z) - 0.5, -0.5], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True)
-    fig.update_xaxes(side="top", showgrid=False, zeroline=False, tickvals=col_labels, ticktext=_ticks(col_labels))
+    fig.update_xaxes(
+        side="top", showgrid=False, zeroline=False, tickvals=col_labels, ticktext=_ticks(col_labels), tickangle=0
+    )
     return _layout(fig, title, max(200, 60 + 2 * GRID_BAND_PX * len(row_labels)))
-
-
-GRID_BAND_PX = 26  # a grid row's name, and its cells
 
 
 def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
@@ -534,11 +536,11 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
         customdata=_numbers(pairs["baseline_total"], lang),
         hovertemplate="%{y}: %{customdata}<extra>%{fullData.name}</extra>",
     )
-    fig.update_layout(barmode="group", bargroupgap=0.05)
-    _names_above(fig, labels, [safe(n) for n in pairs["unit_name"]])
+    fig.update_layout(barmode="group", bargap=1 - PAIR_WIDTH, bargroupgap=0.05)
+    _names_above(fig, labels, [safe(n) for n in pairs["unit_name"]], PAIR_WIDTH)
     fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 112], tickvals=list(range(0, 101, 20)))
     return _layout(
-        fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 90 + BAND_PX * len(pairs)
+        fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 90 + PAIR_BAND_PX * len(pairs)
     )
 
 

@@ -1157,7 +1157,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     # ------------------------------------------------------------ charts
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
-    "chart.period": ("Kỳ", "Period"),
     "chart.overview_title": (
         "Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
         "{period} score against {baseline}, expected and target",

@@ -3,8 +3,11 @@ style, a template's download button."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from doandata import charts, config, contract, i18n, templates
@@ -136,10 +139,29 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tru
 
 
 def show(fig) -> None:
-    """Draw a figure; in presentation mode with larger text for the projector."""
-    if _filters.PRESENT.from_link():
-        fig = charts.for_projector(fig)
+    """Draw a figure made by `figure`."""
     st.plotly_chart(fig, width="stretch", theme=None, config=CHART_CONFIG)
+
+
+def figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure `build` makes, for the view `key` names (`view_key`); in presentation mode with
+    larger text for the projector. Built once per store version and view for every visitor:
+    plotly's figure objects cost a page run more than reading and computing the data behind them
+    (a meeting's twenty viewers of one overview share four figures)."""
+    return _figure(key, _filters.PRESENT.from_link(), build)
+
+
+def view_key(snap: Snapshot, f: _filters.Filters, chart: str, *more) -> tuple:
+    """What a chart on a page depends on: the store's version, the view's filters and language,
+    and whatever else the page names (a unit, today's date)."""
+    return (chart, snap.url, snap.version, dataclasses.astuple(f), *more)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(key: tuple, present: bool, _build: Callable[[], go.Figure]) -> go.Figure:
+    # shared by every session, never changed once built: st.plotly_chart copies it to a dict
+    fig = _build()
+    return charts.for_projector(fig) if present else fig
 
 
 @st.cache_data(show_spinner=False, max_entries=20)

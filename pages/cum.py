@@ -20,7 +20,12 @@ if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:
         st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
-    _widgets.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
+    _widgets.show(
+        _widgets.figure(
+            _widgets.view_key(snap, f, "pairs"),
+            lambda: charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang),
+        )
+    )
     _widgets.table(tables.pairs_table(worst, lang), lang)
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
 summary = metrics.cluster_summary(frame, snap.clusters, names)

@@ -33,7 +33,8 @@ for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised
 bullets = frame[frame["special"]] if frame["special"].any() else frame
 if len(bullets) > charts.MAX_BARS:
     st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(bullets), lang, 0)))
-_widgets.show(charts.progress_bullets(frame, f.period, settings, lang))
+bullets_key = _widgets.view_key(snap, f, "bullets")
+_widgets.show(_widgets.figure(bullets_key, lambda: charts.progress_bullets(frame, f.period, settings, lang)))
 
 special = frame[frame["special"]].sort_values("items_done")
 if len(special):
@@ -44,8 +45,11 @@ if len(special):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
     items_title = i18n.t("chart.items_title", lang, period=pname)
     reported = bool((grid != "none").to_numpy().any())
-    grid_chart = charts.status_grid(
-        grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang
+    grid_chart = _widgets.figure(
+        _widgets.view_key(snap, f, "items"),
+        lambda: charts.status_grid(
+            grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang
+        ),
     )
     _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)
     if reported:
@@ -54,7 +58,9 @@ if len(special):
 left, right = st.columns(2)
 with left:
     moves = metrics.rating_transitions(frame, settings)
-    moves_chart = charts.transitions(moves, f.period, settings, lang)
+    moves_chart = _widgets.figure(
+        _widgets.view_key(snap, f, "moves"), lambda: charts.transitions(moves, f.period, settings, lang)
+    )
     _widgets.chart_or_no_data(moves_chart, bool(moves.to_numpy().any()), moves_chart.layout.title.text, lang)
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
@@ -62,7 +68,9 @@ with right:
     _widgets.table(tables.recognised_table(recognised, lang), lang)
 
 today = dt.date.today()
-_widgets.show(charts.milestones(settings, today, lang))
+_widgets.show(
+    _widgets.figure(_widgets.view_key(snap, f, "milestones", today), lambda: charts.milestones(settings, today, lang))
+)
 ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):

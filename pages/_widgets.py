@@ -148,20 +148,27 @@ def figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
     larger text for the projector. Built once per store version and view for every visitor:
     plotly's figure objects cost a page run more than reading and computing the data behind them
     (a meeting's twenty viewers of one overview share four figures)."""
-    return _figure(key, _filters.PRESENT.from_link(), build)
+    if _filters.PRESENT.from_link():
+        return cached(("projector", *key), lambda: charts.for_projector(cached(key, build)))
+    return cached(key, build)
 
 
-def view_key(snap: Snapshot, f: _filters.Filters, chart: str, *more) -> tuple:
-    """What a chart on a page depends on: the store's version, the view's filters and language,
-    and whatever else the page names (a unit, today's date)."""
-    return (chart, snap.url, snap.version, dataclasses.astuple(f), *more)
+def view_key(snap: Snapshot, f: _filters.Filters, part: str, *more) -> tuple:
+    """What a part of a page depends on: the store's version, the view's filters and language,
+    and whatever else the page names (a unit, a cluster, today's date)."""
+    return (part, snap.url, snap.version, dataclasses.astuple(f), *more)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _figure(key: tuple, present: bool, _build: Callable[[], go.Figure]) -> go.Figure:
-    # shared by every session, never changed once built: st.plotly_chart copies it to a dict
-    fig = _build()
-    return charts.for_projector(fig) if present else fig
+def cached(key: tuple, build: Callable):
+    """What `build` makes for `key`, made once for every session: a figure, or a table whose
+    numbers Babel wrote one by one (5,000 units' rows cost 0.5 s a run)."""
+    return _cached(key, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached(key: tuple, _build: Callable):
+    # shared by every session and never changed once made: st.plotly_chart and st.dataframe copy
+    return _build()
 
 
 @st.cache_data(show_spinner=False, max_entries=20)

@@ -26,7 +26,9 @@ if len(pairs):
             lambda: charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang),
         )
     )
-    _widgets.table(tables.pairs_table(worst, lang), lang)
+    _widgets.table(
+        _widgets.cached(_widgets.view_key(snap, f, "pairs_table"), lambda: tables.pairs_table(worst, lang)), lang
+    )
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
 summary = metrics.cluster_summary(frame, snap.clusters, names)
 st.subheader(i18n.t("clusters.summary", lang))
@@ -35,6 +37,7 @@ if len(summary) <= 12:  # details per cluster while they fit on a screen; the fi
     for cluster, part in frame.groupby("cluster", sort=True):
         leader = summary.set_index("cluster").loc[cluster, "leader"]
         st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=_widgets.literal(leader or "—")))
-        _widgets.table(tables.progress_table(part, lang), lang)
+        key = _widgets.view_key(snap, f, "table", cluster)
+        _widgets.table(_widgets.cached(key, lambda part=part: tables.progress_table(part, lang)), lang)
 else:
     st.caption(i18n.t("clusters.pick_one", lang))

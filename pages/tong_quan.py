@@ -65,7 +65,10 @@ with left:
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
     recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)
-    _widgets.table(tables.recognised_table(recognised, lang), lang)
+    _widgets.table(
+        _widgets.cached(_widgets.view_key(snap, f, "recognised"), lambda: tables.recognised_table(recognised, lang)),
+        lang,
+    )
 
 today = dt.date.today()
 _widgets.show(
@@ -89,6 +92,6 @@ else:
     st.info(i18n.t("overview.plan_over", lang, year=settings.plan_year))
 
 st.subheader(i18n.t("overview.table", lang))
-_widgets.table(tables.progress_table(frame, lang), lang)
+_widgets.table(_widgets.cached(_widgets.view_key(snap, f, "table"), lambda: tables.progress_table(frame, lang)), lang)
 scale = ", ".join(f"{i18n.rating_name(r.name, lang)} ≥ {i18n.fmt_number(r.minimum, lang)}" for r in settings.scale)
 st.caption(i18n.t("scale.note", lang, scale=_widgets.literal(scale)))

@@ -132,3 +132,31 @@ def dark(fill: str) -> bool:
     parts = [float(x) for x in fill[fill.index("(") + 1 : fill.index(")")].split(",")[:3]]
     luminance = 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
     return luminance < 140
+
+
+def test_presentation_mode_shows_a_large_qr_code_of_the_view_on_the_page(app):
+    """The sidebar is hidden on a projector: the QR code and the link sit on the page itself, name
+    the view on screen without presentation mode, and the code is large enough to scan."""
+    import io
+    from urllib.parse import parse_qs, urlsplit
+
+    import zxingcpp
+    from PIL import Image
+
+    base, browser = app
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{base}/don_vi?unit=CTHADS&q=2018-Q3&present=1")
+    wait_for_app(page)
+    image = page.locator("[data-testid='stMain'] [data-testid='stImage'] img").first
+    image.wait_for(timeout=30000)
+    assert image.bounding_box()["width"] >= 240
+    link = page.locator("[data-testid='stMain'] code").first.inner_text().strip()
+    decoded = [
+        r.text
+        for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(page.request.get(image.get_attribute("src")).body())))
+    ]
+    assert decoded == [link]
+    query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    assert urlsplit(link).path == "/don_vi" and query["unit"] == "CTHADS" and query["q"] == "2018-Q3"
+    assert "present" not in query
+    page.close()

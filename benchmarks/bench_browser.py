@@ -267,7 +267,9 @@ async def measure(args, folder: Path) -> None:
                 await first_chart(browser, url, 1)  # a warm server: caches filled, modules imported
                 r = results[name] = {}
                 r["first"] = statistics.median(await first_chart(browser, url, args.trials))
+                began = time.time()
                 r["change"] = statistics.median(await filter_change(browser, url, label, options, args.trials))
+                r["change_run"] = statistics.median(x["wall"] for x in server.runs(since=began))
                 quiet = time.time()
                 await first_chart(browser, url, 1)
                 r["run_alone"] = statistics.median(x["wall"] for x in server.runs(since=quiet))
@@ -292,6 +294,7 @@ def report(results: dict[str, dict], viewers: int) -> None:
     rows = [
         ("new visitor (empty cache) until the first chart", "first"),
         ("filter change until the page has settled", "change"),
+        ("  of which the page run (server, wall)", "change_run"),
         ("one page run alone, wall (server)", "run_alone"),
         ("one page run alone, CPU (server)", "cpu_alone"),
         (f"{viewers} viewers within 1 s: page run, median (server)", "run_median"),

@@ -10,6 +10,10 @@ import pandas as pd
 from .problems import Problem, has_errors
 from .settings import Settings
 
+# What a support plan and working-group minutes store (issue #15), one row each per action,
+# reinforcement and meeting.
+SUPPORT_FRAMES = ("support_actions", "reinforcements", "meetings")
+
 
 @dataclass
 class Context:
@@ -20,6 +24,7 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     period_choice: str | None = None
     filename: str = ""
+    groups: list[int] | None = None  # the working groups the store knows (None: not asked)
 
 
 @dataclass
@@ -37,12 +42,14 @@ class Batch:
 
     def rows(self) -> int:
         return sum(
-            len(self.frames[k]) for k in ("units", "members", "criteria", "score_meta", "reports") if k in self.frames
+            len(self.frames[k])
+            for k in ("units", "members", "criteria", "score_meta", "reports", *SUPPORT_FRAMES)
+            if k in self.frames
         )
 
     def units_touched(self) -> int:
         codes = set()
-        for key in ("units", "score_meta", "reports"):
+        for key in ("units", "score_meta", "reports", "support_actions"):
             if key in self.frames:
                 codes |= set(self.frames[key]["unit_code"])
         return len(codes)

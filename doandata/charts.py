@@ -55,10 +55,15 @@ def wrap(text: str, width: int = TITLE_CHARS) -> str:
     return "<br>".join(lines)
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """Title on top, wrapped; legend under the plot; the plot keeps `height` less the room the
-    title's lines and a phone's legend rows take, which the figure grows by."""
+def _layout(fig: go.Figure, title: str, height: int, subject: str = "") -> go.Figure:
+    """Title on top, wrapped, and `subject` (which units the chart shows) in smaller lines under it;
+    legend under the plot; the plot keeps `height` less the room the title's lines and a phone's
+    legend rows take, which the figure grows by."""
     text = wrap(safe(title))
+    if subject:  # in em, so the projector's larger title makes it larger too
+        text += "".join(
+            f"<br><span style='font-size:0.8em'>{line}</span>" for line in wrap(safe(subject)).split("<br>")
+        )
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     title_px = int((text.count("<br>") + 1) * TITLE_SIZE * 1.3 + 24)
     fig.update_layout(
@@ -134,18 +139,21 @@ def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
     return _place_title(fig)
 
 
-def _names_above(fig: go.Figure, names: list[str], full: list[str], bar: float = BAR_WIDTH) -> None:
+def _names_above(
+    fig: go.Figure, names: list[str], full: list[str], bar: float = BAR_WIDTH, headers: set[str] = frozenset()
+) -> None:
     """Unit names written above their bars, from the plot's left edge over its whole width (a
     phone has no room for them beside the bars); the bars' own axis labels hidden. Categories are
-    placed by their index, so a name sits a fixed share of its band above its bar."""
+    placed by their index, so a name sits a fixed share of its band above its bar; a group's name
+    (`headers`) has a band of its own, with no bar."""
     for i, (name, whole) in enumerate(zip(names, full)):
         fig.add_annotation(
             x=0,
             xref="paper",
             xanchor="left",
-            y=i - bar / 2 - 0.03,
+            y=i if name in headers else i - bar / 2 - 0.03,
             yref="y",
-            yanchor="bottom",
+            yanchor="middle" if name in headers else "bottom",
             text=name,
             hovertext=whole,
             showarrow=False,
@@ -159,12 +167,14 @@ def _names_above(fig: go.Figure, names: list[str], full: list[str], bar: float =
     )
 
 
-def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Each unit's total against its baseline, expected total and target; bars coloured by status."""
+def progress_bullets(
+    frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi", subject: str = ""
+) -> go.Figure:
+    """Each unit's total against its baseline, expected total and target; bars coloured by status.
+    The units given (the followed ones, as a rule), đặc thù first, then khó khăn, then any others,
+    the furthest behind first within each; `subject` says which units they are."""
     data = frame.dropna(subset=["baseline_total"]).copy()
-    if data["special"].any():
-        data = data[data["special"]]  # the plan follows the special units; the table lists the rest
-    data = metrics.worst_first(data).head(MAX_BARS)
+    data = metrics.by_group(metrics.worst_first(data)).head(MAX_BARS)
     names = [safe(short_name(n)) for n in data["unit_name"]]
     pname = i18n.period_name(period, lang)
     fig = go.Figure()
@@ -224,16 +234,35 @@ def progress_bullets(frame: pd.DataFrame, period: str, settings: Settings, lang:
         marker=dict(symbol="diamond", size=11, color=EXPECTED_COLOUR, line=dict(width=1.5, color="#ffffff")),
         hoverinfo="skip",
     )
-    _names_above(fig, names, [safe(n) for n in data["unit_name"]])
+    rows = _group_rows(data, names, lang)
+    whole = dict(zip(names, (safe(n) for n in data["unit_name"])))
+    _names_above(fig, rows, [whole.get(r, r) for r in rows], headers=set(rows) - set(names))
     fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=20)
     fig.update_layout(barmode="overlay")
     title = i18n.t("chart.overview_title", lang, period=pname, baseline=settings.baseline_year)
-    return _layout(fig, title, height=max(260, 90 + BAND_PX * len(data)))
+    return _layout(fig, title, height=max(260, 90 + BAND_PX * len(rows)), subject=subject)
+
+
+def _group_rows(data: pd.DataFrame, names: list[str], lang: str) -> list[str]:
+    """The bars' rows from the top: each group's name (ĐẶC THÙ, KHÓ KHĂN, ĐƠN VỊ KHÁC) on an empty row
+    above its units when more than one group is shown. Unit names are escaped, so no name can be
+    taken for a group's row."""
+    groups = list(data["group"].fillna("other"))
+    if len(set(groups)) < 2:
+        return names
+    rows = []
+    for i, (group, name) in enumerate(zip(groups, names)):
+        if i == 0 or group != groups[i - 1]:
+            rows.append(f"<b>{i18n.t(f'group.{group}', lang).upper()}</b>")
+        rows.append(name)
+    return rows
 
 
 def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Totals per period with the baseline line, the expected path to the target and the milestones."""
-    labels = [i18n.period_name(p, lang) for p in timeline["period"]]
+    """Totals per period with the baseline line, the expected path to the target and the reviews at
+    their milestones' dates (the tổng kết in October, between Q3 and Q4); Q4 is labelled as the
+    year's end, after the review."""
+    labels = [_period_tick(p, lang) for p in timeline["period"]]
     fig = go.Figure()
     baseline = timeline["baseline_total"].iloc[0]
     target = timeline["target_total"].iloc[0]
@@ -279,12 +308,12 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             name=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
             hoverinfo="skip",
         )
-    for review, period in periods.reviews(settings.plan_year):
-        label = i18n.period_name(period, lang)
+    for review in periods.REVIEWS:
+        x = _review_position(review, list(timeline["period"]), settings)
         text = i18n.t(f"review.{review.key}", lang)
-        fig.add_vline(x=labels.index(label) if label in labels else None, line=dict(color="#888", width=1, dash="dot"))
+        fig.add_vline(x=x, line=dict(color="#888", width=1, dash="dot"))
         fig.add_annotation(
-            x=label,
+            x=x,
             y=1.0,
             yref="paper",
             text=text,
@@ -299,6 +328,34 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
     # periods on two lines, level: five fit a phone's width (plotly turned them on their side)
     fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickangle=0, tickfont_size=14)
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
+
+
+def _period_tick(period: str, lang: str) -> str:
+    """A period on the unit chart's axis; Q4 says it is the year's end, after the tổng kết, in short
+    lines (a phone turns the axis' labels upright: the longest line sets the room they take)."""
+    name = i18n.period_name(period, lang)
+    if not periods.after_final(period):
+        return name
+    return f"{name}<br>(" + i18n.t("chart.after_final", lang).replace(", ", ",<br>") + ")"
+
+
+def _review_position(review: periods.Review, shown: list[str], settings: Settings) -> float:
+    """Where a review falls on the axis of periods (0 the baseline, then one step a quarter): at its
+    milestone's date, between the ends of the quarters around it (10/2018 is a third of the way
+    from Q3's end to Q4's); at its quarter's end when the settings hold no such milestone."""
+    year = settings.plan_year
+    dates = {m.key: m.date for m in settings.milestones}
+    when = dates.get(review.key, periods.quarter_end(year, review.quarter))
+    ends = [
+        periods.quarter_end(year - 1, 4) if q is None else periods.quarter_end(year, q)
+        for q in map(periods.quarter_of, shown)
+    ]
+    if when <= ends[0]:
+        return 0
+    for i, (a, b) in enumerate(zip(ends, ends[1:])):
+        if when <= b:
+            return i + (when - a).days / (b - a).days
+    return len(ends) - 1
 
 
 def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
@@ -443,7 +500,12 @@ RATING_CHARS = 10
 
 
 def status_grid(
-    matrix: pd.DataFrame, row_labels: list[str], col_labels: list[str], title: str, lang: str = "vi"
+    matrix: pd.DataFrame,
+    row_labels: list[str],
+    col_labels: list[str],
+    title: str,
+    lang: str = "vi",
+    subject: str = "",
 ) -> go.Figure:
     """A grid of plan-item statuses (not reported / not started / in progress / done), each row's
     name on a band of its own above its cells, so the cells have the chart's whole width."""
@@ -492,13 +554,15 @@ def status_grid(
     fig.update_xaxes(
         side="top", showgrid=False, zeroline=False, tickvals=col_labels, ticktext=_ticks(col_labels), tickangle=0
     )
-    return _layout(fig, title, max(200, 60 + 2 * GRID_BAND_PX * len(row_labels)))
+    return _layout(fig, title, max(200, 60 + 2 * GRID_BAND_PX * len(row_labels)), subject=subject)
 
 
 def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
-    """Each special unit beside its companion: totals in the period, the special unit's 2017 score;
-    the special unit's name above its pair of bars."""
-    labels = [safe(short_name(n)) for n in pairs["unit_name"]]
+    """Each followed unit beside its companion: totals in the period, the unit's 2017 score; a pair
+    the plan would want otherwise (another cụm, a companion below Vững mạnh) is marked ⚠. The
+    unit's name above its pair of bars."""
+    marks = pairs["problems"] if "problems" in pairs else [[]] * len(pairs)
+    labels = [("⚠ " if bad else "") + safe(short_name(n)) for n, bad in zip(pairs["unit_name"], marks)]
     statuses = [s if s in STATUS_COLOURS else None for s in pairs["status"]]
     fig = go.Figure()
     fig.add_bar(

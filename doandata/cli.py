@@ -7,6 +7,8 @@ No subcommand lets a Python traceback reach the user.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import logging
 import os
 import re
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from . import cells, i18n, ingest, metrics, migrate
+from . import cells, i18n, ingest, metrics, migrate, periods
 from . import contract as C
 from .errors import DoanError, Exit
 from .problems import ERROR
@@ -38,6 +40,8 @@ SUMMARY_KEYS = [
     "status",
     "recognised",
     "items_done",
+    "followed",
+    "group",
 ]
 
 
@@ -121,7 +125,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period"))
     p.add_argument("--json", action="store_true", help=says("cli.help.json"))
     p = command("template", "cli.help.template")
-    p.add_argument("kind", choices=list(C.KINDS), help=says("cli.help.kind"))
+    p.add_argument("kind", choices=[k for k, kind in C.KINDS.items() if not kind.part_of], help=says("cli.help.kind"))
     p.add_argument("-o", "--output", required=True, metavar=says("cli.help.file_name"), help=says("cli.help.output"))
     p.add_argument("--period", metavar=says("cli.help.period_name"), help=says("cli.help.period_template"))
     p = command("report", "cli.help.report")
@@ -133,6 +137,15 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--code", default="BC/ĐTN", help=says("cli.help.code"))
     p.add_argument("--signer", default="", help=says("cli.help.signer"))
     p.add_argument("--date", default="", help=says("cli.help.date"))
+    p = command("actions", "cli.help.actions")
+    p.add_argument(
+        "--period", default="now", metavar=says("cli.help.period_name"), help=says("cli.help.period_actions")
+    )
+    p.add_argument("--group", type=int, metavar="N", help=says("cli.help.group"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
+    p = command("meetings", "cli.help.meetings")
+    p.add_argument("--group", type=int, metavar="N", help=says("cli.help.group"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
     for name, key in (("backup", "cli.help.backup"), ("restore", "cli.help.restore")):
         command(name, key).add_argument("file", help=says("cli.help.backup_file"))
     command("history", "cli.help.history")
@@ -274,9 +287,10 @@ def cmd_validate(store: Store, args) -> int:
 
 def cmd_summary(store: Store, args) -> int:
     settings = store.settings()
-    period = C.normalise_period(args.period)
+    # a review gives the rows it reads: the sơ kết Q2's, the tổng kết (10/2018) Q3's
+    period = periods.review_quarter(args.period, settings.plan_year) or C.normalise_period(args.period)
     if period not in settings.periods:
-        allowed = ", ".join(settings.periods)
+        allowed = ", ".join([*settings.periods, *(r.option for r in periods.REVIEWS)])
         return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
     frame = metrics.of_period(store, period, settings)
     if args.json:
@@ -303,6 +317,100 @@ def summary_json(frame) -> str:
     return out.to_json(orient="records", force_ascii=False)
 
 
+ACTION_KEYS = ["unit_code", "group", "item", "action", "owner", "partner", "due", "status", "overdue", "result"]
+MEETING_KEYS = ["group", "date", "period", "present", "absent", "units", "conclusions"]
+
+
+def cmd_actions(store: Store, args) -> int:
+    """The support plans' actions, each with whether it is overdue at the period's end (or today)."""
+    from . import support
+
+    settings = store.settings()
+    period = support.NOW if C.fold(args.period) in ("now", "hom nay") else C.normalise_period(args.period)
+    if period != support.NOW and period not in settings.periods:
+        allowed = ", ".join([*settings.periods, support.NOW])
+        return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
+    units = store.units()
+    groups = support.unit_groups(units, store.members())
+    actions = support.with_overdue(store.support_actions(), support.judged_at(period))
+    records = [
+        {
+            "unit_code": a["unit_code"],
+            "group": groups.get(a["unit_code"]),
+            "item": a["item_code"],
+            "action": a["action"],
+            "owner": a["owner"],
+            "partner": a["partner"] or "",
+            "due": _iso(a["due"]),
+            "status": support.JSON_STATUS.get(a["status"], a["status"]),
+            "overdue": bool(a["overdue"]),
+            "result": a["result"] or "",
+            "_no": int(a["action_no"]),
+            "_status": a["status"],
+        }
+        for a in actions.to_dict("records")
+        if args.group is None or groups.get(a["unit_code"]) == args.group
+    ]
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ACTION_KEYS} for r in records], ensure_ascii=False))
+        return OK
+    if not records:
+        print(i18n.t("cli.no_actions", args.lang))
+        return OK
+    for r in records:
+        flag = i18n.t("cli.overdue", args.lang) if r["overdue"] else ""
+        print(
+            f"{r['unit_code']:<8} #{r['_no']:<3} {r['item']:<5} {i18n.fmt_date(dt.date.fromisoformat(r['due']), args.lang)}  "
+            f"{i18n.t('item.' + r['_status'], args.lang):<16} {flag:<9} {r['action']} ({r['owner']})"
+        )
+    return OK
+
+
+def cmd_meetings(store: Store, args) -> int:
+    """The working groups' meetings, each with its quarter."""
+    meetings = store.meetings()
+    records = [
+        {
+            "group": int(m["group_no"]),
+            "date": _iso(m["meeting_date"]),
+            "period": m["period"],
+            "present": m["present"] or "",
+            "absent": m["absent"] or "",
+            "units": [c for c in (m["units_discussed"] or "").split(",") if c],
+            "conclusions": m["conclusions"] or "",
+            "place": m["place"] or "",
+        }
+        for m in meetings.to_dict("records")
+        if args.group is None or int(m["group_no"]) == args.group
+    ]
+    if args.json:
+        print(json.dumps([{k: r[k] for k in MEETING_KEYS} for r in records], ensure_ascii=False))
+        return OK
+    if not records:
+        print(i18n.t("cli.no_meetings", args.lang))
+        return OK
+    for r in records:
+        print(
+            i18n.t(
+                "cli.meeting_line",
+                args.lang,
+                group=r["group"],
+                date=i18n.fmt_date(dt.date.fromisoformat(r["date"]), args.lang),
+                period=i18n.period_name(r["period"], args.lang),
+                place=r["place"] or "—",
+                units=", ".join(r["units"]) or "—",
+            )
+        )
+    return OK
+
+
+def _iso(value) -> str | None:
+    """A stored date as YYYY-MM-DD (SQLite and PostgreSQL give a date; a frame may hold a string)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)[:10]
+
+
 def cmd_template(store: Store, args) -> int:
     from . import safety, templates
 
@@ -322,7 +430,7 @@ def cmd_template(store: Store, args) -> int:
 
 
 def cmd_report(store: Store, args) -> int:
-    from . import periods, reports, safety
+    from . import reports, safety
     from .cells import parse_date
 
     safety.require_defused_xml()
@@ -421,6 +529,8 @@ COMMANDS = {
     "validate": cmd_validate,
     "summary": cmd_summary,
     "template": cmd_template,
+    "actions": cmd_actions,
+    "meetings": cmd_meetings,
     "history": cmd_history,
     "rollback": cmd_rollback,
     "upgrade": cmd_upgrade,

@@ -27,13 +27,32 @@ class Rating:
     aliases: tuple[str, ...] = ()
 
 
+# The plan's own words (II.1, II.3): units "tiên tiến, khá, đặc thù năm 2017" are followed and
+# "xuất sắc, vững mạnh" ones accompany them, so tiên tiến and khá are the weaker levels. The
+# thresholds are defaults the office edits (no official ones were found); "Vững mạnh xuất sắc" of
+# older sheets reads as Xuất sắc.
 DEFAULT_SCALE: tuple[Rating, ...] = (
+    Rating("weak", "Yếu", 0, ("yeu", "kem")),
+    Rating("average", "Trung bình", 50, ("trung binh", "tb")),
+    Rating("fair", "Khá", 60, ("kha",)),
+    Rating("advanced", "Tiên tiến", 70, ("tien tien", "tt")),
+    Rating("strong", "Vững mạnh", 80, ("vung manh", "vm")),
+    Rating("excellent", "Xuất sắc", 90, ("xuat sac", "xs", "vung manh xuat sac", "vmxs")),
+)
+
+# The scale of releases before the plan's words were read right (tiên tiến as Vững mạnh, 70 for
+# Khá): a store that still has it, never edited, is moved to DEFAULT_SCALE (revision 0005).
+PREVIOUS_DEFAULT_SCALE: tuple[Rating, ...] = (
     Rating("weak", "Yếu", 0, ("yeu", "kem")),
     Rating("average", "Trung bình", 50, ("trung binh", "tb")),
     Rating("fair", "Khá", 70, ("kha",)),
     Rating("strong", "Vững mạnh", 80, ("vung manh", "vm", "tien tien")),
     Rating("excellent", "Vững mạnh xuất sắc", 90, ("vung manh xuat sac", "vmxs", "xuat sac")),
 )
+# Which 2017 levels make a unit khó khăn (followed): tiên tiến or lower, by default.
+DEFAULT_WEAK_LEVELS: tuple[str, ...] = ("weak", "average", "fair", "advanced")
+# The levels a companion should have (II.3: "xuất sắc, vững mạnh").
+COMPANION_LEVELS: tuple[str, ...] = ("strong", "excellent")
 
 # The plan's 2017 word "đặc thù" is a flag, not a level: such a unit is rated by its score.
 SPECIAL_RATING_WORDS = ("dac thu", "kho khan", "dac thu kho khan")
@@ -113,6 +132,9 @@ class WorkbookKind:
     # Columns only this kind has: one of them and one required column make a sheet this kind,
     # so a sheet missing a required column is still recognised and told what to add.
     signature: tuple[str, ...] = field(default=())
+    # A kind that is another kind's second sheet (a support plan's reinforcements): it has no
+    # template of its own, is written into that kind's workbook and is checked after it.
+    part_of: str = ""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -237,9 +259,159 @@ REPORTS = WorkbookKind(
     periodic=True,
 )
 
-KINDS: dict[str, WorkbookKind] = {k.key: k for k in (UNITS, GROUPS, CRITERIA, SCORES, REPORTS)}
-# The order a fresh store takes them in: units before everything that names a unit.
-LOAD_ORDER = ("units", "groups", "criteria", "scores", "reports")
+# ---------------------------------------------------------------- support plans and meetings (#15)
+
+# An action's status is one of the plan-item statuses; "Quá hạn" (overdue) is computed from the
+# due date and the status (support.overdue), never typed: a typed one is read as not started, said.
+OVERDUE_WORDS = ("qua han", "tre han", "cham", "cham tien do")
+
+SUPPORT = WorkbookKind(
+    "support",
+    "Phương án hỗ trợ",
+    "PHƯƠNG ÁN HỖ TRỢ CƠ SỞ ĐOÀN KHÓ KHĂN, ĐẶC THÙ",
+    (
+        UNIT_CODE_OR_NAME,
+        UNIT_NAME,
+        Column(
+            "item_code",
+            "Nội dung kế hoạch",
+            required=True,
+            aliases=("Mã nội dung kế hoạch", "Nội dung hỗ trợ"),
+            width=14,
+            hint="một mã: " + ", ".join(PLAN_ITEM_CODES),
+        ),
+        Column(
+            "action",
+            "Việc cần làm",
+            required=True,
+            aliases=("Công việc", "Nội dung công việc", "Việc làm", "Biện pháp hỗ trợ", "Giải pháp hỗ trợ"),
+            width=44,
+        ),
+        Column(
+            "owner",
+            "Người/bộ phận phụ trách",
+            required=True,
+            aliases=("Người phụ trách", "Bộ phận phụ trách", "Người, bộ phận phụ trách", "Phụ trách"),
+            width=26,
+        ),
+        Column(
+            "due",
+            "Hạn",
+            kind="date",
+            required=True,
+            aliases=("Hạn hoàn thành", "Thời hạn", "Thời gian hoàn thành", "Hạn chót"),
+            width=12,
+            hint="dd/mm/yyyy",
+        ),
+        Column("partner", "Phối hợp với", aliases=("Phối hợp", "Đơn vị phối hợp", "Người phối hợp"), width=24),
+        Column(
+            "status",
+            "Trạng thái",
+            aliases=("Tình trạng", "Tiến độ", "Tình hình thực hiện"),
+            width=16,
+            hint="Chưa thực hiện / Đang thực hiện / Hoàn thành (để trống: Chưa thực hiện; Quá hạn do ứng dụng tự tính)",
+        ),
+        Column("result", "Kết quả", aliases=("Kết quả thực hiện", "Kết quả đạt được"), width=36),
+        Column("evidence", "Minh chứng", aliases=("Tài liệu minh chứng", "Minh chứng kèm theo"), width=28),
+        Column(
+            "assessment",
+            "Đánh giá ban đầu",
+            aliases=("Đánh giá ban đầu (hạn chế, khó khăn, nguyên nhân)", "Hạn chế, khó khăn, nguyên nhân", "Đánh giá"),
+            width=40,
+        ),
+        Column(
+            "agreed_date",
+            "Ngày thống nhất với Cấp ủy",
+            kind="date",
+            aliases=("Ngày thống nhất", "Thống nhất với Cấp ủy (ngày)"),
+            width=14,
+            hint="dd/mm/yyyy",
+        ),
+        Column(
+            "agreed",
+            "Nội dung thống nhất với Cấp ủy",
+            aliases=("Thống nhất với Cấp ủy", "Thống nhất với Cấp ủy (nội dung)", "Ý kiến Cấp ủy"),
+            width=36,
+        ),
+        Column(
+            "meeting_date",
+            "Theo họp tổ ngày",
+            kind="date",
+            aliases=("Họp tổ ngày", "Theo biên bản họp tổ ngày", "Cuộc họp tổ", "Ngày họp tổ"),
+            width=14,
+            hint="dd/mm/yyyy: cuộc họp tổ công tác đã đề ra hoặc thay đổi việc này",
+        ),
+    ),
+    signature=("action", "owner", "due", "partner", "result", "evidence", "assessment", "agreed"),
+)
+
+REINFORCEMENTS = WorkbookKind(
+    "reinforcements",
+    "Tăng cường cán bộ",
+    "DANH SÁCH CÁN BỘ TĂNG CƯỜNG",
+    (
+        Column("name", "Họ và tên", required=True, aliases=("Họ tên", "Đồng chí", "Cán bộ tăng cường"), width=26),
+        Column(
+            "from_unit",
+            "Từ đơn vị",
+            required=True,
+            aliases=("Đơn vị cử", "Đơn vị công tác", "Nơi công tác"),
+            width=32,
+            hint="mã hoặc tên đơn vị, hay tên cơ quan cử cán bộ",
+        ),
+        Column(
+            "to_unit",
+            "Đến đơn vị",
+            required=True,
+            aliases=("Đơn vị được tăng cường", "Đơn vị nhận", "Tăng cường cho"),
+            width=32,
+            hint="mã hoặc tên đơn vị được tăng cường",
+        ),
+        Column("start", "Từ ngày", kind="date", required=True, aliases=("Ngày bắt đầu",), width=12, hint="dd/mm/yyyy"),
+        Column("end", "Đến ngày", kind="date", aliases=("Ngày kết thúc",), width=12, hint="dd/mm/yyyy"),
+        Column("task", "Nhiệm vụ", aliases=("Nhiệm vụ được giao", "Công việc"), width=40),
+    ),
+    signature=("from_unit", "to_unit", "start", "end"),
+    part_of="support",
+)
+
+MEETINGS = WorkbookKind(
+    "meetings",
+    "Biên bản họp tổ",
+    "BIÊN BẢN HỌP TỔ CÔNG TÁC",
+    (
+        Column("group_no", "Tổ", kind="group", required=True, aliases=("Tổ công tác", "Tổ số"), width=8),
+        Column(
+            "meeting_date",
+            "Ngày họp",
+            kind="date",
+            required=True,
+            aliases=("Ngày", "Thời gian họp", "Ngày họp tổ"),
+            width=12,
+            hint="dd/mm/yyyy",
+        ),
+        Column("place", "Địa điểm", aliases=("Nơi họp", "Địa điểm họp"), width=26),
+        Column("present", "Có mặt", aliases=("Thành phần có mặt", "Thành viên có mặt", "Dự họp"), width=30),
+        Column("absent", "Vắng", aliases=("Vắng mặt", "Thành viên vắng"), width=22),
+        Column(
+            "units_discussed",
+            "Đơn vị được bàn",
+            aliases=("Đơn vị", "Các đơn vị được bàn", "Đơn vị bàn đến"),
+            width=26,
+            hint="mã hoặc tên đơn vị, cách nhau bằng dấu phẩy hoặc chấm phẩy",
+        ),
+        Column("conclusions", "Kết luận", aliases=("Kết luận cuộc họp", "Nội dung kết luận"), width=44),
+        Column("solutions", "Giải pháp đề xuất", aliases=("Giải pháp", "Đề xuất", "Kiến nghị, đề xuất"), width=40),
+    ),
+    signature=("present", "absent", "place", "units_discussed", "conclusions", "solutions"),
+)
+
+KINDS: dict[str, WorkbookKind] = {
+    k.key: k for k in (UNITS, GROUPS, CRITERIA, SCORES, REPORTS, SUPPORT, REINFORCEMENTS, MEETINGS)
+}
+# The order a fresh store takes them in: units before everything that names a unit. A kind that is
+# part of another (reinforcements) is taken with it and has no template of its own.
+LOAD_ORDER = ("units", "groups", "criteria", "scores", "reports", "support", "meetings")
 
 ROLES = {"to truong": "Tổ trưởng", "thanh vien": "Thành viên", "to pho": "Tổ phó"}
 # Who leads: the member whose role is Tổ trưởng leads the working group; the unit whose note says
@@ -309,6 +481,14 @@ def parse_rating(value: object, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rati
         if folded in {fold(a) for a in (rating.name, rating.key, *rating.aliases)}:
             return rating
     return None
+
+
+def level_of(word: object, scale: Iterable[Rating]) -> int | None:
+    """The position of a stored or typed rating word on the scale (lowest 0), by its name, key or
+    aliases: a level renamed in settings keeps its old name as an alias, so stored words still read."""
+    ordered = sorted(scale, key=lambda r: r.minimum)
+    rating = parse_rating(word, ordered)
+    return ordered.index(rating) if isinstance(rating, Rating) else None
 
 
 def rating_for(total: float | None, scale: Iterable[Rating] = DEFAULT_SCALE) -> Rating | None:

@@ -35,6 +35,9 @@ class Code(StrEnum):
     SEED_REFUSED = "seed_refused"  # ingest.SeedError
     UNREADABLE = "unreadable"  # problems.Unreadable
     UNSAFE = "unsafe"  # safety.Unsafe
+    EDITOR_REQUIRED = "editor_required"  # store.EditorRequired
+    UNKNOWN_ACTION = "unknown_action"  # store.UnknownAction
+    EDIT_REFUSED = "edit_refused"  # store.EditRefused
 
 
 class DoanError(Exception):

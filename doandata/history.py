@@ -64,6 +64,19 @@ def restore_before(conn: sa.Connection, target: Mapping, by: str = "") -> int:
     return entry
 
 
+def switch_off(conn: sa.Connection, upload_ids: list[int], **values) -> int:
+    """A new entry that switches the given uploads off (the sample data removed, say); undone like
+    any other entry, by restoring the state before it."""
+    entry = new_entry(conn, **values)
+    for uid in upload_ids:
+        conn.execute(upload_changes.insert().values(entry_id=entry, upload_id=uid, active=False))
+    if upload_ids:
+        conn.execute(uploads.update().where(uploads.c.id.in_(upload_ids)).values(active=False))
+    for table in ROW_TABLES:
+        _recompute_current(conn, table, list(upload_ids))
+    return entry
+
+
 def _active_before(conn: sa.Connection, entry_id: int) -> dict[int, bool]:
     """Which uploads were active just before entry_id, by replaying the history."""
     state: dict[int, bool] = {}

@@ -188,6 +188,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Xếp loại “{value}” không có trong thang xếp loại. Hãy dùng một trong: {allowed}.",
         "Rating “{value}” is not on the scale. Use one of: {allowed}.",
     ),
+    "problem.companion_other_cluster": (
+        "Đơn vị đồng hành {companion} ở cụm {other}, còn đơn vị này ở cụm {cluster}. Kế hoạch chọn đơn vị đồng "
+        "hành trong cùng cụm: hãy kiểm tra lại mã đơn vị đồng hành (dữ liệu vẫn được nạp).",
+        "The companion {companion} is in cluster {other}, this unit in cluster {cluster}. The plan picks a "
+        "companion of the same cluster: check the companion's code (the data is still imported).",
+    ),
+    "problem.companion_not_strong": (
+        "Đơn vị đồng hành {companion} xếp loại năm 2017 là “{rating}”. Kế hoạch chọn đơn vị {strong} để đồng "
+        "hành: hãy kiểm tra lại (dữ liệu vẫn được nạp).",
+        "The companion {companion} was rated “{rating}” in 2017. The plan picks a {strong} unit as a "
+        "companion: check it (the data is still imported).",
+    ),
     "problem.baseline_rating_differs": (
         "Xếp loại 2017 là “{value}” nhưng điểm {total} tương ứng “{by_score}”. Ứng dụng giữ xếp loại chính thức “{value}”; "
         "hãy kiểm tra lại nếu nhập nhầm.",
@@ -272,6 +284,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.status_unknown": (
         "Tình trạng “{value}” không hiểu được. Hãy chọn một trong: {allowed}.",
         "Status “{value}” is not understood. Choose one of: {allowed}.",
+    ),
+    # ------------------------------------------------------------ support plans and meetings (#15)
+    "problem.status_overdue_typed": (
+        "Trạng thái “{value}” không cần ghi: ứng dụng tự tính quá hạn từ cột Hạn và Trạng thái. Việc này được đọc là "
+        "Chưa thực hiện; hãy ghi Chưa thực hiện, Đang thực hiện hoặc Hoàn thành.",
+        "Status “{value}” need not be written: the app works out what is overdue from the due date and the status. "
+        "This action was read as Not started; write Chưa thực hiện, Đang thực hiện or Hoàn thành.",
+    ),
+    "problem.status_overdue_computed": (
+        "Không chọn được trạng thái “{value}”: ứng dụng tự tính quá hạn từ Hạn và Trạng thái. "
+        "Hãy chọn một trong: {allowed}.",
+        "“{value}” cannot be chosen: the app works out what is overdue from the due date and the status. "
+        "Choose one of: {allowed}.",
+    ),
+    "problem.dates_reversed": (
+        "Đến ngày {value} trước Từ ngày {start}. Hãy kiểm tra lại hai ngày.",
+        "The end date {value} is before the start date {start}. Check both dates.",
+    ),
+    "problem.group_unknown": (
+        "Không có tổ công tác “{value}”. Các tổ đã có: {allowed}. Hãy sửa số tổ, hoặc tải lên danh sách Tổ công tác "
+        "trước.",
+        "There is no working group “{value}”. The groups are: {allowed}. Correct the number, or upload the working "
+        "groups first.",
+    ),
+    "problem.meeting_outside_plan": (
+        "Ngày họp {value} không thuộc quý nào của kế hoạch ({allowed}): cuộc họp vẫn được lưu nhưng không được tính "
+        "cho quý nào. Hãy kiểm tra lại năm của ngày họp.",
+        "The meeting date {value} is in no quarter of the plan ({allowed}): the meeting is stored but counts for no "
+        "quarter. Check the year of the date.",
+    ),
+    "problem.meeting_duplicate": (
+        "Tổ {group} có hai dòng cùng ngày họp {value} (lần đầu ở dòng {first_row}). Mỗi cuộc họp ghi một dòng.",
+        "Group {group} has two rows with the meeting date {value} (first at row {first_row}). One row per meeting.",
+    ),
+    "problem.meeting_held": (
+        "Tổ {group} đã có cuộc họp ngày {value}. Hãy sửa biên bản đã có (tải lên lại) thay vì thêm cuộc họp mới.",
+        "Group {group} already has a meeting on {value}. Correct the minutes there (upload them again) instead of "
+        "adding a meeting.",
     ),
     # ------------------------------------------------------------ periods
     "problem.period_unreadable": (
@@ -433,7 +483,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.by": ("người tải lên", "who uploads"),
     "cli.help.summary": ("tiến độ của mọi đơn vị trong một kỳ", "progress of every unit for one period"),
-    "cli.help.period": ("kỳ: 2017, 2018-Q1 … 2018-Q4", "the period: 2017, 2018-Q1 … 2018-Q4"),
+    "cli.help.period": (
+        "kỳ: 2017, 2018-Q1 … 2018-Q4, hoặc so-ket (số liệu quý II), tong-ket (số liệu quý III)",
+        "the period: 2017, 2018-Q1 … 2018-Q4, or so-ket (the Q2 figures), tong-ket (the Q3 figures)",
+    ),
     "cli.help.period_name": ("KỲ", "PERIOD"),
     "cli.help.file_name": ("TỆP", "FILE"),
     "cli.help.json": ("in ra dạng JSON", "print JSON"),
@@ -472,19 +525,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.rollback": ("khôi phục trạng thái trước một lần tải lên", "restore the state before an upload"),
     "cli.help.id": ("số của lần tải lên (xem lệnh history)", "the upload's number (see history)"),
     "cli.help.by_rollback": ("người hoàn tác", "who undoes it"),
+    "cli.help.actions": (
+        "các việc của phương án hỗ trợ, việc nào quá hạn",
+        "the support plans' actions, and which are overdue",
+    ),
+    "cli.help.period_actions": (
+        "kỳ: quá hạn là Hạn trước ngày cuối kỳ (2018-Q3: trước 30/09/2018) mà chưa Hoàn thành; "
+        "now (mặc định): Hạn trước hôm nay",
+        "the period: overdue is due before its last day (2018-Q3: before 30/09/2018) and not done; "
+        "now (the default): due before today",
+    ),
+    "cli.help.group": ("chỉ của tổ công tác số N", "only working group N's"),
+    "cli.help.meetings": ("các cuộc họp tổ công tác đã ghi biên bản", "the working groups' recorded meetings"),
+    "cli.no_actions": (
+        "Chưa có việc nào: hãy tải lên Phương án hỗ trợ (mẫu: python -m doandata template support -o pa.xlsx).",
+        "No actions yet: upload a support plan (template: python -m doandata template support -o plan.xlsx).",
+    ),
+    "cli.no_meetings": (
+        "Chưa có cuộc họp nào: hãy tải lên Biên bản họp tổ (mẫu: python -m doandata template meetings -o bb.xlsx).",
+        "No meetings yet: upload the minutes (template: python -m doandata template meetings -o minutes.xlsx).",
+    ),
+    "cli.overdue": ("QUÁ HẠN", "OVERDUE"),
+    "cli.meeting_line": (
+        "Tổ {group}  {date}  {period}  tại {place}; đơn vị được bàn: {units}",
+        "Group {group}  {date}  {period}  at {place}; units discussed: {units}",
+    ),
     "kind.units": ("Danh sách đơn vị", "Unit list"),
     "kind.groups": ("Tổ công tác", "Working groups"),
     "kind.criteria": ("Bộ tiêu chí", "Criteria"),
     "kind.scores": ("Bảng điểm", "Scorecard"),
     "kind.reports": ("Báo cáo quý", "Quarterly report"),
+    "kind.support": ("Phương án hỗ trợ", "Support plan"),
+    "kind.reinforcements": ("Cán bộ tăng cường", "Reinforcement staff"),
+    "kind.meetings": ("Biên bản họp tổ", "Working-group minutes"),
+    "error.editor_required": (
+        "Chỉ người biên tập đã đăng nhập mới sửa được; hãy đăng nhập (tên của bạn được ghi vào lịch sử).",
+        "Only a signed-in editor can change this; sign in (your name goes into the history).",
+    ),
+    "error.unknown_action": (
+        "Phương án hỗ trợ của đơn vị {unit} không có việc số {number}.",
+        "The support plan of unit {unit} has no action number {number}.",
+    ),
+    "error.edit_refused": ("Không lưu được thay đổi.", "The change was not stored."),
     # ------------------------------------------------------------ errors (errors.py: error.<code>)
     "error.duplicate_upload": (
         "Tệp này đã được tải lên y hệt ở lần #{id} ({at}). Không lưu gì thêm.",
         "This very file was already uploaded as #{id} ({at}). Nothing new stored.",
     ),
     "error.unknown_upload": (
-        "Không có lần tải lên #{id}. Xem danh sách bằng “python -m doandata history”.",
-        "There is no upload #{id}. List them with “python -m doandata history”.",
+        "Không có lần tải lên #{id}. Danh sách các lần tải lên có ở trang Lịch sử (trên dòng lệnh: “python -m "
+        "doandata history”).",
+        "There is no upload #{id}. The History page lists them (on the command line: “python -m doandata history”).",
     ),
     "error.not_sqlite": (
         "Kho PostgreSQL được sao lưu bằng pg_dump (nhất quán cả khi ứng dụng đang chạy), ví dụ: "
@@ -558,8 +649,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rating.Yếu": ("Yếu", "Weak"),
     "rating.Trung bình": ("Trung bình", "Average"),
     "rating.Khá": ("Khá", "Fair"),
+    "rating.Tiên tiến": ("Tiên tiến", "Advanced"),
     "rating.Vững mạnh": ("Vững mạnh", "Strong"),
-    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),
+    "rating.Xuất sắc": ("Xuất sắc", "Excellent"),
+    "rating.Vững mạnh xuất sắc": ("Vững mạnh xuất sắc", "Outstanding"),  # the previous scale's top level
     "period.baseline": ("Năm {year}", "Year {year}"),
     "period.quarter": ("Quý {roman}/{year}", "Q{q} {year}"),
     "review.midyear": ("Sơ kết", "Mid-year review"),
@@ -597,6 +690,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "templates.help.reports": (
         "Tình trạng từng nội dung kế hoạch, số liệu hoạt động, khó khăn, đề xuất của đơn vị đặc thù.",
         "Plan-item statuses, activity figures, difficulties and proposals of the special units.",
+    ),
+    "templates.help.support": (
+        "Việc cần làm để hỗ trợ từng đơn vị: nội dung kế hoạch, người phụ trách, hạn, trạng thái, kết quả; "
+        "sheet thứ hai: cán bộ tăng cường.",
+        "What is to be done to support each unit: plan item, owner, due date, status, result; "
+        "second sheet: reinforcement staff.",
+    ),
+    "templates.help.meetings": (
+        "Mỗi cuộc họp của tổ công tác: ngày, có mặt, vắng, đơn vị được bàn, kết luận, giải pháp.",
+        "Each meeting of a working group: date, present, absent, units discussed, conclusions, solutions.",
     ),
     "share.title": ("Chia sẻ liên kết trang này", "Share a link to this view"),
     "share.caption": (
@@ -722,7 +825,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.action_import": ("Tải lên: {kinds}", "Upload: {kinds}"),
     "history.action_seed": ("Dữ liệu mẫu: {kinds}", "Sample data: {kinds}"),
     "history.action_settings": ("Đổi cài đặt", "Settings changed"),
+    "history.action_unseed": ("Gỡ dữ liệu mẫu: {kinds}", "Sample data removed: {kinds}"),
+    "history.action_upgrade": (
+        "Nâng cấp phiên bản: thang xếp loại theo lời của Kế hoạch (Yếu < Trung bình < Khá < Tiên tiến < Vững mạnh "
+        "< Xuất sắc) và tỷ lệ kỳ vọng 30/60/100/100 % theo mốc sơ kết, tổng kết (chỉ những gì chưa ai sửa)",
+        "Upgrade: the rating scale in the plan's words (Weak < Average < Fair < Advanced < Strong < Excellent) "
+        "and expected shares 30/60/100/100 % by the reviews (only what no one had edited)",
+    ),
     "history.action_rollback": ("Khôi phục trước #{id}", "Restore before #{id}"),
+    "history.action_edit": ("Sửa trên ứng dụng: {kinds}", "Edited in the app: {kinds}"),
     "col.when": ("Thời gian", "When"),
     "col.by": ("Người thực hiện", "By"),
     "col.action": ("Việc", "What"),
@@ -767,6 +878,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Thang xếp loại phải bắt đầu từ 0 và tăng dần, không quá 100.",
         "The scale must start at 0 and rise, up to 100.",
     ),
+    "settings.scale_note": (
+        "Tên các bậc theo Kế hoạch (Tiên tiến, Khá là các bậc còn yếu). Không có ngưỡng điểm chính thức: các "
+        "ngưỡng dưới đây là mặc định, Ban Tổ chức sửa cho phù hợp. Đổi tên một bậc thì xếp loại đã lưu vẫn đọc đúng.",
+        "The level names follow the plan (Advanced and Fair are the weaker levels). There are no official "
+        "thresholds: these are defaults the office edits. Ratings already stored still read after a renaming.",
+    ),
+    "settings.level_name": ("Bậc {n}", "Level {n}"),
+    "settings.level_minimum": ("{name}: từ điểm", "{name}: from"),
+    "settings.weak_levels": (
+        "Xếp loại năm 2017 được coi là khó khăn (được theo dõi)",
+        "2017 ratings counted as weak (followed)",
+    ),
+    "settings.weak_levels_help": (
+        "Đơn vị đặc thù luôn được theo dõi; đơn vị có xếp loại năm 2017 thuộc các bậc này cũng được theo dõi.",
+        "Special units are always followed; units whose 2017 rating is one of these are followed too.",
+    ),
+    "settings.bad_scale_names": (
+        "Mỗi bậc xếp loại cần một tên, không trùng với bậc khác.",
+        "Each rating level needs a name of its own.",
+    ),
+    "settings.bad_weak_levels": (
+        "Chọn các bậc được coi là khó khăn trong thang xếp loại, và chừa lại ít nhất bậc cao nhất.",
+        "Choose the weak levels from the scale, leaving at least the top level out.",
+    ),
     "settings.bad_fractions": (
         "Tỷ lệ các quý phải từ 0% đến 100% và không giảm.",
         "Quarter shares must lie between 0% and 100% and not fall.",
@@ -791,8 +926,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Excel workbook with the same tables and charts to rework.",
     ),
     "reports.which": ("Báo cáo", "Report"),
-    "reports.midyear": ("Sơ kết 6 tháng (06/2018)", "Mid-year review (06/2018)"),
-    "reports.final": ("Tổng kết (10/2018)", "Final review (10/2018)"),
+    "reports.midyear": ("Sơ kết 6 tháng (06/2018, số liệu quý I–II)", "Mid-year review (06/2018, Q1–Q2 figures)"),
+    "reports.final": ("Tổng kết (10/2018, số liệu quý I–III)", "Final review (10/2018, Q1–Q3 figures)"),
     "reports.number": ("Số văn bản", "Document number"),
     "reports.date": ("Ngày ký", "Date of signing"),
     "reports.signer": ("Người ký", "Signed by"),
@@ -825,16 +960,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.cluster_all": ("Tất cả các cụm", "All clusters"),
     "filter.group": ("Tổ công tác", "Working group"),
     "filter.group_all": ("Tất cả các tổ", "All groups"),
-    "filter.special_only": ("Chỉ đơn vị đặc thù, khó khăn", "Special units only"),
+    "filter.shown": ("Đơn vị", "Units"),
+    "filter.shown_help": (
+        "Kế hoạch theo dõi đơn vị đặc thù và đơn vị khó khăn (xếp loại năm 2017 từ Tiên tiến trở xuống, "
+        "chỉnh trong Cài đặt). Chọn “Tất cả đơn vị” để so sánh với các đơn vị khác.",
+        "The plan follows the special units and the weak ones (2017 rating Advanced or lower, set in "
+        "Settings). Choose “All units” to compare with the others.",
+    ),
+    "shown.followed": ("Đơn vị được theo dõi (đặc thù, khó khăn)", "Followed units (special, weak)"),
+    "shown.all": ("Tất cả đơn vị", "All units"),
+    "shown.dac_thu": ("Chỉ đơn vị đặc thù", "Special units only"),
+    "shown.kho_khan": ("Chỉ đơn vị khó khăn", "Weak units only"),
+    "group.dac_thu": ("Đặc thù", "Special"),
+    "group.kho_khan": ("Khó khăn", "Weak"),
+    "group.other": ("Đơn vị khác", "Other units"),
     "filter.language": ("Ngôn ngữ", "Language"),
     "filter.unit": ("Đơn vị", "Unit"),
     "cluster.label": ("Cụm {n}", "Cluster {n}"),
     "group.label": ("Tổ {n}", "Group {n}"),
     "overview.header": ("Tổng quan tiến độ — {period}", "Progress overview — {period}"),
-    "overview.caption": (
-        "{n} đơn vị được theo dõi, so với kết quả năm {baseline}.",
-        "{n} {n:unit|units} tracked, against their {baseline} results.",
+    "overview.caption": ("{subject} — so với kết quả năm {baseline}.", "{subject} — against their {baseline} results."),
+    "set.followed": (
+        "{n} đơn vị được theo dõi: {dac_thu} đặc thù, {kho_khan} khó khăn",
+        "{n} followed {n:unit|units}: {dac_thu} special, {kho_khan} weak",
     ),
+    "set.all": (
+        "Tất cả {n} đơn vị: {dac_thu} đặc thù, {kho_khan} khó khăn, {other} đơn vị khác",
+        "All {n} {n:unit|units}: {dac_thu} special, {kho_khan} weak, {other} other",
+    ),
+    "set.dac_thu": ("{n} đơn vị đặc thù", "{n} special {n:unit|units}"),
+    "set.kho_khan": ("{n} đơn vị khó khăn", "{n} weak {n:unit|units}"),
+    "col.unit_group": ("Nhóm theo dõi", "Followed as"),
     "metric.on_track": ("Đúng tiến độ", "On track"),
     "metric.at_risk": ("Cần chú ý", "Needs attention"),
     "metric.behind": ("Chậm tiến độ", "Behind"),
@@ -845,16 +1001,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The chart shows the {shown} {shown:unit|units} furthest behind of {n}; the table below has them all.",
     ),
     "overview.items_cut": (
-        "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị đặc thù.",
-        "Showing the {shown} special units with the fewest items done, of {n}.",
+        "Hiện {shown} đơn vị ít nội dung hoàn thành nhất trong {n} đơn vị.",
+        "Showing the {shown} {shown:unit|units} with the fewest items done, of {n}.",
     ),
     "overview.next_due": ("Mốc tiếp theo: **{name}** — {date}. {note}", "Next milestone: **{name}** — {date}. {note}"),
     "overview.plan_over": ("Các mốc của kế hoạch năm {year} đã qua.", "The milestones of the {year} plan are past."),
     "overview.recognised": ("Đơn vị đạt công nhận tiến bộ", "Units with recognised progress"),
     "overview.table": ("Bảng số liệu", "Figures"),
     "overview.empty": (
-        "Chưa có dữ liệu. Hãy nạp dữ liệu mẫu (python -m doandata seed) hoặc tải lên Danh sách đơn vị.",
-        "No data yet. Load the sample data (python -m doandata seed) or upload a unit list.",
+        "Chưa có dữ liệu. Hãy tải mẫu Danh sách đơn vị ở trang **Mẫu biểu**, điền vào, rồi tải lên ở trang "
+        "**Tải lên** (cần đăng nhập người biên tập); sau đó là Tổ công tác, Bộ tiêu chí, Bảng điểm và Báo cáo quý.",
+        "No data yet. Download the unit list template on the **Templates** page, fill it in and upload it on the "
+        "**Upload** page (editors sign in); then the working groups, criteria, scorecards and quarterly reports.",
     ),
     "overview.no_units": (
         "Không có đơn vị nào khớp bộ lọc. Hãy bỏ bớt bộ lọc ở thanh bên.",
@@ -867,7 +1025,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.unit_code": ("Mã đơn vị", "Unit code"),
     "col.unit_name": ("Tên đơn vị", "Unit"),
     "col.cluster": ("Cụm", "Cluster"),
-    "col.special": ("Đặc thù", "Special"),
     "col.total": ("Tổng điểm", "Total"),
     "col.rating": ("Xếp loại", "Rating"),
     "col.baseline_total": ("Điểm 2017", "2017 score"),
@@ -886,13 +1043,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
     "unit.caption": ("Mã {code} · Cụm {cluster} · {kind}", "Code {code} · Cluster {cluster} · {kind}"),
-    "unit.special": ("Đơn vị đặc thù, khó khăn", "Special unit"),
-    "unit.regular": ("Đơn vị thường", "Regular unit"),
+    "unit.kind_dac_thu": ("Đơn vị đặc thù, được theo dõi", "Special unit, followed"),
+    "unit.kind_kho_khan": (
+        "Đơn vị khó khăn (xếp loại năm 2017), được theo dõi",
+        "Weak unit (its 2017 rating), followed",
+    ),
+    "unit.kind_other": ("Không thuộc diện theo dõi", "Not followed"),
+    "unit.companion_item": ("{item} — đến {period}: {status}.", "{item} — up to {period}: {status}."),
+    "unit.companion_no_lines": (
+        "Báo cáo quý của đơn vị chưa nhắc đến hoạt động đồng hành.",
+        "The unit's quarterly reports do not mention the companionship yet.",
+    ),
+    "unit.accompanies": ("Đơn vị này đồng hành với: {names}.", "This unit accompanies: {names}."),
     "unit.criteria": (
         "Điểm theo tiêu chí — {period} so với {baseline}",
         "Points by criterion — {period} against {baseline}",
     ),
-    "unit.none": ("Chưa có đơn vị nào. Hãy nạp dữ liệu.", "No unit yet. Load data first."),
+    "unit.none": (
+        "Chưa có đơn vị nào. Hãy tải Danh sách đơn vị lên ở trang **Tải lên** (mẫu có ở trang **Mẫu biểu**).",
+        "No unit yet. Upload the unit list on the **Upload** page (its template is on the **Templates** page).",
+    ),
+    "sample.banner": (
+        "Đang hiển thị dữ liệu mẫu (số liệu minh họa, không phải kết quả thật). Gỡ dữ liệu mẫu ở trang Lịch sử.",
+        "Showing the sample data (illustrative figures, not real results). Remove it on the History page.",
+    ),
+    "sample.remove_header": ("Gỡ dữ liệu mẫu", "Remove the sample data"),
+    "sample.remove_text": (
+        "Gỡ toàn bộ dữ liệu mẫu ({n} lần tải lên) để bắt đầu với số liệu thật. Những gì đã tải lên sau đó vẫn "
+        "giữ nguyên. Việc gỡ là một mục lịch sử: có thể khôi phục lại như mọi mục khác.",
+        "Remove all the sample data ({n} {n:upload|uploads}) to start on real figures. What was uploaded since "
+        "stays. The removal is a history entry: it can be undone like any other.",
+    ),
+    "sample.remove_sure": ("Tôi muốn gỡ dữ liệu mẫu", "I want to remove the sample data"),
+    "sample.remove_button": ("Gỡ dữ liệu mẫu", "Remove the sample data"),
+    "sample.removed": (
+        "Đã gỡ dữ liệu mẫu (mục lịch sử #{entry}). Muốn lấy lại: khôi phục trạng thái trước mục #{entry}.",
+        "The sample data is removed (history entry #{entry}). To bring it back: restore before #{entry}.",
+    ),
     "unit.recognised": (
         "Đơn vị đạt mức công nhận tiến bộ ở {period}.",
         "The unit qualifies for recognised progress in {period}.",
@@ -954,7 +1141,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "groups.no_units": ("Tổ chưa được phân công đơn vị nào.", "The group follows no unit yet."),
     "groups.units": ("Đơn vị tổ phụ trách", "Units the group follows"),
     "groups.reports": ("Báo cáo quý đã nộp (đến {period})", "Quarterly reports received (up to {period})"),
-    "groups.orphans": ("Đơn vị đặc thù chưa có tổ công tác phụ trách", "Special units no working group follows"),
+    "groups.orphans": (
+        "Đơn vị khó khăn, đặc thù chưa có tổ công tác phụ trách",
+        "Followed units no working group is assigned to",
+    ),
     "groups.orphans_note": (
         "Kế hoạch giao Ban Tổ chức chuẩn bị nhân sự tăng cường hỗ trợ các đơn vị này (mục III.2.2).",
         "The plan asks the Organisation department to staff support for these units (III.2.2).",
@@ -982,6 +1172,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.mean_total": ("Điểm bình quân", "Mean total"),
     "col.mean_delta": ("Tăng/giảm bình quân", "Mean change"),
     "col.companion_total": ("Điểm đơn vị đồng hành", "Companion's total"),
+    "col.pair_note": ("Lưu ý", "Note"),
+    "pair.other_cluster": ("đơn vị đồng hành khác cụm", "the companion is in another cluster"),
+    "pair.not_strong": (
+        "đơn vị đồng hành chưa đạt Vững mạnh, Xuất sắc năm 2017",
+        "the companion was not Strong or Excellent in 2017",
+    ),
+    "clusters.pairs_note": (
+        "⚠: cặp đồng hành khác với Kế hoạch (II.3 chọn đơn vị Vững mạnh, Xuất sắc trong cùng cụm); xem cột Lưu ý.",
+        "⚠: a pair other than the plan asks (II.3 picks a Strong or Excellent unit of the same cluster); see Note.",
+    ),
     "unit.metrics_total": ("Tổng điểm {period}", "Total {period}"),
     "unit.metrics_baseline": ("Điểm {year}", "{year} score"),
     "unit.metrics_target": ("Mục tiêu", "Target"),
@@ -1017,19 +1217,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.general": ("I. TÌNH HÌNH CHUNG", "I. GENERAL SITUATION"),
     "doc.general.text": (
         "Thực hiện Kế hoạch hỗ trợ các cơ sở Đoàn khó khăn, đặc thù năm {year}, Ban Thường vụ Đoàn Khối theo dõi {n} "
-        "đơn vị đặc thù qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
+        "đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn) qua bảng điểm thi đua và báo cáo quý của các tổ công tác. Đến {period}: {on_track} đơn vị "
         "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
         "mức công nhận tiến bộ so với năm {baseline}.",
         "Under the {year} plan to support difficult and special grassroots units, the bloc's Standing Committee "
-        "follows {n} special {n:unit|units} through the emulation scorecards and the working groups' quarterly reports. "
+        "follows {n} {n:unit|units} ({dac_thu} special, {kho_khan} weak) through the emulation scorecards and the working groups' quarterly reports. "
         "By {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
         "{recognised} {recognised:unit qualifies|units qualify} for recognised progress against {baseline}.",
     ),
     "doc.general.no_data": (", {n} đơn vị chưa có số liệu", ", {n} without figures yet"),
     "doc.general.reports": (
-        "Đã nhận {n} báo cáo quý của các đơn vị.",
-        "{n} quarterly reports from the units received.",
+        "{span}, đã nhận {n} báo cáo quý của các đơn vị.",
+        "{span}, {n} quarterly {n:report|reports} came in from the units.",
     ),
+    # the time the activity figures add up: a quarter, or a review's months from January
+    "doc.span.quarter": ("Trong {period}", "In {period}"),
+    "doc.span.review": ("Trong {months} tháng đầu năm {year}", "In the first {months} {months:month|months} of {year}"),
     "doc.no_charts": (
         "(Không xuất được biểu đồ: máy chủ cần trình duyệt Chromium để vẽ hình.)",
         "(The charts could not be drawn: the server needs the Chromium browser to render them.)",
@@ -1048,9 +1251,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "3. Movement activities and care for members",
     ),
     "doc.results.activity": (
-        "Trong kỳ, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
+        "{span}, các đơn vị tổ chức {activities} hoạt động với {participants} lượt đoàn viên tham gia; {trained} cán "
         "bộ được tập huấn; kết nạp {admitted} đoàn viên mới; vận động {funds} đồng kinh phí hoạt động.",
-        "In the period the units held {activities} {activities:activity|activities} with {participants} member "
+        "{span}, the units held {activities} {activities:activity|activities} with {participants} member "
         "{participants:participation|participations}; {trained} {trained:cadre|cadres} trained; {admitted} new "
         "{admitted:member|members} admitted; {funds} dong raised for activities.",
     ),
@@ -1104,7 +1307,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Table columns, sheets and charts (the Word tables and the Excel workbook)
     "doc.col.unit": ("Đơn vị", "Unit"),
     "doc.col.unit_code": ("Mã đơn vị", "Unit code"),
-    "doc.col.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "doc.col.special_unit": ("Đơn vị được theo dõi", "Followed unit"),
     "doc.col.companion": ("Đơn vị đồng hành", "Companion unit"),
     "doc.col.companion_points": ("Điểm đơn vị đồng hành", "Companion's total"),
     "doc.col.cluster": ("Cụm", "Cluster"),
@@ -1133,6 +1336,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.col.model": ("Mô hình", "Model"),
     "doc.col.number": ("STT", "No."),
     "doc.col.task": ("Nhiệm vụ", "Task"),
+    "doc.col.activity": ("Hoạt động phong trào, chăm lo đoàn viên", "Movement activities and care for members"),
+    "doc.col.reports": ("Báo cáo quý đã nhận", "Quarterly reports received"),
+    "doc.col.activities": ("Số hoạt động", "Activities"),
+    "doc.col.participants": ("Lượt đoàn viên tham gia", "Member participations"),
+    "doc.col.trained": ("Cán bộ được tập huấn", "Cadres trained"),
+    "doc.col.admitted": ("Đoàn viên mới kết nạp", "New members admitted"),
+    "doc.col.funds": ("Kinh phí vận động (đồng)", "Funds raised (dong)"),
     "doc.sheet.summary": ("Tổng hợp", "Summary"),
     "doc.sheet.units": ("Đơn vị", "Units"),
     "doc.sheet.by_status": ("Theo tiến độ", "By progress"),
@@ -1143,12 +1353,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.sheet.voices": ("Khó khăn - đề xuất", "Difficulties - proposals"),
     "doc.sheet.models": ("Mô hình hiệu quả", "Effective models"),
     "doc.sheet.tasks": ("Nhiệm vụ", "Tasks"),
-    "doc.heading.units": ("Kết quả bảng điểm các đơn vị đặc thù", "Scorecard results of the special units"),
+    "doc.heading.units": (
+        "Kết quả bảng điểm các đơn vị khó khăn, đặc thù",
+        "Scorecard results of the followed units (special, weak)",
+    ),
     "doc.heading.by_status": ("Đơn vị theo tiến độ", "Units by progress"),
     "doc.heading.recognised": ("Đề xuất công nhận tiến bộ", "Proposed for recognised progress"),
     "doc.heading.sections": ("Điểm bình quân theo nhóm tiêu chí", "Mean points by criteria section"),
     "doc.heading.items": ("Tình trạng các nội dung kế hoạch", "State of the plan items"),
-    "doc.heading.companions": ("Đơn vị đặc thù và đơn vị đồng hành", "Special units and their companions"),
+    "doc.heading.companions": ("Đơn vị được theo dõi và đơn vị đồng hành", "Followed units and their companions"),
     "doc.heading.voices": ("Khó khăn và đề xuất của các đơn vị", "The units' difficulties and proposals"),
     "doc.heading.models": ("Mô hình hiệu quả cần nhân rộng", "Effective models to spread"),
     "doc.heading.tasks": ("Nhiệm vụ trong thời gian tới", "Tasks ahead"),
@@ -1168,6 +1381,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.unit_title": ("Tổng điểm theo kỳ — {name}", "Total by period — {name}"),
     "chart.unit_total": ("Tổng điểm", "Total"),
     "chart.unit_expected": ("Kỳ vọng (lộ trình đến mục tiêu)", "Expected (path to target)"),
+    "chart.after_final": ("cuối năm, sau tổng kết", "year end, after the final review"),
     "chart.criteria_title": (
         "Điểm từng tiêu chí: {period} và năm {baseline}",
         "Points per criterion: {period} and {baseline}",
@@ -1185,10 +1399,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.items_title": ("Tình trạng các nội dung kế hoạch — đến {period}", "Plan items — up to {period}"),
     "chart.unit_items_title": ("Nội dung kế hoạch qua các quý", "Plan items quarter by quarter"),
     "chart.pairs_title": (
-        "Đơn vị đặc thù và đơn vị đồng hành — {period}",
-        "Special units and their companions — {period}",
+        "Đơn vị được theo dõi và đơn vị đồng hành — {period}",
+        "Followed units and their companions — {period}",
     ),
-    "chart.special_unit": ("Đơn vị đặc thù", "Special unit"),
+    "chart.special_unit": ("Đơn vị được theo dõi", "Followed unit"),
     "chart.companion": ("Đơn vị đồng hành", "Companion unit"),
     # ------------------------------------------------------------ the meeting face: small things
     "table.empty": ("Không có dòng nào.", "No rows."),
@@ -1209,8 +1423,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "milestone_note.meeting_q2": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q3": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
     "milestone_note.meeting_q4": ("Họp tổ, báo cáo Thường trực", "Groups meet and report to the Standing Committee"),
-    "milestone_note.midyear": ("Kỳ vọng: khép lại một nửa khoảng cách", "Expected: half the gap closed"),
-    "milestone_note.final": ("Kỳ vọng: đạt mục tiêu", "Expected: the target reached"),
+    "milestone_note.midyear": (
+        "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu",
+        "Expected: 60% of the gap to the target closed",
+    ),
+    "milestone_note.final": (
+        "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)",
+        "Expected: the target reached (figures up to the end of Q3)",
+    ),
     "upload.drop_note": (
         "Kéo tệp vào ô dưới đây hoặc bấm “Chọn tệp” (.xlsx, .xlsm, .xls, .ods). Tối đa {limit} MB một tệp.",
         "Drag a file into the box below or click “Choose a file” (.xlsx, .xlsm, .xls, .ods). "

@@ -17,7 +17,7 @@ from .errors import Code, DoanError
 from .problems import Unreadable, error
 from .read import check_limits, find_tables, read_sheets
 from .schema import uploads
-from .store import DuplicateUpload, Imported, Store
+from .store import SAMPLE_BY, DuplicateUpload, Imported, Store
 from .text import strip_controls
 from .validate import check
 
@@ -52,7 +52,7 @@ def inspect(data: bytes, filename: str, store: Store, period: str | None = None)
         raise Unreadable("no_table", file=filename)
     if (
         context.units.empty
-        and any(t.kind.key in ("scores", "reports", "groups") for t in tables)
+        and any(t.kind.key in ("scores", "reports", "groups", "support", "reinforcements", "meetings") for t in tables)
         and not any(t.kind.key == "units" for t in tables)
     ):
         return Outcome(Batch(problems=[error("store_empty")]), sha)
@@ -68,9 +68,6 @@ def import_bytes(data: bytes, filename: str, store: Store, period: str | None = 
     if outcome.batch.ok:
         outcome.imported = store.import_batch(outcome.batch, filename=filename, sha256=outcome.sha256, by=by)
     return outcome
-
-
-SAMPLE_BY = "Dữ liệu mẫu"
 
 
 def sample_dir() -> Path:

@@ -15,6 +15,9 @@ from .cells import is_blank
 from .settings import Settings
 
 STATUS_ORDER = ("on_track", "at_risk", "behind")
+# Who is followed (domain.md): đặc thù units, then khó khăn ones (2017 rating among the weak levels);
+# a unit both special and weak is đặc thù.
+GROUPS = ("dac_thu", "kho_khan")
 NONE_DONE = pd.Series(dtype=int)  # no plan item done by any unit
 
 
@@ -115,8 +118,10 @@ def figures(
 
     scale = _scale(settings)
     minimums = np.array([r.minimum for r in scale], dtype=float)
-    levels = {r.name: i for i, r in enumerate(scale)}
-    base_level = frame["baseline_rating"].map(levels)
+    base_level = _levels(frame["baseline_rating"], settings)
+    # a word of an older scale or a renamed level is shown by the level's name today
+    names = np.array([r.name for r in scale] + [None], dtype=object)
+    frame["baseline_rating"] = names[base_level.fillna(len(scale)).astype(int).to_numpy()]
     target = pd.Series(minimums[np.minimum(base_level.fillna(0).astype(int) + 1, len(scale) - 1)], index=frame.index)
     target = target.where(base_level.notna())
     overrides = codes.map(settings.targets).astype(float)
@@ -131,12 +136,54 @@ def figures(
     status = np.select([t >= e - 1e-9, t >= e - settings.at_risk_band - 1e-9], ["on_track", "at_risk"], "behind")
     frame["status"] = pd.Series(status, index=frame.index, dtype=object).where(t.notna() & e.notna(), None)
 
-    now_level = frame["rating"].map(levels)
+    weak = {i for i, r in enumerate(scale) if r.key in settings.weak_levels}
+    special = units["special"].fillna(False).astype(bool).to_numpy()
+    kho_khan = base_level.isin(weak).to_numpy()
+    frame["group"] = pd.Series(
+        np.select([special, kho_khan], [GROUPS[0], GROUPS[1]], ""), index=frame.index, dtype=object
+    ).replace("", None)
+    frame["followed"] = frame["group"].notna()
+
+    now_level = _levels(frame["rating"], settings)
     by_level = (now_level - base_level) >= settings.recognised_levels
     by_points = (t - base) >= settings.recognised_points - 1e-9
-    frame["recognised"] = (t.notna() & (by_level.fillna(False) | by_points.fillna(False))).astype(bool)
+    # only a followed unit is proposed for công nhận tiến bộ
+    earned = t.notna() & (by_level.fillna(False) | by_points.fillna(False))
+    frame["recognised"] = (earned & frame["followed"]).astype(bool)
     frame["items_done"] = codes.map(done).fillna(0).astype(int)
     return frame.reset_index(drop=True)
+
+
+def _levels(words: pd.Series, settings: Settings) -> pd.Series:
+    """Each rating word's position on the scale (lowest 0) by name, key or alias; NaN when none."""
+    found = {w: C.level_of(w, settings.scale) for w in words.dropna().unique()}
+    return words.map(found).astype(float)
+
+
+# Which units a page, a chart or a report is about: the followed ones by default (domain.md).
+SHOWN = ("followed", "all", *GROUPS)
+
+
+def in_set(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
+    """The rows of a frame holding `group` (figures(), or units with unit_groups()) in the set."""
+    if shown == "all":
+        return frame
+    if shown == "followed":
+        return frame[frame["group"].notna()]
+    return frame[frame["group"] == shown]
+
+
+def by_group(frame: pd.DataFrame) -> pd.DataFrame:
+    """Đặc thù units first, then khó khăn ones, then the rest, each in the order they came."""
+    rank = frame["group"].map({g: i for i, g in enumerate(GROUPS)}).fillna(len(GROUPS))
+    return frame.assign(_g=rank).sort_values("_g", kind="stable").drop(columns="_g")
+
+
+def group_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many units of each group, and of none ("other")."""
+    out = {g: int((frame["group"] == g).sum()) for g in GROUPS}
+    out["other"] = int(frame["group"].isna().sum())
+    return out
 
 
 def _ratings(totals: np.ndarray, settings: Settings) -> np.ndarray:
@@ -259,9 +306,38 @@ def milestone_status(settings: Settings, today) -> pd.DataFrame:
     return frame
 
 
-def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """Each special unit beside the strong unit of its cluster that accompanies it (II.3)."""
-    pairs = units.loc[units["special"] & units["companion_code"].notna(), ["cluster", "unit_code", "companion_code"]]
+def pair_problems(cluster, mate_cluster, mate_baseline_rating, settings: Settings) -> list[str]:
+    """What is wrong with a companion (II.3: the same cụm, rated Vững mạnh or Xuất sắc in 2017):
+    'other_cluster', 'not_strong', or nothing."""
+    out = []
+    if not is_blank(cluster) and not is_blank(mate_cluster) and int(cluster) != int(mate_cluster):
+        out.append("other_cluster")
+    level = C.level_of(mate_baseline_rating, settings.scale) if isinstance(mate_baseline_rating, str) else None
+    if level is not None and _scale(settings)[level].key not in C.COMPANION_LEVELS:
+        out.append("not_strong")
+    return out
+
+
+def companion_lines(reports: pd.DataFrame, companion_name: str | None, companion_code: str | None) -> pd.DataFrame:
+    """period, text: the sentences of a unit's quarterly reports about its companionship (naming
+    the companion, its code or "đồng hành"), newest first."""
+    keys = [C.fold(k) for k in ("đồng hành", companion_name, companion_code) if isinstance(k, str) and k]
+    rows = []
+    for rep in reports.sort_values("period", ascending=False).to_dict("records"):
+        for field in ("difficulties", "proposals", "models"):
+            text = rep.get(field)
+            if not isinstance(text, str):
+                continue
+            for line in text.splitlines():
+                if line.strip() and any(k in C.fold(line) for k in keys):
+                    rows.append({"period": rep["period"], "text": line.strip()})
+    return pd.DataFrame(rows, columns=["period", "text"])
+
+
+def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame, settings: Settings | None = None) -> pd.DataFrame:
+    """Each unit with a companion (the special ones, as II.3 has it, and any other) beside the unit
+    that accompanies it; `problems` says what the plan would want otherwise (pair_problems)."""
+    pairs = units.loc[units["companion_code"].notna(), ["cluster", "unit_code", "companion_code"]]
     figures = frame.set_index("unit_code")
     mine = figures.reindex(pairs["unit_code"])
     mate = figures.reindex(pairs["companion_code"])
@@ -280,6 +356,10 @@ def companion_pairs(units: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
+    out["problems"] = [
+        pair_problems(c, mc, mr, settings or Settings())
+        for c, mc, mr in zip(out["cluster"], mate["cluster"].to_numpy(), mate["baseline_rating"].to_numpy())
+    ]
     return out
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics, periods, xlsx
+from . import charts, i18n, metrics, periods, tables, xlsx
 from . import contract as C
 from .settings import Settings
 from .text import xml_safe
@@ -71,10 +71,11 @@ class Report:
     settings: Settings
     figures: dict = field(default_factory=dict)
     lang: str = "vi"  # the language both documents are written in
+    span: list[str] = field(default_factory=list)  # the quarters whose report figures `activity` adds up
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
-    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q4)."""
+    """'2018-Q2' / 'Quý II/2018' -> ('quarter', '2018-Q2'); 'so-ket' -> ('midyear', Q2); 'tong-ket' -> ('final', Q3)."""
     return periods.report_period(text, settings.plan_year)
 
 
@@ -82,12 +83,14 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
     """Everything the document says, from the same metrics as the pages, worded in `lang`."""
     settings: Settings = frames["settings"]
     units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
-    special = metrics.worst_first(frame[frame["special"]]) if frame["special"].any() else metrics.worst_first(frame)
+    # the plan's subject: the followed units (đặc thù, then khó khăn), the furthest behind first in each
+    special = metrics.by_group(metrics.worst_first(metrics.in_set(frame, "followed")))
     names = {s: special[special["status"] == s]["unit_name"].tolist() for s in metrics.STATUS_ORDER}
     recognised = metrics.worst_first(frame[frame["recognised"]]).iloc[::-1]
     commended = recognised[(recognised["status"] == "on_track")]
     reports = frames["reports"]
     here = reports[reports["period"] == period]
+    span = periods.figure_periods(kind, period)  # a review adds up its months: Q1–Q2, Q1–Q3
     return Report(
         kind=kind,
         period=period,
@@ -101,14 +104,25 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         commended=commended,
         sections=_sections(frames, period, settings),
         items=_items(statuses, list(special["unit_code"]), period, settings, lang),
-        activity=_activity(here),
-        pairs=metrics.worst_first(metrics.companion_pairs(units, frame)),
+        activity=_activity(reports[reports["period"].isin(span)]),
+        pairs=metrics.worst_first(
+            metrics.companion_pairs(units[units["unit_code"].isin(special["unit_code"])], frame, settings)
+        ),
         voices=_voices(here, units),
         models=_models(reports, units, period, settings, lang),
         tasks=_tasks(special, statuses, period, settings, lang),
         settings=settings,
         lang=lang,
+        span=span,
     )
+
+
+def _span(report: Report) -> str:
+    """The time the activity figures cover: 'Trong Quý III/2018'; a review's 'Trong 6 tháng đầu năm 2018'."""
+    if report.kind == "quarter":
+        return _t(report, "doc.span.quarter", period=i18n.period_name(report.period, report.lang))
+    months = 3 * len(report.span or [report.period])
+    return _t(report, "doc.span.review", months=months, year=periods.year_of(report.period))
 
 
 def _subtitle(kind: str, period: str, settings: Settings, lang: str) -> str:
@@ -124,7 +138,7 @@ def _item_name(item: C.PlanItem, lang: str) -> str:
 
 
 def _sections(frames: dict, period: str, settings: Settings) -> pd.DataFrame:
-    """Mean points of the special units per section of the scorecard, now and in the baseline year."""
+    """Mean points of the followed units per section of the scorecard, now and in the baseline year."""
     means, criteria = frames["section_means"], frames["criteria"]
     if means.empty:
         return pd.DataFrame(columns=["section", "max_points", "baseline", "now", "change"])
@@ -147,6 +161,9 @@ def _items(statuses: pd.DataFrame, codes: list[str], period: str, settings: Sett
             "not_started": [int((grid[p.code].isin(["not_started", "none"])).sum()) for p in C.PLAN_ITEMS],
         }
     )
+
+
+ACTIVITY_KEYS = ("reports", "activities", "participants", "trained", "admitted", "funds")
 
 
 def _activity(reports: pd.DataFrame) -> dict:
@@ -218,7 +235,13 @@ def chart_images(report: Report) -> dict[str, bytes]:
     """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
     when no browser can render them, and the document says so instead of failing."""
     figures = {
-        "progress": charts.progress_bullets(report.frame, report.period, report.settings, report.lang),
+        "progress": charts.progress_bullets(
+            report.special,
+            report.period,
+            report.settings,
+            report.lang,
+            subject=tables.subject(report.special, "followed", report.lang),
+        ),
         "transitions": charts.transitions(
             metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
         ),
@@ -320,9 +343,10 @@ def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> 
         no_data=_t(report, "doc.general.no_data", n=counts["no_data"]) if counts["no_data"] else "",
         recognised=len(report.recognised),
         baseline=report.settings.baseline_year,
+        **{g: n for g, n in metrics.group_counts(report.special).items() if g in metrics.GROUPS},
     )
     _body(doc, text)
-    _body(doc, _t(report, "doc.general.reports", n=report.activity["reports"]))
+    _body(doc, _t(report, "doc.general.reports", span=_span(report), n=report.activity["reports"]))
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
@@ -393,11 +417,10 @@ def _organisation_and_cadres(doc, report: Report) -> None:
 
 
 def _movement_and_care(doc, report: Report) -> None:
-    """II.3 The activity figures of the quarterly reports, added up."""
+    """II.3 The activity figures of the quarterly reports, added up over the report's span."""
     _para(doc, _t(report, "doc.results.movement"), bold=True, italic=True)
-    keys = ("activities", "participants", "trained", "admitted", "funds")
-    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in keys}
-    _body(doc, _t(report, "doc.results.activity", **figures))
+    figures = {k: i18n.fmt_number(report.activity[k], report.lang, decimals=0) for k in ACTIVITY_KEYS[1:]}
+    _body(doc, _t(report, "doc.results.activity", span=_span(report), **figures))
 
 
 def _companion_clusters(doc, report: Report) -> None:
@@ -650,7 +673,7 @@ def _summary_sheet(wb, report: Report) -> None:
         _columns(report, "status", "units"),
         [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
         + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
-        [24, 12],
+        [40, 12],
         heading=report.title,
     )
     chart = BarChart()
@@ -659,6 +682,18 @@ def _summary_sheet(wb, report: Report) -> None:
     chart.add_data(Reference(summary, min_col=2, min_row=4, max_row=7), titles_from_data=True)
     chart.set_categories(Reference(summary, min_col=1, min_row=5, max_row=7))
     summary.add_chart(chart, "D4")
+    _activity_rows(summary, report, summary.max_row + 2)
+
+
+def _activity_rows(ws, report: Report, row: int) -> None:
+    """The quarterly reports' figures added up over the report's span, as in II.3 of the .docx."""
+    from openpyxl.styles import Font
+
+    xlsx.write(ws, row, 1, _t(report, "doc.col.activity")).font = Font(bold=True)
+    xlsx.write(ws, row + 1, 1, _span(report)).font = Font(italic=True)
+    for i, key in enumerate(ACTIVITY_KEYS, start=row + 2):
+        xlsx.write(ws, i, 1, _t(report, f"doc.col.{key}"))
+        xlsx.write(ws, i, 2, _n(report.activity[key])).number_format = "#,##0"
 
 
 def _units_sheet(wb, report: Report) -> None:
@@ -847,14 +882,16 @@ def _n(value):
 def frames_for(store, period: str) -> dict:
     """What a report needs from the store; the section means are added up in the database."""
     settings, units = store.settings(), store.units()
+    progress = metrics.of_period(store, period, settings, units)
+    followed = list(metrics.in_set(progress, "followed")["unit_code"])
     return {
         "settings": settings,
         "units": units,
-        "progress": metrics.of_period(store, period, settings, units),
+        "progress": progress,
         "statuses": store.statuses(),
         "criteria": store.criteria(),
         "reports": store.reports(),
-        "section_means": store.section_means([settings.baseline_period, period], bool(units["special"].any())),
+        "section_means": store.section_means([settings.baseline_period, period], unit_codes=followed),
     }
 
 

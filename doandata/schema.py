@@ -162,6 +162,51 @@ statuses = _rows_table(
 )
 settings_table = _rows_table("settings", sa.Column("data", sa.Text, nullable=False), key=())
 
+# Support plans and working-group minutes (#15). A unit's plan is replaced whole by the next upload
+# or edit holding that unit; a group's meetings of a quarter by the next holding that group and quarter.
+support_actions = _rows_table(
+    "support_actions",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("action_no", sa.Integer, nullable=False),  # 1, 2, … in the unit's plan, kept by edits
+    sa.Column("item_code", sa.String(16), nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("owner", sa.String(255), nullable=False),
+    sa.Column("due", sa.Date, nullable=False),
+    sa.Column("partner", sa.String(255)),
+    sa.Column("status", sa.String(16), nullable=False),  # contract.STATUSES keys
+    sa.Column("result", sa.Text),
+    sa.Column("evidence", sa.Text),
+    sa.Column("assessment", sa.Text),
+    sa.Column("agreed_date", sa.Date),
+    sa.Column("agreed", sa.Text),
+    sa.Column("meeting_date", sa.Date),  # the working-group meeting that set or changed the action
+    key=("unit_code",),
+)
+reinforcements = _rows_table(
+    "reinforcements",
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("from_unit", sa.String(255)),  # a unit's code, or the body that sent the cadre
+    sa.Column("to_unit", sa.String(40), nullable=False),
+    sa.Column("start", sa.Date, nullable=False),
+    sa.Column("end", sa.Date),
+    sa.Column("task", sa.Text),
+    sa.Column("position", sa.Integer),
+    key=("to_unit",),
+)
+meetings = _rows_table(
+    "meetings",
+    sa.Column("group_no", sa.Integer, nullable=False),
+    sa.Column("meeting_date", sa.Date, nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),  # the quarter of the date
+    sa.Column("place", sa.String(255)),
+    sa.Column("present", sa.Text),
+    sa.Column("absent", sa.Text),
+    sa.Column("units_discussed", sa.Text),  # unit codes, comma-separated
+    sa.Column("conclusions", sa.Text),
+    sa.Column("solutions", sa.Text),
+    key=("group_no", "period"),
+)
+
 # Failed editor sign-ins per client address, shared by every app instance on the store.
 login_failures = sa.Table(
     "login_failures",
@@ -182,6 +227,9 @@ FRAME_TABLES = {
     "score_meta": score_meta,
     "reports": reports,
     "statuses": statuses,
+    "support_actions": support_actions,
+    "reinforcements": reinforcements,
+    "meetings": meetings,
 }
 ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], settings_table)
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from . import contract as C
 from . import periods
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,24 @@ def default_milestones(plan_year: int) -> tuple[Milestone, ...]:
     return (
         Milestone("deploy", dt.date(y, 1, 31), "Triển khai kế hoạch", "Triển khai đến các cơ sở Đoàn"),
         *quarterly[:2],
-        Milestone(midyear.key, dt.date(y, 6, 30), midyear.name, "Kỳ vọng: khép lại một nửa khoảng cách"),
+        Milestone(midyear.key, dt.date(y, 6, 30), midyear.name, "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"),
         quarterly[2],
-        Milestone(final.key, dt.date(y, 10, 31), final.name, "Kỳ vọng: đạt mục tiêu"),
+        Milestone(final.key, dt.date(y, 10, 31), final.name, "Kỳ vọng: đạt mục tiêu (số liệu đến hết quý III)"),
         quarterly[3],
     )
+
+
+def renamed(scale: tuple[C.Rating, ...], names: list[str]) -> tuple[C.Rating, ...]:
+    """The scale with its levels renamed; each old name stays an alias, so the ratings already
+    stored under it still read as that level."""
+    out = []
+    for rating, name in zip(scale, names):
+        name = " ".join(str(name).split())
+        aliases = rating.aliases
+        if fold(name) != fold(rating.name) and fold(rating.name) not in aliases:
+            aliases = (*aliases, fold(rating.name))
+        out.append(replace(rating, name=name, aliases=aliases))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -48,13 +62,17 @@ class Settings:
     plan_year: int = 2018
     baseline_year: int = 2017
     scale: tuple[C.Rating, ...] = C.DEFAULT_SCALE
-    # Q1..Q4 share of the gap to the target expected closed; 06/2018 is the sơ kết, so Q2 is half.
-    quarter_fractions: tuple[float, float, float, float] = (0.25, 0.5, 0.75, 1.0)
+    # Q1..Q4 share of the gap to the target expected closed, by the calendar from the deployment
+    # (01/2018) to the tổng kết (10/2018): Q1 0.3, Q2 (the sơ kết) 0.6, Q3 (the data the tổng kết
+    # reads) the whole gap, Q4 stays there.
+    quarter_fractions: tuple[float, float, float, float] = (0.3, 0.6, 1.0, 1.0)
     at_risk_band: float = 5.0
     recognised_levels: int = 1
     recognised_points: float = 10.0
     milestones: tuple[Milestone, ...] = field(default_factory=lambda: default_milestones(2018))
     targets: dict = field(default_factory=dict)  # unit code -> target total set by the office
+    # the 2017 levels (rating keys) that make a unit khó khăn, followed with the đặc thù ones
+    weak_levels: tuple[str, ...] = C.DEFAULT_WEAK_LEVELS
 
     @property
     def baseline_period(self) -> str:
@@ -102,6 +120,7 @@ class Settings:
             recognised_points=float(data.get("recognised_points", base.recognised_points)),
             milestones=milestones,
             targets={str(k): float(v) for k, v in data.get("targets", {}).items()},
+            weak_levels=tuple(str(k) for k in data.get("weak_levels", base.weak_levels)),
         )
 
 
@@ -113,6 +132,12 @@ def check(settings: Settings, unit_codes: set[str] | None = None) -> list[tuple[
     minima = [r.minimum for r in settings.scale]
     if minima[0] != 0 or any(b <= a for a, b in zip(minima, minima[1:])) or minima[-1] > 100:
         out.append(("settings.bad_scale", {}))
+    names = [fold(r.name) for r in settings.scale]
+    if any(not n for n in names) or len(set(names)) != len(names):
+        out.append(("settings.bad_scale_names", {}))
+    keys = [r.key for r in settings.scale]
+    if any(k not in keys for k in settings.weak_levels) or len(settings.weak_levels) >= len(keys):
+        out.append(("settings.bad_weak_levels", {}))
     f = settings.quarter_fractions
     if len(f) != 4 or any(not 0 <= x <= 1 for x in f) or any(b < a for a, b in zip(f, f[1:])):
         out.append(("settings.bad_fractions", {}))

@@ -5,6 +5,7 @@ history.py; backups are backup.py, failed sign-ins logins.py, schema upgrades mi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -12,9 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from . import history, logins, migrate
-from .batch import Batch, Context
+from . import contract as C
+from . import history, logins, migrate, periods
+from .batch import SUPPORT_FRAMES, Batch, Context
 from .errors import Code, DoanError, Exit
+from .problems import Problem, error
 from .schema import (
     FRAME_TABLES,
     clusters,
@@ -22,14 +25,18 @@ from .schema import (
     default_url,
     is_read_only,
     make_engine,
+    meetings,
     members,
+    reinforcements,
     reports,
     score_meta,
     scores,
     settings_table,
     statuses,
+    support_actions,
     units,
     uploads,
+    working_groups,
     write_transaction,
 )
 from .settings import Settings
@@ -38,7 +45,7 @@ log = logging.getLogger("doandata.store")
 
 # What an upload's "rows added / replaced" counts: one row per unit, member, criterion, scorecard or
 # report (not the derived clusters and groups, nor the points and statuses inside a scorecard or report).
-COUNTED = ("units", "members", "criteria", "score_meta", "reports")
+COUNTED = ("units", "members", "criteria", "score_meta", "reports", *SUPPORT_FRAMES)
 
 
 class DuplicateUpload(DoanError):
@@ -66,6 +73,33 @@ class UnknownUpload(DoanError):
 
     def __init__(self, upload_id: int):
         super().__init__(id=upload_id)
+
+
+class EditorRequired(DoanError):
+    """An edit in the app names the signed-in editor who makes it (pages/_editor.require checks the
+    role where the write happens; the store refuses an edit that names nobody)."""
+
+    code = Code.EDITOR_REQUIRED
+
+
+class UnknownAction(DoanError):
+    code = Code.UNKNOWN_ACTION
+
+    def __init__(self, unit: str, number: int):
+        super().__init__(unit=unit, number=number)
+
+
+class EditRefused(DoanError):
+    """An edit in the app that breaks the workbook's rules: each problem, said as the upload says it."""
+
+    code = Code.EDIT_REFUSED
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__()
+        self.problems = problems
+
+    def message(self, lang: str = "vi") -> str:
+        return "\n".join(p.message(lang) for p in self.problems)
 
 
 @dataclass
@@ -149,6 +183,24 @@ class Store:
                 raise UnknownUpload(upload_id)
             return history.restore_before(conn, target, by)
 
+    def sample_uploads(self) -> list[int]:
+        """The sample data's uploads still active: while there are any, the pages say the figures
+        are the sample's."""
+        with self.engine.connect() as conn:
+            query = sa.select(uploads.c.id).where(*_SAMPLE).order_by(uploads.c.id)
+            return list(conn.execute(query).scalars())
+
+    def remove_sample(self, by: str = "") -> int | None:
+        """Take the sample data out, to start real work: one history entry ("unseed") that switches
+        every sample upload off, undone like any other. None when there is no sample to remove."""
+        with self._write() as conn:
+            query = sa.select(uploads.c.id, uploads.c.kinds).where(*_SAMPLE)
+            found = conn.execute(query).all()
+            if not found:
+                return None
+            kinds = ",".join(dict.fromkeys(k for _, ks in found for k in ks.split(",") if k))
+            return history.switch_off(conn, [r.id for r in found], action="unseed", kinds=kinds, by=by)
+
     def save_settings(self, settings: Settings, by: str = "") -> int:
         with self._write() as conn:
             entry = history.new_entry(conn, action="settings", kinds="settings", by=by)
@@ -156,6 +208,128 @@ class Store:
                 settings_table.insert().values(upload_id=entry, data=json.dumps(settings.to_json()), current=True)
             )
             history.supersede(conn, settings_table, entry)
+        return entry
+
+    # ------------------------------------------------------------ editing in the app (#15)
+
+    def update_action(
+        self,
+        unit_code: str,
+        action_no: int,
+        *,
+        by: str,
+        status: str | None = None,
+        result: str | None = None,
+        evidence: str | None = None,
+        meeting_date: dt.date | None = None,
+    ) -> int | None:
+        """Change an action's status, result or evidence (None: unchanged), as a history entry of its
+        own that can be undone like an upload: the unit's plan is stored again with the change. Returns
+        the entry, or None when nothing changed. `status` is a key (not_started, in_progress, done) or
+        a status word (Hoàn thành); "Quá hạn" is the app's to compute and is refused. `meeting_date`
+        links the change to the working-group meeting that decided it."""
+        by = _editor(by)
+        changes = {}
+        if status is not None:
+            changes["status"] = _status_key(status)
+        for key, value in (("result", result), ("evidence", evidence)):
+            if value is not None:
+                changes[key] = C.clean_text(value)
+        if meeting_date is not None:
+            changes["meeting_date"] = meeting_date.date() if isinstance(meeting_date, dt.datetime) else meeting_date
+        with self._write() as conn:
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(*_data_columns(support_actions))
+                    .where(support_actions.c.current, support_actions.c.unit_code == unit_code)
+                    .order_by(support_actions.c.action_no)
+                ).mappings()
+            ]
+            target = next((r for r in rows if r["action_no"] == action_no), None)
+            if target is None:
+                raise UnknownAction(unit_code, action_no)
+            if all(target[k] == v for k, v in changes.items()):
+                return None
+            target.update(changes)
+            entry = history.new_entry(conn, action="edit", kinds="support", by=by)
+            conn.execute(support_actions.insert(), [{**r, "upload_id": entry, "current": True} for r in rows])
+            replaced = history.supersede(conn, support_actions, entry)
+            conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_replaced=replaced))
+        return entry
+
+    def add_meeting(
+        self,
+        *,
+        by: str,
+        group_no: int,
+        meeting_date: dt.date,
+        place: str = "",
+        present: str = "",
+        absent: str = "",
+        units_discussed: list[str] | tuple[str, ...] = (),
+        conclusions: str = "",
+        solutions: str = "",
+    ) -> int:
+        """Record a working group's meeting typed in the app, as a history entry of its own that can be
+        undone; checked as a row of the Biên bản họp tổ workbook is (known group and units, one
+        meeting of a group a day). The units are codes or names; they are stored as codes."""
+        by = _editor(by)
+        problems: list[Problem] = []
+        if not isinstance(meeting_date, dt.date):
+            problems.append(error("required_empty", column=C.MEETINGS.column("meeting_date").header))
+        groups = self.working_groups()
+        if groups and group_no not in groups:
+            allowed = ", ".join(f"Tổ {g}" for g in groups)
+            problems.append(error("group_unknown", value=group_no, allowed=allowed))
+        known = self.units()
+        codes = {c: c for c in known["unit_code"]} | {C.fold(n): c for c, n in zip(known["unit_code"], known["name"])}
+        found = []
+        for named in units_discussed:
+            code = codes.get(C.normal_code(named)) or codes.get(C.fold(named))
+            if code is None:
+                problems.append(error("unit_unknown", value=C.clean_text(named)))
+            elif code not in found:
+                found.append(code)
+        if problems:
+            raise EditRefused(problems)
+        if isinstance(meeting_date, dt.datetime):
+            meeting_date = meeting_date.date()
+        period = periods.quarter_code(meeting_date.year, (meeting_date.month - 1) // 3 + 1)
+        new = {
+            "group_no": int(group_no),
+            "meeting_date": meeting_date,
+            "period": period,
+            "place": C.clean_text(place),
+            "present": C.clean_text(present),
+            "absent": C.clean_text(absent),
+            "units_discussed": ",".join(found),
+            "conclusions": C.clean_text(conclusions),
+            "solutions": C.clean_text(solutions),
+        }
+        with self._write() as conn:
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(*_data_columns(meetings)).where(
+                        meetings.c.current, meetings.c.group_no == new["group_no"], meetings.c.period == period
+                    )
+                ).mappings()
+            ]
+            if any(r["meeting_date"] == meeting_date for r in rows):
+                raise EditRefused(
+                    [
+                        error(
+                            "meeting_held",
+                            value=meeting_date.strftime("%d/%m/%Y"),
+                            group=new["group_no"],
+                        )
+                    ]
+                )
+            entry = history.new_entry(conn, action="edit", kinds="meetings", by=by, periods=period)
+            conn.execute(meetings.insert(), [{**r, "upload_id": entry, "current": True} for r in [*rows, new]])
+            history.supersede(conn, meetings, entry)
+            conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_added=1))
         return entry
 
     # ------------------------------------------------------------ reading
@@ -271,9 +445,11 @@ class Store:
         frame["special"] = frame["special"].astype(bool)
         return frame
 
-    def section_means(self, periods: list[str], special_only: bool) -> pd.DataFrame:
-        """section, period, mean: the mean over units (the special ones, or all) of each unit's
-        points in a section of the scorecard, added up in the database."""
+    def section_means(
+        self, periods: list[str], special_only: bool = False, unit_codes: list[str] | None = None
+    ) -> pd.DataFrame:
+        """section, period, mean: the mean over units (those given, the special ones, or all) of each
+        unit's points in a section of the scorecard, added up in the database."""
         query = (
             sa.select(
                 criteria.c.section,
@@ -290,6 +466,8 @@ class Store:
         )
         if special_only:
             query = query.where(units.c.special)
+        if unit_codes is not None:
+            query = query.where(units.c.unit_code.in_(unit_codes))
         return self._frame(query)
 
     def score_meta(self) -> pd.DataFrame:
@@ -302,6 +480,24 @@ class Store:
     def statuses(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
         """Current plan-item statuses, of the units given (a short list) or of all."""
         return self._current(statuses, unit_codes=unit_codes)
+
+    def support_actions(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
+        """The current support plans: one row per action, by unit and number."""
+        return self._current(support_actions, "unit_code", "action_no", unit_codes=unit_codes)
+
+    def reinforcements(self) -> pd.DataFrame:
+        """The current reinforcement staff, by the unit they go to."""
+        return self._current(reinforcements, "to_unit", "start", "position")
+
+    def meetings(self) -> pd.DataFrame:
+        """The current working-group meetings, by group and date."""
+        return self._current(meetings, "group_no", "meeting_date")
+
+    def working_groups(self) -> list[int]:
+        """The numbers of the working groups the store knows."""
+        query = sa.select(working_groups.c.group_no).where(working_groups.c.current).distinct()
+        with self.engine.connect() as conn:
+            return sorted(int(g) for g in conn.execute(query).scalars())
 
     def scored_periods(self) -> list[str]:
         """The periods holding at least one current scorecard."""
@@ -331,8 +527,10 @@ class Store:
             return conn.execute(sa.select(sa.func.count()).select_from(uploads)).scalar_one() == 0
 
     def context(self, period_choice: str | None = None, filename: str = "") -> Context:
-        unit_frame = self.units().rename(columns={"unit_code": "code"})[["code", "name"]]
-        return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename)
+        unit_frame = self.units().rename(columns={"unit_code": "code"})[
+            ["code", "name", "cluster", "baseline_total", "baseline_rating"]
+        ]
+        return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename, self.working_groups())
 
     def login_counts(self) -> logins.LoginCounts:
         """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
@@ -340,6 +538,31 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+SAMPLE_BY = "Dữ liệu mẫu"  # who the sample's uploads are by (ingest.seed)
+_SAMPLE = (uploads.c.action == "import", uploads.c.by == SAMPLE_BY, uploads.c.active)
+
+
+def _editor(by: str) -> str:
+    name = C.clean_text(by or "")[: uploads.c.by.type.length]
+    if not name:
+        raise EditorRequired()
+    return name
+
+
+def _status_key(value: str) -> str:
+    if value in {s.key for s in C.STATUSES}:
+        return value
+    status = C.parse_status(value)
+    if status is None:
+        code = "status_overdue_computed" if C.fold(value) in C.OVERDUE_WORDS else "status_unknown"
+        raise EditRefused([error(code, value=value, allowed=", ".join(C.STATUS_NAMES))])
+    return status.key
+
+
+def _data_columns(table: sa.Table) -> list[sa.Column]:
+    return [c for c in table.c if c.name not in ("upload_id", "current")]
 
 
 def _items_done_query(period: str, settings: Settings):

@@ -22,7 +22,7 @@ def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             i18n.t("col.unit_code", lang): data["unit_code"],
             i18n.t("col.unit_name", lang): data["unit_name"],
             i18n.t("col.cluster", lang): data["cluster"].astype("Int64"),
-            i18n.t("col.special", lang): [i18n.t("yes" if s else "no", lang) for s in data["special"]],
+            i18n.t("col.unit_group", lang): [group_name(g, lang) for g in data["group"]],
             i18n.t("col.baseline_total", lang): _num(data["baseline_total"], lang),
             i18n.t("col.total", lang): _num(data["total"], lang),
             i18n.t("col.delta", lang): _num(data["delta"], lang, signed=True),
@@ -34,6 +34,35 @@ def progress_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             i18n.t("col.items_done", lang): data["items_done"],
         }
     ).reset_index(drop=True)
+
+
+def group_name(group: str | None, lang: str = "vi") -> str:
+    return i18n.t(f"group.{'other' if is_blank(group) else group}", lang)
+
+
+def subject(frame: pd.DataFrame, shown: str, lang: str = "vi") -> str:
+    """Which units a chart, a count or a table is about, in words: "9 đơn vị được theo dõi: 6 đặc
+    thù, 3 khó khăn"."""
+    counts = metrics.group_counts(frame)
+    n = i18n.fmt_number(len(frame), lang, 0)
+    return i18n.t(f"set.{shown}", lang, n=n, **{k: i18n.fmt_number(v, lang, 0) for k, v in counts.items()})
+
+
+def group_status_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The counts of the overview per group (đặc thù, khó khăn, the rest when shown)."""
+    rows = []
+    for group, part in metrics.by_group(frame).groupby(frame["group"].fillna("other"), sort=False):
+        counts = metrics.status_counts(part)
+        rows.append(
+            {
+                i18n.t("col.unit_group", lang): group_name(None if group == "other" else group, lang),
+                i18n.t("col.units_count", lang): len(part),
+                **{i18n.status_name(s, lang): counts[s] for s in metrics.STATUS_ORDER},
+                i18n.t("metric.recognised", lang): counts["recognised"],
+                i18n.t("metric.no_data", lang): counts["no_data"],
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def criteria_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
@@ -126,8 +155,14 @@ def pairs_table(pairs: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
             i18n.t("col.status", lang): [i18n.status_name(s, lang) for s in pairs["status"]],
             i18n.t("chart.companion", lang): pairs["companion_name"],
             i18n.t("col.companion_total", lang): _num(pairs["companion_total"], lang),
+            i18n.t("col.pair_note", lang): [pair_note(p, lang) for p in pairs["problems"]],
         }
     )
+
+
+def pair_note(problems: list[str], lang: str = "vi") -> str:
+    """ "⚠ Khác cụm; chưa đạt Vững mạnh" for a pair the plan would want otherwise, else empty."""
+    return ("⚠ " + "; ".join(i18n.t(f"pair.{p}", lang) for p in problems)) if problems else ""
 
 
 def recognised_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:

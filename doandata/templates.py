@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import contract as C
-from . import xlsx
+from . import metrics, xlsx
 from .settings import Settings
 
 ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
@@ -28,8 +28,10 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LIST_SHEET = "Danh mục"
 
 INSTRUCTIONS = {
-    "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù, khó khăn. "
-    "Xếp loại 2017: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc (hoặc Tiên tiến, Đặc thù).",
+    "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù. "
+    "Xếp loại 2017: Yếu, Trung bình, Khá, Tiên tiến, Vững mạnh, Xuất sắc (hoặc Đặc thù). Đơn vị xếp loại "
+    "Tiên tiến trở xuống là đơn vị khó khăn, được theo dõi cùng đơn vị đặc thù. Đơn vị đồng hành: mã một đơn vị "
+    "Vững mạnh hoặc Xuất sắc cùng cụm.",
     "groups": "Mỗi dòng là một thành viên tổ công tác. Vai trò: Tổ trưởng hoặc Thành viên. "
     "Đơn vị phụ trách: các mã đơn vị, cách nhau bằng dấu phẩy. Nội dung phụ trách: mã nội dung kế hoạch.",
     "criteria": "Mỗi dòng là một tiêu chí. Có thể chèn dòng tên nhóm (ví dụ “I. CÔNG TÁC TỔ CHỨC”) phía trên các tiêu chí "
@@ -38,6 +40,14 @@ INSTRUCTIONS = {
     "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
     "reports": "Mỗi dòng là một đơn vị trong quý. Các cột nội dung kế hoạch chọn một trong: Chưa thực hiện, "
     "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
+    "support": "Mỗi dòng là một việc cần làm để hỗ trợ một đơn vị. Nội dung kế hoạch: một mã RS, KT, TH, LT, CSVC, PT, "
+    "KP hoặc DH. Hạn ghi dạng ngày/tháng/năm. Trạng thái chọn Chưa thực hiện, Đang thực hiện hoặc Hoàn thành; "
+    "“Quá hạn” không ghi vào đây: ứng dụng tự tính khi đã qua Hạn mà chưa Hoàn thành. Sheet “Tăng cường cán bộ”: "
+    "mỗi dòng là một cán bộ được tăng cường cho đơn vị.",
+    "reinforcements": "Mỗi dòng là một cán bộ được tăng cường: từ đơn vị (hoặc cơ quan) nào, đến đơn vị nào, "
+    "từ ngày, đến ngày, nhiệm vụ.",
+    "meetings": "Mỗi dòng là một cuộc họp của tổ công tác. Tổ ghi số tổ (1 hoặc Tổ 1). Ngày họp ghi dạng "
+    "ngày/tháng/năm; quý của cuộc họp tính theo ngày họp. Đơn vị được bàn: mã hoặc tên đơn vị, cách nhau bằng dấu phẩy.",
 }
 
 
@@ -61,8 +71,10 @@ def write_workbook(
     criteria: pd.DataFrame | None = None,
     units: pd.DataFrame | None = None,
     settings: Settings | None = None,
+    parts: dict[str, pd.DataFrame] | None = None,
 ) -> bytes:
-    """An .xlsx of one workbook kind; rows hold values by contract key (or code)."""
+    """An .xlsx of one workbook kind; rows hold values by contract key (or code). A kind with a
+    second sheet (a support plan's reinforcements) gets it too, with the rows of `parts[its key]`."""
     settings = settings or Settings()
     kind = C.KINDS[kind_key]
     columns = headers_for(kind, criteria)
@@ -71,11 +83,20 @@ def write_workbook(
     ws.title = kind.sheet
     _title_block(ws, kind, period, len(columns) + 1)
     _header(ws, columns, criteria)
-    data = rows if rows is not None else _prefill(kind, units)
+    data = rows if rows is not None else _prefill(kind, units, settings)
     _rows(ws, columns, data)
     _validations(wb, ws, kind, columns, units, settings)
     _instructions(wb, kind, columns, period)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    for part in (k for k in C.KINDS.values() if k.part_of == kind_key):
+        # a kind's second sheet (a support plan's reinforcements), before the instructions
+        extra = wb.create_sheet(part.sheet, index=1)
+        part_columns = headers_for(part, None)
+        _title_block(extra, part, None, len(part_columns) + 1)
+        _header(extra, part_columns, None)
+        _rows(extra, part_columns, parts.get(part.key) if parts else None)
+        _validations(wb, extra, part, part_columns, None, settings)
+        _part_instructions(wb["Hướng dẫn"], part, part_columns)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -106,11 +127,19 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
     ws.row_dimensions[HEADER_ROW].height = 36
 
 
-def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None) -> pd.DataFrame | None:
-    """Templates of the quarterly workbooks come with the units already listed."""
+def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None, settings: Settings) -> pd.DataFrame | None:
+    """Templates of the quarterly workbooks come with the units already listed: every unit on a
+    scorecard, the followed ones (đặc thù, then khó khăn, by the unit list's 2017 results) on a
+    quarterly report."""
     if units is None or units.empty or not kind.periodic:
         return None
-    chosen = units[units["special"]] if kind.key == "reports" and units["special"].any() else units
+    chosen = units
+    if kind.key == "reports":
+        none = pd.Series(dtype=float)
+        groups = metrics.figures(units, none, none, none, settings, settings.quarters[0])
+        followed = metrics.by_group(metrics.in_set(groups, "followed"))
+        if len(followed):
+            chosen = units.set_index("unit_code").loc[followed["unit_code"]].reset_index()
     return chosen.rename(columns={"name": "unit_name"})[["unit_code", "unit_name"]]
 
 
@@ -155,6 +184,9 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
     add(ratings, "rating_given", "Chọn một xếp loại")
     add(ratings, "baseline_rating", "Chọn một xếp loại")
     add(_choices(wb, ["Tổ trưởng", "Thành viên"], "Vai trò"), "role", "Tổ trưởng hoặc Thành viên")
+    if kind.key == "support":
+        add(statuses, "status", "Chọn: " + ", ".join(C.STATUS_NAMES) + " (Quá hạn do ứng dụng tự tính)")
+        add(_choices(wb, list(C.PLAN_ITEM_CODES), "Nội dung kế hoạch"), "item_code", "Chọn một mã nội dung kế hoạch")
     if unit_codes:
         add(unit_codes, "unit_code", "Chọn mã đơn vị trong danh sách")
         add(unit_codes, "companion_code", "Chọn mã đơn vị trong danh sách")
@@ -216,6 +248,16 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None
         xlsx.append(ws, [text, meaning])
     xlsx.append(ws, [])
     xlsx.append(ws, ["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])
+
+
+def _part_instructions(ws, kind: C.WorkbookKind, columns) -> None:
+    xlsx.append(ws, [])
+    xlsx.append(ws, ["Sheet “" + kind.sheet + "”", INSTRUCTIONS[kind.key]])
+    for key, text, _w in columns:
+        col = kind.column(key)
+        xlsx.append(
+            ws, [text, ("bắt buộc" if col.required else "không bắt buộc") + (f"; {col.hint}" if col.hint else "")]
+        )
 
 
 def save(data: bytes, path: str | Path) -> None:

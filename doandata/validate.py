@@ -5,6 +5,7 @@ All problems of a file are collected in one pass; the caller decides (any error:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -23,10 +24,11 @@ from .settings import Settings
 def check(tables: list[Table], context: Context) -> Batch:
     batch = Batch()
     order = {k: i for i, k in enumerate(C.LOAD_ORDER)}
-    for table in sorted(tables, key=lambda t: order[t.kind.key]):
+    for table in sorted(tables, key=lambda t: order[t.kind.part_of or t.kind.key]):
         batch.problems.extend(table.problems)
         if not table.rows:
-            batch.problems.append(error("no_rows", sheet=table.sheet, row=table.header_row))
+            if not _other_sheet_filled(table, tables):
+                batch.problems.append(error("no_rows", sheet=table.sheet, row=table.header_row))
             continue
         checker = CHECKERS[table.kind.key]
         frames, problems = checker(table, context)
@@ -45,9 +47,9 @@ def check(tables: list[Table], context: Context) -> Batch:
     if tables and not batch.rows() and not has_errors(batch.problems):
         batch.problems.append(error("nothing_to_store"))
     periods = set()
-    for key in ("score_meta", "reports"):
+    for key in ("score_meta", "reports", "meetings"):
         if key in batch.frames:
-            periods |= set(batch.frames[key]["period"])
+            periods |= {p for p in batch.frames[key]["period"] if isinstance(p, str)}  # none on a bad row
     batch.periods = sorted(periods)
     sheets = {t.sheet: i for i, t in enumerate(tables)}
     batch.problems.sort(key=lambda p: (p.severity != "error", sheets.get(p.sheet, -1), p.row or 0, p.col or 0))
@@ -56,22 +58,45 @@ def check(tables: list[Table], context: Context) -> Batch:
     return batch
 
 
+def _other_sheet_filled(table: Table, tables: list[Table]) -> bool:
+    """A support plan's two sheets are one workbook: either may be left empty (a plan without
+    reinforcements, or reinforcements alone) when the other holds rows."""
+    family = table.kind.part_of or table.kind.key
+    return any(
+        t is not table and t.rows and (t.kind.part_of or t.kind.key) == family and t.kind.key != table.kind.key
+        for t in tables
+    )
+
+
 # A refused code is named by its message already, with the unit's name.
 UNIT_SAID_BY_MESSAGE = ("code_invalid",)
 
 
 def _with_units(table: Table, problems: list[Problem], known: pd.DataFrame) -> list[Problem]:
     """Each problem of a unit's row names the unit (code and name) beside the sheet and row."""
-    if table.kind.key not in ("units", "scores", "reports"):
+    if table.kind.key not in ("units", "scores", "reports", *SUPPORT_KINDS):
         return problems
     names = dict(zip(known["code"], known["name"]))
-    units = {row: _unit_of(raw, names) for row, raw, _s in table.rows}
+    units = {row: _unit_of(_unit_cells(table.kind.key, raw, names), names) for row, raw, _s in table.rows}
     return [
         replace(p, unit=units[p.row])
         if p.sheet == table.sheet and units.get(p.row) and p.code not in UNIT_SAID_BY_MESSAGE
         else p
         for p in problems
     ]
+
+
+def _unit_cells(kind: str, raw: dict, names: dict[str, str]) -> dict:
+    """The cells that name a row's unit: a reinforcement's is the unit it goes to; a meeting's row
+    is said by its working group ("Tổ 2")."""
+    if kind == "reinforcements":
+        to = raw.get("to_unit")
+        code = C.normal_code(to) if not is_blank(to) and not isinstance(to, CellError) else ""
+        return {"unit_code": to} if code in names else {"unit_name": to}
+    if kind == "meetings":
+        group, _ = PARSERS["group"](raw.get("group_no"))
+        return {"unit_name": f"Tổ {group}" if group is not None else ""}
+    return raw
 
 
 def _unit_of(raw: dict, names: dict[str, str]) -> str:
@@ -123,7 +148,7 @@ def _typed(table: Table, row: int, raw: dict, problems: list[Problem]) -> dict:
     """Every contract column of one row, parsed by its kind; bad cells become problems."""
     out = {}
     for col in table.kind.columns:
-        if col.key not in table.columns or (table.kind.periodic and col.key in ("unit_code", "unit_name")):
+        if col.key not in table.columns or (table.kind.key in UNITS_RESOLVED and col.key in ("unit_code", "unit_name")):
             out[col.key] = None  # a scorecard's or report's unit is read (and said) by _resolve_units
             continue
         value = raw.get(col.key)
@@ -151,9 +176,16 @@ STORED_IN = {
     "criteria": "criteria",
     "scores": "score_meta",
     "reports": "reports",
+    "support": "support_actions",
+    "reinforcements": "reinforcements",
+    "meetings": "meetings",
 }
-# kept as what they are read as (a rating word as its name, a plan item as its code), not as typed
-READ_AS = ("baseline_rating", "plan_item", "period")
+# kept as what they are read as (a rating word as its name, a plan item as its code, a unit named
+# by its name as its code), not as typed
+READ_AS = ("baseline_rating", "plan_item", "period", "item_code", "status", "to_unit", "units_discussed")
+# Kinds whose rows name their unit by code or by name, matched by _resolve_units.
+UNITS_RESOLVED = ("scores", "reports", "support")
+SUPPORT_KINDS = ("support", "reinforcements", "meetings")
 
 
 def _beyond_store(kind: C.WorkbookKind, col: C.Column, value: object) -> tuple[str, dict] | None:
@@ -232,7 +264,36 @@ def check_units(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     for (row, _raw, _s), rec in zip(table.rows, records):
         if rec["companion_code"] and rec["companion_code"] not in codes:
             problems.append(error("unit_unknown", **table.at(row, "companion_code"), value=rec["companion_code"]))
+    problems.extend(_check_companions(table, records, context))
     return {"units": frame}, problems
+
+
+def _check_companions(table: Table, records: list[dict], context: Context) -> list[Problem]:
+    """II.3: a companion is a unit of the same cụm rated Vững mạnh or Xuất sắc in 2017; anything
+    else is said, naming both units, and imported (the office may have its reasons)."""
+    scale = context.settings.scale
+    known = {}
+    for rec in context.units.to_dict("records"):
+        known[rec["code"]] = rec
+    for rec in records:
+        known[rec["unit_code"]] = {"code": rec["unit_code"], **rec}
+    problems = []
+    for (row, _raw, _s), rec in zip(table.rows, records):
+        mate = known.get(rec["companion_code"] or "")
+        if mate is None:
+            continue
+        where = {**table.at(row, "companion_code"), "value": mate["code"]}
+        both = {"companion": f"{mate['code']} — {mate.get('name') or ''}".rstrip(" —")}
+        mine, theirs = rec.get("cluster"), mate.get("cluster")
+        if not is_blank(mine) and not is_blank(theirs) and int(mine) != int(theirs):
+            problems.append(warning("companion_other_cluster", **where, **both, cluster=int(mine), other=int(theirs)))
+        rating = C.parse_rating(mate.get("baseline_rating"), scale) if mate.get("baseline_rating") else None
+        if not isinstance(rating, C.Rating):
+            rating = C.rating_for(None if is_blank(mate.get("baseline_total")) else mate["baseline_total"], scale)
+        if rating is not None and rating.key not in C.COMPANION_LEVELS:
+            strong = " / ".join(r.name for r in scale if r.key in C.COMPANION_LEVELS)
+            problems.append(warning("companion_not_strong", **where, **both, rating=rating.name, strong=strong))
+    return problems
 
 
 def _names_taken(table: Table, records: list[dict], known: pd.DataFrame) -> list[Problem]:
@@ -691,12 +752,251 @@ REPORT_FIELDS = [
 ]
 STATUS_COLUMNS = ["unit_code", "period", "item_code", "status"]
 
+# ---------------------------------------------------------------- support plans and meetings (#15)
+
+
+def check_support(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    """A support plan: one row per action for a unit. A row without its unit takes the unit named by
+    the section row above it ("1. Đoàn Luật sư Thành phố"), as plans are often laid out."""
+    problems = _missing_columns(table)
+    rows = [(row, _with_section_unit(raw, section, context)) for row, raw, section in table.rows]
+    units = _resolve_units(table, context, rows, problems)
+    records, numbers = [], {}
+    for (row, raw), unit in zip(rows, units):
+        if all(is_blank(v) for k, v in raw.items() if k not in ("unit_code", "unit_name")):
+            # a unit listed before its actions are known: nothing to store for it
+            said = raw.get("unit_code") or raw.get("unit_name")
+            problems.append(warning("report_empty", **table.at(row, "unit_code"), value=said))
+            continue
+        rec = _typed(table, row, raw, problems)
+        item = _plan_item(table, row, rec["item_code"], problems)
+        status = _action_status(table, row, raw.get("status"), problems)
+        numbers[unit] = numbers.get(unit, 0) + 1
+        records.append(
+            {
+                "unit_code": unit,
+                "action_no": numbers[unit],
+                "item_code": item,
+                "action": rec["action"],
+                "owner": rec["owner"],
+                "due": rec["due"],
+                "partner": rec["partner"] or "",
+                "status": status,
+                "result": rec["result"] or "",
+                "evidence": rec["evidence"] or "",
+                "assessment": rec["assessment"] or "",
+                "agreed_date": rec["agreed_date"],
+                "agreed": rec["agreed"] or "",
+                "meeting_date": rec["meeting_date"],
+            }
+        )
+    return {"support_actions": pd.DataFrame.from_records(records, columns=ACTION_COLUMNS)}, problems
+
+
+ACTION_COLUMNS = [
+    "unit_code",
+    "action_no",
+    "item_code",
+    "action",
+    "owner",
+    "due",
+    "partner",
+    "status",
+    "result",
+    "evidence",
+    "assessment",
+    "agreed_date",
+    "agreed",
+    "meeting_date",
+]
+SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]+|[A-Za-z]|\d+)\s*[.):-]\s+")
+
+
+def _with_section_unit(raw: dict, section: str, context: Context) -> dict:
+    if not section or not all(is_blank(raw.get(k)) for k in ("unit_code", "unit_name")):
+        return raw
+    text = SECTION_NUMBER.sub("", section)
+    code = C.normal_code(text)
+    if code in set(context.units["code"]):
+        return {**raw, "unit_code": code}
+    names = {C.fold(n) for n in context.units["name"]}
+    return {**raw, "unit_name": text} if C.fold(text) in names else raw
+
+
+def _plan_item(table: Table, row: int, value: object, problems: list[Problem]) -> str | None:
+    """'RS', 'rs', 'RS - Rà soát cán bộ' or the item's name -> 'RS'."""
+    if not value:
+        return None
+    item = C.plan_item_by_header(value)
+    if item is None:
+        problems.append(
+            error("plan_item_unknown", **table.at(row, "item_code"), value=value, allowed=", ".join(C.PLAN_ITEM_CODES))
+        )
+    return item
+
+
+def _action_status(table: Table, row: int, value: object, problems: list[Problem]) -> str:
+    """An action's status key; empty is not started. "Quá hạn" is the app's to say: read as not
+    started, with a warning saying so."""
+    if "status" not in table.columns or is_blank(value) or isinstance(value, CellError):
+        return "not_started"  # an error cell is said by _typed
+    status = C.parse_status(value)
+    if status is not None:
+        return status.key
+    if C.fold(value) in C.OVERDUE_WORDS:
+        problems.append(warning("status_overdue_typed", **table.at(row, "status"), value=value))
+        return "not_started"
+    problems.append(error("status_unknown", **table.at(row, "status"), value=value, allowed=", ".join(C.STATUS_NAMES)))
+    return "not_started"
+
+
+def _unit_by_code_or_name(context: Context) -> dict[str, str]:
+    """Every unit's code and folded name -> its code (codes as typed keys, names folded)."""
+    out = {C.fold(n): c for c, n in zip(context.units["code"], context.units["name"])}
+    out.update({c: c for c in context.units["code"]})
+    return out
+
+
+def _find_unit(value: object, known: dict[str, str]) -> str | None:
+    code = C.normal_code(value)
+    return known.get(code) if code in known else known.get(C.fold(value))
+
+
+def check_reinforcements(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    """Cadres sent to reinforce a unit: the unit they go to must be known; the one they come from may
+    be a unit (kept as its code) or another body (kept as written)."""
+    problems = _missing_columns(table)
+    known = _unit_by_code_or_name(context)
+    records = []
+    for row, raw, _section in table.rows:
+        rec = _typed(table, row, raw, problems)
+        to = raw.get("to_unit")
+        to_code = None
+        if not is_blank(to) and not isinstance(to, CellError):
+            to_code = _find_unit(to, known)
+            if to_code is None:
+                problems.append(error("unit_unknown", **table.at(row, "to_unit"), value=C.clean_text(to)))
+        origin = rec["from_unit"] or ""
+        origin = _find_unit(origin, known) or origin if origin else ""
+        if rec["start"] and rec["end"] and rec["end"] < rec["start"]:
+            problems.append(
+                error(
+                    "dates_reversed",
+                    **table.at(row, "end"),
+                    value=i18n.fmt_date(rec["end"]),
+                    start=i18n.fmt_date(rec["start"]),
+                )
+            )
+        records.append(
+            {
+                "name": rec["name"],
+                "from_unit": origin,
+                "to_unit": to_code,
+                "start": rec["start"],
+                "end": rec["end"],
+                "task": rec["task"] or "",
+                "position": row,
+            }
+        )
+    return {"reinforcements": pd.DataFrame.from_records(records, columns=REINFORCEMENT_COLUMNS)}, problems
+
+
+REINFORCEMENT_COLUMNS = ["name", "from_unit", "to_unit", "start", "end", "task", "position"]
+
+
+def check_meetings(table: Table, context: Context) -> tuple[dict, list[Problem]]:
+    """Working-group minutes: one row per meeting. Its quarter is the quarter of its date; the units
+    it discussed are named by code or name."""
+    problems = _missing_columns(table)
+    known = _unit_by_code_or_name(context)
+    records, seen = [], {}
+    quarters = context.settings.quarters
+    for row, raw, _section in table.rows:
+        rec = _typed(table, row, raw, problems)
+        group, day = rec["group_no"], rec["meeting_date"]
+        if group is not None and context.groups and group not in context.groups:
+            problems.append(
+                error(
+                    "group_unknown",
+                    **table.at(row, "group_no"),
+                    value=group,
+                    allowed=", ".join(f"Tổ {g}" for g in context.groups),
+                )
+            )
+        codes = []
+        named = raw.get("units_discussed")
+        named = "" if is_blank(named) or isinstance(named, CellError) else str(named)
+        for part in MEETING_UNITS_SPLIT.split(named):
+            part = C.clean_text(part)
+            if not part:
+                continue
+            code = _find_unit(part, known)
+            if code is None:
+                problems.append(error("unit_unknown", **table.at(row, "units_discussed"), value=part))
+            elif code not in codes:
+                codes.append(code)
+        period = None
+        if day is not None:
+            period = periods.quarter_code(day.year, (day.month - 1) // 3 + 1)
+            if period not in quarters:
+                problems.append(
+                    warning(
+                        "meeting_outside_plan",
+                        **table.at(row, "meeting_date"),
+                        value=i18n.fmt_date(day),
+                        allowed=", ".join(periods.period_label(q) for q in quarters),
+                    )
+                )
+        if group is not None and day is not None:
+            first = seen.setdefault((group, day), row)
+            if first != row:
+                problems.append(
+                    error(
+                        "meeting_duplicate",
+                        **table.at(row, "meeting_date"),
+                        value=i18n.fmt_date(day),
+                        group=group,
+                        first_row=first,
+                    )
+                )
+        records.append(
+            {
+                "group_no": group,
+                "meeting_date": day,
+                "period": period,
+                "place": rec["place"] or "",
+                "present": rec["present"] or "",
+                "absent": rec["absent"] or "",
+                "units_discussed": ",".join(codes),
+                "conclusions": rec["conclusions"] or "",
+                "solutions": rec["solutions"] or "",
+            }
+        )
+    return {"meetings": pd.DataFrame.from_records(records, columns=MEETING_COLUMNS)}, problems
+
+
+MEETING_UNITS_SPLIT = re.compile(r"[,;\n]+")
+MEETING_COLUMNS = [
+    "group_no",
+    "meeting_date",
+    "period",
+    "place",
+    "present",
+    "absent",
+    "units_discussed",
+    "conclusions",
+    "solutions",
+]
+
 CHECKERS = {
     "units": check_units,
     "groups": check_groups,
     "criteria": check_criteria,
     "scores": check_scores,
     "reports": check_reports,
+    "support": check_support,
+    "reinforcements": check_reinforcements,
+    "meetings": check_meetings,
 }
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from doandata import i18n
+from doandata import i18n, metrics
 
 if TYPE_CHECKING:
     from pages._snapshot import Snapshot
@@ -32,7 +32,7 @@ class Filters:
     period: str
     cluster: int  # ALL: every cluster
     group: int  # ALL: every group
-    special_only: bool
+    shown: str  # metrics.SHOWN: the followed units (default), all, or one group
     present: bool = False
 
 
@@ -79,20 +79,30 @@ LANG = Param("lang", "f_lang", _text, lambda v: None if v == "vi" else v, _alway
 QUARTER = Param("q", "f_q", _text, _text, lambda s, f: s.settings.quarters, lambda s, f: s.default_period())
 CLUSTER = Param("cum", "f_cum", _number, _number_text, lambda s, f: [ALL, *s.cluster_numbers()], _always(ALL))
 GROUP = Param("to", "f_to", _number, _number_text, lambda s, f: [ALL, *s.group_numbers()], _always(ALL))
-SPECIAL = Param("dt", "f_dt", _flag, _flag_text, _always((True, False)), _always(False))
+# which units: the followed ones (đặc thù and khó khăn) unless the link says otherwise
+_SHOWN_TEXT = {"all": "tat-ca", "dac_thu": "dac-thu", "kho_khan": "kho-khan"}
+SHOWN = Param(
+    "ds",
+    "f_ds",
+    {text: value for value, text in _SHOWN_TEXT.items()}.get,
+    _SHOWN_TEXT.get,
+    _always(metrics.SHOWN),
+    _always("followed"),
+)
 UNIT = Param(
     "unit",
     "f_unit",
     _text,
     _text,
-    lambda s, f: list(s.filtered_units(f)["unit_code"]),
-    lambda s, f: s.filtered_units(f)["unit_code"].iloc[0],
+    # any unit of the cluster and group chosen (a companion too); the first followed one by default
+    lambda s, f: list(s.filtered_units(f, every=True)["unit_code"]),
+    lambda s, f: metrics.by_group(s.filtered_units(f, every=True))["unit_code"].iloc[0],
 )
 # presentation mode: no sidebar, no toolbar, larger text; the filters come from the link
 PRESENT = Param("present", None, _flag, _flag_text, _always((True, False)), _always(False))
 
-PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SPECIAL, UNIT, PRESENT)  # in the order a link shows them
-SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SPECIAL, PRESENT)  # every page's; UNIT is the unit page's
+PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, PRESENT)  # in the order a link shows them
+SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, PRESENT)  # every page's; UNIT is the unit page's
 
 
 def language() -> str:
@@ -163,6 +173,6 @@ def filters(values: dict[Param, Any]) -> Filters:
         period=values[QUARTER],
         cluster=values[CLUSTER],
         group=values[GROUP],
-        special_only=values[SPECIAL],
+        shown=values[SHOWN],
         present=values[PRESENT],
     )

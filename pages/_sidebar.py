@@ -9,7 +9,7 @@ import streamlit as st
 
 from doandata import i18n
 from pages import _deep_link, _editor, _share, _snapshot, _widgets
-from pages._filters import ALL, CLUSTER, GROUP, LANG, QUARTER, SIDEBAR, SPECIAL, Filters, filters, resolve, settle
+from pages._filters import ALL, CLUSTER, GROUP, LANG, QUARTER, SHOWN, SIDEBAR, Filters, filters, resolve, settle
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -27,6 +27,8 @@ def sidebar() -> Filters:
     _widgets.page_style(f.present)
     if not f.present:
         _editor.badge(f.lang)
+    if snap.sample:  # one line on every page, above the title, that the figures are the sample's
+        st.caption(":material/info: " + i18n.t("sample.banner", f.lang))
     return f
 
 
@@ -57,4 +59,10 @@ def _draw(snap: _snapshot.Snapshot) -> None:
         key=GROUP.key,
         format_func=lambda g: i18n.t("filter.group_all", lang) if g == ALL else i18n.t("group.label", lang, n=g),
     )
-    st.toggle(i18n.t("filter.special_only", lang), key=SPECIAL.key)
+    st.selectbox(
+        i18n.t("filter.shown", lang),
+        SHOWN.allowed(snap, None),
+        key=SHOWN.key,
+        format_func=lambda v: i18n.t(f"shown.{v}", lang),
+        help=i18n.t("filter.shown_help", lang),
+    )

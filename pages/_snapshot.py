@@ -65,6 +65,7 @@ class Snapshot:
     members: pd.DataFrame
     clusters: pd.DataFrame
     scored_periods: list[str]
+    sample: bool = False  # the sample data is (still) in the store
 
     def default_period(self) -> str:
         """The latest quarter with scores, else the first quarter of the plan."""
@@ -78,15 +79,15 @@ class Snapshot:
     def group_numbers(self) -> list[int]:
         return sorted(int(g) for g in self.units["group_no"].dropna().unique())
 
-    def filtered_units(self, f: _filters.Filters) -> pd.DataFrame:
+    def filtered_units(self, f: _filters.Filters, every: bool = False) -> pd.DataFrame:
+        """The units of the cluster and group chosen, in the set chosen (every one of them with
+        `every`: the unit page reaches a companion too)."""
         chosen = self.units
         if f.cluster:
             chosen = chosen[chosen["cluster"] == f.cluster]
         if f.group:
             chosen = chosen[chosen["group_no"] == f.group]
-        if f.special_only:
-            chosen = chosen[chosen["special"]]
-        return chosen
+        return chosen if every else metrics.in_set(chosen, f.shown)
 
     def progress(self, period: str, units: pd.DataFrame | None = None) -> pd.DataFrame:
         """Every figure of the quarter for the units given (all units when none are)."""
@@ -102,7 +103,17 @@ class Snapshot:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _snapshot(url: str, version: int) -> Snapshot:
     """Read once per store version (an upload anywhere, through any instance, makes a new one)."""
-    return Snapshot(url=url, version=version, **_open(url).basics())
+    s = _open(url)
+    basics = s.basics()
+    units = basics.pop("units")
+    if len(units) and len(basics["settings"].quarters):
+        # who is followed depends on the 2017 result (a scorecard's total or the list's rating)
+        groups = metrics.of_period(s, basics["settings"].quarters[0], basics["settings"], units)
+        group = units["unit_code"].map(dict(zip(groups["unit_code"], groups["group"]))).astype(object)
+        units = units.assign(group=group.where(group.notna(), None))
+    else:
+        units = units.assign(group=pd.Series(dtype=object))
+    return Snapshot(url=url, version=version, units=units, sample=bool(s.sample_uploads()), **basics)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

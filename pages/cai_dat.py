@@ -33,9 +33,15 @@ with st.form("settings"):
     baseline_year = c2.number_input(i18n.t("settings.baseline_year", lang), 2000, 2100, current.baseline_year, step=1)
 
     st.subheader(i18n.t("settings.scale", lang))
+    st.caption(i18n.t("settings.scale_note", lang))
+    scale_cols = list(zip(st.columns(len(current.scale)), current.scale))
+    names = [
+        col.text_input(i18n.t("settings.level_name", lang, n=i + 1), r.name, max_chars=40, key=f"scale_name_{r.key}")
+        for i, (col, r) in enumerate(scale_cols)
+    ]
     minima = [
         col.number_input(
-            i18n.rating_name(r.name, lang),
+            i18n.t("settings.level_minimum", lang, name=i18n.rating_name(r.name, lang)),
             0.0,
             100.0,
             float(r.minimum),
@@ -44,8 +50,17 @@ with st.form("settings"):
             key=f"scale_{r.key}",
             help=saved(r.minimum),
         )
-        for col, r in zip(st.columns(len(current.scale)), current.scale)
+        for col, r in scale_cols
     ]
+    level_names = {r.key: i18n.rating_name(r.name, lang) for r in current.scale}
+    weak_levels = st.multiselect(
+        i18n.t("settings.weak_levels", lang),
+        list(level_names),
+        default=[k for k in current.weak_levels if k in level_names],
+        format_func=level_names.get,
+        key="weak_levels",
+        help=i18n.t("settings.weak_levels_help", lang),
+    )
 
     st.subheader(i18n.t("settings.progress", lang))
     cols = st.columns(4)
@@ -134,7 +149,8 @@ if submitted:
         current,
         plan_year=int(plan_year),
         baseline_year=int(baseline_year),
-        scale=tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)),
+        scale=S.renamed(tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)), names),
+        weak_levels=tuple(weak_levels),
         quarter_fractions=tuple(round(float(x) / 100, 6) for x in percents),
         at_risk_band=float(band),
         recognised_levels=int(levels),

@@ -15,7 +15,8 @@ if units.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
 frame = snap.progress(f.period, units)
-pairs = metrics.companion_pairs(units, snap.progress(f.period))
+st.caption(tables.subject(frame, f.shown, lang))
+pairs = metrics.companion_pairs(units, snap.progress(f.period), settings)
 if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:
@@ -29,6 +30,8 @@ if len(pairs):
     _widgets.table(
         _widgets.cached(_widgets.view_key(snap, f, "pairs_table"), lambda: tables.pairs_table(worst, lang)), lang
     )
+    if any(len(p) for p in pairs["problems"]):
+        st.caption(i18n.t("clusters.pairs_note", lang))
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
 summary = metrics.cluster_summary(frame, snap.clusters, names)
 st.subheader(i18n.t("clusters.summary", lang))

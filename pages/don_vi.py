@@ -9,16 +9,22 @@ from pages._filters import UNIT, resolve, settle
 f = _sidebar.sidebar()
 snap = _snapshot.load()
 lang, settings = f.lang, snap.settings
-units = snap.filtered_units(f)
+units = snap.filtered_units(f, every=True)  # a companion too, whatever the set shown elsewhere
 if units.empty:
     st.info(i18n.t("unit.none", lang) if snap.units.empty else i18n.t("overview.no_units", lang))
     st.stop()
 
 names = dict(zip(units["unit_code"], units["name"]))
+groups = dict(zip(units["unit_code"], units["group"]))
 resolve([UNIT], snap, f)
 if not f.present:
     st.selectbox(
-        i18n.t("filter.unit", lang), UNIT.allowed(snap, f), key=UNIT.key, format_func=lambda c: f"{c} — {names[c]}"
+        i18n.t("filter.unit", lang),
+        list(metrics.by_group(units)["unit_code"]),  # the followed units first
+        key=UNIT.key,
+        format_func=lambda c: (
+            f"{c} — {names[c]}" + (f" · {tables.group_name(groups[c], lang)}" if isinstance(groups[c], str) else "")
+        ),
     )
 values = settle([UNIT], snap, f)
 _share.show(values)  # the link names the unit chosen, not the one of the link this run began with
@@ -26,7 +32,7 @@ code = values[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]
 
 st.title(_widgets.literal(unit["name"]))
-kind = i18n.t("unit.special" if unit["special"] else "unit.regular", lang)
+kind = i18n.t(f"unit.kind_{unit['group'] if isinstance(unit['group'], str) else 'other'}", lang)
 st.caption(i18n.t("unit.caption", lang, code=_widgets.literal(code), cluster=int(unit["cluster"]), kind=kind))
 
 row = snap.progress(f.period, units[units["unit_code"] == code]).iloc[0]
@@ -138,8 +144,31 @@ with right:
                 rating=_widgets.literal(i18n.rating_name(mate["rating"], lang)),
             )
         )
+        problems = metrics.pair_problems(unit["cluster"], mate["cluster"], mate["baseline_rating"], settings)
+        if problems:
+            st.warning(tables.pair_note(problems, lang))
+        # what the companionship did: the DH item's status and the report's lines on it
+        dh_now = metrics.latest_statuses(own.statuses, f.period, settings)
+        dh_now = dh_now[dh_now["item_code"] == "DH"]["status"]
+        st.write(
+            i18n.t(
+                "unit.companion_item",
+                lang,
+                item=items["DH"],
+                status=i18n.t(f"item.{dh_now.iloc[0] if len(dh_now) else 'none'}", lang),
+                period=pname,
+            )
+        )
+        lines = metrics.companion_lines(own.reports, mate["unit_name"], companion)
+        for line in lines.to_dict("records"):
+            st.text(f"{i18n.period_name(line['period'], lang)}: {line['text']}")
+        if lines.empty:
+            st.caption(i18n.t("unit.companion_no_lines", lang))
     else:
         st.write(i18n.t("unit.companion_none", lang))
+    accompanied = snap.units[snap.units["companion_code"] == code]
+    if len(accompanied):
+        st.caption(i18n.t("unit.accompanies", lang, names=_widgets.literal(", ".join(accompanied["name"].astype(str)))))
 
 st.subheader(i18n.t("unit.reports_header", lang))
 reports = own.reports

@@ -48,7 +48,7 @@ for group in groups:
     else:
         st.write(i18n.t("groups.no_units", lang))
 
-orphans = snap.units[snap.units["special"] & ~snap.units["unit_code"].isin(followed)]
+orphans = snap.units[snap.units["group"].notna() & ~snap.units["unit_code"].isin(followed)]
 if not f.group and len(orphans):
     st.header(i18n.t("groups.orphans", lang))
     st.caption(i18n.t("groups.orphans_note", lang))

@@ -24,31 +24,35 @@ frame = snap.progress(f.period, snap.filtered_units(f))
 if frame.empty:
     st.info(i18n.t("overview.no_units", lang))
     st.stop()
-st.caption(i18n.t("overview.caption", lang, n=i18n.fmt_number(len(frame), lang, 0), baseline=settings.baseline_year))
+subject = tables.subject(frame, f.shown, lang)
+st.caption(i18n.t("overview.caption", lang, subject=subject, baseline=settings.baseline_year))
 
 counts = metrics.status_counts(frame)
 for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised", "no_data")):
     col.metric(i18n.t(f"metric.{key}", lang), i18n.fmt_number(counts[key], lang, 0))
+if frame["group"].nunique(dropna=False) > 1:  # the same counts, group by group
+    _widgets.table(tables.group_status_table(frame, lang), lang)
 
-bullets = frame[frame["special"]] if frame["special"].any() else frame
-if len(bullets) > charts.MAX_BARS:
-    st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(bullets), lang, 0)))
+if len(frame) > charts.MAX_BARS:
+    st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(frame), lang, 0)))
 bullets_key = _widgets.view_key(snap, f, "bullets")
-_widgets.show(_widgets.figure(bullets_key, lambda: charts.progress_bullets(frame, f.period, settings, lang)))
+_widgets.show(
+    _widgets.figure(bullets_key, lambda: charts.progress_bullets(frame, f.period, settings, lang, subject=subject))
+)
 
-special = frame[frame["special"]].sort_values("items_done")
-if len(special):
-    shown = special.head(charts.MAX_BARS)
+followed = metrics.by_group(frame.sort_values("items_done", kind="stable"))
+if len(followed):
+    shown = followed.head(charts.MAX_BARS)
     codes = list(shown["unit_code"])
     grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
-    if len(special) > len(shown):
-        st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(special), lang, 0)))
+    if len(followed) > len(shown):
+        st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(followed), lang, 0)))
     items_title = i18n.t("chart.items_title", lang, period=pname)
     reported = bool((grid != "none").to_numpy().any())
     grid_chart = _widgets.figure(
         _widgets.view_key(snap, f, "items"),
         lambda: charts.status_grid(
-            grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang
+            grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang, subject
         ),
     )
     _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)

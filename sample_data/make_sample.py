@@ -2,8 +2,10 @@
 
 Built from Kế hoạch 15-KH/ĐTN (09/02/2018): the two working groups exactly as the plan lists them,
 the units it names (the two it assigns, the two cluster leaders in the groups) and plausible agency
-units of the bloc for the rest, 24 units in 8 clusters, 6 of them đặc thù. The story: BDMDN and
-DLS (the plan's two assigned units) and HND improve, CTHADS and HCTD stall, LMHTX falls back.
+units of the bloc for the rest, 24 units in 8 clusters. Followed: 6 đặc thù units and 3 khó khăn ones
+(2017 Khá or Tiên tiến). BDMDN sits in cụm 8 beside that cluster's leader, who is in working group 1
+as the plan has it. The story: BDMDN and DLS (the plan's two assigned units), HND and STC improve,
+CTHADS, HCTD and STP stall, LMHTX falls back, SKHDT climbs slowly. Every remark is illustrative.
 
 Run:  python sample_data/make_sample.py
 """
@@ -35,14 +37,6 @@ UNITS = [
     ("BDVTU", "Chi đoàn Ban Dân vận Thành ủy", 1, "Chi đoàn cơ sở", False, ""),
     ("VPUB", "Đoàn Văn phòng Ủy ban nhân dân Thành phố", 2, "Đoàn cơ sở", False, "Cụm trưởng cụm 2"),
     ("STC", "Đoàn Sở Tài chính", 2, "Đoàn cơ sở", False, ""),
-    (
-        "BDMDN",
-        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
-        2,
-        "Chi đoàn cơ sở",
-        True,
-        "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)",
-    ),
     ("TAND", "Đoàn Tòa án nhân dân Thành phố", 3, "Đoàn cơ sở", False, "Cụm trưởng cụm 3"),
     ("CTHADS", "Đoàn Cục Thi hành án dân sự Thành phố", 3, "Đoàn cơ sở", True, ""),
     ("STP", "Đoàn Sở Tư pháp", 3, "Đoàn cơ sở", False, ""),
@@ -66,14 +60,28 @@ UNITS = [
         False,
         "Cụm trưởng cụm 8",
     ),
+    (
+        "BDMDN",
+        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
+        8,
+        "Chi đoàn cơ sở",
+        True,
+        "Tổ công tác số 1 phụ trách (KH 15-KH/ĐTN)",
+    ),
     ("LMHTX", "Chi đoàn Liên minh Hợp tác xã Thành phố", 8, "Chi đoàn cơ sở", True, ""),
     ("SNGV", "Đoàn Sở Ngoại vụ", 8, "Đoàn cơ sở", False, ""),
 ]
 
 # II.3 of the plan: a strong unit of the same cluster accompanies each special unit.
-COMPANIONS = {"BDMDN": "VPUB", "CTHADS": "TAND", "HND": "LDLD", "HCTD": "MTTQ", "DLS": "VKSND", "LMHTX": "CVLS"}
-# The plan assigns one unit to each working group (III.1).
-GROUP_OF = {"BDMDN": 1, "DLS": 2}
+COMPANIONS = {"BDMDN": "CVLS", "CTHADS": "TAND", "HND": "LDLD", "HCTD": "MTTQ", "DLS": "VKSND", "LMHTX": "SNGV"}
+# The plan assigns one unit to each working group (III.1); the khó khăn units are shared out too.
+GROUP_OF = {"BDMDN": 1, "DLS": 2, "STC": 1, "STP": 2, "SKHDT": 2}
+# khó khăn units (2017 Khá or Tiên tiến, followed beside the special ones): their 2017 word and totals
+KHO_KHAN = {
+    "STC": ("Khá", (64, 66, 69, 72)),
+    "STP": ("Tiên tiến", (74, 74, 75, 75.5)),
+    "SKHDT": ("Khá", (67, 68, 70, 71)),
+}
 
 # 2017, Q1, Q2, Q3 totals of the special units: the story the charts tell.
 SPECIAL_TOTALS = {
@@ -87,6 +95,9 @@ SPECIAL_TOTALS = {
 # Plan items done / in progress per quarter, in the order the units take them up.
 ITEM_ORDER = ("RS", "KT", "LT", "TH", "PT", "DH", "KP", "CSVC")
 ITEM_PROGRESS = {
+    "STC": ((1, 2), (2, 3), (4, 2)),
+    "STP": ((0, 2), (1, 2), (1, 3)),
+    "SKHDT": ((1, 1), (2, 2), (3, 2)),
     "BDMDN": ((1, 3), (3, 3), (5, 2)),
     "DLS": ((2, 3), (4, 3), (6, 2)),
     "HND": ((1, 2), (3, 2), (4, 3)),
@@ -144,26 +155,35 @@ CRITERIA = [
     ("TC10", "Tham gia hoạt động đồng hành trong cụm", 6, "IV. Phối hợp và đồng hành", "DH"),
 ]
 
+# Illustrative remarks only: general situations of small agency unions, not statements about
+# the agencies named; each report says so in its first words.
+EXAMPLE = "Ví dụ minh họa: "
 DIFFICULTIES = {
-    "BDMDN": "Đơn vị đang sắp xếp lại, cán bộ Đoàn kiêm nhiệm nhiều việc; đoàn viên ít, thường xuyên biến động.",
-    "DLS": "Đoàn viên là luật sư hành nghề độc lập, khó tập trung sinh hoạt; kinh phí hoạt động hạn chế.",
-    "HND": "Đoàn viên ít, phần lớn công tác tại cơ sở; chưa có phòng sinh hoạt riêng.",
-    "CTHADS": "Cán bộ Đoàn thay đổi nhiều lần trong năm; khối lượng công việc chuyên môn lớn.",
-    "HCTD": "Chi đoàn nhỏ, hoạt động chủ yếu lồng ghép với công tác chuyên môn.",
-    "LMHTX": "Bí thư Chi đoàn chuyển công tác, chưa kiện toàn kịp thời; Cấp ủy chưa quan tâm đúng mức.",
+    "BDMDN": "cán bộ Đoàn kiêm nhiệm, số đoàn viên ít nên khó tổ chức sinh hoạt chung.",
+    "DLS": "đoàn viên làm việc ở nhiều nơi, khó bố trí thời gian sinh hoạt chung.",
+    "HND": "số đoàn viên ít, chưa có nơi sinh hoạt riêng.",
+    "CTHADS": "Ban Chấp hành có thay đổi nhân sự trong năm, cần kiện toàn.",
+    "HCTD": "chi đoàn nhỏ, hoạt động chủ yếu lồng ghép với công việc chuyên môn.",
+    "LMHTX": "vị trí Bí thư Chi đoàn cần được kiện toàn.",
+    "STC": "kinh phí hoạt động còn hạn chế.",
+    "STP": "ít hoạt động phong trào riêng của Đoàn.",
+    "SKHDT": "cán bộ Đoàn mới, cần được tập huấn nghiệp vụ.",
 }
 PROPOSALS = {
-    "BDMDN": "Đề nghị Đoàn Khối hỗ trợ tập huấn nghiệp vụ cho Ban Chấp hành mới.",
-    "DLS": "Đề nghị phối hợp với Đoàn Luật sư tổ chức sinh hoạt chuyên đề ngoài giờ hành chính.",
-    "HND": "Đề nghị Cấp ủy bố trí phòng sinh hoạt chung cho Chi đoàn.",
-    "CTHADS": "Đề nghị Đoàn Khối cử cán bộ dự sinh hoạt, hướng dẫn kiện toàn Ban Chấp hành.",
-    "HCTD": "Đề nghị đơn vị đồng hành hỗ trợ tổ chức hoạt động tình nguyện chung.",
-    "LMHTX": "Đề nghị tổ công tác làm việc với Cấp ủy về nhân sự Bí thư Chi đoàn.",
+    "BDMDN": "đề nghị Đoàn Khối hỗ trợ tập huấn nghiệp vụ cho Ban Chấp hành.",
+    "DLS": "đề nghị tổ chức sinh hoạt chuyên đề ngoài giờ hành chính.",
+    "HND": "đề nghị bố trí nơi sinh hoạt chung cho Chi đoàn.",
+    "CTHADS": "đề nghị Đoàn Khối cử cán bộ dự sinh hoạt, hướng dẫn kiện toàn Ban Chấp hành.",
+    "HCTD": "đề nghị đơn vị đồng hành cùng tổ chức một hoạt động tình nguyện.",
+    "LMHTX": "đề nghị tổ công tác làm việc với Cấp ủy về nhân sự Chi đoàn.",
+    "STC": "đề nghị hướng dẫn cách vận động kinh phí hoạt động.",
+    "STP": "đề nghị đơn vị trong cụm chia sẻ kinh nghiệm tổ chức phong trào.",
+    "SKHDT": "đề nghị mở lớp tập huấn nghiệp vụ cho cán bộ Đoàn mới.",
 }
 MODELS = {
-    "BDMDN": "Mô hình “Ngày thứ Bảy cùng đoàn viên” do Cấp ủy và Chi đoàn cùng tổ chức.",
-    "DLS": "Câu lạc bộ “Luật sư trẻ tư vấn pháp luật miễn phí” hằng tháng.",
-    "HND": "Đồng hành cùng Chi đoàn Liên đoàn Lao động trong chương trình “Tiếp sức nông dân trẻ”.",
+    "BDMDN": "sinh hoạt chi đoàn cuối tháng do Cấp ủy và Chi đoàn cùng tổ chức.",
+    "DLS": "buổi tư vấn pháp luật miễn phí hằng tháng.",
+    "HND": "hoạt động chung với đơn vị đồng hành trong cụm.",
 }
 
 
@@ -175,11 +195,12 @@ def regular_totals(code: str) -> tuple[float, ...]:
     """Regular units: strong in 2017 and moving gently towards the next level."""
     r = rng_for("totals", code)
     strong = code in COMPANIONS.values()  # companions are the strong units of their cluster
-    base = r.choice([84, 85, 86, 88, 91, 92] if strong else [72, 74, 76, 78, 81, 82, 83, 84, 85, 86, 87, 88, 91])
+    # only the KHO_KHAN units start below Vững mạnh: every other unit is one of the strong ones
+    base = r.choice([84, 85, 86, 88, 91, 92] if strong else [81, 82, 83, 84, 85, 86, 87, 88, 91])
     target = 90 if base >= 80 else 80
     pace = r.choice([0.4, 0.7, 0.9, 1.0, 1.1, 1.2])
     out = [float(base)]
-    for f in (0.25, 0.5, 0.75):
+    for f in (0.3, 0.6, 1.0):  # the expected path of the plan (Settings.quarter_fractions)
         value = base + (target - base) * f * pace if base < target else base + r.choice([-1, 0, 0.5, 1])
         out.append(min(100.0, round(value * 2) / 2))
     return tuple(out)
@@ -210,7 +231,7 @@ def split_points(total: float, seed: str) -> dict[str, float]:
 def unit_frame() -> pd.DataFrame:
     rows = []
     for code, name, cluster, unit_type, special, note in UNITS:
-        base = SPECIAL_TOTALS[code][0] if special else regular_totals(code)[0]
+        base = totals_of(code, special)[0]
         r = rng_for("members", code)
         rows.append(
             {
@@ -220,21 +241,32 @@ def unit_frame() -> pd.DataFrame:
                 "unit_type": unit_type,
                 "special": "x" if special else "",
                 "baseline_total": base,
-                # The plan's 2017 words: "đặc thù" for the special units (rated by score), "tiên tiến"
-                # for strong units; the others are left to the score.
-                "baseline_rating": "Đặc thù" if special else ("Tiên tiến" if 80 <= base < 90 else ""),
+                "baseline_rating": word_2017(code, special, base),
                 "group_no": GROUP_OF.get(code),
                 "companion_code": COMPANIONS.get(code, ""),
                 "members": r.randint(12, 85),
-                "party_committee": f"Chi bộ / Đảng bộ {name.split(' ', 2)[-1]}",
+                "party_committee": "Cấp ủy " + name.removeprefix("Chi đoàn ").removeprefix("Đoàn "),
                 "note": note,
             }
         )
     return pd.DataFrame(rows)
 
 
+def word_2017(code: str, special: bool, base: float) -> str:
+    """The plan's 2017 words: "Đặc thù" for the special units (rated by their score), "Khá" or
+    "Tiên tiến" for the khó khăn ones, "Vững mạnh" for half the strong units; the rest are left to
+    the score."""
+    if special:
+        return "Đặc thù"
+    if code in KHO_KHAN:
+        return KHO_KHAN[code][0]
+    return "Vững mạnh" if 80 <= base < 90 and rng_for("word", code).random() < 0.5 else ""
+
+
 def totals_of(code: str, special: bool) -> tuple[float, ...]:
-    return SPECIAL_TOTALS[code] if special else regular_totals(code)
+    if special:
+        return SPECIAL_TOTALS[code]
+    return KHO_KHAN[code][1] if code in KHO_KHAN else regular_totals(code)
 
 
 def score_frame(index: int) -> pd.DataFrame:
@@ -260,7 +292,7 @@ def report_frame(quarter: int) -> pd.DataFrame:
     rows = []
     leaders = {1: "Phạm Văn Linh", 2: "Nguyễn Thị Bích Liên"}
     for code, name, _c, _t, special, _n in UNITS:
-        if not special:
+        if code not in ITEM_PROGRESS:  # the followed units report
             continue
         progress = ITEM_PROGRESS[code][quarter - 1]
         if progress is None:
@@ -271,7 +303,8 @@ def report_frame(quarter: int) -> pd.DataFrame:
             for i, item in enumerate(ITEM_ORDER)
         }
         r = rng_for("report", code, quarter)
-        improving = SPECIAL_TOTALS[code][quarter] > SPECIAL_TOTALS[code][0]
+        story = totals_of(code, special)
+        improving = story[quarter] > story[0] + 1
         rows.append(
             {
                 "unit_code": code,
@@ -284,14 +317,391 @@ def report_frame(quarter: int) -> pd.DataFrame:
                 "funds": r.choice([5, 8, 12, 15, 20, 25]) * 1_000_000
                 if improving
                 else r.choice([0, 0, 2, 3]) * 1_000_000,
-                "difficulties": DIFFICULTIES[code],
-                "proposals": PROPOSALS[code],
-                "models": MODELS.get(code, "") if quarter >= 2 else "",
+                "difficulties": EXAMPLE + DIFFICULTIES[code],
+                "proposals": EXAMPLE + PROPOSALS[code],
+                "models": EXAMPLE + MODELS[code] if quarter >= 2 and code in MODELS else "",
                 "meeting_date": dt.date(PLAN_YEAR, 3 * quarter, 20 + r.randint(0, 8)),
                 "reporter": leaders.get(GROUP_OF.get(code), "Ban Tổ chức Đoàn Khối"),
             }
         )
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- support plans and minutes (#15)
+
+# Per unit: (plan item, what is to be done, owner, partner, due, status, result, evidence). Relative
+# to the end of Q3 (30/09/2018) some are done, some running, and four are overdue (due before it, not
+# done): CTHADS KT, HCTD PT, LMHTX KT and STP RS.
+D = dt.date
+SUPPORT_PLANS = {
+    "BDMDN": [
+        (
+            "RS",
+            "Rà soát, bổ sung cán bộ Đoàn còn thiếu sau sắp xếp",
+            "Nguyễn Trần Tuấn",
+            "Cấp ủy đơn vị",
+            D(2018, 3, 31),
+            "Hoàn thành",
+            "Bổ sung 1 Phó Bí thư Chi đoàn",
+            "Biên bản rà soát",
+        ),
+        (
+            "TH",
+            "Cử Ban Chấp hành Chi đoàn dự lớp tập huấn nghiệp vụ",
+            "Võ Thành Khoa",
+            "Ban Tuyên giáo Đoàn Khối",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "3 cán bộ dự tập huấn",
+            "Danh sách học viên",
+        ),
+        (
+            "LT",
+            "Xây dựng chương trình liên tịch với Cấp ủy",
+            "Phạm Văn Linh",
+            "Cấp ủy đơn vị",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "Đã có dự thảo chương trình",
+            "",
+        ),
+    ],
+    "CTHADS": [
+        (
+            "RS",
+            "Rà soát đội ngũ cán bộ Đoàn sau các lần thay đổi nhân sự",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 4, 30),
+            "Hoàn thành",
+            "Có danh sách cán bộ Đoàn cập nhật",
+            "Danh sách cán bộ",
+        ),
+        (
+            "KT",
+            "Kiện toàn Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 7, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+        (
+            "PT",
+            "Tổ chức một hoạt động chung với đơn vị đồng hành",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Đoàn Tòa án nhân dân Thành phố",
+            D(2018, 11, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "HND": [
+        (
+            "RS",
+            "Rà soát cán bộ, đoàn viên đang công tác tại cơ sở",
+            "Ban Chấp hành Chi đoàn",
+            "",
+            D(2018, 3, 31),
+            "Hoàn thành",
+            "Cập nhật danh sách đoàn viên",
+            "Danh sách đoàn viên",
+        ),
+        (
+            "CSVC",
+            "Đề xuất Cấp ủy bố trí phòng sinh hoạt chung",
+            "Ban Chấp hành Chi đoàn",
+            "Cấp ủy đơn vị",
+            D(2018, 12, 15),
+            "Đang thực hiện",
+            "Cấp ủy đã đồng ý về chủ trương",
+            "",
+        ),
+        (
+            "DH",
+            "Cùng đơn vị đồng hành tổ chức chương trình cho đoàn viên",
+            "Ban Chấp hành Chi đoàn",
+            "Chi đoàn Liên đoàn Lao động Thành phố",
+            D(2018, 9, 15),
+            "Hoàn thành",
+            "Tổ chức 1 chương trình chung",
+            "Kế hoạch, hình ảnh hoạt động",
+        ),
+    ],
+    "HCTD": [
+        (
+            "KT",
+            "Phân công lại nhiệm vụ trong Ban Chấp hành Chi đoàn",
+            "Ban Chấp hành Chi đoàn",
+            "Cấp ủy đơn vị",
+            D(2018, 5, 31),
+            "Hoàn thành",
+            "Có bảng phân công mới",
+            "Bảng phân công",
+        ),
+        (
+            "PT",
+            "Tổ chức hoạt động tình nguyện chung với đơn vị đồng hành",
+            "Ban Chấp hành Chi đoàn",
+            "Chi đoàn Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
+            D(2018, 9, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "DLS": [
+        (
+            "LT",
+            "Thống nhất với Cấp ủy lịch sinh hoạt ngoài giờ hành chính",
+            "Nguyễn Thị Bích Liên",
+            "Cấp ủy đơn vị",
+            D(2018, 4, 30),
+            "Hoàn thành",
+            "Sinh hoạt định kỳ tối thứ Năm cuối tháng",
+            "Thông báo của Cấp ủy",
+        ),
+        (
+            "RS",
+            "Rà soát, kiện toàn cán bộ Đoàn",
+            "Nguyễn Trần Tuấn",
+            "",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "Bầu bổ sung 2 Ủy viên Ban Chấp hành",
+            "Biên bản bầu bổ sung",
+        ),
+        (
+            "CSVC",
+            "Bố trí nơi lưu trữ hồ sơ, tài liệu của Đoàn",
+            "Tống Thị Thùy Dương",
+            "Văn phòng đơn vị",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+        (
+            "DH",
+            "Sinh hoạt chuyên đề chung với đơn vị đồng hành",
+            "Phạm Hồng Khải",
+            "Đoàn Viện Kiểm sát nhân dân Thành phố",
+            D(2018, 12, 15),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "LMHTX": [
+        (
+            "KT",
+            "Kiện toàn chức danh Bí thư Chi đoàn",
+            "Ban Tổ chức Đoàn Khối",
+            "Cấp ủy đơn vị",
+            D(2018, 6, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+        (
+            "TH",
+            "Hướng dẫn nghiệp vụ cho cán bộ Chi đoàn",
+            "Ban Tổ chức Đoàn Khối",
+            "",
+            D(2018, 10, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "STC": [
+        (
+            "TH",
+            "Cử cán bộ Đoàn dự lớp tập huấn nghiệp vụ",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            D(2018, 6, 30),
+            "Hoàn thành",
+            "2 cán bộ dự tập huấn",
+            "Giấy chứng nhận",
+        ),
+        (
+            "PT",
+            "Xây dựng kế hoạch hoạt động phong trào quý IV",
+            "Ban Chấp hành Đoàn cơ sở",
+            "",
+            D(2018, 10, 31),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "STP": [
+        (
+            "RS",
+            "Rà soát đội ngũ cán bộ Đoàn các chi đoàn trực thuộc",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Ban Tổ chức Đoàn Khối",
+            D(2018, 8, 31),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+        (
+            "KP",
+            "Lập kế hoạch vận động kinh phí hoạt động",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Cấp ủy đơn vị",
+            D(2018, 11, 30),
+            "Chưa thực hiện",
+            "",
+            "",
+        ),
+    ],
+    "SKHDT": [
+        (
+            "LT",
+            "Đăng ký nội dung liên tịch với Cấp ủy",
+            "Ban Chấp hành Đoàn cơ sở",
+            "Cấp ủy đơn vị",
+            D(2018, 5, 31),
+            "Hoàn thành",
+            "Có chương trình liên tịch năm 2018",
+            "Chương trình liên tịch",
+        ),
+        (
+            "KT",
+            "Kiện toàn Ban Chấp hành các chi đoàn trực thuộc",
+            "Ban Chấp hành Đoàn cơ sở",
+            "",
+            D(2018, 12, 15),
+            "Đang thực hiện",
+            "",
+            "",
+        ),
+    ],
+}
+# The first row of each plan carries the initial assessment and the agreement with the Cấp ủy.
+# The working-group meeting that set or changed an action (Theo họp tổ ngày).
+ACTION_MEETINGS = {
+    ("BDMDN", "TH"): D(2018, 3, 28),
+    ("BDMDN", "LT"): D(2018, 6, 27),
+    ("LMHTX", "KT"): D(2018, 6, 27),
+    ("DLS", "RS"): D(2018, 3, 29),
+    ("DLS", "CSVC"): D(2018, 6, 28),
+    ("DLS", "DH"): D(2018, 6, 28),
+}
+REINFORCEMENTS = [
+    (
+        "Trần Minh Hoàng",
+        "CVLS",
+        "LMHTX",
+        D(2018, 7, 1),
+        D(2018, 12, 31),
+        "Hỗ trợ Chi đoàn chuẩn bị kiện toàn Ban Chấp hành và sinh hoạt định kỳ",
+    ),
+]
+# (group, date, present, absent, units discussed, conclusions, proposals): group 2 has no Q3 meeting.
+MEETINGS = [
+    (
+        1,
+        D(2018, 3, 28),
+        "BDMDN",
+        "Thống nhất phương án hỗ trợ Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố; "
+        "phân công thành viên theo dõi từng nội dung.",
+        "Đề nghị đơn vị gửi danh sách cán bộ Đoàn sau sắp xếp.",
+    ),
+    (
+        1,
+        D(2018, 6, 27),
+        "BDMDN, LMHTX",
+        "Rà soát và tập huấn đã hoàn thành; tiếp tục xây dựng chương trình liên tịch.",
+        "Đề nghị Thường trực hỗ trợ làm việc với Cấp ủy Liên minh Hợp tác xã Thành phố về nhân sự.",
+    ),
+    (
+        1,
+        D(2018, 9, 27),
+        "BDMDN",
+        "Chương trình liên tịch đang hoàn thiện; đơn vị tiến bộ rõ so với năm 2017.",
+        "Đề xuất xem xét công nhận tiến bộ tại tổng kết.",
+    ),
+    (
+        2,
+        D(2018, 3, 29),
+        "DLS",
+        "Thống nhất phương án hỗ trợ Đoàn Đoàn Luật sư Thành phố; ưu tiên lịch sinh hoạt ngoài giờ hành chính.",
+        "Đề nghị đơn vị đồng hành cùng tham gia sinh hoạt chuyên đề.",
+    ),
+    (
+        2,
+        D(2018, 6, 28),
+        "DLS",
+        "Đã thống nhất lịch sinh hoạt và kiện toàn cán bộ; tiếp tục bố trí nơi lưu trữ hồ sơ.",
+        "",
+    ),
+]
+
+
+def support_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The support plans (one row per action) and the reinforcement staff."""
+    rows = []
+    for code, actions in SUPPORT_PLANS.items():
+        for i, (item, action, owner, partner, due, status, result, evidence) in enumerate(actions):
+            first = i == 0
+            rows.append(
+                {
+                    "unit_code": code,
+                    "unit_name": next(u[1] for u in UNITS if u[0] == code),
+                    "item_code": item,
+                    "action": action,
+                    "owner": owner,
+                    "due": due,
+                    "partner": partner,
+                    "status": status,
+                    "result": EXAMPLE + result[0].lower() + result[1:] if result else "",
+                    "evidence": evidence,
+                    "assessment": EXAMPLE + DIFFICULTIES[code] if first else "",
+                    "agreed_date": due.replace(month=1, day=20) if first else None,
+                    "agreed": "Cấp ủy thống nhất phương án hỗ trợ và cử đồng chí phụ trách theo dõi" if first else "",
+                    "meeting_date": ACTION_MEETINGS.get((code, item)),
+                }
+            )
+    reinforcements = pd.DataFrame(REINFORCEMENTS, columns=["name", "from_unit", "to_unit", "start", "end", "task"])
+    return pd.DataFrame(rows), reinforcements
+
+
+def meeting_frame() -> pd.DataFrame:
+    """The working groups' meetings of Q1–Q3, group 2's Q3 meeting missing."""
+    rows = []
+    for group, day, units, conclusions, proposals in MEETINGS:
+        names = [m[1] for m in MEMBERS if m[0] == group]
+        absent = names[-1] if (group, day.month) == (1, 6) else ""
+        rows.append(
+            {
+                "group_no": f"Tổ {group}",
+                "meeting_date": day,
+                "place": "Văn phòng Đoàn Khối",
+                "present": ", ".join(n for n in names if n != absent),
+                "absent": absent,
+                "units_discussed": units,
+                "conclusions": EXAMPLE + conclusions[0].lower() + conclusions[1:],
+                "solutions": EXAMPLE + proposals[0].lower() + proposals[1:] if proposals else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def support_files(unit_list: pd.DataFrame) -> dict[str, bytes]:
+    """11_phuong_an_ho_tro_2018.xlsx and 12_bien_ban_hop_to_2018.xlsx."""
+    actions, reinforcements = support_frames()
+    return {
+        f"11_phuong_an_ho_tro_{PLAN_YEAR}.xlsx": write_workbook(
+            "support", actions, units=unit_list, parts={"reinforcements": reinforcements}
+        ),
+        f"12_bien_ban_hop_to_{PLAN_YEAR}.xlsx": write_workbook("meetings", meeting_frame()),
+    }
 
 
 def frozen(data: bytes) -> bytes:
@@ -333,6 +743,7 @@ def main(out: Path = HERE) -> list[Path]:
         files[f"{7 + q:02d}_bao_cao_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
             "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list
         )
+    files.update(support_files(unit_list))
     written = []
     for name, data in files.items():
         path = out / name

@@ -20,6 +20,9 @@ SAMPLE = ROOT / "sample_data"
 # The real-world spreadsheets live beside the repository (../shared/corpus); a checkout elsewhere
 # names their folder in DOANDATA_CORPUS.
 CORPUS = Path(os.environ.get("DOANDATA_CORPUS") or ROOT.parent / "shared" / "corpus" / "excel-wild")
+# A seeded store holds one history entry per sample workbook; the next upload is #NEXT.
+SEEDED = len(list(SAMPLE.glob("*.xlsx")))
+NEXT = SEEDED + 1
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
+from tests.conftest import NEXT
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +46,11 @@ def test_a_cold_deep_link_opens_the_unit_with_our_navigation(browser, db_url):
 def test_an_overview_link_reopens_its_filters(browser, db_url):
     with running_app(db_url) as base:
         page = browser.new_page()
-        page.goto(f"{base}/tong_quan?q=2018-Q3&cum=8&dt=1")
+        page.goto(f"{base}/tong_quan?q=2018-Q3&cum=8&ds=dac-thu")
         wait_for_app(page)
         assert page.locator("h1").first.inner_text() == "Tổng quan tiến độ — Quý III/2018"
         m = metric_values(page)
-        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("0", "0", "1")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("1", "0", "1")  # BDMDN, LMHTX
         assert page.locator("text=Page not found").count() == 0
         # the app's root forwards to the overview with the same query
         root = browser.new_page()
@@ -61,8 +62,7 @@ def test_an_overview_link_reopens_its_filters(browser, db_url):
         chosen = [
             i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()
         ]
-        assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ"]
-        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
+        assert chosen == ["Quý III/2018", "Cụm 8", "Tất cả các tổ", "Chỉ đơn vị đặc thù"]
 
 
 def test_every_page_opens_from_the_navigation(browser, db_url):
@@ -174,19 +174,19 @@ def test_a_downloaded_template_filled_in_imports(browser, db_url, tmp_path):
 def test_meeting_features_in_the_real_browser(browser, db_url):
     with running_app(db_url) as base:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{base}/tong_quan?q=2018-Q1&dt=1")
+        page.goto(f"{base}/tong_quan?q=2018-Q1&ds=dac-thu")
         wait_for_app(page)
         # the navigation keeps the filters when the page changes
         page.locator("[data-testid='stSidebarNav'] a", has_text="Cụm").click()
         wait_for_app(page)
         assert page.locator("h1").first.inner_text() == "Các cụm và đơn vị đồng hành — Quý I/2018"
-        assert page.locator("[data-testid='stSidebar'] [role='switch']").is_checked()
-        assert "q=2018-Q1" in page.url and "dt=1" in page.url
+        assert page.locator("[data-testid='stSidebar']").get_by_text("Chỉ đơn vị đặc thù").count() == 1
+        assert "q=2018-Q1" in page.url and "ds=dac-thu" in page.url
         # the share box shows the link of this very view and its QR code
         page.get_by_text("Chia sẻ liên kết trang này").click()
         page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").first.wait_for(timeout=30000)
         link = page.locator("[data-testid='stSidebar'] code").first.inner_text().strip()
-        assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "dt=1" in link
+        assert link.startswith(f"{base}/cum?") and "q=2018-Q1" in link and "ds=dac-thu" in link
         assert page.locator("[data-testid='stSidebar'] [data-testid='stImage'] img").count() == 1
         # the link opened elsewhere reopens the same view
         other = browser.new_page()
@@ -376,7 +376,7 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
     password = "mat-khau-trinh-duyet"
     with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": auth.hash_password(password)}) as base:
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
-        upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=11)
+        upload_as_editor(editor, base, cthads_raised(tmp_path), password, expect_id=NEXT)
         # the next quarter's blank scorecard, straight from the upload page
         choose(editor, "Kỳ của tệp", "Quý IV/2018")
         editor.get_by_text("Chưa có mẫu? Tải mẫu của Quý IV/2018").wait_for(timeout=30000)
@@ -388,7 +388,8 @@ def test_an_editor_uploads_in_the_browser_and_a_viewer_cannot(browser, db_url, t
         editor.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(editor)
         m = metric_values(editor)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")  # CTHADS 58.5 → 72.5: behind → on track
+        # the followed units: CTHADS 58.5 → 72.5 (against 60 expected): needing attention → on track
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("6", "2", "1")
         # the same upload URL opened by a viewer: a password form, no upload control
         viewer = browser.new_page()
         viewer.goto(f"{base}/tai_len?q=2018-Q3")
@@ -410,10 +411,10 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.goto(f"{second}/tong_quan?q=2018-Q3")
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("11", "2")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("5", "3", "1")
 
         editor = browser.new_page(viewport={"width": 1400, "height": 1000})
-        upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=11)
+        upload_as_editor(editor, first, cthads_raised(tmp_path), password, expect_id=NEXT)
 
         # the session open on the other instance: its next run reads the new store version
         watcher.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
@@ -421,7 +422,7 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         watcher.locator("[data-testid='stSidebarNav'] a", has_text="Tổng quan").click()
         wait_for_app(watcher)
         m = metric_values(watcher)
-        assert (m["Đúng tiến độ"], m["Chậm tiến độ"]) == ("12", "1")
+        assert (m["Đúng tiến độ"], m["Cần chú ý"], m["Chậm tiến độ"]) == ("6", "2", "1")
         # a new visitor of the other instance sees the unit's new total
         fresh = browser.new_page()
         fresh.goto(f"{second}/don_vi?unit=CTHADS&q=2018-Q3")

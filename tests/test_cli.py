@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import SAMPLE, cli_main, run_cli
+from tests.conftest import NEXT, SAMPLE, cli_main, run_cli
 from tests.test_store import rescored
 
 KEYS = [
@@ -27,6 +27,8 @@ KEYS = [
     "status",
     "recognised",
     "items_done",
+    "followed",
+    "group",
 ]
 
 
@@ -36,23 +38,27 @@ def test_summary_json_has_every_unit_with_the_contract_keys(any_url):
     rows = json.loads(out.stdout)
     assert len(rows) == 24 and all(list(r) == KEYS for r in rows)
     by = {r["unit_code"]: r for r in rows}
-    # BDMDN: 2017 52 (Trung bình) → target 70; Q2 expects 52 + 18 × 0.5 = 61; total 63 → on track
+    # BDMDN: 2017 52 (Trung bình) → target 60 (Khá); Q2, the sơ kết, expects 52 + 8 × 0.6 = 56.8;
+    # total 63 (Khá: a level up) → on track and recognised
     assert by["BDMDN"] == {
         **by["BDMDN"],
         "special": True,
         "period": "2018-Q2",
         "total": 63.0,
-        "rating": "Trung bình",
+        "rating": "Khá",
         "baseline_total": 52.0,
         "baseline_rating": "Trung bình",
         "delta": 11.0,
-        "target_total": 70.0,
-        "expected_total": 61.0,
+        "target_total": 60.0,
+        "expected_total": pytest.approx(56.8),
         "status": "on_track",
         "recognised": True,
         "items_done": 3,
+        "followed": True,
+        "group": "dac_thu",
     }
-    # LMHTX falls back: 63 → 58 with 66.5 expected
+    assert (by["STC"]["group"], by["VPTU"]["group"], by["VPTU"]["followed"]) == ("kho_khan", None, False)
+    # LMHTX falls back: 63 (Khá) → 58 with 63 + 7 × 0.6 = 67.2 expected
     assert (by["LMHTX"]["status"], by["LMHTX"]["delta"]) == ("behind", -5.0)
     assert by["HCTD"]["status"] == "at_risk"
     assert {r["status"] for r in rows} <= {"on_track", "at_risk", "behind"}
@@ -68,10 +74,24 @@ def test_summary_accepts_vietnamese_period_words(any_url):
     assert out.returncode == 0 and json.loads(out.stdout)[0]["period"] == "2018-Q3"
 
 
+@pytest.mark.parametrize("word, quarter", [("so-ket", "2018-Q2"), ("tong-ket", "2018-Q3"), ("Tổng kết", "2018-Q3")])
+def test_summary_of_a_review_gives_the_rows_the_review_reads(any_url, word, quarter):
+    """The sơ kết (06/2018) reads Q2; the tổng kết, held in 10/2018, the Q3 data then in hand."""
+    out = cli_main("summary", "--period", word, "--json", db_url=any_url)
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert rows == json.loads(cli_main("summary", "--period", quarter, "--json", db_url=any_url).stdout)
+    assert len(rows) == 24 and {r["period"] for r in rows} == {quarter}
+    assert all(r["total"] is not None for r in rows)  # the October review has figures: Q3's
+    text = cli_main("summary", "--period", word, db_url=any_url)
+    assert text.returncode == 0 and text.stdout.count("\n") == 24
+
+
 def test_summary_of_an_unknown_period_is_one_clear_line(any_url):
     out = cli_main("summary", "--period", "2031-Q9", "--json", db_url=any_url)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0 and "không hợp lệ" in out.stderr
+    assert "so-ket" in out.stderr and "tong-ket" in out.stderr  # the reviews are named among the choices
 
 
 def test_import_stores_and_exit_0(any_url, tmp_path):
@@ -79,7 +99,7 @@ def test_import_stores_and_exit_0(any_url, tmp_path):
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 9}))
     out = cli_main("import", str(path), "--by", "Tổ 1", db_url=any_url)
     assert out.returncode == 0, out.stderr
-    assert "Đã lưu lần tải lên #11" in out.stdout and "Quý III/2018" in out.stdout
+    assert f"Đã lưu lần tải lên #{NEXT}" in out.stdout and "Quý III/2018" in out.stdout
     history = cli_main("history", db_url=any_url).stdout
     assert "sua_quy_3.xlsx" in history and "Tổ 1" in history
 
@@ -90,7 +110,7 @@ def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp
     out = cli_main("import", str(path), db_url=any_url)
     assert out.returncode == 1
     assert (
-        "Sheet Bảng điểm, dòng 22 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
+        "Sheet Bảng điểm, dòng 21 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
         in out.stderr
     )
     assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr
@@ -141,12 +161,12 @@ def test_rollback_from_the_cli(any_url, tmp_path):
     path = tmp_path / "q3.xlsx"
     path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", "HND", {"TC1": 0}))
     assert cli_main("import", str(path), db_url=any_url).returncode == 0
-    out = cli_main("rollback", "11", "--by", "Ban Tổ chức", db_url=any_url)
-    assert out.returncode == 0 and "trước lần tải lên #11" in out.stdout
+    out = cli_main("rollback", str(NEXT), "--by", "Ban Tổ chức", db_url=any_url)
+    assert out.returncode == 0 and f"trước lần tải lên #{NEXT}" in out.stdout
     rows = json.loads(cli_main("summary", "--period", "2018-Q3", "--json", db_url=any_url).stdout)
     assert {r["unit_code"]: r["total"] for r in rows}["HND"] == 55
     newest = cli_main("history", db_url=any_url).stdout.splitlines()[0]
-    assert newest.startswith("#12 ") and "rollback  → #11 " in newest and newest.endswith("Ban Tổ chức")
+    assert newest.startswith(f"#{NEXT + 1} ") and f"rollback  → #{NEXT} " in newest and newest.endswith("Ban Tổ chức")
     out = cli_main("rollback", "999", db_url=any_url)
     assert out.returncode == 1 and "Không có lần tải lên #999" in out.stderr
 

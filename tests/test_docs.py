@@ -28,10 +28,15 @@ DYNAMIC_PREFIXES = {
     "status.": STATUSES,
     "metric.": (*STATUSES, "recognised"),  # the overview's counts
     "item.": (*(s.key for s in C.STATUSES), "none"),
-    "rating.": tuple(r.name for r in C.DEFAULT_SCALE),
+    "rating.": (*(r.name for r in C.DEFAULT_SCALE), *(r.name for r in C.PREVIOUS_DEFAULT_SCALE)),
+    "shown.": metrics.SHOWN,  # the sidebar's choice of units
+    "set.": metrics.SHOWN,  # tables.subject: which units a chart shows
+    "group.": (*metrics.GROUPS, "other"),  # tables.group_name
+    "unit.kind_": (*metrics.GROUPS, "other"),
+    "pair.": ("other_cluster", "not_strong"),  # metrics.pair_problems
     "plan.": C.PLAN_ITEM_CODES,
     "report.": None,  # a quarterly report's fields
-    "history.action_": None,  # an upload's action: import, seed, settings
+    "history.action_": None,  # an upload's action: import, seed, settings, upgrade, unseed
     "reports.": tuple(periods.REVIEW_BY_KEY),
     "review.": tuple(periods.REVIEW_BY_KEY),
     "error.": tuple(code.value for code in errors.Code),  # DoanError.message

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from doandata import auth
 from doandata.store import Store
 from pages._widgets import literal
-from tests.conftest import ROOT, SAMPLE, run_cli
+from tests.conftest import NEXT, ROOT, SAMPLE, SEEDED, run_cli
 from tests.test_store import rescored
 
 PASSWORD = "mat-khau-bien-tap-2018"
@@ -66,7 +66,7 @@ def test_without_an_editor_configured_the_page_says_how(app, monkeypatch):
 
 def test_a_viewer_sees_the_history_but_no_restore(app):
     open_page(app, "pages/lich_su.py")
-    assert len(app.dataframe[0].value) == 10
+    assert len(app.dataframe[0].value) == SEEDED
     assert not [b for b in app.button if b.label.startswith("Khôi phục")]
 
 
@@ -105,27 +105,29 @@ def test_the_upload_page_hands_out_the_templates_of_the_period(app):
 def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url):
     open_page(app, "pages/tai_len.py")
     sign_in(app)
-    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 10, "TC2": 10})
+    data = rescored("07_bang_diem_quy_3_2018.xlsx", "LMHTX", {"TC1": 8, "TC2": 7})  # 55 → 59.5: still Trung bình
     app.get("file_uploader")[0].set_value(("bang_diem_quy_3.xlsx", data, XLSX)).run()
     assert not app.exception
     assert "Bảng điểm — kỳ Quý III/2018 — 24 dòng, 24 đơn vị." in [m.value for m in app.markdown]
     assert "1 đơn vị có điểm mới hoặc thay đổi, 23 đơn vị giữ nguyên." in [m.value for m in app.markdown]
     assert app.dataframe[0].value.iloc[0]["Mã đơn vị"] == "LMHTX"  # the change comes first
     changes = app.dataframe[0].value.set_index("Mã đơn vị")
-    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "64,5")
+    assert (changes.loc["LMHTX", "Tổng điểm hiện tại"], changes.loc["LMHTX", "Tổng điểm mới"]) == ("55", "59,5")
     assert changes.loc["LMHTX", "Xếp loại hiện tại"] == "Trung bình"
     assert summary(db_url)["LMHTX"]["total"] == 55  # nothing stored yet
     next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
     assert not app.exception
 
     # the file's name as typed: markdown's _ and . escaped
-    assert app.success[0].value.startswith(f"Đã lưu lần tải lên #11: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018")
+    assert app.success[0].value.startswith(
+        f"Đã lưu lần tải lên #{NEXT}: {literal('bang_diem_quy_3.xlsx')} — Quý III/2018"
+    )
     assert "Nguyễn Trần Tuấn" in app.success[0].value
-    assert summary(db_url)["LMHTX"]["total"] == 64.5
+    assert summary(db_url)["LMHTX"]["total"] == 59.5
     # the overview shows the new figures at once
     open_page(app, "pages/tong_quan.py", q="2018-Q3")
     table = app.dataframe[-1].value.set_index("Mã đơn vị")
-    assert table.loc["LMHTX", "Tổng điểm"] == "64,5"
+    assert table.loc["LMHTX", "Tổng điểm"] == "59,5"
 
 
 def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
@@ -136,11 +138,11 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
     problems = app.dataframe[0].value
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
-    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [22] * 3
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [21] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
-    assert run_cli("history", db_url=db_url).stdout.count("\n") == 10
+    assert run_cli("history", db_url=db_url).stdout.count("\n") == SEEDED
 
 
 def test_reupload_then_undo_from_the_history_page(app, db_url):
@@ -154,18 +156,18 @@ def test_reupload_then_undo_from_the_history_page(app, db_url):
     open_page(app, "pages/lich_su.py")
     history = app.dataframe[0].value
     assert history.iloc[0]["Tệp"] == "hctd_q3.xlsx" and history.iloc[0]["Người thực hiện"] == "Nguyễn Trần Tuấn"
-    app.selectbox(key="restore_pick").set_value(11).run()
-    button = next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11")
+    app.selectbox(key="restore_pick").set_value(NEXT).run()
+    button = next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}")
     assert button.disabled  # not before the confirmation
-    app.checkbox(key="restore_sure_11").check().run()
+    app.checkbox(key=f"restore_sure_{NEXT}").check().run()
     app.text_input(key="restore_password").set_value(PASSWORD)  # asked again before a restore
-    next(b for b in app.button if b.label == "Khôi phục trạng thái trước lần #11").click().run()
+    next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}").click().run()
     assert not app.exception
-    assert app.success[0].value.startswith("Đã khôi phục trạng thái trước lần tải lên #11")
+    assert app.success[0].value.startswith(f"Đã khôi phục trạng thái trước lần tải lên #{NEXT}")
     assert summary(db_url)["HCTD"]["total"] == 66.5
     assert app.text_input(key="restore_password").value == ""  # not kept once used
     history = app.dataframe[0].value
-    assert history.iloc[0]["Việc"] == "Khôi phục trước #11" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
+    assert history.iloc[0]["Việc"] == f"Khôi phục trước #{NEXT}" and history.iloc[1]["Trạng thái"] == "Đã hoàn tác"
 
 
 def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
@@ -207,8 +209,8 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     app.text_input(key="settings_password").set_value(PASSWORD)  # asked again before a change of settings
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
-    assert app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
-    assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 2.5 below 69: outside a 1-point band
+    assert app.success[0].value.startswith(f"Đã lưu cài đặt (mục lịch sử #{NEXT})")
+    assert summary(db_url)["HCTD"]["status"] == "behind"  # 66.5 is 3.5 below 70: outside a 1-point band
     assert "settings" in run_cli("history", db_url=db_url).stdout
 
 
@@ -226,7 +228,7 @@ def test_settings_show_shares_as_percentages_and_saved_values_in_vietnamese(app,
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
     shares = [n for n in app.number_input if n.key and n.key.startswith("fraction_")]
-    assert [n.value for n in shares] == [25, 50, 75, 100]
+    assert [n.value for n in shares] == [30, 60, 100, 100]
     assert shares[0].label == "Phần khoảng cách cần khép lại đến quý 1 (%)"
     shares[1].set_value(52.5)
     next(n for n in app.number_input if n.label.startswith("Biên")).set_value(2.5)
@@ -234,7 +236,7 @@ def test_settings_show_shares_as_percentages_and_saved_values_in_vietnamese(app,
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert not app.exception
     settings = Store(db_url).settings()
-    assert settings.quarter_fractions == (0.25, 0.525, 0.75, 1.0) and settings.at_risk_band == 2.5
+    assert settings.quarter_fractions == (0.3, 0.525, 1.0, 1.0) and settings.at_risk_band == 2.5
     helps = {n.label: n.help for n in app.number_input}
     assert helps["Biên “cần chú ý” (điểm dưới kỳ vọng)"].startswith("Đang lưu: 2,5.")
     assert helps["Phần khoảng cách cần khép lại đến quý 2 (%)"].startswith("Đang lưu: 52,5%.")

@@ -34,8 +34,9 @@ def test_a_message_is_rendered_in_the_readers_language():
     assert exc.message() == "Tệp này đã được tải lên y hệt ở lần #5 (25/11/2026 10:04). Không lưu gì thêm."
     assert exc.message("en").startswith("This very file was already uploaded as #5 (25 Nov 2026 10:04)")
     assert exc.exit_status == errors.Exit.OK and exc.upload["filename"] == "q1.xlsx"
-    assert (
-        store.UnknownUpload(7).message() == "Không có lần tải lên #7. Xem danh sách bằng “python -m doandata history”."
+    assert store.UnknownUpload(7).message() == (
+        "Không có lần tải lên #7. Danh sách các lần tải lên có ở trang Lịch sử (trên dòng lệnh: "
+        "“python -m doandata history”)."
     )
     assert problems.Unreadable("file_empty", file="a.xlsx").message().startswith("Lỗi: Tệp a.xlsx rỗng")
     seed = ingest.SeedError("u.xlsx", [problems.error("no_rows", sheet="S", row=3)])

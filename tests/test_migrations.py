@@ -38,20 +38,36 @@ TABLES = (
 )
 
 
+# the summary's keys that neither the rating scale nor the quarter shares decide
+SCALE_FREE = (
+    "unit_code",
+    "unit_name",
+    "cluster",
+    "special",
+    "period",
+    "total",
+    "baseline_total",
+    "delta",
+    "items_done",
+)
+RELEASE_12 = DATA / "store_release_12.db"  # the sample seeded by the release of stop 12 (ef9f78f), revision 0004
+RELEASE_12_EDITED = DATA / "store_release_12_edited.db"  # the same, then Khá set to 65 and the band to 4 (#11)
+
+
 def recorded(period: str) -> list[dict]:
     return json.loads((DATA / f"store_first_release_{period}.json").read_text(encoding="utf-8"))
 
 
-def first_release_on(backend: str, tmp_path, request) -> str:
-    """A store holding the first release's data, in the first schema, on the backend."""
+def first_release_on(backend: str, tmp_path, request, source=FIRST_RELEASE, revision=migrate.FIRST) -> str:
+    """A store holding an older release's data (the first one by default), in its schema, on the backend."""
     if backend == "sqlite":
         target = tmp_path / "old.db"
-        shutil.copy(FIRST_RELEASE, target)
+        shutil.copy(source, target)
         return f"sqlite:///{target}"
-    url = request.getfixturevalue("pg_cluster").database("first_release")
+    url = request.getfixturevalue("pg_cluster").database(f"old_{source.stem}")
     engine = make_engine(url)  # not Store(url): that would upgrade to the newest revision
-    migrate.upgrade(engine, migrate.FIRST)
-    old = sa.create_engine(f"sqlite:///{FIRST_RELEASE}")
+    migrate.upgrade(engine, revision)
+    old = sa.create_engine(f"sqlite:///{source}")
     with old.connect() as src, engine.begin() as dst:
         for name in TABLES:
             rows = [dict(r) for r in src.execute(sa.text(f"SELECT * FROM {name}")).mappings()]
@@ -76,13 +92,19 @@ def test_a_first_release_store_upgrades_in_place(backend, tmp_path, request):
     for period in ("2018-Q2", "2018-Q3"):
         result = run_cli("summary", "--period", period, "--json", db_url=url)
         assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == recorded(period)
+        # the figures the first release gave, but for what the plan's rating words (revision 0005)
+        # and the reviews' dates changed: the levels, the targets and the expectations that follow
+        rows = {r["unit_code"]: r for r in json.loads(result.stdout)}
+        for old in recorded(period):
+            new = rows[old["unit_code"]]
+            assert {k: new[k] for k in SCALE_FREE} == {k: old[k] for k in SCALE_FREE}
 
     store = Store(url)
     assert migrate.revision(store.engine) == migrate.head()
     history = store.history()
-    assert list(history["id"]) == list(range(11, 0, -1))
-    assert history.iloc[0]["action"] == "rollback" and history.iloc[0]["target_id"] == 10
+    assert list(history["id"]) == list(range(12, 0, -1))
+    assert history.iloc[0]["action"] == "upgrade"  # revision 0005: the plan's rating words
+    assert history.iloc[1]["action"] == "rollback" and history.iloc[1]["target_id"] == 10
     # the card totals the new revision keeps were added up from the old points
     totals = store.totals(periods=["2018-Q3"]).set_index("unit_code")["total"]
     assert totals["BDVTU"] == 92.0 and len(totals) == 24
@@ -238,4 +260,84 @@ def test_the_revisions_make_the_tables_the_app_uses(backend, tmp_path, request):
     store = Store(url)
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata) == []
+    store.dispose()
+
+
+def _scale(store) -> list[tuple]:
+    return [(r.key, r.name, r.minimum) for r in store.settings().scale]
+
+
+PLAN_SCALE = [
+    ("weak", "Yếu", 0),
+    ("average", "Trung bình", 50),
+    ("fair", "Khá", 60),
+    ("advanced", "Tiên tiến", 70),
+    ("strong", "Vững mạnh", 80),
+    ("excellent", "Xuất sắc", 90),
+]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_scale_never_edited_moves_to_the_plans_words_in_one_entry(backend, tmp_path, request):
+    url = first_release_on(backend, tmp_path, request, RELEASE_12, "0004")
+    store = Store(url)
+    assert _scale(store) == PLAN_SCALE
+    assert store.settings().quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    history = store.history()
+    assert len(history) == 11 and list(history["action"]).count("upgrade") == 1
+    entry = history.iloc[0]
+    assert entry["action"] == "upgrade" and entry["kinds"] == "settings"
+    from doandata import tables
+
+    assert tables.action_name(entry.to_dict()).startswith("Nâng cấp phiên bản: thang xếp loại theo lời của Kế hoạch")
+    store.dispose()
+    # opened again, by another instance: nothing more to move, no second entry
+    again = Store(url)
+    assert len(again.history()) == 11
+    # the figures read the plan's words: BDMDN, 52 in 2017, is Trung bình and aims at Khá (60)
+    rows = {
+        r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", "2018-Q2", "--json", db_url=url).stdout)
+    }
+    assert rows["BDMDN"]["baseline_rating"] == "Trung bình" and rows["BDMDN"]["target_total"] == 60
+    assert rows["LDLD"]["rating"] in {"Vững mạnh", "Xuất sắc"}
+    assert all(r["rating"] != "Vững mạnh xuất sắc" for r in rows.values())
+    again.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_scale_an_editor_changed_is_kept(backend, tmp_path, request):
+    url = first_release_on(backend, tmp_path, request, RELEASE_12_EDITED, "0004")
+    store = Store(url)
+    edited = [
+        ("weak", "Yếu", 0),
+        ("average", "Trung bình", 50),
+        ("fair", "Khá", 65),
+        ("strong", "Vững mạnh", 80),
+        ("excellent", "Vững mạnh xuất sắc", 90),
+    ]
+    assert _scale(store) == edited
+    settings = store.settings()
+    assert settings.at_risk_band == 4.0  # the rest of the editor's settings too
+    # the shares no one edited did move, in the one upgrade entry
+    assert settings.quarter_fractions == (0.3, 0.6, 1.0, 1.0)
+    assert list(store.history()["action"])[:2] == ["upgrade", "settings"]
+    # with the shares, the reviews' notes that said them: the English pages translate them again
+    from doandata import i18n
+
+    notes = {m.key: m for m in settings.milestones}
+    assert notes["midyear"].note == "Kỳ vọng: khép lại 60% khoảng cách đến mục tiêu"
+    assert i18n.milestone_note(notes["final"], "en") != notes["final"].note
+    # the old top word still reads as the editor's own top level
+    rows = {
+        r["unit_code"]: r for r in json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=url).stdout)
+    }
+    assert rows["CVLS"]["rating"] == "Vững mạnh xuất sắc"
+    store.dispose()
+
+
+def test_a_new_store_starts_on_the_plans_words_without_an_entry(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'new.db'}")
+    assert store.history().empty and _scale(store) == PLAN_SCALE
+    ingest.seed(store, SAMPLE)
+    assert "upgrade" not in set(store.history()["action"])
     store.dispose()

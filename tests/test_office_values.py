@@ -117,10 +117,10 @@ def test_a_cluster_that_is_no_number_is_said_as_a_cluster_not_a_decimal(tmp_path
 
 
 def test_a_rating_word_without_diacritics_is_said_by_its_name(tmp_path, db_url):
-    path = units_workbook(tmp_path / "ds.xlsx", **{f"{RATING}{FIRST + 1}": "kha"})  # BTCTU scored 82
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{RATING}{FIRST + 1}": "kha"})  # BTCTU scored 86
     out = cli_main("validate", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
-    assert "Xếp loại 2017 là “Khá” nhưng điểm 82 tương ứng “Vững mạnh”" in out.stdout
+    assert "Xếp loại 2017 là “Khá” nhưng điểm 86 tương ứng “Vững mạnh”" in out.stdout
 
 
 def test_the_upload_pages_table_of_problems_names_the_unit(tmp_path, store):

@@ -26,21 +26,31 @@ def test_overview_counts_units_by_status(app):
     assert not app.exception
     assert app.title[0].value == "Tổng quan tiến độ — Quý II/2018"
     m = metrics_of(app)
-    assert (m["Chậm tiến độ"], m["Chưa có số liệu"]) == ("2", "0")
-    assert sum(int(m[k]) for k in ("Đúng tiến độ", "Cần chú ý", "Chậm tiến độ")) == 24
+    # the followed units by default: 6 đặc thù and 3 khó khăn, said above the counts
+    assert (m["Chậm tiến độ"], m["Cần chú ý"], m["Chưa có số liệu"]) == ("1", "3", "0")
+    assert sum(int(m[k]) for k in ("Đúng tiến độ", "Cần chú ý", "Chậm tiến độ")) == 9
+    assert "9 đơn vị được theo dõi: 6 đặc thù, 3 khó khăn — so với kết quả năm 2017." in [c.value for c in app.caption]
+    groups = app.dataframe[0].value.set_index("Nhóm theo dõi")
+    assert groups.loc["Đặc thù", "Số đơn vị"] == 6 and groups.loc["Khó khăn", "Cần chú ý"] == 1  # STP
     table = app.dataframe[-1].value
     assert list(table.columns)[:3] == ["Mã đơn vị", "Tên đơn vị", "Cụm"]
     assert table.iloc[0]["Mã đơn vị"] == "LMHTX" and table.iloc[0]["Tiến độ"] == "Chậm tiến độ"
-    assert table.iloc[0]["Tăng/giảm"] == "-5"
+    assert table.iloc[0]["Tăng/giảm"] == "-5" and len(table) == 9
+    # the switch shows every unit, and says so
+    app.selectbox(key="f_ds").set_value("all").run()
+    m = metrics_of(app)
+    assert sum(int(m[k]) for k in ("Đúng tiến độ", "Cần chú ý", "Chậm tiến độ")) == 24
+    assert app.caption[1].value.startswith("Tất cả 24 đơn vị: 6 đặc thù, 3 khó khăn, 15 đơn vị khác")
+    assert dict(app.query_params)["ds"] in ("tat-ca", ["tat-ca"])
 
 
 def test_overview_filters_come_from_the_link(app):
-    app.query_params.update({"q": "2018-Q3", "dt": "1", "cum": "8"})
+    app.query_params.update({"q": "2018-Q3", "ds": "dac-thu", "cum": "8"})
     app.run()
     assert not app.exception
     table = app.dataframe[-1].value
-    assert list(table["Mã đơn vị"]) == ["LMHTX"]
-    assert app.sidebar.selectbox[0].value == "2018-Q3" and app.sidebar.toggle[0].value is True
+    assert list(table["Mã đơn vị"]) == ["LMHTX", "BDMDN"]  # the special units of cụm 8, behind first
+    assert app.sidebar.selectbox[0].value == "2018-Q3" and app.selectbox(key="f_ds").value == "dac_thu"
     assert app.query_params["cum"] == ["8"] or app.query_params["cum"] == "8"
 
 
@@ -66,7 +76,7 @@ def test_unit_page_shows_the_unit_of_the_link(app):
     assert app.title[0].value == "Đoàn Đoàn Luật sư Thành phố"
     m = metrics_of(app)
     assert m["Tổng điểm Quý III/2018"] == "73"
-    assert m["Điểm 2017"] == "61 · Trung bình" and m["Mục tiêu"] == "70" and m["Tiến độ"] == "Đúng tiến độ"
+    assert m["Điểm 2017"] == "61 · Khá" and m["Mục tiêu"] == "70" and m["Tiến độ"] == "Đúng tiến độ"
     criteria = app.dataframe[0].value
     assert len(criteria) == 10 and criteria.iloc[0]["Tiêu chí"].startswith("TC1 — ")
 
@@ -90,6 +100,8 @@ def test_templates_page_offers_every_workbook(app):
         "Tải mẫu Bộ tiêu chí",
         "Tải mẫu Bảng điểm",
         "Tải mẫu Báo cáo quý",
+        "Tải mẫu Phương án hỗ trợ",
+        "Tải mẫu Biên bản họp tổ",
     ]
 
 
@@ -121,7 +133,7 @@ def test_groups_page_shows_members_units_and_missing_reports(app):
     assert headers == [
         "Tổ công tác số 1 — Tổ trưởng: Phạm Văn Linh",
         "Tổ công tác số 2 — Tổ trưởng: Nguyễn Thị Bích Liên",
-        "Đơn vị đặc thù chưa có tổ công tác phụ trách",
+        "Đơn vị khó khăn, đặc thù chưa có tổ công tác phụ trách",
     ]
     members = app.dataframe[0].value
     assert members["Thành viên"].tolist()[0] == "Phạm Văn Linh" and members["Vai trò"].tolist()[0] == "Tổ trưởng"
@@ -137,18 +149,19 @@ def test_cluster_page_lists_pairs(app):
     assert not app.exception
     pairs = app.dataframe[0].value
     assert len(pairs) == 6
-    dls = pairs[pairs["Đơn vị đặc thù"] == "Đoàn Đoàn Luật sư Thành phố"].iloc[0]
+    assert set(pairs["Lưu ý"]) == {""}  # the sample's pairs are as the plan asks
+    dls = pairs[pairs["Đơn vị được theo dõi"] == "Đoàn Đoàn Luật sư Thành phố"].iloc[0]
     assert (dls["Tổng điểm"], dls["Tăng/giảm"], dls["Đơn vị đồng hành"]) == (
         "73",
         "+12",
         "Đoàn Viện Kiểm sát nhân dân Thành phố",
     )
     subheaders = [s.value for s in app.subheader]
-    assert subheaders[:2] == ["Tổng hợp theo cụm", "Cụm 1 — cụm trưởng: Đoàn Văn phòng Thành ủy"]
-    summary = app.dataframe[1].value
-    assert (
-        summary.iloc[5]["Cụm trưởng"] == "Đoàn Viện Kiểm sát nhân dân Thành phố" and summary.iloc[5]["Số đơn vị"] == 3
-    )
+    # the followed units by cluster: cụm 1 has none
+    assert subheaders[:2] == ["Tổng hợp theo cụm", "Cụm 2 — cụm trưởng: Đoàn Văn phòng Ủy ban nhân dân Thành phố"]
+    summary = app.dataframe[1].value.set_index("Cụm")
+    assert summary.loc[6, "Cụm trưởng"] == "Đoàn Viện Kiểm sát nhân dân Thành phố" and summary.loc[6, "Số đơn vị"] == 1
+    assert summary.loc[8, "Số đơn vị"] == 2  # BDMDN beside LMHTX
 
 
 def test_unit_page_shows_gap_people_companion_and_reports(app):
@@ -157,9 +170,11 @@ def test_unit_page_shows_gap_people_companion_and_reports(app):
     assert not app.exception
     texts = " ".join(m.value for m in app.markdown)
     assert "Cần thêm **9 điểm** để đạt **Vững mạnh**" in texts
-    assert "Đoàn Văn phòng Ủy ban nhân dân Thành phố (VPUB)" in texts
+    # its companion, in cụm 8 beside it, and what the companionship did
+    assert "Chi đoàn Ban Quản lý Khu công viên lịch sử văn hóa dân tộc Thành phố (CVLS)" in texts
+    assert "Cụm đồng hành — đến Quý III/2018: Đang thực hiện." in texts
     assert [e.label for e in app.expander][:1] == ["Quý III/2018 — họp tổ 26/09/2018 — Phạm Văn Linh"]
-    assert any("Ban Chấp hành mới" in t.value for t in app.text)
+    assert any("Ban Chấp hành" in t.value for t in app.text)
     assert app.success[0].value == "Đơn vị đạt mức công nhận tiến bộ ở Quý III/2018."
 
 
@@ -186,13 +201,13 @@ def test_english_switch_translates_every_page(app):
 def test_filters_survive_moving_to_another_page(app):
     app.run()
     app.sidebar.selectbox[0].set_value("2018-Q1")
-    app.sidebar.toggle[0].set_value(True).run()
+    app.selectbox(key="f_ds").set_value("kho_khan").run()
     for key in list(app.query_params):  # navigating drops the query string, as the browser does
         del app.query_params[key]
     app.switch_page("pages/cum.py").run()
     assert not app.exception
     assert app.title[0].value == "Các cụm và đơn vị đồng hành — Quý I/2018"
-    assert app.sidebar.toggle[0].value is True
+    assert app.selectbox(key="f_ds").value == "kho_khan"
     assert dict(app.query_params)["q"] in ("2018-Q1", ["2018-Q1"])
 
 
@@ -204,13 +219,21 @@ def test_reports_page_makes_both_documents(app):
     assert [b.label for b in app.get("download_button")] == ["Tải văn bản Word (.docx)", "Tải bảng Excel (.xlsx)"]
 
 
+def test_the_reports_page_offers_the_reviews_with_the_data_they_read(app):
+    app.switch_page("pages/bao_cao.py").run()
+    which = next(s for s in app.selectbox if s.label == "Báo cáo")
+    assert which.options[-2:] == ["Sơ kết 6 tháng (06/2018, số liệu quý I–II)", "Tổng kết (10/2018, số liệu quý I–III)"]
+    which.set_value(("final", "2018-Q3")).run()
+    assert not app.exception and which.value == ("final", "2018-Q3")  # the tổng kết reads Q3, not Q4
+
+
 @pytest.mark.parametrize("page", ["pages/tong_quan.py", "pages/don_vi.py", "pages/cum.py"])
 def test_garbage_in_the_link_falls_back_to_the_defaults(app, page):
     """No exception: each parameter the page reads takes its default and the link says so."""
     app.switch_page(page).run()
     plain = (app.title[0].value, dict(app.query_params))
     app.query_params.clear()
-    garbage = {"lang": "xx", "q": "2018-Q9", "cum": "٨", "to": "9" * 40, "dt": "yes", "present": "2"}
+    garbage = {"lang": "xx", "q": "2018-Q9", "cum": "٨", "to": "9" * 40, "ds": "yes", "present": "2"}
     app.query_params.update(garbage | ({"unit": "<b>\x00"} if page == "pages/don_vi.py" else {}))
     app.switch_page(page).run()
     assert not app.exception
@@ -249,7 +272,7 @@ def test_the_cluster_chart_names_the_colours_of_its_bars(app):
     traces = chart_specs(app)[0]["data"]
     names = [t.get("name") for t in traces if t.get("showlegend") is not False]
     assert names == ["Đúng tiến độ", "Cần chú ý", "Chậm tiến độ", "Đơn vị đồng hành", "Điểm năm 2017"]
-    special = next(t for t in traces if t.get("name") == "Đơn vị đặc thù")  # coloured by its status
+    special = next(t for t in traces if t.get("name") == "Đơn vị được theo dõi")  # coloured by its status
     assert special["showlegend"] is False and set(special["marker"]["color"]) == {"#2e7d32", "#f9a825", "#c62828"}
 
 

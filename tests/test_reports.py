@@ -83,16 +83,21 @@ def test_the_word_report_has_the_administrative_layout(q2_docx):
 def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, store):
     body = "\n".join(texts(docx.Document(io.BytesIO(q2_docx))))
     frame = metrics.of_period(store, "2018-Q2")
-    special = frame[frame["special"]].set_index("unit_code")
+    special = frame[frame["followed"]].set_index("unit_code")  # the report is about the 9 followed units
     behind = sorted(special[special["status"] == "behind"]["unit_name"])
-    assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố", "Đoàn Cục Thi hành án dân sự Thành phố"]
-    line = next(x for x in body.splitlines() if x.startswith("- Chậm tiến độ (2): "))
-    assert sorted(line[len("- Chậm tiến độ (2): ") : -1].split("; ")) == behind
-    assert "- Cần chú ý (1): Chi đoàn Hội Chữ thập đỏ Thành phố." in body
-    assert "Đến Quý II/2018: 3 đơn vị đúng tiến độ, 1 đơn vị cần chú ý, 2 đơn vị chậm tiến độ" in body
-    assert "- Đoàn Đoàn Luật sư Thành phố" not in body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
+    assert behind == ["Chi đoàn Liên minh Hợp tác xã Thành phố"]
+    assert "- Chậm tiến độ (1): Chi đoàn Liên minh Hợp tác xã Thành phố." in body
+    # CTHADS 58 against 58.8 expected, STP 75 against 77.6, HCTD 66 against 68.4: within 5 points
+    line = next(x for x in body.splitlines() if x.startswith("- Cần chú ý (3): "))
+    assert sorted(line[len("- Cần chú ý (3): ") : -1].split("; ")) == sorted(
+        ["Đoàn Cục Thi hành án dân sự Thành phố", "Đoàn Sở Tư pháp", "Chi đoàn Hội Chữ thập đỏ Thành phố"]
+    )
+    assert "Đến Quý II/2018: 5 đơn vị đúng tiến độ, 3 đơn vị cần chú ý, 1 đơn vị chậm tiến độ" in body
+    proposed = body.split("1. Đề xuất công nhận tiến bộ")[1].split("2. Đề xuất")[0]
+    assert "- Đoàn Đoàn Luật sư Thành phố" not in proposed  # 61 → 68, Khá both: not yet
+    assert "- Đoàn Văn phòng Thành ủy" not in proposed  # not followed
     assert (
-        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Trung bình."
+        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: 52 → 63 điểm (+11), xếp loại Trung bình → Khá."
     ) in body
     table = docx.Document(io.BytesIO(q2_docx)).tables[1]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
@@ -106,7 +111,8 @@ def test_units_are_named_in_the_right_lists_with_the_metrics_figures(q2_docx, st
         "Chậm tiến độ",
     ]
     assert (lm["total"], lm["delta"]) == (58, -5)
-    assert "Trong kỳ, các đơn vị tổ chức" in body and "đồng kinh phí hoạt động" in body
+    held = vi(added_up(store, ["2018-Q2"])["activities"])  # a quarter's report: its own quarter's figures
+    assert f"Trong Quý II/2018, các đơn vị tổ chức {held} hoạt động" in body and "đồng kinh phí hoạt động" in body
 
 
 def test_the_word_report_carries_the_overview_charts(q2_docx):
@@ -117,10 +123,98 @@ def test_the_word_report_carries_the_overview_charts(q2_docx):
 def test_midyear_and_final_reports(store):
     mid = docx.Document(io.BytesIO(reports.build(store, "midyear", "2018-Q2", "docx", with_images=False)))
     assert "BÁO CÁO SƠ KẾT" in texts(mid)
-    final = docx.Document(io.BytesIO(reports.build(store, "final", "2018-Q4", "docx", with_images=False)))
-    body = texts(final)
-    assert "BÁO CÁO TỔNG KẾT" in body
-    assert any("6 đơn vị chưa có số liệu" in t for t in body)  # no Q4 scorecard in the sample
+    final = docx.Document(io.BytesIO(reports.build(store, "final", "2018-Q3", "docx", with_images=False)))
+    assert "BÁO CÁO TỔNG KẾT" in texts(final)
+
+
+FIGURES = ("activities", "participants", "trained", "admitted", "funds")
+
+
+def added_up(store, quarters: list[str]) -> dict:
+    """The quarterly reports of the given quarters, added up plainly (the oracle of gather)."""
+    sent = store.reports()
+    sent = sent[sent["period"].isin(quarters)]
+    return {"reports": len(sent), **{k: float(pd.to_numeric(sent[k]).sum()) for k in FIGURES}}
+
+
+def vi(value) -> str:
+    return i18n.fmt_number(value, "vi", decimals=0)
+
+
+def activity_rows(data: bytes) -> dict:
+    """The summary sheet's block of activity figures: the time they cover, then {label: value}."""
+    ws = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("doc.sheet.summary")]
+    rows = [r[:2] for r in ws.iter_rows(min_row=1, values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == i18n.t("doc.col.activity"))
+    return {"header": rows[start + 1][0], **{label: value for label, value in rows[start + 2 :] if label}}
+
+
+def test_the_midyear_review_adds_up_the_first_six_months(store):
+    """The sơ kết (06/2018) reviews six months: reports received, activities, participants, funds of
+    Q1 and Q2 together; the scores as of Q2."""
+    assert reports.resolve_kind("so-ket", store.settings()) == ("midyear", "2018-Q2")
+    report = reports.gather("midyear", "2018-Q2", reports.frames_for(store, "2018-Q2"))
+    six = added_up(store, ["2018-Q1", "2018-Q2"])
+    assert report.activity == six
+    # checked by hand on the sample of this commit: reports 6 + 6, activities 20 + 21, participants
+    # 438 + 776, trained 27 + 53, admitted 12 + 15, funds 34 + 42 million đồng (the oracle adds up the
+    # store's rows, so a sample rewritten with more reports keeps the test true)
+    q2 = reports.gather("quarter", "2018-Q2", reports.frames_for(store, "2018-Q2"))
+    assert q2.activity == added_up(store, ["2018-Q2"])  # a quarter's report: its own quarter
+    assert all(q2.activity[k] < six[k] for k in ("reports", *FIGURES))  # Q1 sent reports too
+    assert report.counts == q2.counts  # the scores as of Q2
+    body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
+    assert f"Trong 6 tháng đầu năm 2018, đã nhận {six['reports']} báo cáo quý của các đơn vị." in body
+    assert (
+        f"Trong 6 tháng đầu năm 2018, các đơn vị tổ chức {vi(six['activities'])} hoạt động với "
+        f"{vi(six['participants'])} lượt đoàn viên tham gia; {vi(six['trained'])} cán bộ được tập huấn; kết nạp "
+        f"{vi(six['admitted'])} đoàn viên mới; vận động {vi(six['funds'])} đồng kinh phí hoạt động."
+    ) in body
+    assert "Đến Quý II/2018: " in body
+    assert activity_rows(reports.to_xlsx(report)) == {
+        "header": "Trong 6 tháng đầu năm 2018",
+        "Báo cáo quý đã nhận": six["reports"],
+        "Số hoạt động": six["activities"],
+        "Lượt đoàn viên tham gia": six["participants"],
+        "Cán bộ được tập huấn": six["trained"],
+        "Đoàn viên mới kết nạp": six["admitted"],
+        "Kinh phí vận động (đồng)": six["funds"],
+    }
+    en = reports.to_docx(reports.gather("midyear", "2018-Q2", reports.frames_for(store, "2018-Q2"), "en"))
+    held = i18n.fmt_number(six["activities"], "en", decimals=0)
+    assert f"In the first 6 months of 2018, the units held {held} activities with " in (
+        "\n".join(texts(docx.Document(io.BytesIO(en))))
+    )
+
+
+def test_the_final_review_in_october_reads_q1_to_q3(store):
+    """The tổng kết is held in 10/2018 on the data then in hand: the scores as of Q3, the figures
+    of Q1–Q3, judged against the target. No Q4 scorecard is in the store, as in October."""
+    assert "2018-Q4" not in set(store.totals()["period"])
+    assert reports.resolve_kind("tong-ket", store.settings()) == ("final", "2018-Q3")
+    report = reports.gather("final", "2018-Q3", reports.frames_for(store, "2018-Q3"))
+    nine = added_up(store, ["2018-Q1", "2018-Q2", "2018-Q3"])
+    assert report.activity == nine
+    special = report.special.set_index("unit_code")
+    assert (special["expected_total"] == special["target_total"]).all()  # judged against the target
+    counts = report.counts
+    assert counts == reports.gather("quarter", "2018-Q3", reports.frames_for(store, "2018-Q3")).counts
+    assert counts["no_data"] == 0 and counts["on_track"] > 0  # real counts, not "chưa có số liệu"
+    body = "\n".join(texts(docx.Document(io.BytesIO(reports.to_docx(report)))))
+    assert (
+        f"Đến Quý III/2018: {counts['on_track']} đơn vị đúng tiến độ, {counts['at_risk']} đơn vị cần chú ý, "
+        f"{counts['behind']} đơn vị chậm tiến độ;"
+    ) in body
+    assert "chưa có số liệu" not in body
+    assert f"Trong 9 tháng đầu năm 2018, đã nhận {nine['reports']} báo cáo quý của các đơn vị." in body
+    assert f"Trong 9 tháng đầu năm 2018, các đơn vị tổ chức {vi(nine['activities'])} hoạt động với " in body
+    assert "Tổ chức họp tổ công tác Quý IV/2018" in body  # the year's last quarter is still ahead
+    rows = activity_rows(reports.to_xlsx(report))
+    assert (rows["header"], rows["Số hoạt động"], rows["Kinh phí vận động (đồng)"]) == (
+        "Trong 9 tháng đầu năm 2018",
+        nine["activities"],
+        nine["funds"],
+    )
 
 
 def test_the_excel_report_has_the_tables_and_native_charts(store):
@@ -142,13 +236,14 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
     rows = {r[0]: r for r in units.iter_rows(min_row=5, values_only=True) if r[0]}
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
-    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, values_only=True) if r[0]}
+    summary = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[0]}
+    # Q3, the data of the tổng kết: the 9 followed units against their targets
     assert summary == {
-        "Đúng tiến độ": 3,
-        "Cần chú ý": 1,
-        "Chậm tiến độ": 2,
+        "Đúng tiến độ": 5,
+        "Cần chú ý": 3,
+        "Chậm tiến độ": 1,
         "Chưa có số liệu": 0,
-        "Công nhận tiến bộ": 3,
+        "Công nhận tiến bộ": 5,
     }
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3  # native Excel charts, not pictures
@@ -363,7 +458,7 @@ def test_the_report_in_english(store):
     body = texts(d)
     assert "MID-YEAR REVIEW" in body
     assert [t for t in body if re.match(r"^[IVX]+\. ", t)][:2] == ["I. GENERAL SITUATION", "II. RESULTS"]
-    assert any(t.startswith("- Behind (2): ") for t in body)
+    assert any(t.startswith("- Behind (1): ") for t in body)
     assert d.tables[-1].rows[0].cells[0].paragraphs[0].text == "To:"
     wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx", lang="en")))
     assert wb.sheetnames[:3] == ["Summary", "Units", "By progress"]

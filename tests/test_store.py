@@ -9,7 +9,7 @@ import pytest
 from doandata import ingest, metrics
 from doandata.store import DuplicateUpload
 from doandata.validate import Batch
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SEEDED
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def total(store, unit, period):
 
 def test_each_upload_is_recorded(store):
     h = store.history()
-    assert len(h) == 10 and set(h["action"]) == {"import"} and set(h["by"]) == {"Dữ liệu mẫu"}
+    assert len(h) == SEEDED and set(h["action"]) == {"import"} and set(h["by"]) == {"Dữ liệu mẫu"}
     assert h.set_index("filename").loc["02_to_cong_tac.xlsx", "rows_added"] == 8  # the eight members
     q3 = h[h["filename"] == "07_bang_diem_quy_3_2018.xlsx"].iloc[0]
     assert q3["periods"] == "2018-Q3" and q3["rows_added"] == 24 and len(q3["sha256"]) == 64
@@ -78,7 +78,7 @@ def test_the_same_file_twice_stores_nothing_new(store):
     with pytest.raises(DuplicateUpload) as caught:
         ingest.import_bytes(data, "again.xlsx", store)
     assert caught.value.upload["filename"] == "07_bang_diem_quy_3_2018.xlsx"
-    assert len(store.history()) == 10
+    assert len(store.history()) == SEEDED
 
 
 def test_a_refused_file_changes_nothing(store):
@@ -93,7 +93,7 @@ def test_first_start_seeds_an_empty_store(empty_store):
     assert ingest.ensure_seeded(empty_store) is True
     assert len(empty_store.units()) == 24
     assert ingest.ensure_seeded(empty_store) is False
-    assert len(empty_store.history()) == 10
+    assert len(empty_store.history()) == SEEDED
 
 
 def test_the_database_counts_plan_items_as_the_rule_says(store):

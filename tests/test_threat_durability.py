@@ -11,7 +11,7 @@ import time
 import sqlalchemy as sa
 
 from doandata.store import Store
-from tests.conftest import ROOT, run_cli
+from tests.conftest import NEXT, ROOT, SEEDED, run_cli
 
 
 def test_sqlite_runs_in_wal_with_a_busy_timeout(store):
@@ -26,15 +26,15 @@ def test_backup_and_restore_with_the_online_api(db_url, tmp_path):
     assert out.returncode == 0 and "Đã sao lưu" in out.stdout
     with sqlite3.connect(copy) as c:
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert c.execute("SELECT count(*) FROM uploads").fetchone()[0] == 10
+        assert c.execute("SELECT count(*) FROM uploads").fetchone()[0] == SEEDED
     run_cli("rollback", "7", db_url=db_url)  # the Q3 scorecard undone after the backup
     q3 = json.loads(run_cli("summary", "--period", "2018-Q3", "--json", db_url=db_url).stdout)
     assert all(r["total"] is None for r in q3)
     out = run_cli("restore", str(copy), db_url=db_url)
     assert out.returncode == 0 and "Đã khôi phục" in out.stdout
     history = run_cli("history", db_url=db_url).stdout.splitlines()
-    assert "rollback" not in "\n".join(history) and len(history) == 11  # the ten, and the restore itself
-    assert history[0].startswith("#12 ") and " restore " in history[0]  # #11 was the undo: never given again
+    assert "rollback" not in "\n".join(history) and len(history) == SEEDED + 1  # the sample, and the restore
+    assert history[0].startswith(f"#{NEXT + 1} ") and " restore " in history[0]  # #NEXT was the undo: never again
     bad = run_cli("restore", str(ROOT / "README.md"), db_url=db_url)
     assert bad.returncode == 1 and "không phải bản sao lưu" in bad.stderr
 

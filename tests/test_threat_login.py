@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from doandata import auth
 from doandata.store import Store
-from tests.conftest import ROOT
+from tests.conftest import NEXT, ROOT, SEEDED
 
 PASSWORD = "mat-khau-bi-mat-2018"
 
@@ -204,15 +204,15 @@ def test_a_restore_and_a_change_of_settings_ask_for_the_password_again(editor_ap
     next(b for b in app.button if b.key == "restore_go").click().run()
     assert [e.value for e in app.error] == ["Mật khẩu không đúng. Hãy chờ 1 giây rồi thử lại."]
     store = Store(db_url)
-    assert len(store.history()) == 10  # nothing restored
+    assert len(store.history()) == SEEDED  # nothing restored
     app.switch_page("pages/cai_dat.py").run()
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
     assert [e.value for e in app.error] == ["Hãy nhập lại mật khẩu biên tập để xác nhận; chưa thay đổi gì."]
-    assert len(store.history()) == 10  # no settings saved
+    assert len(store.history()) == SEEDED  # no settings saved
     wait_over(store, "unknown")
     app.text_input(key="settings_password").set_value(PASSWORD)
     next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
-    assert not app.exception and app.success[0].value.startswith("Đã lưu cài đặt (mục lịch sử #11)")
+    assert not app.exception and app.success[0].value.startswith(f"Đã lưu cài đặt (mục lịch sử #{NEXT})")
     store.dispose()
 
 

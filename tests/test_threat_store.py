@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from doandata import auth, backup, ingest, migrate
 from doandata.store import DuplicateUpload, Store
 from pages import _snapshot
-from tests.conftest import ROOT, SAMPLE, cli_main
+from tests.conftest import NEXT, ROOT, SAMPLE, SEEDED, cli_main
 from tests.test_store import rescored
 
 Q3 = SAMPLE / "07_bang_diem_quy_3_2018.xlsx"
@@ -32,8 +32,8 @@ def test_the_same_file_chosen_for_another_period_is_not_a_duplicate(any_store):
     with pytest.raises(DuplicateUpload):  # the very file for the very period: refused as before
         ingest.import_bytes(data, Q3.name, any_store, "2018-Q3")
     outcome = ingest.import_bytes(data, Q3.name, any_store, "2018-Q4", by="Tổ 1")
-    assert outcome.imported.id == 11
-    assert any_store.upload(11)["periods"] == "2018-Q4"
+    assert outcome.imported.id == NEXT
+    assert any_store.upload(NEXT)["periods"] == "2018-Q4"
     assert set(any_store.totals(periods=["2018-Q4"])["unit_code"]) == set(any_store.units()["unit_code"])
 
 
@@ -101,7 +101,7 @@ def test_a_backup_of_a_newer_release_is_refused_untouched(db_url, tmp_path):
         f"{migrate.head()}). Không khôi phục gì; hãy cập nhật ứng dụng rồi khôi phục lại."
     ]
     store = Store(db_url)
-    assert migrate.revision(store.engine) == migrate.head() and len(store.history()) == 10
+    assert migrate.revision(store.engine) == migrate.head() and len(store.history()) == SEEDED
     store.dispose()
 
 
@@ -166,7 +166,7 @@ def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, tmp_pat
     monkeypatch.chdir(ROOT)
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not app.exception and not app.error
-    assert len(app.dataframe[-1].value) == 24
+    assert len(app.dataframe[-1].value) == 9  # the overview's table: the followed units
     app.switch_page("pages/tai_len.py").run()
     assert not app.exception and [w.value for w in app.warning] == [line]
     assert not app.text_input  # no sign-in form: a sign-in could not even be counted

@@ -6,8 +6,9 @@ import json
 import re
 
 import pandas as pd
+import pytest
 
-from doandata import charts, metrics
+from doandata import charts, i18n, metrics
 from doandata.settings import Settings
 
 S = Settings()
@@ -15,12 +16,13 @@ S = Settings()
 
 def test_rating_transitions_count_units_from_2017_to_now(store):
     table = metrics.rating_transitions(metrics.of_period(store, "2018-Q3"), S)
-    assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Vững mạnh", "Vững mạnh xuất sắc"]
+    assert list(table.index) == ["Yếu", "Trung bình", "Khá", "Tiên tiến", "Vững mạnh", "Xuất sắc"]
     assert table.to_numpy().sum() == 24
-    # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71 and DLS 61 → 73: Trung bình → Khá
+    # HND 45 → 55: Yếu → Trung bình; BDMDN 52 → 71: Trung bình → Tiên tiến, CTHADS stays
     assert table.loc["Yếu", "Trung bình"] == 1
-    assert table.loc["Trung bình", "Khá"] == 2
-    assert table.loc["Trung bình", "Trung bình"] == 3  # CTHADS, HCTD, LMHTX stay
+    assert table.loc["Trung bình", "Tiên tiến"] == 1 and table.loc["Trung bình", "Trung bình"] == 1
+    # DLS 61 → 73, STC 64 → 72, SKHDT 67 → 71: Khá → Tiên tiến; HCTD stays, LMHTX 63 → 55 falls
+    assert table.loc["Khá", "Tiên tiến"] == 3 and table.loc["Khá", "Khá"] == 1 and table.loc["Khá", "Trung bình"] == 1
 
 
 def test_plan_item_matrix_takes_the_latest_status(store):
@@ -55,7 +57,7 @@ def test_gap_to_next_rating_and_where_the_points_are():
         {"code": ["A", "B", "C"], "content": ["a", "b", "c"], "max_points": [10.0, 15, 5], "points": [9.0, 6, 5]}
     )
     gap = metrics.gap_to_next_rating(compare, 66.0, S)
-    assert gap["next"] == "Khá" and gap["needed"] == 4.0
+    assert gap["next"] == "Tiên tiến" and gap["needed"] == 4.0
     assert list(gap["room"]["code"]) == ["B", "A"] and list(gap["room"]["room"]) == [9.0, 1.0]
     assert metrics.gap_to_next_rating(compare, 95.0, S)["next"] is None
 
@@ -96,7 +98,8 @@ def test_followers_and_group_units(store):
     assert people["name"].tolist() == ["Phạm Văn Linh", "Nguyễn Thanh Duy", "Võ Thành Khoa", "Nguyễn Như Tâm"]
     assert people.set_index("name").loc["Nguyễn Thanh Duy", "items"] == ["PT", "KP"]
     assert metrics.followers(members, "HND").empty
-    assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["DLS"]
+    # group 2 follows DLS (the plan's) and two khó khăn units, in the unit list's order
+    assert metrics.group_units(store.units(), members[members["group_no"] == 2], 2) == ["STP", "DLS", "SKHDT"]
 
 
 def hover_texts(fig) -> list[str]:
@@ -136,3 +139,26 @@ def test_milestone_names_in_english_unless_edited():
     texts = json.dumps(json.loads(charts.milestones(settings, dt.date(2018, 7, 1), "en").to_json()), ensure_ascii=False)
     assert "Triển khai (sửa)" in texts and "Working group meeting, Q1" in texts and "Mid-year review" in texts
     assert "Họp tổ công tác" not in texts
+
+
+def test_the_unit_chart_marks_the_reviews_at_their_dates_and_q4_as_after_the_final_review(store):
+    """The sơ kết on the Q2 data (06/2018 is Q2's end); the tổng kết in October, a third of the way
+    from Q3's end to Q4's (31 of Q4's 92 days), not on Q4; Q4 is the year's end, after the review."""
+    timeline = metrics.unit_timeline("CTHADS", store.units(), store.totals(), S)
+    fig = charts.unit_timeline(timeline, "CTHADS", S)
+    ticks = list(fig.data[0].x)
+    assert ticks[:4] == ["Năm 2017", "Quý I/2018", "Quý II/2018", "Quý III/2018"]
+    assert ticks[4] == "Quý IV/2018<br>(cuối năm,<br>sau tổng kết)"
+    marks = {a.text: a.x for a in fig.layout.annotations if a.text in ("Sơ kết", "Tổng kết")}
+    assert marks["Sơ kết"] == 2
+    assert marks["Tổng kết"] == pytest.approx(3 + 31 / 92)
+    lines = sorted(s.x0 for s in fig.layout.shapes if s.type == "line" and s.x0 == s.x1)
+    assert lines == pytest.approx([2, 3 + 31 / 92])
+    target = i18n.fmt_number(timeline["target_total"].iloc[0], "vi")
+    assert f"Quý IV/2018<br>(cuối năm,<br>sau tổng kết): {target}" in hover_texts(fig)  # expected at Q4: the target
+    english = charts.unit_timeline(timeline, "CTHADS", S, "en")
+    assert list(english.data[0].x)[4] == "Q4 2018<br>(year end,<br>after the final review)"
+    # a final review moved in the settings moves its marker: 30/11 is 61 of Q4's 92 days past Q3's end
+    moved = tuple(dataclasses.replace(m, date=dt.date(2018, 11, 30)) if m.key == "final" else m for m in S.milestones)
+    fig = charts.unit_timeline(timeline, "CTHADS", dataclasses.replace(S, milestones=moved))
+    assert next(a.x for a in fig.layout.annotations if a.text == "Tổng kết") == pytest.approx(3 + 61 / 92)

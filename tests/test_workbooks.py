@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from doandata import cli
-from tests.conftest import cli_main
+from tests.conftest import NEXT, cli_main
 from tests.messy import CODES, convert, messy_scorecard
 
 HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", *CODES, "Tổng điểm"]
@@ -72,7 +72,7 @@ def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
     # blank row, the totals row, the notes and the signature are understood
     assert lines(out) == [
         "Lưu ý: Sheet Ghi chep: Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
-        "Đã lưu lần tải lên #11: Bảng điểm, kỳ Quý II/2018, 3 dòng, 3 đơn vị.",
+        f"Đã lưu lần tải lên #{NEXT}: Bảng điểm, kỳ Quý II/2018, 3 dòng, 3 đơn vị.",
     ]
     t = totals(db_url, "2018-Q2")
     assert (t["BDMDN"], t["HND"], t["VPTU"]) == (63, 52, 88)  # "8,5" and "7.5" read as numbers
@@ -223,11 +223,11 @@ def test_unit_list_errors(tmp_path, db_url):
     assert lines(out)[:4] == [
         "Lỗi: Sheet Danh sách, dòng 2, cột Cụm: Thiếu cột bắt buộc “Cụm”. Hãy thêm cột này vào dòng tiêu đề (xem mẫu).",
         "Lỗi: Sheet Danh sách, dòng 3 (A1 — Đơn vị A), cột Xếp loại 2017 (C): Xếp loại “Giỏi” không có trong thang xếp loại. "
-        "Hãy dùng một trong: Yếu, Trung bình, Khá, Vững mạnh, Vững mạnh xuất sắc.",
+        "Hãy dùng một trong: Yếu, Trung bình, Khá, Tiên tiến, Vững mạnh, Xuất sắc.",
         "Lỗi: Sheet Danh sách, dòng 4 (A1 — Đơn vị A bis), cột Mã đơn vị (A): Đơn vị A1 xuất hiện hai lần (lần đầu ở dòng 3). "
         "Hãy giữ một dòng cho mỗi đơn vị.",
         "Lưu ý: Sheet Danh sách, dòng 4 (A1 — Đơn vị A bis), cột Xếp loại 2017 (C): Xếp loại 2017 là “Khá” nhưng điểm 95 tương ứng "
-        "“Vững mạnh xuất sắc”. Ứng dụng giữ xếp loại chính thức “Khá”; hãy kiểm tra lại nếu nhập nhầm.",
+        "“Xuất sắc”. Ứng dụng giữ xếp loại chính thức “Khá”; hãy kiểm tra lại nếu nhập nhầm.",
     ]
 
 
@@ -326,12 +326,14 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
         for code, maximum in zip(CODES, FULL):
             ws.cell(row=6, column=header[code], value=maximum)
     else:
-        assert ws.cell(row=6, column=header["Mã đơn vị"]).value == "BDMDN"  # the special units
+        # the followed units, đặc thù first (CTHADS is the first in the list), then khó khăn (STC)
+        listed = [ws.cell(row=r, column=header["Mã đơn vị"]).value for r in range(6, ws.max_row + 1)]
+        assert listed == ["CTHADS", "HND", "HCTD", "DLS", "BDMDN", "LMHTX", "STC", "STP", "SKHDT"]
         ws.cell(row=6, column=header["RS - Rà soát cán bộ"], value="Hoàn thành")
     wb.save(path)
     out = cli_main("import", str(path), db_url=db_url)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Đã lưu lần tải lên #11" in out.stdout
+    assert f"Đã lưu lần tải lên #{NEXT}" in out.stdout
     if kind == "scores":
         assert totals(db_url, "2018-Q4")["BDVTU"] == 100
         assert "bỏ qua" in out.stdout  # the 23 units not scored yet are skipped, with a note

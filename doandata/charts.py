@@ -62,7 +62,8 @@ def _layout(fig: go.Figure, title: str, height: int, subject: str = "") -> go.Fi
     text = wrap(safe(title))
     if subject:  # in em, so the projector's larger title makes it larger too
         text += "".join(
-            f"<br><span style='font-size:0.8em'>{line}</span>" for line in wrap(safe(subject)).split("<br>")
+            f"<br><span style='font-size:0.8em'>{line}</span>"
+            for line in wrap(safe(subject), int(TITLE_CHARS / 0.8)).split("<br>")
         )
     items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
     title_px = int((text.count("<br>") + 1) * TITLE_SIZE * 1.3 + 24)
@@ -325,8 +326,8 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
         )  # inside the plot: the legend is above
     # no axis title: the chart's title says these are totals, and a phone needs the width
     fig.update_yaxes(range=[max(0, _low(timeline) - 10), 100])
-    # periods on two lines, level: five fit a phone's width (plotly turned them on their side)
-    fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickangle=0, tickfont_size=14)
+    # periods in short lines: five side by side on a laptop, upright on a phone
+    fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickfont_size=14)
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
 
 
@@ -496,7 +497,7 @@ def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str 
     )
 
 
-RATING_CHARS = 10
+RATING_CHARS = 6  # "Vững<br>mạnh": six ratings side by side in half a laptop's width
 
 
 def status_grid(

@@ -652,3 +652,61 @@ def short_name(name: str) -> str:
 def _low(timeline: pd.DataFrame) -> float:
     values = pd.concat([timeline["total"], timeline["baseline_total"], timeline["expected_total"]]).dropna()
     return float(values.min()) if len(values) else 0.0
+
+
+# ---------------------------------------------------------------- support plans (#15)
+
+ACTION_COLOURS = {"done": "#2e7d32", "open": "#1565c0", "overdue": "#c62828"}
+ACTION_SYMBOLS = {"done": "circle", "open": "diamond", "overdue": "x"}
+
+
+def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: str = "vi") -> go.Figure:
+    """A unit's support actions at their due dates, one row each (its number and plan item), done /
+    open / overdue at `day` coloured, and a line at `day` (a period's end, or today). `actions`
+    carries support.with_overdue's `overdue` column."""
+    from . import support
+
+    fig = go.Figure()
+    rows = [f"{int(n)}. {safe(c)}" for n, c in zip(actions["action_no"], actions["item_code"])]
+    states = [support.state(s, bool(o)) for s, o in zip(actions["status"], actions["overdue"])]
+    names = {
+        "done": i18n.t("support.state_done", lang),
+        "open": i18n.t("support.state_open", lang),
+        "overdue": i18n.t("support.state_overdue", lang),
+    }
+    dues = [support._as_date(d) for d in actions["due"]]
+    for key, colour in ACTION_COLOURS.items():
+        picked = [i for i, s in enumerate(states) if s == key]
+        fig.add_scatter(
+            x=[dues[i] for i in picked],
+            y=[rows[i] for i in picked],
+            mode="markers+text",
+            name=names[key],
+            marker=dict(size=18, color=colour, symbol=ACTION_SYMBOLS[key], line=dict(width=1, color="white")),
+            text=[i18n.fmt_date(dues[i], lang)[:5] for i in picked],
+            textposition="middle right",
+            textfont=dict(size=13, color=colour),
+            hovertext=[
+                safe(f"{short_name(str(actions['action'].iloc[i]))} — ")
+                + i18n.t("chart.actions_due", lang, date=i18n.fmt_date(dues[i], lang))
+                + f" — {names[key]}"
+                for i in picked
+            ],
+            hoverinfo="text",
+            showlegend=True,
+        )
+    day_line = dict(color="#555", width=2, dash="dash")
+    fig.add_vline(x=day, line=day_line)
+    # the line named in the legend: a note under the axis met its dates when a phone turned them
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=day_line, name=safe(day_label), hoverinfo="skip")
+    low = min([*dues, day]) if dues else day
+    high = max([*dues, day]) if dues else day
+    fig.update_xaxes(
+        range=[dt.date(low.year, low.month, 1) - dt.timedelta(days=10), high + dt.timedelta(days=45)],
+        tickformat="%m/%Y",
+        dtick="M2",
+        title_text=None,
+    )
+    order = list(dict.fromkeys(rows))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], automargin=True)
+    return _layout(fig, i18n.t("chart.actions_title", lang), height=190 + 42 * max(1, len(order)))

@@ -137,6 +137,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--code", default="BC/ĐTN", help=says("cli.help.code"))
     p.add_argument("--signer", default="", help=says("cli.help.signer"))
     p.add_argument("--date", default="", help=says("cli.help.date"))
+    p.add_argument("--group", type=int, metavar="N", help=says("cli.help.report_group"))
     p = command("actions", "cli.help.actions")
     p.add_argument(
         "--period", default="now", metavar=says("cli.help.period_name"), help=says("cli.help.period_actions")
@@ -449,8 +450,21 @@ def cmd_report(store: Store, args) -> int:
             return _fail(i18n.t("problem.not_date", args.lang, value=args.date))
     if store.units().empty:
         return _fail(i18n.t("cli.report_empty", args.lang), REFUSED)
-    signing = reports.Signing(number=args.number, code=args.code, signer=args.signer, date=date)
-    data = reports.build(store, *resolved, fmt, signing)
+    if args.group is not None:  # a working group's quarterly report (#15): the quarter of the period given
+        from . import support
+
+        if fmt != "docx":
+            return _fail(i18n.t("cli.group_docx", args.lang))
+        groups = support.groups_of(store.units(), store.members(), store.meetings())
+        if args.group not in groups:
+            allowed = ", ".join(str(g) for g in groups) or "—"
+            return _fail(i18n.t("cli.group_unknown", args.lang, group=args.group, allowed=allowed))
+        code = args.code if args.code != "BC/ĐTN" else "BC/TCT"  # the committee's default is not the group's
+        signing = reports.Signing(number=args.number, code=code, signer=args.signer, date=date)
+        data = reports.build_group(store, args.group, resolved[1], signing)
+    else:
+        signing = reports.Signing(number=args.number, code=args.code, signer=args.signer, date=date)
+        data = reports.build(store, *resolved, fmt, signing)
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics, periods, tables, xlsx
+from . import charts, i18n, metrics, periods, support, tables, xlsx
 from . import contract as C
 from .settings import Settings
 from .text import xml_safe
@@ -72,6 +72,7 @@ class Report:
     figures: dict = field(default_factory=dict)
     lang: str = "vi"  # the language both documents are written in
     span: list[str] = field(default_factory=list)  # the quarters whose report figures `activity` adds up
+    support: dict = field(default_factory=dict)  # support.overview at the period: actions, missing reports
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -114,6 +115,7 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         settings=settings,
         lang=lang,
         span=span,
+        support=_support_seen(frames, period, list(special["unit_code"])),
     )
 
 
@@ -231,10 +233,9 @@ def _tasks(special: pd.DataFrame, statuses: pd.DataFrame, period: str, settings:
 # ---------------------------------------------------------------- figures
 
 
-def chart_images(report: Report) -> dict[str, bytes]:
-    """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
-    when no browser can render them, and the document says so instead of failing."""
-    figures = {
+def chart_figures(report: Report) -> dict:
+    """The overview's charts for the document, about the followed units as the document is."""
+    return {
         "progress": charts.progress_bullets(
             report.special,
             report.period,
@@ -243,9 +244,15 @@ def chart_images(report: Report) -> dict[str, bytes]:
             subject=tables.subject(report.special, "followed", report.lang),
         ),
         "transitions": charts.transitions(
-            metrics.rating_transitions(report.frame, report.settings), report.period, report.settings, report.lang
+            metrics.rating_transitions(report.special, report.settings), report.period, report.settings, report.lang
         ),
     }
+
+
+def chart_images(report: Report) -> dict[str, bytes]:
+    """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
+    when no browser can render them, and the document says so instead of failing."""
+    figures = chart_figures(report)
     images = {}
     try:
         for key, fig in figures.items():
@@ -270,6 +277,7 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     _heading(doc, report, signing)
     _title(doc, report)
     _general_situation(doc, report, images)
+    _support_work(doc, report)
     _results(doc, report, images)
     _units_by_progress(doc, report)
     _recognition_and_commendation(doc, report)
@@ -892,6 +900,9 @@ def frames_for(store, period: str) -> dict:
         "criteria": store.criteria(),
         "reports": store.reports(),
         "section_means": store.section_means([settings.baseline_period, period], unit_codes=followed),
+        "actions": store.support_actions(),
+        "meetings": store.meetings(),
+        "members": store.members(),
     }
 
 
@@ -909,3 +920,282 @@ def build(
     if fmt == "xlsx":
         return to_xlsx(report)
     return to_docx(report, signing, chart_images(report) if with_images else None)
+
+
+# ---------------------------------------------------------------- support work (#15)
+
+
+def _support_seen(frames: dict, period: str, followed: list[str]) -> dict:
+    """The support work the Standing Committee's report counts: the actions (in all, done, overdue at
+    the period's end) and the followed units whose report for the period has not come in."""
+    if "actions" not in frames:
+        return {}
+    groups = support.groups_of(frames["units"], frames["members"], frames["meetings"])
+    return support.overview(
+        frames["units"], frames["actions"], frames["meetings"], frames["reports"], groups, period, followed
+    )
+
+
+def _support_work(doc, report: Report) -> None:
+    """In I.: the support plans' actions counted, and the missing quarterly reports by name."""
+    seen = report.support
+    if not seen:
+        return
+    pname = i18n.period_name(report.period, report.lang)
+    _body(
+        doc,
+        _t(report, "doc.support", n=seen["actions"], done=seen["done"], overdue=seen["overdue"], period=pname),
+    )
+    missing = seen["reports_missing"]
+    if missing:
+        _body(doc, _t(report, "doc.support.missing", period=pname, n=len(missing), names=", ".join(missing)))
+    else:
+        _body(doc, _t(report, "doc.support.all_in", period=pname))
+
+
+@dataclass
+class GroupReport:
+    """What a working group reports to Thường trực for a quarter (support.group_quarter, worded)."""
+
+    group_no: int
+    period: str
+    title: str
+    subtitle: str
+    leader: str
+    units: pd.DataFrame  # the group's units with the quarter's figures and whether the report came in
+    meetings: pd.DataFrame
+    actions: pd.DataFrame  # with `overdue` at the quarter's end
+    counts: dict
+    missing_reports: list[str]
+    proposals: pd.DataFrame  # the units' own proposals in their quarterly reports
+    names: dict
+    settings: Settings
+    lang: str = "vi"
+
+
+def group_frames_for(store, period: str) -> dict:
+    """What a working group's report needs from the store."""
+    settings, units = store.settings(), store.units()
+    return {
+        "settings": settings,
+        "units": units,
+        "progress": metrics.of_period(store, period, settings, units),
+        "members": store.members(),
+        "reports": store.reports(),
+        "actions": store.support_actions(),
+        "meetings": store.meetings(),
+    }
+
+
+def gather_group(group_no: int, period: str, frames: dict, lang: str = "vi") -> GroupReport:
+    """Everything a group's quarterly report says, from support.group_quarter and the quarter's figures."""
+    settings, units = frames["settings"], frames["units"]
+    held = support.group_quarter(
+        units, frames["members"], frames["actions"], frames["meetings"], frames["reports"], group_no, period
+    )
+    codes = list(held["units"]["unit_code"])
+    progress = frames["progress"]
+    mine = progress[progress["unit_code"].isin(codes)].set_index("unit_code").reindex(codes).reset_index()
+    reports = frames["reports"]
+    sent = set(reports.loc[reports["period"] == period, "unit_code"]) if len(reports) else set()
+    mine["reported"] = [c in sent for c in mine["unit_code"]]
+    actions = held["actions"]
+    done = int((actions["status"] == support.DONE).sum()) if len(actions) else 0
+    names = dict(zip(units["unit_code"], units["name"]))
+    pname = i18n.period_name(period, lang)
+    plan = i18n.t("doc.plan", lang, year=settings.plan_year)
+    return GroupReport(
+        group_no=group_no,
+        period=period,
+        title=i18n.t("doc.group.title", lang),
+        subtitle=i18n.t("doc.group.subtitle", lang, n=group_no, period=pname, plan=plan),
+        leader=support.group_leader(frames["members"], group_no),
+        units=mine,
+        meetings=held["meetings"],
+        actions=actions,
+        counts={
+            "actions": len(actions),
+            "done": done,
+            "open": len(actions) - done,
+            "overdue": int(actions["overdue"].sum()) if len(actions) else 0,
+        },
+        missing_reports=held["missing_reports"],
+        proposals=held["proposals"],
+        names=names,
+        settings=settings,
+        lang=lang,
+    )
+
+
+def group_signing(report: GroupReport, signing: Signing | None = None) -> Signing:
+    """The group's heading and signature: the bloc's committee over TỔ CÔNG TÁC SỐ N, signed
+    TM. TỔ CÔNG TÁC / TỔ TRƯỞNG by the leader, unless given."""
+    signing = signing or Signing(code="BC/TCT")
+    lang = report.lang
+    return replace(
+        signing,
+        superior=signing.superior or i18n.t("doc.group.superior", lang),
+        issuer=signing.issuer or i18n.t("doc.group.issuer", lang, n=report.group_no),
+        on_behalf=signing.on_behalf or i18n.t("doc.group.on_behalf", lang),
+        signer_title=signing.signer_title or i18n.t("doc.group.signer_title", lang),
+        signer=signing.signer or report.leader,
+        recipients=signing.recipients or tuple(i18n.t("doc.group.recipients", lang).split("\n")),
+    ).worded(lang)
+
+
+def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
+    """The group's report in the same layout as the Standing Committee's: heading, title, I–V,
+    recipients and the signature block."""
+    from docx import Document
+
+    signing = group_signing(report, signing)
+    doc = Document()
+    _page(doc)
+    _heading(doc, report, signing)
+    _title(doc, report)
+    _group_units(doc, report)
+    _group_meetings(doc, report)
+    _group_actions(doc, report)
+    _group_reports(doc, report)
+    _group_proposals(doc, report)
+    _recipients_and_signature(doc, report, signing)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _group_units(doc, report: GroupReport) -> None:
+    """I. The units, each with the quarter's total, rating, progress and whether its report came in."""
+    pname = i18n.period_name(report.period, report.lang)
+    _para(doc, _t(report, "doc.group.units"), bold=True)
+    _body(doc, _t(report, "doc.group.units.text", n=len(report.units), period=pname))
+    if len(report.units):
+        _table(
+            doc,
+            _columns(
+                report,
+                "unit",
+                ("points_in", report.settings.baseline_year),
+                "points_now",
+                "rating_now",
+                "status",
+                "report",
+            ),
+            [
+                [
+                    report.names.get(r["unit_code"], r["unit_code"]),
+                    i18n.fmt_number(r.get("baseline_total"), report.lang),
+                    i18n.fmt_number(r.get("total"), report.lang),
+                    _rating(report, r.get("rating") if isinstance(r.get("rating"), str) else None),
+                    i18n.status_name(r.get("status") if isinstance(r.get("status"), str) else None, report.lang),
+                    i18n.t("groups.came" if r["reported"] else "groups.not_came", report.lang),
+                ]
+                for r in report.units.to_dict("records")
+            ],
+            [5.0, 2.0, 2.0, 2.4, 2.6, 2.0],
+        )
+        _para(doc, "")  # the next part's heading clear of the table
+
+
+def _group_meetings(doc, report: GroupReport) -> None:
+    """II. The quarter's meetings: when, where, who, which units, what was concluded."""
+    pname = i18n.period_name(report.period, report.lang)
+    _para(doc, _t(report, "doc.group.meetings"), bold=True)
+    if report.meetings.empty:
+        _body(doc, _t(report, "doc.group.meetings.none", period=pname))
+        return
+    for m in report.meetings.to_dict("records"):
+        units = [report.names.get(c, c) for c in str(m["units_discussed"] or "").split(",") if c]
+        _body(
+            doc,
+            _t(
+                report,
+                "doc.group.meeting",
+                date=i18n.fmt_date(tables._day(m["meeting_date"]), report.lang),
+                place=i18n.text_or_dash(m["place"] or None),
+                present=i18n.text_or_dash(m["present"] or None),
+                absent=i18n.text_or_dash(m["absent"] or None),
+                units=", ".join(units) or "—",
+            ),
+        )
+        if m["conclusions"]:
+            _body(doc, _t(report, "doc.group.conclusions", text=m["conclusions"]))
+
+
+def _group_actions(doc, report: GroupReport) -> None:
+    """III. The units' actions counted at the quarter's end, then listed, the overdue first."""
+    pname = i18n.period_name(report.period, report.lang)
+    _para(doc, _t(report, "doc.group.actions"), bold=True)
+    if report.actions.empty:
+        _body(doc, _t(report, "doc.group.actions.none"))
+        return
+    _body(
+        doc,
+        _t(
+            report,
+            "doc.group.actions.text",
+            period=pname,
+            **{"n": report.counts["actions"]},
+            **{k: report.counts[k] for k in ("done", "open", "overdue")},
+        ),
+    )
+    rows = report.actions.sort_values(["overdue", "unit_code", "action_no"], ascending=[False, True, True])
+    _table(
+        doc,
+        _columns(report, "unit", "action", "owner", "due", "action_state"),
+        [
+            [
+                report.names.get(r["unit_code"], r["unit_code"]),
+                f"{r['item_code']}: {r['action']}",
+                i18n.text_or_dash(r["owner"]),
+                i18n.fmt_date(tables._day(r["due"]), report.lang),
+                tables.action_state(r["status"], bool(r["overdue"]), report.lang),
+            ]
+            for r in rows.to_dict("records")
+        ],
+        [3.3, 5.0, 2.6, 2.9, 2.2],  # a date at 12 pt on one line, also in a wider font than Times
+    )
+    _para(doc, "")
+
+
+def _group_reports(doc, report: GroupReport) -> None:
+    """IV. The quarterly reports missing from the group's units, by name."""
+    pname = i18n.period_name(report.period, report.lang)
+    _para(doc, _t(report, "doc.group.reports"), bold=True)
+    if report.missing_reports:
+        _body(doc, _t(report, "doc.group.reports.missing", period=pname, names=", ".join(report.missing_reports)))
+    else:
+        _body(doc, _t(report, "doc.group.reports.all", period=pname))
+
+
+def _group_proposals(doc, report: GroupReport) -> None:
+    """V. The solutions the meetings proposed, then the units' own proposals, as written."""
+    _para(doc, _t(report, "doc.group.proposals"), bold=True)
+    lines = [
+        _t(
+            report,
+            "doc.group.proposals.solution",
+            date=i18n.fmt_date(tables._day(m["meeting_date"]), report.lang),
+            text=m["solutions"],
+        )
+        for m in report.meetings.to_dict("records")
+        if m.get("solutions")
+    ]
+    lines += [
+        _t(
+            report,
+            "doc.group.proposals.unit",
+            unit=report.names.get(r["unit_code"], r["unit_code"]),
+            text=r["proposals"],
+        )
+        for r in report.proposals.to_dict("records")
+    ]
+    for line in lines:
+        _body(doc, line)
+    if not lines:
+        _body(doc, _t(report, "doc.group.proposals.none"))
+
+
+def build_group(store, group_no: int, period: str, signing: Signing | None = None, lang: str = "vi") -> bytes:
+    """A working group's quarterly report to Thường trực, as .docx."""
+    return group_to_docx(gather_group(group_no, period, group_frames_for(store, period), lang), signing)

@@ -237,3 +237,63 @@ def _as_date(value) -> dt.date:
     if isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
     return pd.Timestamp(value).date()
+
+
+# ---------------------------------------------------------------- what the pages and documents show
+
+
+def unit_plan(actions: pd.DataFrame, unit_code: str) -> dict:
+    """A unit's support plan: its starting assessment, what was agreed with its Cấp ủy and when
+    (the first action that says so), and its actions by number."""
+    mine = actions[actions["unit_code"] == unit_code].sort_values("action_no") if len(actions) else actions
+
+    def first(column: str):
+        values = [v for v in mine.get(column, pd.Series(dtype=object)) if not _missing(v) and str(v).strip()]
+        return values[0] if values else None
+
+    agreed_date = first("agreed_date")
+    return {
+        "actions": mine.reset_index(drop=True),
+        "assessment": first("assessment"),
+        "agreed": first("agreed"),
+        "agreed_date": _as_date(agreed_date) if agreed_date is not None else None,
+    }
+
+
+def state(status: str | None, overdue: bool) -> str:
+    """done, overdue or open: how a timeline colours an action."""
+    return "done" if status == DONE else "overdue" if overdue else "open"
+
+
+def reinforcements_to(reinforcements: pd.DataFrame, unit_code: str) -> pd.DataFrame:
+    """The cadres sent to a unit."""
+    if not len(reinforcements):
+        return reinforcements
+    return reinforcements[reinforcements["to_unit"] == unit_code].reset_index(drop=True)
+
+
+def meetings_about(meetings: pd.DataFrame, unit_code: str) -> pd.DataFrame:
+    """The meetings whose minutes name the unit among those discussed, newest first."""
+    if not len(meetings):
+        return meetings
+    named = [unit_code in str(u or "").split(",") for u in meetings["units_discussed"]]
+    return meetings[named].sort_values("meeting_date", ascending=False).reset_index(drop=True)
+
+
+def meeting_dates(meetings: pd.DataFrame, group_no: int, quarters: list[str]) -> dict[str, list[dt.date]]:
+    """Per quarter of the plan, the dates the group met (an empty list: it did not)."""
+    out: dict[str, list[dt.date]] = {q: [] for q in quarters}
+    if len(meetings):
+        mine = meetings[meetings["group_no"] == group_no].sort_values("meeting_date")
+        for period, day in zip(mine["period"], mine["meeting_date"]):
+            if period in out:
+                out[period].append(_as_date(day))
+    return out
+
+
+def group_leader(members: pd.DataFrame, group_no: int) -> str:
+    """The name of the group's Tổ trưởng, or empty."""
+    if not len(members):
+        return ""
+    leader = members[(members["group_no"] == group_no) & (members["role"] == "Tổ trưởng")]["name"]
+    return str(leader.iloc[0]) if len(leader) else ""

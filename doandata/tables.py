@@ -264,3 +264,84 @@ def history_label(record: dict, lang: str = "vi") -> str:
         f"#{record['id']} — {i18n.fmt_datetime(record['at'], lang)} — {action_name(record, lang)} — "
         f"{i18n.text_or_dash(record['filename'])}"
     )
+
+
+# ---------------------------------------------------------------- support plans and meetings (#15)
+
+
+def action_state(status: str | None, overdue: bool, lang: str = "vi") -> str:
+    """An action's status as people read it; "Quá hạn" added where the rule says so, never typed."""
+    word = i18n.t(f"item.{status}", lang) if status in {s.key for s in C.STATUSES} else i18n.text_or_dash(status)
+    return f"{word} · {i18n.t('support.state_overdue', lang)}" if overdue else word
+
+
+def actions_table(actions: pd.DataFrame, lang: str = "vi", names: dict | None = None) -> pd.DataFrame:
+    """A support plan's actions (with an `overdue` column, support.with_overdue), one row each, the plan
+    item's code before what is to be done, the due date and the status early so a phone shows them;
+    with `names`, the unit's name first and fewer columns (a working group's actions across its units)."""
+    if names is not None:  # across units: fewer columns, so the due date and the status stay in view
+        return pd.DataFrame(
+            {
+                i18n.t("col.unit_name", lang): [names.get(c, c) for c in actions["unit_code"]],
+                i18n.t("col.action_text", lang): [f"{c}: {a}" for c, a in zip(actions["item_code"], actions["action"])],
+                i18n.t("col.due", lang): [i18n.fmt_date(_day(d), lang) for d in actions["due"]],
+                i18n.t("col.action_state", lang): [
+                    action_state(s, bool(o), lang) for s, o in zip(actions["status"], actions["overdue"])
+                ],
+                i18n.t("col.owner", lang): [i18n.text_or_dash(v) for v in actions["owner"]],
+            }
+        ).reset_index(drop=True)
+    columns = {
+        i18n.t("col.action_no", lang): actions["action_no"].astype("Int64"),
+        i18n.t("col.action_text", lang): [f"{c}: {a}" for c, a in zip(actions["item_code"], actions["action"])],
+        i18n.t("col.due", lang): [i18n.fmt_date(_day(d), lang) for d in actions["due"]],
+        i18n.t("col.action_state", lang): [
+            action_state(s, bool(o), lang) for s, o in zip(actions["status"], actions["overdue"])
+        ],
+        i18n.t("col.result", lang): [i18n.text_or_dash(v) for v in actions["result"]],
+        i18n.t("col.owner", lang): [i18n.text_or_dash(v) for v in actions["owner"]],
+        i18n.t("col.partner", lang): [i18n.text_or_dash(v) for v in actions["partner"]],
+        i18n.t("col.evidence", lang): [i18n.text_or_dash(v) for v in actions["evidence"]],
+    }
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def reinforcements_table(frame: pd.DataFrame, names: dict, lang: str = "vi") -> pd.DataFrame:
+    """Who was sent, from which unit (its name when it is one of ours), when, for what."""
+    return pd.DataFrame(
+        {
+            i18n.t("col.name", lang): frame["name"].astype(str),
+            i18n.t("col.from_unit", lang): [names.get(u, i18n.text_or_dash(u)) for u in frame["from_unit"]],
+            i18n.t("col.start", lang): [i18n.fmt_date(_day(d), lang) for d in frame["start"]],
+            i18n.t("col.end", lang): [i18n.fmt_date(_day(d), lang) for d in frame["end"]],
+            i18n.t("col.task", lang): [i18n.text_or_dash(v) for v in frame["task"]],
+        }
+    )
+
+
+def meetings_by_quarter(dates: dict, lang: str = "vi") -> pd.DataFrame:
+    """A group's quarters (support.meeting_dates): held on which dates, or not held."""
+    return pd.DataFrame(
+        {
+            i18n.t("col.quarter", lang): [i18n.period_name(q, lang) for q in dates],
+            i18n.t("col.meeting", lang): [
+                i18n.t("groups.meeting_held", lang, dates=", ".join(i18n.fmt_date(d, lang) for d in days))
+                if days
+                else i18n.t("groups.meeting_not_held", lang)
+                for days in dates.values()
+            ],
+        }
+    )
+
+
+def _day(value):
+    """A stored date (a date, a Timestamp or ISO text) as a date; None where there is none."""
+    import datetime as dt
+
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()

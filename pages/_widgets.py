@@ -139,17 +139,18 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tru
 
 
 def show(fig) -> None:
-    """Draw a figure made by `figure`."""
+    """Draw a figure; in presentation mode with larger text for the projector (one viewer: its
+    copy is made anew, the shared figure stays as it is)."""
+    if _filters.PRESENT.from_link():
+        fig = charts.for_projector(fig)
     st.plotly_chart(fig, width="stretch", theme=None, config=CHART_CONFIG)
 
 
 def figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
-    """The figure `build` makes, for the view `key` names (`view_key`); in presentation mode with
-    larger text for the projector. Built once per store version and view for every visitor:
-    plotly's figure objects cost a page run more than reading and computing the data behind them
-    (a meeting's twenty viewers of one overview share four figures)."""
-    if _filters.PRESENT.from_link():
-        return cached(("projector", *key), lambda: charts.for_projector(cached(key, build)))
+    """The figure `build` makes, for the view `key` names (`view_key`). Built once per store
+    version and view for every visitor: plotly's figure objects cost a page run more than reading
+    and computing the data behind them (a meeting's twenty viewers of one overview share its
+    figures)."""
     return cached(key, build)
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from doandata import builds, i18n, periods, reports
+from doandata import builds, i18n, periods, reports, support
 from pages import _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
@@ -58,3 +58,48 @@ if files:
             width="stretch",
             mime=_widgets.MIME[fmt],
         )
+
+# ---------------------------------------------------------------- a working group's quarterly report (#15)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _group_report(url: str, version: int, group: int, quarter: str, lang: str) -> bytes:
+    # no charts: laid out in well under a second, so kept by store version without builds' queue
+    return reports.build_group(_snapshot.store(), group, quarter, lang=lang)
+
+
+st.header(i18n.t("reports.group_header", lang))
+st.caption(i18n.t("reports.group_caption", lang))
+group_numbers = support.groups_of(snap.units, snap.members)
+if group_numbers:
+    with st.form("group_report"):
+        g1, g2 = st.columns(2)
+        group_no = g1.selectbox(
+            i18n.t("reports.group_pick", lang),
+            group_numbers,
+            index=group_numbers.index(f.group) if f.group in group_numbers else 0,
+            format_func=lambda g: i18n.t("meeting.group_name", lang, n=g),
+        )
+        quarter = g2.selectbox(
+            i18n.t("reports.group_quarter", lang),
+            list(settings.quarters),
+            index=list(settings.quarters).index(f.period) if f.period in settings.quarters else 0,
+            format_func=lambda q: i18n.period_name(q, lang),
+        )
+        group_made = st.form_submit_button(i18n.t("reports.group_make", lang))
+    if group_made:
+        st.session_state["group_report_file"] = {
+            "data": _group_report(snap.url, snap.version, int(group_no), quarter, lang),
+            "name": f"bao_cao_to_{int(group_no)}_{quarter}.docx",
+        }
+    made_group = st.session_state.get("group_report_file")
+    if made_group:
+        st.download_button(
+            i18n.t("reports.group_get", lang),
+            made_group["data"],
+            file_name=made_group["name"],
+            icon=":material/description:",
+            mime=_widgets.MIME["docx"],
+        )
+else:
+    st.write(i18n.t("groups.none", lang))

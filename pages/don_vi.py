@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import cells, charts, i18n, metrics, tables
-from pages import _share, _sidebar, _snapshot, _widgets
+from pages import _share, _sidebar, _snapshot, _support, _widgets
 from pages._filters import UNIT, resolve, settle
 
 f = _sidebar.sidebar()
@@ -190,3 +190,6 @@ for _, rep in reports.sort_values("period", ascending=False).iterrows():
                 st.markdown(f"**{i18n.t(f'report.{key}', lang)}**")
                 st.text(rep[key])
         st.caption(tables.report_figures(rep, lang))
+
+# ---------------------------------------------------------------- support plan, actions, meetings (#15)
+_support.unit_section(snap, f, code, lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import i18n, metrics, tables
-from pages import _sidebar, _snapshot, _widgets
+from pages import _sidebar, _snapshot, _support, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -47,9 +47,13 @@ for group in groups:
         units_and_reports(codes)
     else:
         st.write(i18n.t("groups.no_units", lang))
+    _support.group_section(snap, f, group, codes, lang)  # meetings, actions, missing reports (#15)
 
 orphans = snap.units[snap.units["group"].notna() & ~snap.units["unit_code"].isin(followed)]
 if not f.group and len(orphans):
     st.header(i18n.t("groups.orphans", lang))
     st.caption(i18n.t("groups.orphans_note", lang))
     units_and_reports(list(orphans["unit_code"]))
+
+# ---------------------------------------------------------------- a meeting typed in by an editor (#15)
+_support.meeting_form(snap, lang, f.group)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
 from doandata import settings as S
-from pages import _deep_link, _sidebar, _snapshot, _widgets
+from pages import _deep_link, _sidebar, _snapshot, _support, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -32,6 +32,7 @@ for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised
     col.metric(i18n.t(f"metric.{key}", lang), i18n.fmt_number(counts[key], lang, 0))
 if frame["group"].nunique(dropna=False) > 1:  # the same counts, group by group
     _widgets.table(tables.group_status_table(frame, lang), lang)
+_support.overview_section(snap, f, frame, lang)  # actions, meetings, missing reports (#15)
 
 if len(frame) > charts.MAX_BARS:
     st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(frame), lang, 0)))

@@ -78,7 +78,7 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
             pname = i18n.period_name("2018-Q2", lang)
             expected = {
                 "nav.overview": i18n.t("overview.header", lang, period=pname),
-                "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",  # the first unit of the list
+                "nav.unit": "Đoàn Cục Thi hành án dân sự Thành phố",  # the first followed unit of the list
                 "nav.groups": i18n.t("groups.header", lang, period=pname),
                 "nav.clusters": i18n.t("clusters.header", lang, period=pname),
                 "nav.reports": i18n.t("reports.header", lang),
@@ -116,7 +116,7 @@ def test_no_request_leaves_the_app(browser, db_url):
         wait_for_app(page)
         headings = {
             "nav.overview": i18n.t("overview.header", "vi", period="Quý II/2018"),
-            "nav.unit": "Chi đoàn Ban Dân vận Thành ủy",
+            "nav.unit": "Đoàn Cục Thi hành án dân sự Thành phố",
             "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
             "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
             "nav.reports": i18n.t("reports.header", "vi"),
@@ -125,8 +125,8 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.history": i18n.t("history.header", "vi"),
             "nav.settings": i18n.t("settings.header", "vi"),
         }
-        # plotly charts each page draws; the first unit (BDVTU) reports no plan items: "Chưa có số liệu"
-        charts = {"nav.overview": 4, "nav.unit": 2, "nav.clusters": 1}
+        # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items
+        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)
@@ -180,7 +180,10 @@ def test_meeting_features_in_the_real_browser(browser, db_url):
         page.locator("[data-testid='stSidebarNav'] a", has_text="Cụm").click()
         wait_for_app(page)
         assert page.locator("h1").first.inner_text() == "Các cụm và đơn vị đồng hành — Quý I/2018"
-        assert page.locator("[data-testid='stSidebar']").get_by_text("Chỉ đơn vị đặc thù").count() == 1
+        chosen = [
+            i.input_value() for i in page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input").all()
+        ]
+        assert chosen[-1] == "Chỉ đơn vị đặc thù"
         assert "q=2018-Q1" in page.url and "ds=dac-thu" in page.url
         # the share box shows the link of this very view and its QR code
         page.get_by_text("Chia sẻ liên kết trang này").click()
@@ -251,13 +254,13 @@ def test_the_share_box_names_the_view_on_screen(browser, db_url):
         page.goto(f"{base}/tong_quan?q=2018-Q2")
         wait_for_app(page)
         page.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
-        assert_link_is_the_view(page, names, unit="BDVTU", q="2018-Q2")
+        assert_link_is_the_view(page, names, unit="CTHADS", q="2018-Q2")  # the first followed unit
         choose(page, "Đơn vị", f"HND — {names['HND']}")
         assert_link_is_the_view(page, names, unit="HND", q="2018-Q2")
         choose(page, "Quý", "Quý III/2018")
         assert_link_is_the_view(page, names, unit="HND", q="2018-Q3")
-        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows the cluster's first unit
-        assert_link_is_the_view(page, names, unit="CVLS", cum="8")
+        choose(page, "Cụm", "Cụm 8")  # HND is not in cluster 8: the page shows its first followed unit
+        assert_link_is_the_view(page, names, unit="BDMDN", cum="8")
         choose(page, "Cụm", "Tất cả các cụm")
         choose(page, "Tổ công tác", "Tổ 2")
         assert_link_is_the_view(page, names, to="2")

@@ -214,6 +214,21 @@ def test_settings_change_takes_effect_and_is_in_the_history(app, db_url):
     assert "settings" in run_cli("history", db_url=db_url).stdout
 
 
+def test_the_levels_names_and_which_count_as_kho_khan_are_settings(app, db_url):
+    assert (summary(db_url)["STP"]["group"], summary(db_url)["STC"]["group"]) == ("kho_khan", "kho_khan")
+    open_page(app, "pages/cai_dat.py")
+    sign_in(app)
+    app.text_input(key="scale_name_fair").set_value("Khá (loại C)")
+    app.multiselect(key="weak_levels").unselect("advanced")  # Tiên tiến no longer counts as khó khăn
+    app.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Lưu cài đặt").click().run()
+    assert not app.exception, app.exception
+    after = summary(db_url)
+    assert after["STP"]["group"] is None and not after["STP"]["followed"]  # 2017: Tiên tiến
+    # STC's stored word "Khá" reads as the renamed level: still khó khăn
+    assert (after["STC"]["baseline_rating"], after["STC"]["group"]) == ("Khá (loại C)", "kho_khan")
+
+
 def test_invalid_settings_are_refused(app, db_url):
     open_page(app, "pages/cai_dat.py")
     sign_in(app)
@@ -268,3 +283,37 @@ def test_hash_password_command():
         [sys.executable, "-m", "doandata", "hash-password"], input="ngan\n", capture_output=True, text=True, cwd=ROOT
     )
     assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
+
+
+def test_the_sample_says_so_and_an_editor_takes_it_out_then_back(app, db_url):
+    banner = "Đang hiển thị dữ liệu mẫu (số liệu minh họa, không phải kết quả thật). Gỡ dữ liệu mẫu ở trang Lịch sử."
+    open_page(app, "pages/tong_quan.py")
+    assert banner in [c.value.removeprefix(":material/info: ") for c in app.caption]
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    open_page(app, "pages/lich_su.py")
+    button = next(b for b in app.button if b.label == "Gỡ dữ liệu mẫu")
+    assert button.disabled  # not before the confirmation
+    app.checkbox(key="unseed_sure").check().run()
+    app.text_input(key="unseed_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == "Gỡ dữ liệu mẫu").click().run()
+    assert not app.exception
+    assert app.success[0].value == (
+        f"Đã gỡ dữ liệu mẫu (mục lịch sử #{NEXT}). Muốn lấy lại: khôi phục trạng thái trước mục #{NEXT}."
+    )
+    assert summary(db_url) == {}  # no unit left
+    history = app.dataframe[0].value
+    assert history.iloc[0]["Việc"].startswith("Gỡ dữ liệu mẫu: Danh sách đơn vị")
+    assert not [b for b in app.button if b.label == "Gỡ dữ liệu mẫu"]  # nothing left to remove
+    # an empty store points to the templates and the upload page, not to a command
+    open_page(app, "pages/tong_quan.py")
+    assert banner not in [c.value.removeprefix(":material/info: ") for c in app.caption]
+    assert app.info[0].value.startswith("Chưa có dữ liệu. Hãy tải mẫu Danh sách đơn vị ở trang **Mẫu biểu**")
+    assert "python" not in app.info[0].value
+    # and the removal is undone like any other entry
+    open_page(app, "pages/lich_su.py")
+    app.selectbox(key="restore_pick").set_value(NEXT).run()
+    app.checkbox(key=f"restore_sure_{NEXT}").check().run()
+    app.text_input(key="restore_password").set_value(PASSWORD)
+    next(b for b in app.button if b.label == f"Khôi phục trạng thái trước lần #{NEXT}").click().run()
+    assert not app.exception and len(summary(db_url)) == 24

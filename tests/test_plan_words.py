@@ -15,6 +15,7 @@ from doandata import ingest, metrics, reports, tables
 from doandata.settings import Settings, renamed
 from doandata.store import Store
 from tests.conftest import SAMPLE, cli_main
+from tests.test_office_values import units_workbook
 
 S = Settings()
 
@@ -135,6 +136,14 @@ def test_the_page_the_docx_and_the_xlsx_propose_the_same_units(store):
     assert counted and counted[0][1] == len(proposed)
 
 
+def test_the_documents_charts_are_about_the_followed_units(store):
+    report = reports.gather("quarter", "2018-Q3", reports.frames_for(store, "2018-Q3"))
+    figures = reports.chart_figures(report)
+    assert figures["progress"].layout.title.subtitle.text == "9 đơn vị được theo dõi: 6 đặc thù, 3 khó khăn"
+    grid = [t.z for t in figures["transitions"].data if getattr(t, "z", None) is not None][0]
+    assert sum(v for row in grid for v in row if v == v) == 9  # the 9 units' ratings, not the 24
+
+
 def test_the_subject_of_a_chart_is_said():
     frame = pd.DataFrame({"group": ["dac_thu", "dac_thu", "kho_khan", None]})
     assert tables.subject(metrics.in_set(frame, "followed"), "followed") == (
@@ -146,16 +155,7 @@ def test_the_subject_of_a_chart_is_said():
 
 # ---------------------------------------------------------------- companions
 
-COMPANION, CLUSTER, RATING = "J", "D", "H"
-
-
-def sample_units(path, **cells) -> str:
-    wb = openpyxl.load_workbook(SAMPLE / "01_danh_sach_don_vi.xlsx")
-    ws = wb["Danh sách đơn vị"]
-    for ref, value in cells.items():
-        ws[ref] = value
-    wb.save(path)
-    return str(path)
+COMPANION = "J"  # the sample unit list's column of companions
 
 
 def row_of(code: str) -> int:
@@ -165,7 +165,7 @@ def row_of(code: str) -> int:
 
 def test_a_companion_of_another_cluster_is_a_warning_naming_both(tmp_path, db_url):
     # HND (cụm 4) accompanied by VKSND (cụm 6, Vững mạnh)
-    path = sample_units(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('HND')}": "VKSND"})
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('HND')}": "VKSND"})
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     warnings = [x for x in (out.stdout + out.stderr).splitlines() if "cụm 6" in x]
@@ -183,7 +183,7 @@ def test_a_companion_of_another_cluster_is_a_warning_naming_both(tmp_path, db_ur
 
 def test_a_companion_below_vung_manh_is_a_warning(tmp_path, db_url):
     # LMHTX (cụm 8) accompanied by BDMDN (cụm 8, Trung bình in 2017 by its score)
-    path = sample_units(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('LMHTX')}": "BDMDN"})
+    path = units_workbook(tmp_path / "ds.xlsx", **{f"{COMPANION}{row_of('LMHTX')}": "BDMDN"})
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
     text = out.stdout + out.stderr

@@ -1,0 +1,64 @@
+"""The support work in real Chromium (#15): an editor marks an action done on the unit page, and the
+overview's counts change."""
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
+from tests.test_browser import metric_values
+from tests.test_editing import HASH, PASSWORD
+
+DONE, OVERDUE = "Việc đã hoàn thành", "Việc quá hạn"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def go(page, name: str) -> None:
+    """Follow the sidebar's link to a page, as a person does: the session, and its sign-in, go along."""
+    page.locator("[data-testid='stSidebarNav'] a", has_text=name).first.click()
+    wait_for_app(page)
+
+
+def support_counts(page, done: str) -> dict:
+    """The overview's support counts, once the count of actions done reads `done`."""
+    page.locator("[data-testid='stMetricValue']", has_text=done).wait_for(timeout=30000)
+    return metric_values(page)
+
+
+def test_an_editor_marks_an_action_done_and_the_overview_counts_it(browser, db_url):
+    with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": HASH}) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/tong_quan?q=2018-Q3")
+        wait_for_app(page)
+        before = support_counts(page, "10/23")
+        assert (before[DONE], before[OVERDUE]) == ("10/23", "4")
+
+        # a shared link to the unit, then sign in on Tải lên and come back through the sidebar
+        page.goto(f"{base}/don_vi?unit=LMHTX&q=2018-Q3")
+        wait_for_app(page)
+        page.get_by_text("Người biên tập đăng nhập (trang Tải lên)", exact=False).wait_for()
+        go(page, "Tải lên")
+        page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
+        page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)  # signed in
+        go(page, "Đơn vị")
+        assert page.locator("h1").first.inner_text() == "Chi đoàn Liên minh Hợp tác xã Thành phố"
+
+        # LMHTX's action 1 (KT, due 30/06, not started) is overdue at the end of Q3
+        page.get_by_text("2 việc: 0 hoàn thành, 2 chưa hoàn thành, trong đó 1 quá hạn", exact=False).wait_for()
+        choose(page, "Tình trạng", "Hoàn thành")
+        page.get_by_label("Kết quả", exact=True).fill("Đã kiện toàn Bí thư Chi đoàn")
+        page.get_by_role("button", name="Lưu cập nhật").click()
+        page.get_by_text("Đã lưu cập nhật việc số 1", exact=False).wait_for(timeout=30000)
+        page.get_by_text("2 việc: 1 hoàn thành, 1 chưa hoàn thành, trong đó 0 quá hạn", exact=False).wait_for()
+
+        go(page, "Tổng quan")
+        after = support_counts(page, "11/23")
+        assert (after[DONE], after[OVERDUE]) == ("11/23", "3")

@@ -21,8 +21,22 @@ STATUS_COLOURS = {"on_track": "#2e7d32", "at_risk": "#f9a825", "behind": "#c6282
 BASELINE_COLOUR = "#455a64"
 TARGET_COLOUR = "#1565c0"
 EXPECTED_COLOUR = "#6a1b9a"
-FONT = dict(family="Arial, 'Noto Sans', sans-serif", size=16)
+TEXT_COLOUR = "#1a1a1a"  # every word of a chart dark, to be read from the back of a room
+FONT = dict(family="Arial, 'Noto Sans', sans-serif", size=16, color=TEXT_COLOUR)
+TITLE_SIZE = 20
 MAX_BARS = 40
+# The server does not know the screen's width, so every figure is laid out to work from a 390 px
+# phone to a 1920 px projector: titles wrapped to what a phone's width holds, unit names above
+# their bars (not beside them, where they took a phone's whole width), few ticks, the legend under
+# the plot in rows plotly wraps itself, margins grown by plotly to fit what it drew.
+TITLE_CHARS = 30  # characters of a 20 px title a phone's chart holds on one line
+NAME_CHARS = 38  # a unit's name above its bar, on one line of a phone's chart
+LEGEND_ROW = 26  # px of one legend row at 15 px; room under the plot for as many rows as entries
+BAR_WIDTH = 0.42  # of a unit's band: the rest holds its name
+BAND_PX = 62  # a unit's band: its name and its bar
+PAIR_WIDTH = 0.56  # of a pair's band: its two bars; the rest holds the special unit's name
+PAIR_BAND_PX = 76
+GRID_BAND_PX = 26  # a grid row's name, and its cells
 
 
 def safe(text: object) -> str:
@@ -30,64 +44,128 @@ def safe(text: object) -> str:
     return html.escape(str(text if text is not None else ""), quote=False)
 
 
-# The top margin each chart's height was sized with; a taller title and legend band adds to it.
-BASE_TOP = 110
+def wrap(text: str, width: int = TITLE_CHARS) -> str:
+    """A title in lines of at most `width` characters (plotly never wraps a title itself)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _layout(fig: go.Figure, title: str, height: int, subject: str = "") -> go.Figure:
-    """`subject` says which units the chart shows, on a line under the title."""
+    """Title on top, wrapped, and `subject` (which units the chart shows) in smaller lines under it;
+    legend under the plot; the plot keeps `height` less the room the title's lines and a phone's
+    legend rows take, which the figure grows by."""
+    text = wrap(safe(title))
+    if subject:  # in em, so the projector's larger title makes it larger too
+        text += "".join(
+            f"<br><span style='font-size:0.8em'>{line}</span>"
+            for line in wrap(safe(subject), int(TITLE_CHARS / 0.8)).split("<br>")
+        )
+    items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
+    title_px = int((text.count("<br>") + 1) * TITLE_SIZE * 1.3 + 24)
     fig.update_layout(
-        title=dict(text=safe(title), font=dict(size=22), subtitle=dict(text=safe(subject), font=dict(size=15))),
+        title=dict(text=text, font=dict(size=TITLE_SIZE, color=TEXT_COLOUR), automargin=True),
         font=FONT,
-        height=height,
+        height=height + title_px + items * LEGEND_ROW,
         template="plotly_white",
-        legend=dict(orientation="h", font=dict(size=15)),
-        margin=dict(l=10, r=20, b=50),
+        legend=dict(
+            orientation="h",
+            x=0,
+            xref="container",
+            xanchor="left",
+            y=0,
+            yref="container",
+            yanchor="bottom",
+            font=dict(size=15, color=TEXT_COLOUR),
+            itemsizing="constant",
+        ),
+        margin=dict(l=10, r=20, t=10, b=10),
         hoverlabel=dict(font_size=15),
     )
-    return _legend_under_title(fig)
+    fig.update_xaxes(automargin=True, tickfont=dict(color=TEXT_COLOUR), title_font=dict(color=TEXT_COLOUR))
+    fig.update_yaxes(automargin=True, tickfont=dict(color=TEXT_COLOUR), title_font=dict(color=TEXT_COLOUR))
+    return _place_title(fig)
 
 
-def _legend_under_title(fig: go.Figure) -> go.Figure:
-    """The title on the figure's top line, the legend in rows on the plot's top edge, and room for
-    them: a legend held to the plot area (narrow beside long unit names) grew up into the title.
-    plotly lets a legend above the plot use the figure's whole width when x < 0, and keeps it inside;
-    the room is for the rows a 560 px chart needs (one item a row up to three, else two), and the
-    figure grows by it so the plot keeps its height."""
-    title_px, legend_px = fig.layout.title.font.size or 22, fig.layout.legend.font.size or 15
-    items = sum(1 for t in fig.data if t.showlegend is not False and t.name)
-    rows = items if items <= 3 else -(-items // 2)
-    subtitle_px = (fig.layout.title.subtitle.font.size or 15) if fig.layout.title.subtitle.text else 0
-    top = int(24 + 1.5 * title_px + 1.5 * subtitle_px + rows * 1.7 * legend_px)
-    before = fig.layout.margin.t or BASE_TOP  # the room the figure's height already holds
+def _place_title(fig: go.Figure) -> go.Figure:
+    """The title's lines from the figure's top edge down. plotly anchors a title of several lines
+    at the top by its first line (the others fall into the plot, the first above the figure), but
+    at the bottom by its last: so its bottom is placed, at the height its lines take."""
+    lines = (fig.layout.title.text or "").count("<br>") + 1
+    size = fig.layout.title.font.size or TITLE_SIZE
+    block = TITLE_PAD + lines * size * 1.3
     fig.update_layout(
-        title=dict(y=1, yref="container", yanchor="top", pad=dict(t=14)),
-        legend=dict(x=-0.001, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom", **_columns(items)),
-        margin=dict(t=top),
-        height=(fig.layout.height or 450) + max(0, top - before),
+        title=dict(x=0, xref="container", xanchor="left", pad=dict(l=10), yref="container", yanchor="bottom"),
+        title_y=1 - block / (fig.layout.height or 450),
     )
     return fig
 
 
-def _columns(items: int) -> dict:
-    """Two legend entries a row past three, whatever the screen: the room above was sized for that."""
-    return dict(entrywidth=0.5, entrywidthmode="fraction") if items > 3 else {}
+TITLE_PAD = 10  # px above a chart's title
+
+
+PROJECTOR_MIN_PX = 20  # the smallest chart text a projector shows
 
 
 def for_projector(fig: go.Figure, factor: float = 1.3) -> go.Figure:
-    """The same figure with every font and the height scaled up for a projector."""
+    """The same figure with every text scaled up for a projector, none under 20 px, and the
+    height grown to match."""
     fig = go.Figure(fig)
-    size = (fig.layout.font.size or FONT["size"]) * factor
+
+    def big(size) -> float:
+        return max(PROJECTOR_MIN_PX, (size or FONT["size"]) * factor)
+
+    base = big(fig.layout.font.size)
     fig.update_layout(
-        font_size=size,
-        title_font_size=(fig.layout.title.font.size or 22) * factor,
-        legend_font_size=size,
-        height=int((fig.layout.height or 450) * 1.15),
+        font_size=base,
+        title_font_size=big(fig.layout.title.font.size or TITLE_SIZE),
+        legend_font_size=big(fig.layout.legend.font.size),
+        height=int((fig.layout.height or 450) * factor),
     )
-    fig.update_annotations(font_size=size * 0.9)
-    if fig.layout.legend.yanchor == "bottom":  # not a legend placed under the plot
-        _legend_under_title(fig)
-    return fig
+    fig.update_xaxes(tickfont_size=base, title_font_size=base)
+    fig.update_yaxes(tickfont_size=base, title_font_size=base)
+    for note in fig.layout.annotations:
+        note.font.size = big(note.font.size)
+        if note.showarrow is not False and note.ay is not None:  # offsets in px grow with the text
+            note.ax, note.ay = (note.ax or 0) * factor, note.ay * factor
+    for trace in fig.data:
+        if "textfont" in trace:
+            trace.textfont.size = big(trace.textfont.size)
+        if "marker" in trace and "size" in trace.marker and isinstance(trace.marker.size, int | float):
+            trace.marker.size = trace.marker.size * factor
+    return _place_title(fig)
+
+
+def _names_above(
+    fig: go.Figure, names: list[str], full: list[str], bar: float = BAR_WIDTH, headers: set[str] = frozenset()
+) -> None:
+    """Unit names written above their bars, from the plot's left edge over its whole width (a
+    phone has no room for them beside the bars); the bars' own axis labels hidden. Categories are
+    placed by their index, so a name sits a fixed share of its band above its bar; a group's name
+    (`headers`) has a band of its own, with no bar."""
+    for i, (name, whole) in enumerate(zip(names, full)):
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=i if name in headers else i - bar / 2 - 0.03,
+            yref="y",
+            yanchor="middle" if name in headers else "bottom",
+            text=name,
+            hovertext=whole,
+            showarrow=False,
+            font=dict(size=15, color=TEXT_COLOUR),
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=names,
+        showticklabels=False,
+        range=[len(names) - 0.5, -0.75],  # the first name above the first bar, worst first on top
+    )
 
 
 def progress_bullets(
@@ -110,6 +188,7 @@ def progress_bullets(
             y=[safe(short_name(n)) for n in part["unit_name"]],
             x=part["total"].fillna(0),
             orientation="h",
+            width=BAR_WIDTH,
             name=label,
             marker_color=STATUS_COLOURS[status],
             customdata=list(
@@ -139,28 +218,30 @@ def progress_bullets(
         marker=dict(symbol="line-ns", size=26, line=dict(width=4, color=BASELINE_COLOUR)),
         hoverinfo="skip",
     )
-    fig.add_scatter(
-        y=names,
-        x=data["expected_total"],
-        mode="markers",
-        name=i18n.t("chart.expected", lang, period=pname),
-        marker=dict(symbol="diamond", size=13, color=EXPECTED_COLOUR),
-        hoverinfo="skip",
-    )
+    # the star under the diamond, and larger: where the expected total is the target, both show
     fig.add_scatter(
         y=names,
         x=data["target_total"],
         mode="markers",
         name=i18n.t("chart.target", lang),
-        marker=dict(symbol="star", size=16, color=TARGET_COLOUR),
+        marker=dict(symbol="star", size=22, color=TARGET_COLOUR),
+        hoverinfo="skip",
+    )
+    fig.add_scatter(
+        y=names,
+        x=data["expected_total"],
+        mode="markers",
+        name=i18n.t("chart.expected", lang, period=pname),
+        marker=dict(symbol="diamond", size=11, color=EXPECTED_COLOUR, line=dict(width=1.5, color="#ffffff")),
         hoverinfo="skip",
     )
     rows = _group_rows(data, names, lang)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), automargin=True)
-    fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=10)
+    whole = dict(zip(names, (safe(n) for n in data["unit_name"])))
+    _names_above(fig, rows, [whole.get(r, r) for r in rows], headers=set(rows) - set(names))
+    fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 100], dtick=20)
     fig.update_layout(barmode="overlay")
     title = i18n.t("chart.overview_title", lang, period=pname, baseline=settings.baseline_year)
-    return _layout(fig, title, height=max(380, 150 + 38 * len(rows)), subject=subject)
+    return _layout(fig, title, height=max(260, 90 + BAND_PX * len(rows)), subject=subject)
 
 
 def _group_rows(data: pd.DataFrame, names: list[str], lang: str) -> list[str]:
@@ -199,29 +280,34 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
     fig.add_scatter(
         x=labels,
         y=timeline["total"],
-        mode="lines+markers+text",
+        mode="lines+markers",
         name=i18n.t("chart.unit_total", lang),
         line=dict(color=TARGET_COLOUR, width=5),
         marker=dict(size=14),
         text=_numbers(timeline["total"], lang),
-        textposition="top center",
-        textfont=dict(size=17),
         hovertemplate="%{x}: %{text}<extra>%{fullData.name}</extra>",
     )
+    _point_labels(fig, labels, timeline["total"], lang)
+    # the 2017 score and the target are named with their values in the legend, not by notes that
+    # sat on the lines
     if not is_blank(baseline):
-        fig.add_hline(
-            y=baseline,
+        fig.add_scatter(
+            x=[labels[0], labels[-1]],
+            y=[baseline, baseline],
+            mode="lines",
             line=dict(color=BASELINE_COLOUR, width=2, dash="dot"),
-            annotation_text=i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
+            name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year)
             + f": {i18n.fmt_number(baseline, lang)}",
-            annotation_position="bottom right",
+            hoverinfo="skip",
         )
     if not is_blank(target):
-        fig.add_hline(
-            y=target,
+        fig.add_scatter(
+            x=[labels[0], labels[-1]],
+            y=[target, target],
+            mode="lines",
             line=dict(color="#2e7d32", width=2),
-            annotation_text=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
-            annotation_position="top left",
+            name=i18n.t("chart.target", lang) + f": {i18n.fmt_number(target, lang)}",
+            hoverinfo="skip",
         )
     for review in periods.REVIEWS:
         x = _review_position(review, list(timeline["period"]), settings)
@@ -238,8 +324,10 @@ def unit_timeline(timeline: pd.DataFrame, name: str, settings: Settings, lang: s
             xshift=4,
             font=dict(size=15, color="#555"),
         )  # inside the plot: the legend is above
-    fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[max(0, _low(timeline) - 10), 100])
-    fig.update_xaxes(title_text=i18n.t("chart.period", lang), type="category")
+    # no axis title: the chart's title says these are totals, and a phone needs the width
+    fig.update_yaxes(range=[max(0, _low(timeline) - 10), 100])
+    # periods in short lines: five side by side on a laptop, upright on a phone
+    fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickfont_size=14)
     return _layout(fig, i18n.t("chart.unit_title", lang, name=short_name(name)), height=480)
 
 
@@ -306,47 +394,71 @@ def criteria_bars(frame: pd.DataFrame, period: str, settings: Settings, lang: st
     return _layout(fig, i18n.t("chart.criteria_title", lang, period=pname, baseline=settings.baseline_year), 440)
 
 
+MILESTONE_GAP_PX = 44  # a milestone's two lines of text and the space under them
+
+
 def milestones(settings: Settings, today: dt.date, lang: str = "vi") -> go.Figure:
-    """The plan timeline (section IV) with today's position."""
+    """The plan timeline (section IV) with today's position, running down the page: every label
+    has the width of the screen to its right, and labels closer in time than their height are
+    moved apart along the line (its height, unlike a screen's width, is the figure's own)."""
     ms = sorted(settings.milestones, key=lambda m: m.date)
+    start, end = dt.date(settings.plan_year, 1, 1), dt.date(settings.plan_year, 12, 31)
+    first = min([start, *(m.date for m in ms)]) - dt.timedelta(days=12)
+    last = max([end, *(m.date for m in ms)]) + dt.timedelta(days=12)
+    plot_px = max(420, len(ms) * MILESTONE_GAP_PX + 40)
+    days_per_px = (last - first).days / plot_px
     fig = go.Figure()
-    # the plan's own milestones above the line, the quarterly meetings below it
-    levels = [-1 if m.key.startswith("meeting") else 1 for m in ms]
+    fig.add_shape(type="line", x0=0, x1=0, y0=start, y1=end, line=dict(color="#999", width=3))
     fig.add_scatter(
-        x=[m.date for m in ms],
-        y=[0] * len(ms),
+        x=[0] * len(ms),
+        y=[m.date for m in ms],
         mode="markers",
-        marker=dict(size=18, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
+        marker=dict(size=16, color=["#2e7d32" if m.date <= today else TARGET_COLOUR for m in ms]),
         hovertext=[safe(f"{i18n.milestone_name(m, lang)} — {i18n.fmt_date(m.date, lang)}") for m in ms],
         hoverinfo="text",
         showlegend=False,
     )
-    for m, lv in zip(ms, levels):
+    placed = first - dt.timedelta(days=365)
+    for m in ms:
+        # a label at its date, or just under the one before when that is too close
+        at = max(m.date, placed + dt.timedelta(days=MILESTONE_GAP_PX * days_per_px))
+        placed = at
         fig.add_annotation(
-            x=m.date,
-            y=0,
-            ax=0,
-            ay=-55 * lv,
+            x=0,
+            y=m.date,
+            ax=28,
+            ay=(at - m.date).days / days_per_px,
+            xanchor="left",
+            yanchor="middle",
             text=f"<b>{safe(i18n.milestone_name(m, lang))}</b><br>{i18n.fmt_date(m.date, lang)}",
+            align="left",
             showarrow=True,
             arrowcolor="#999",
-            font=dict(size=14),
+            arrowhead=0,
+            font=dict(size=15, color=TEXT_COLOUR),
         )
-    start, end = dt.date(settings.plan_year, 1, 1), dt.date(settings.plan_year, 12, 31)
-    fig.add_shape(type="line", x0=start, x1=end, y0=0, y1=0, line=dict(color="#999", width=3))
     if start <= today <= end:
-        fig.add_vline(x=today, line=dict(color="#c62828", width=3))
+        fig.add_shape(type="line", x0=-0.1, x1=1, y0=today, y1=today, line=dict(color="#c62828", width=2))
         fig.add_annotation(
-            x=today, y=-1.4, text=i18n.t("chart.today", lang), showarrow=False, font=dict(color="#c62828", size=15)
+            x=1,
+            y=today,
+            text=i18n.t("chart.today", lang),
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font=dict(color="#c62828", size=15),
         )
-    fig.update_yaxes(visible=False, range=[-1.8, 1.8])
-    fig.update_xaxes(
-        range=[start - dt.timedelta(days=25), end + dt.timedelta(days=40)],
+    fig.update_xaxes(visible=False, range=[-0.1, 1])
+    fig.update_yaxes(
+        type="date",
+        range=[last, first],  # the year runs down the page
         tickformat="%m/%Y",
-        dtick="M1",
-        title_text=i18n.t("chart.date", lang),
+        dtick="M2",
+        tickfont=dict(size=13),
+        showgrid=True,
+        zeroline=False,
     )
-    return _layout(fig, i18n.t("chart.timeline_title", lang, year=settings.plan_year), 320)
+    return _layout(fig, i18n.t("chart.timeline_title", lang, year=settings.plan_year), plot_px + 30)
 
 
 ITEM_STATUS_ORDER = ("none", "not_started", "in_progress", "done")
@@ -355,8 +467,9 @@ ITEM_COLOURS = ("#eeeeee", "#ef9a9a", "#ffe082", "#81c784")
 
 def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
     """Units by 2017 rating (rows) and current rating (columns); above the diagonal moved up."""
-    rows = [i18n.rating_name(r, lang) for r in table.index]
-    cols = [i18n.rating_name(c, lang) for c in table.columns]
+    # a rating's name in lines of a word or two: five columns and the rows' names fit a phone
+    rows = [wrap(i18n.rating_name(r, lang), RATING_CHARS) for r in table.index]
+    cols = [wrap(i18n.rating_name(c, lang), RATING_CHARS) for c in table.columns]
     z = table.to_numpy()
     fig = go.Figure(
         go.Heatmap(
@@ -384,6 +497,9 @@ def transitions(table: pd.DataFrame, period: str, settings: Settings, lang: str 
     )
 
 
+RATING_CHARS = 6  # "Vững<br>mạnh": six ratings side by side in half a laptop's width
+
+
 def status_grid(
     matrix: pd.DataFrame,
     row_labels: list[str],
@@ -392,12 +508,15 @@ def status_grid(
     lang: str = "vi",
     subject: str = "",
 ) -> go.Figure:
-    """A grid of plan-item statuses (not reported / not started / in progress / done)."""
+    """A grid of plan-item statuses (not reported / not started / in progress / done), each row's
+    name on a band of its own above its cells, so the cells have the chart's whole width."""
     index = {s: i for i, s in enumerate(ITEM_STATUS_ORDER)}
-    z = [[index.get(v, 0) for v in row] for row in matrix.to_numpy()]
-    words = [
-        [i18n.t(f"item.{v if v in index and v != 'none' else 'none'}", lang) for v in row] for row in matrix.to_numpy()
-    ]
+    blank = [None] * len(col_labels)
+    z, words = [], []
+    for row in matrix.to_numpy():  # a blank band for the name, then the row's cells
+        z += [blank, [index.get(v, 0) for v in row]]
+        words += [blank, [i18n.t(f"item.{v if v in index and v != 'none' else 'none'}", lang) for v in row]]
+    names = [safe(r) for r in row_labels]
     n = len(ITEM_STATUS_ORDER)
     scale = []
     for i, colour in enumerate(ITEM_COLOURS):
@@ -406,45 +525,58 @@ def status_grid(
         go.Heatmap(
             z=z,
             x=col_labels,
-            y=[safe(r) for r in row_labels],
+            y=list(range(len(z))),
             zmin=0,
             zmax=n,
             colorscale=scale,
             showscale=False,
             text=words,
+            customdata=[[name] * len(col_labels) for name in names for _ in (0, 1)],
             xgap=2,
-            ygap=2,
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            ygap=0,
+            hoverongaps=False,
+            hovertemplate="%{customdata}<br>%{x}: %{text}<extra></extra>",
         )
     )
+    for i, name in enumerate(names):
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=2 * i,
+            yanchor="middle",
+            text=name,
+            showarrow=False,
+            font=dict(size=15, color=TEXT_COLOUR),
+        )
     for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
         _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
-    fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False, zeroline=False)
-    fig.update_xaxes(side="top", tickangle=0, showgrid=False, zeroline=False)
-    fig = _layout(fig, title, max(320, 190 + 38 * len(row_labels)), subject=subject)
-    # the quarter or item labels sit on top of the grid, so the legend goes under it
-    fig.update_layout(
-        legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=-0.001),  # whole width
-        margin=dict(t=120, b=60),
+    fig.update_yaxes(range=[len(z) - 0.5, -0.5], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_xaxes(
+        side="top", showgrid=False, zeroline=False, tickvals=col_labels, ticktext=_ticks(col_labels), tickangle=0
     )
-    return fig
+    return _layout(fig, title, max(200, 60 + 2 * GRID_BAND_PX * len(row_labels)), subject=subject)
 
 
 def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: str = "vi") -> go.Figure:
     """Each followed unit beside its companion: totals in the period, the unit's 2017 score; a pair
-    the plan would want otherwise (another cụm, a companion below Vững mạnh) is marked ⚠."""
+    the plan would want otherwise (another cụm, a companion below Vững mạnh) is marked ⚠. The
+    unit's name above its pair of bars."""
     marks = pairs["problems"] if "problems" in pairs else [[]] * len(pairs)
     labels = [("⚠ " if bad else "") + safe(short_name(n)) for n, bad in zip(pairs["unit_name"], marks)]
     statuses = [s if s in STATUS_COLOURS else None for s in pairs["status"]]
     fig = go.Figure()
     fig.add_bar(
-        x=labels,
-        y=pairs["total"],
+        y=labels,
+        x=pairs["total"],
+        orientation="h",
         name=i18n.t("chart.special_unit", lang),
         showlegend=False,  # its colour is the status: a square per status names each one
         marker_color=[STATUS_COLOURS[s] for s in statuses],
         text=[i18n.fmt_number(v, lang) for v in pairs["total"]],
         textposition="outside",
+        cliponaxis=False,
+        textfont=dict(size=15, color=TEXT_COLOUR),
         customdata=[safe(n) for n in pairs["unit_name"]],
         hovertemplate="%{customdata}: %{text}<extra></extra>",
     )
@@ -452,25 +584,55 @@ def companion_pairs(pairs: pd.DataFrame, period: str, settings: Settings, lang: 
         if status in statuses:
             _legend_square(fig, STATUS_COLOURS[status], i18n.status_name(status, lang))
     fig.add_bar(
-        x=labels,
-        y=pairs["companion_total"],
+        y=labels,
+        x=pairs["companion_total"],
+        orientation="h",
         name=i18n.t("chart.companion", lang),
         marker_color="#90a4ae",
         customdata=list(zip([safe(n) for n in pairs["companion_name"]], _numbers(pairs["companion_total"], lang))),
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
     )
     fig.add_scatter(
-        x=labels,
-        y=pairs["baseline_total"],
+        y=labels,
+        x=pairs["baseline_total"],
         mode="markers",
         name=i18n.t("chart.baseline", lang, baseline=settings.baseline_year),
-        marker=dict(symbol="line-ew", size=40, line=dict(width=4, color=BASELINE_COLOUR)),
+        marker=dict(symbol="line-ns", size=30, line=dict(width=4, color=BASELINE_COLOUR)),
         customdata=_numbers(pairs["baseline_total"], lang),
-        hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+        hovertemplate="%{y}: %{customdata}<extra>%{fullData.name}</extra>",
     )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text=i18n.t("chart.points", lang), range=[0, 105])
-    return _layout(fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 460)
+    fig.update_layout(barmode="group", bargap=1 - PAIR_WIDTH, bargroupgap=0.05)
+    _names_above(fig, labels, [safe(n) for n in pairs["unit_name"]], PAIR_WIDTH)
+    fig.update_xaxes(title_text=i18n.t("chart.points", lang), range=[0, 112], tickvals=list(range(0, 101, 20)))
+    return _layout(
+        fig, i18n.t("chart.pairs_title", lang, period=i18n.period_name(period, lang)), 90 + PAIR_BAND_PX * len(pairs)
+    )
+
+
+def _ticks(labels: list[str]) -> list[str]:
+    """Period names on two lines ("Quý III<br>2018", "Q3<br>2018"): five fit side by side on a phone."""
+    return [label.replace("/", "<br>", 1) if "/" in label else "<br>".join(label.rsplit(" ", 1)) for label in labels]
+
+
+def _point_labels(fig: go.Figure, x: list[str], values: pd.Series, lang: str) -> None:
+    """Each point's value on a white box above it (below where the line comes down to it from
+    both sides), so no line runs through the figures."""
+    ys = list(values)
+    for i, (label, y) in enumerate(zip(x, ys)):
+        if is_blank(y):
+            continue
+        around = [v for v in (ys[i - 1] if i else None, ys[i + 1] if i + 1 < len(ys) else None) if not is_blank(v)]
+        below = bool(around) and all(v > y for v in around)
+        fig.add_annotation(
+            x=label,
+            y=y,
+            text=i18n.fmt_number(y, lang),
+            showarrow=False,
+            yshift=-22 if below else 22,
+            bgcolor="rgba(255,255,255,0.92)",
+            borderpad=2,
+            font=dict(size=17, color=TEXT_COLOUR),
+        )
 
 
 def _legend_square(fig: go.Figure, colour: str, name: str) -> None:
@@ -484,7 +646,7 @@ def _numbers(values, lang: str, decimals: int = 1) -> list[str]:
 
 
 def short_name(name: str) -> str:
-    return name if len(name) <= 48 else name[:46] + "…"
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 
 
 def _low(timeline: pd.DataFrame) -> float:
@@ -533,18 +695,10 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
             hoverinfo="text",
             showlegend=True,
         )
-    fig.add_vline(x=day, line=dict(color="#555", width=2, dash="dash"))
-    fig.add_annotation(  # under the axis's dates: above the plot it met the legend on a phone
-        x=day,
-        y=0,
-        yref="paper",
-        yshift=-30,
-        text=safe(day_label),
-        showarrow=False,
-        yanchor="top",
-        xanchor="center",
-        font=dict(size=14, color="#555"),
-    )
+    day_line = dict(color="#555", width=2, dash="dash")
+    fig.add_vline(x=day, line=day_line)
+    # the line named in the legend: a note under the axis met its dates when a phone turned them
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=day_line, name=safe(day_label), hoverinfo="skip")
     low = min([*dues, day]) if dues else day
     high = max([*dues, day]) if dues else day
     fig.update_xaxes(
@@ -555,6 +709,4 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
     )
     order = list(dict.fromkeys(rows))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], automargin=True)
-    fig = _layout(fig, i18n.t("chart.actions_title", lang), height=190 + 42 * max(1, len(order)))
-    fig.update_layout(margin=dict(b=70))
-    return fig
+    return _layout(fig, i18n.t("chart.actions_title", lang), height=190 + 42 * max(1, len(order)))

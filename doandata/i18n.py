@@ -707,6 +707,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The link reopens exactly this page, unit, quarter and filters. Copy it or scan the QR code.",
     ),
     "share.present_link": ("Liên kết trình chiếu:", "Presentation link:"),
+    "share.scan": (
+        "Quét mã QR hoặc mở liên kết để xem trang này trên điện thoại:",
+        "Scan the QR code or open the link to follow this view on your phone:",
+    ),
     "nav.groups": ("Tổ công tác", "Working groups"),
     "nav.clusters": ("Cụm", "Clusters"),
     "nav.upload": ("Tải lên", "Upload"),
@@ -1390,7 +1394,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.chart.points": ("Điểm (thang 100)", "Points (of 100)"),
     # ------------------------------------------------------------ charts
     "chart.points": ("Điểm (thang 100)", "Points (of 100)"),
-    "chart.period": ("Kỳ", "Period"),
     "chart.overview_title": (
         "Điểm {period} so với năm {baseline}, kỳ vọng và mục tiêu",
         "{period} score against {baseline}, expected and target",
@@ -1410,7 +1413,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.max": ("Điểm tối đa", "Maximum"),
     "chart.timeline_title": ("Các mốc tiến độ của kế hoạch năm {year}", "Plan milestones {year}"),
     "chart.today": ("Hôm nay", "Today"),
-    "chart.date": ("Thời gian", "Date"),
     "chart.transition_title": (
         "Xếp loại năm {baseline} → {period} (số đơn vị)",
         "Rating {baseline} → {period} (units)",

@@ -2,7 +2,9 @@
 
 The box is reserved in the sidebar before the page runs and filled from the values `settle`
 returns: first the sidebar's, then again once the page has settled its own (the unit page's unit),
-so the link, its QR code and the presentation link always name the view on screen."""
+so the link, its QR code and the presentation link always name the view on screen. In
+presentation mode the sidebar is hidden: the box is reserved at the top of the page instead and
+shows a large QR code and the link (without `present`) for the room to open on their phones."""
 
 from __future__ import annotations
 
@@ -17,9 +19,9 @@ from pages._filters import Param
 BOX = "share_box_"  # this run's place in the sidebar, its language and the view's link texts so far
 
 
-def reserve(lang: str | None) -> None:
-    """Hold the box's place in the sidebar; None (presentation mode): no box in this run."""
-    st.session_state[BOX] = None if lang is None else (st.sidebar.empty(), lang, {})
+def reserve(lang: str, present: bool = False) -> None:
+    """Hold the box's place: in the sidebar, or on the page itself in presentation mode."""
+    st.session_state[BOX] = ((st if present else st.sidebar).empty(), lang, {}, present)
 
 
 def show(values: dict[Param, Any]) -> None:
@@ -27,11 +29,14 @@ def show(values: dict[Param, Any]) -> None:
     box = st.session_state.get(BOX)
     if box is None:
         return
-    where, lang, texts = box
+    where, lang, texts, on_page = box
     texts.update({param.name: param.dump(value) for param, value in values.items()})
-    params = {p.name: texts[p.name] for p in _filters.PARAMS if texts.get(p.name) is not None}
-    url = links.view_url(st.context.url, params)
     present = _filters.PRESENT
+    params = {p.name: texts[p.name] for p in _filters.PARAMS if texts.get(p.name) is not None and p is not present}
+    url = links.view_url(st.context.url, params)
+    if on_page:
+        _on_page(where, url, lang, len(texts))
+        return
     with where.container(), st.expander(i18n.t("share.title", lang), icon=":material/share:"):
         st.caption(i18n.t("share.caption", lang))
         st.code(url, language=None, wrap_lines=True)
@@ -42,3 +47,14 @@ def show(values: dict[Param, Any]) -> None:
             language=None,
             wrap_lines=True,
         )
+
+
+def _on_page(where, url: str, lang: str, drawn: int) -> None:
+    """The projector's share box: a QR code large enough to scan from the back of the room and
+    the link beside it (its key names it for the presentation style; one key a drawing)."""
+    box = where.container(key=f"present_share_{drawn}", horizontal=True, vertical_alignment="center", gap="large")
+    with box:
+        st.image(links.qr_png(url), width=260)
+        with st.container():
+            st.caption(i18n.t("share.scan", lang))
+            st.code(url, language=None, wrap_lines=True)

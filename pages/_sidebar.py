@@ -22,11 +22,10 @@ def sidebar() -> Filters:
         _draw(snap)
     values = settle(SIDEBAR, snap)
     f = filters(values)
-    _share.reserve(None if f.present else f.lang)
+    _share.reserve(f.lang, f.present)
     _share.show(values)
-    if f.present:
-        _widgets.presentation_style()
-    else:
+    _widgets.page_style(f.present)
+    if not f.present:
         _editor.badge(f.lang)
     if snap.sample:  # one line on every page, above the title, that the figures are the sample's
         st.caption(":material/info: " + i18n.t("sample.banner", f.lang))

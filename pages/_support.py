@@ -86,7 +86,12 @@ def unit_section(snap: Snapshot, f: Filters, code: str, lang: str) -> None:
                 day=i18n.fmt_date(day, lang),
             )
         )
-        _widgets.show(charts.actions_timeline(actions, day, i18n.t("chart.actions_day", lang, period=pname), lang))
+        _widgets.show(
+            _widgets.figure(
+                _widgets.view_key(snap, f, "actions", code),
+                lambda: charts.actions_timeline(actions, day, i18n.t("chart.actions_day", lang, period=pname), lang),
+            )
+        )
         _widgets.table(tables.actions_table(actions, lang), lang)
         st.caption(i18n.t("support.overdue_note", lang, day=i18n.fmt_date(day, lang)))
         _action_editor(actions, code, names.get(code, code), lang)

@@ -3,20 +3,35 @@ style, a template's download button."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from doandata import charts, config, contract, i18n, templates
 from pages import _filters
 from pages._snapshot import Snapshot
 
-# Presentation mode: no sidebar, no toolbar, larger text; the filters come from the link.
+# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop).
+PAGE_CSS = """<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+</style>"""
+# Presentation mode: no sidebar, no toolbar, larger text, metrics and their changes larger still,
+# the share box's link large beside its QR code; the filters come from the link.
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"] { display: none !important; }
 html { font-size: 21px; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+[data-testid="stMetricDelta"] { font-size: 1.5rem; }
+[data-testid="stMetricDelta"] svg { width: 1.5rem; height: 1.5rem; }
+[class*="st-key-present_share"] code { font-size: 1.3rem; }
+[class*="st-key-present_share"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
 </style>"""
 
 # what a browser is told it downloads, by the file's ending
@@ -44,21 +59,54 @@ def literal(text) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
+# The columns that matter, first and in this order, in every table that has them, so a phone and
+# a laptop see them without scrolling sideways: a unit's name, what to do about a problem, the
+# status (progress, a history entry's state, the rating an upload brings) and the total.
+LEAD = (
+    "col.unit_name",
+    "chart.special_unit",
+    "col.severity",
+    "col.what_to_do",
+    "col.status",
+    "col.state",
+    "col.new_rating",
+    "col.total",
+    "col.new_total",
+    "col.rating",
+)
+NAME_WIDTH = 220  # px of a unit's name: the status and the total still fit beside it on a phone
+MESSAGE_ROW_PX = 76  # three lines of a problem's message (Streamlit wraps text in rows over 4 rem)
+
+
 def table(frame, lang: str) -> None:
-    """A table; where it has no rows, a line in the reader's language (Streamlit's empty grid says
-    "empty" in English)."""
+    """A table, its columns that matter first; where it has no rows, a line in the reader's
+    language (Streamlit's empty grid says "empty" in English)."""
     if frame.empty:
         st.caption(i18n.t("table.empty", lang))
-    else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        return
+    lead = [name for name in (i18n.t(key, lang) for key in LEAD) if name in frame.columns]
+    order = list(dict.fromkeys([*lead, *frame.columns]))
+    names = {i18n.t("col.unit_name", lang), i18n.t("chart.special_unit", lang)}
+    config = {name: st.column_config.Column(width=NAME_WIDTH) for name in lead if name in names}
+    message = i18n.t("col.what_to_do", lang)
+    if message in frame.columns:  # messages wrap instead of being cut
+        config[message] = st.column_config.TextColumn(width="large")
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_order=order,
+        column_config=config,
+        row_height=MESSAGE_ROW_PX if message in frame.columns else None,
+    )
 
 
 def chart_or_no_data(fig, has_data: bool, title: str, lang: str) -> None:
     """A chart, or "Chưa có số liệu" where it would be a grid of identical cells (a quarter not reported yet)."""
     if has_data:
         show(fig)
-    else:
-        st.info(i18n.t("chart.no_data", lang, title=title))
+    else:  # a chart's title may hold the line breaks charts.wrap put in
+        st.info(i18n.t("chart.no_data", lang, title=title.replace("<br>", " ")))
 
 
 # Streamlit's drop zone has no parameter for its words ("Drag and drop…", "20MB per file", the
@@ -79,15 +127,49 @@ def uploader_in_vietnamese(lang: str) -> None:
     st.html(UPLOADER_CSS % i18n.t("upload.choose_file", lang))
 
 
-def presentation_style() -> None:
-    st.html(PRESENT_CSS)
+def page_style(present: bool) -> None:
+    """Every page's style, with the presentation mode's when the link asks for it."""
+    st.html(PAGE_CSS + (PRESENT_CSS if present else ""))
+
+
+# plotly's toolbar sat over the chart titles on a phone: no toolbar (Streamlit's own full-screen
+# button stays); the figure as charts.py laid it out, not restyled by Streamlit's theme, whose grey
+# small tick labels a projector's audience cannot read
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
 
 
 def show(fig) -> None:
-    """Draw a figure; in presentation mode with larger text for the projector."""
+    """Draw a figure; in presentation mode with larger text for the projector (one viewer: its
+    copy is made anew, the shared figure stays as it is)."""
     if _filters.PRESENT.from_link():
         fig = charts.for_projector(fig)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+    st.plotly_chart(fig, width="stretch", theme=None, config=CHART_CONFIG)
+
+
+def figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure `build` makes, for the view `key` names (`view_key`). Built once per store
+    version and view for every visitor: plotly's figure objects cost a page run more than reading
+    and computing the data behind them (a meeting's twenty viewers of one overview share its
+    figures)."""
+    return cached(key, build)
+
+
+def view_key(snap: Snapshot, f: _filters.Filters, part: str, *more) -> tuple:
+    """What a part of a page depends on: the store's version, the view's filters and language,
+    and whatever else the page names (a unit, a cluster, today's date)."""
+    return (part, snap.url, snap.version, dataclasses.astuple(f), *more)
+
+
+def cached(key: tuple, build: Callable):
+    """What `build` makes for `key`, made once for every session: a figure, or a table whose
+    numbers Babel wrote one by one (5,000 units' rows cost 0.5 s a run)."""
+    return _cached(key, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached(key: tuple, _build: Callable):
+    # shared by every session and never changed once made: st.plotly_chart and st.dataframe copy
+    return _build()
 
 
 @st.cache_data(show_spinner=False, max_entries=20)

@@ -21,8 +21,15 @@ if len(pairs):
     worst = metrics.worst_first(pairs)
     if len(pairs) > charts.MAX_BARS:
         st.caption(i18n.t("clusters.pairs_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(pairs), lang, 0)))
-    _widgets.show(charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang))
-    _widgets.table(tables.pairs_table(worst, lang), lang)
+    _widgets.show(
+        _widgets.figure(
+            _widgets.view_key(snap, f, "pairs"),
+            lambda: charts.companion_pairs(worst.head(charts.MAX_BARS), f.period, settings, lang),
+        )
+    )
+    _widgets.table(
+        _widgets.cached(_widgets.view_key(snap, f, "pairs_table"), lambda: tables.pairs_table(worst, lang)), lang
+    )
     if any(len(p) for p in pairs["problems"]):
         st.caption(i18n.t("clusters.pairs_note", lang))
 names = dict(zip(snap.units["unit_code"], snap.units["name"]))
@@ -33,6 +40,7 @@ if len(summary) <= 12:  # details per cluster while they fit on a screen; the fi
     for cluster, part in frame.groupby("cluster", sort=True):
         leader = summary.set_index("cluster").loc[cluster, "leader"]
         st.subheader(i18n.t("clusters.cluster", lang, n=int(cluster), leader=_widgets.literal(leader or "—")))
-        _widgets.table(tables.progress_table(part, lang), lang)
+        key = _widgets.view_key(snap, f, "table", cluster)
+        _widgets.table(_widgets.cached(key, lambda part=part: tables.progress_table(part, lang)), lang)
 else:
     st.caption(i18n.t("clusters.pick_one", lang))

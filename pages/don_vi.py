@@ -55,12 +55,22 @@ if row["recognised"]:
     st.success(i18n.t("unit.recognised", lang, period=pname))
 
 own = snap.unit_rows([code])
-timeline = metrics.unit_timeline(code, snap.units, own.totals, settings)
-_widgets.show(charts.unit_timeline(timeline, unit["name"], settings, lang))
+_widgets.show(
+    _widgets.figure(
+        _widgets.view_key(snap, f, "timeline", code),
+        lambda: charts.unit_timeline(
+            metrics.unit_timeline(code, snap.units, own.totals, settings), unit["name"], settings, lang
+        ),
+    )
+)
 
 scores = _snapshot.store().scores(periods=[settings.baseline_period, f.period], unit_code=code)
 compare = metrics.criteria_compare(scores, snap.criteria, code, f.period, settings)
-_widgets.show(charts.criteria_bars(compare, f.period, settings, lang))
+_widgets.show(
+    _widgets.figure(
+        _widgets.view_key(snap, f, "criteria", code), lambda: charts.criteria_bars(compare, f.period, settings, lang)
+    )
+)
 st.subheader(i18n.t("unit.criteria", lang, period=pname, baseline=settings.baseline_year))
 _widgets.table(tables.criteria_table(compare, lang), lang)
 moved = compare.dropna(subset=["change"]).sort_values("change")
@@ -96,12 +106,15 @@ history = metrics.item_history(own.statuses, code, settings)
 items = tables.plan_item_labels(lang)
 items_title = i18n.t("chart.unit_items_title", lang)
 _widgets.chart_or_no_data(
-    charts.status_grid(
-        history,
-        [items[c] for c in history.index],
-        [i18n.period_name(p, lang) for p in history.columns],
-        items_title,
-        lang,
+    _widgets.figure(
+        _widgets.view_key(snap, f, "items", code),
+        lambda: charts.status_grid(
+            history,
+            [items[c] for c in history.index],
+            [i18n.period_name(p, lang) for p in history.columns],
+            items_title,
+            lang,
+        ),
     ),
     bool((history != "none").to_numpy().any()),
     items_title,

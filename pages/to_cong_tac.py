@@ -15,7 +15,8 @@ def units_and_reports(codes: list[str]) -> None:
     """The units' figures for the quarter, whether each quarterly report came in, and a reminder."""
     chosen = snap.units[snap.units["unit_code"].isin(codes)]
     frame = snap.progress(f.period, chosen)
-    _widgets.table(tables.progress_table(frame, lang), lang)
+    key = _widgets.view_key(snap, f, "table", tuple(codes))
+    _widgets.table(_widgets.cached(key, lambda: tables.progress_table(frame, lang)), lang)
     st.subheader(i18n.t("groups.reports", lang, period=pname))
     arrivals = metrics.report_arrivals(snap.unit_rows(codes).reports, codes, f.period, settings)
     _widgets.table(tables.arrivals_table(arrivals, dict(zip(chosen["unit_code"], chosen["name"])), lang), lang)

@@ -36,7 +36,10 @@ _support.overview_section(snap, f, frame, lang)  # actions, meetings, missing re
 
 if len(frame) > charts.MAX_BARS:
     st.caption(i18n.t("overview.bullets_cut", lang, shown=charts.MAX_BARS, n=i18n.fmt_number(len(frame), lang, 0)))
-_widgets.show(charts.progress_bullets(frame, f.period, settings, lang, subject=subject))
+bullets_key = _widgets.view_key(snap, f, "bullets")
+_widgets.show(
+    _widgets.figure(bullets_key, lambda: charts.progress_bullets(frame, f.period, settings, lang, subject=subject))
+)
 
 followed = metrics.by_group(frame.sort_values("items_done", kind="stable"))
 if len(followed):
@@ -47,8 +50,11 @@ if len(followed):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(followed), lang, 0)))
     items_title = i18n.t("chart.items_title", lang, period=pname)
     reported = bool((grid != "none").to_numpy().any())
-    grid_chart = charts.status_grid(
-        grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang, subject
+    grid_chart = _widgets.figure(
+        _widgets.view_key(snap, f, "items"),
+        lambda: charts.status_grid(
+            grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang, subject
+        ),
     )
     _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)
     if reported:
@@ -57,15 +63,22 @@ if len(followed):
 left, right = st.columns(2)
 with left:
     moves = metrics.rating_transitions(frame, settings)
-    moves_chart = charts.transitions(moves, f.period, settings, lang)
+    moves_chart = _widgets.figure(
+        _widgets.view_key(snap, f, "moves"), lambda: charts.transitions(moves, f.period, settings, lang)
+    )
     _widgets.chart_or_no_data(moves_chart, bool(moves.to_numpy().any()), moves_chart.layout.title.text, lang)
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
     recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)
-    _widgets.table(tables.recognised_table(recognised, lang), lang)
+    _widgets.table(
+        _widgets.cached(_widgets.view_key(snap, f, "recognised"), lambda: tables.recognised_table(recognised, lang)),
+        lang,
+    )
 
 today = dt.date.today()
-_widgets.show(charts.milestones(settings, today, lang))
+_widgets.show(
+    _widgets.figure(_widgets.view_key(snap, f, "milestones", today), lambda: charts.milestones(settings, today, lang))
+)
 ms = metrics.milestone_status(settings, today)
 upcoming = ms[ms["next"]]
 if len(upcoming):
@@ -84,6 +97,6 @@ else:
     st.info(i18n.t("overview.plan_over", lang, year=settings.plan_year))
 
 st.subheader(i18n.t("overview.table", lang))
-_widgets.table(tables.progress_table(frame, lang), lang)
+_widgets.table(_widgets.cached(_widgets.view_key(snap, f, "table"), lambda: tables.progress_table(frame, lang)), lang)
 scale = ", ".join(f"{i18n.rating_name(r.name, lang)} ≥ {i18n.fmt_number(r.minimum, lang)}" for r in settings.scale)
 st.caption(i18n.t("scale.note", lang, scale=_widgets.literal(scale)))

@@ -1,0 +1,344 @@
+"""Browser benchmark: the meeting's load, in Debian's Chromium against a real `streamlit run`.
+
+Serves the dashboard on the sample data and on the 5,000-unit store of bench_pages.py, and a
+minimal Streamlit page with one plotly chart the same way (the same command, flags and
+bootstrap), and prints, against the minimal page:
+
+- a new visitor (a fresh browser context: empty cache) until the first chart is drawn;
+- a filter change (the quarter in the sidebar; the minimal page's select box) until the page has
+  settled: the new content shown, no element stale, no run going;
+- 20 viewers opening the overview within one second: every page run the server made for them,
+  timed in the server (wall and CPU time of the script thread), and each viewer's wait until the
+  whole overview was on screen.
+
+Each server is started through this file (`--serve`), which runs Streamlit's own command line
+after wrapping ScriptRunner._run_script to log each run's wall and thread CPU time; the app's
+code is not changed. Runs on the machine it is given: on 2 shared cores the browser's 20 tabs and
+the server compete for the same CPU, so the figures are loose; the ratios are the point.
+
+Run:  python benchmarks/bench_browser.py [--units 5000] [--viewers 20] [--trials 5] [--no-big]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("DOANDATA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+PORTS = {"minimal": 8611, "sample": 8612, "big": 8613}  # the benchmark's own ports
+VIEWPORT = {"width": 1366, "height": 768}
+
+MINIMAL = '''"""One plotly chart and one select box: what any Streamlit page costs."""
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Một biểu đồ")
+n = st.selectbox("Số cột", [10, 20, 30])
+fig = go.Figure(go.Bar(x=list(range(n)), y=[i % 7 for i in range(n)]))
+fig.update_layout(title=f"{n} cột")
+st.plotly_chart(fig, width="stretch")
+'''
+
+
+# ---------------------------------------------------------------- the server side
+
+
+def serve(log: str, args: list[str]) -> None:
+    """`streamlit run` with every script run's wall and CPU time appended to `log` (JSON lines)."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.web import cli
+
+    run = script_runner.ScriptRunner._run_script
+    profile_to = os.environ.get("BENCH_PROFILE")  # a file for cProfile's figures of every run
+    if profile_to:
+        import cProfile
+
+        profile = cProfile.Profile()
+
+    def timed(self, rerun_data):
+        start, wall, cpu = time.time(), time.perf_counter(), time.thread_time()
+        if profile_to:
+            profile.enable()
+        try:
+            return run(self, rerun_data)
+        finally:
+            if profile_to:
+                profile.disable()
+                profile.dump_stats(profile_to)
+            line = {
+                "start": start,
+                "wall": time.perf_counter() - wall,
+                "cpu": time.thread_time() - cpu,
+                "page": rerun_data.page_name,
+            }
+            with open(log, "a") as out:
+                out.write(json.dumps(line) + "\n")
+
+    script_runner.ScriptRunner._run_script = timed
+    sys.argv = ["streamlit", "run", *args]
+    sys.exit(cli.main())
+
+
+class Server:
+    """A `streamlit run` of `script` on `port`, started through `serve`, its runs read from its log."""
+
+    def __init__(self, script: Path, port: int, env: dict, folder: Path):
+        self.log = folder / f"runs-{port}.jsonl"
+        self.log.write_text("")
+        self.base = f"http://127.0.0.1:{port}"
+        flags = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        flags += ["--browser.gatherUsageStats", "false"]
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(self.log), "--", str(script), *flags],
+            cwd=script.parent,
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    raise SystemExit(f"streamlit on port {port} did not start") from None
+                time.sleep(0.3)
+
+    def runs(self, since: float = 0.0) -> list[dict]:
+        return [r for r in map(json.loads, self.log.read_text().splitlines()) if r["start"] >= since]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+# ---------------------------------------------------------------- the browser side
+
+# the page has settled: the text it should show is there, no element is stale, no run is going,
+# and every chart on screen has drawn
+SETTLED = """expect => {
+    if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')) return false;
+    const charts = [...document.querySelectorAll('.js-plotly-plot')];
+    if (!charts.length || !charts.every(c => c.querySelector('.main-svg'))) return false;
+    const title = charts[0].querySelector('.g-gtitle');
+    return !!title && title.textContent.includes(expect);
+}"""
+
+
+async def first_chart(browser, url: str, trials: int) -> list[float]:
+    """A new visitor (a fresh context: nothing cached) until the first chart is drawn."""
+    times = []
+    for _ in range(trials):
+        context = await browser.new_context(viewport=VIEWPORT)
+        page = await context.new_page()
+        start = time.perf_counter()
+        await page.goto(url, wait_until="commit")
+        await page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=120000)
+        times.append(time.perf_counter() - start)
+        await context.close()
+    return times
+
+
+async def filter_change(browser, url: str, label: str, options: list[tuple[str, str]], trials: int) -> list[float]:
+    """Choose another value in the select box `label` and wait until the page has settled on it;
+    `options` alternate: (the entry to click, a text the first chart's title shows for it)."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    page = await context.new_page()
+    await page.goto(url)
+    await page.wait_for_function(SETTLED, arg=options[-1][1], timeout=120000, polling=50)
+    times = []
+    for i in range(trials):
+        entry, expect = options[i % len(options)]
+        await page.get_by_role("combobox", name=label, exact=True).click()
+        option = page.get_by_role("option", name=entry, exact=True)
+        await option.wait_for(timeout=30000)
+        start = time.perf_counter()
+        await option.click()
+        await page.wait_for_function(SETTLED, arg=expect, timeout=120000, polling=50)
+        times.append(time.perf_counter() - start)
+    await context.close()
+    return times
+
+
+async def meeting(browser, server: Server, url: str, expect: str, viewers: int) -> tuple[list[float], list[dict]]:
+    """`viewers` people open `url` within one second; the page runs the server made for them, and
+    each one's wait until the page has settled (inf for a wait past two minutes). The viewers
+    share one browser context (its HTTP cache warm, as for members who opened the app before):
+    their twenty tabs draw on the same CPU as the server here, unlike twenty phones."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    warm = await context.new_page()
+    await warm.goto(url)
+    await warm.wait_for_function(SETTLED, arg=expect, timeout=120000, polling=100)
+    await warm.close()
+    pages = [await context.new_page() for _ in range(viewers)]
+    began = time.time()
+
+    async def viewer(i: int) -> float:
+        await asyncio.sleep(i / viewers)  # all within one second
+        start = time.perf_counter()
+        await pages[i].goto(url, wait_until="commit")
+        try:
+            await pages[i].wait_for_function(SETTLED, arg=expect, timeout=120000, polling=100)
+        except PlaywrightTimeout:
+            return float("inf")
+        return time.perf_counter() - start
+
+    waits = await asyncio.gather(*(viewer(i) for i in range(viewers)))
+    await context.close()
+    return list(waits), server.runs(since=began)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# ---------------------------------------------------------------- the stores
+
+
+def sample_store(folder: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from doandata import ingest
+    from doandata.store import Store
+
+    url = f"sqlite:///{folder / 'sample.db'}"
+    store = Store(url)
+    ingest.ensure_seeded(store)
+    store.dispose()
+    return url
+
+
+def big_store(folder: Path, units: int) -> str:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_pages import fill
+
+    url = f"sqlite:///{folder / 'big.db'}"
+    fill(url, units, 40)
+    return url
+
+
+# ---------------------------------------------------------------- the report
+
+
+async def measure(args, folder: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    minimal_py = folder / "minimal.py"
+    minimal_py.write_text(MINIMAL)
+    stores = {"sample": sample_store(folder)}
+    if not args.no_big:
+        start = time.perf_counter()
+        stores["big"] = big_store(folder, args.units)
+        print(f"5,000-unit store filled in {time.perf_counter() - start:.0f} s")
+    servers = {"minimal": Server(minimal_py, PORTS["minimal"], {}, folder)}
+    for name, url in stores.items():
+        servers[name] = Server(ROOT / "dashboard.py", PORTS[name], {"DOANDATA_DB_URL": url}, folder)
+    results: dict[str, dict] = {}
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, server in servers.items():
+                if name == "minimal":
+                    url, label, options = f"{server.base}/", "Số cột", [("20", "20 cột"), ("10", "10 cột")]
+                    expect = "10 cột"
+                else:
+                    url, label = f"{server.base}/tong_quan?q=2018-Q3", "Quý"
+                    options = [("Quý II/2018", "Quý II/2018"), ("Quý III/2018", "Quý III/2018")]
+                    expect = "Quý III/2018"
+                await first_chart(browser, url, 1)  # a warm server: caches filled, modules imported
+                r = results[name] = {}
+                r["first"] = statistics.median(await first_chart(browser, url, args.trials))
+                began = time.time()
+                r["change"] = statistics.median(await filter_change(browser, url, label, options, args.trials))
+                r["change_run"] = statistics.median(x["wall"] for x in server.runs(since=began))
+                quiet = time.time()
+                await first_chart(browser, url, 1)
+                r["run_alone"] = statistics.median(x["wall"] for x in server.runs(since=quiet))
+                r["cpu_alone"] = statistics.median(x["cpu"] for x in server.runs(since=quiet))
+                waits, runs = await meeting(browser, server, url, expect, args.viewers)
+                r["wait_median"], r["wait_p95"] = statistics.median(waits), p95(waits)
+                walls = [x["wall"] for x in runs]
+                r["runs"], r["run_median"], r["run_p95"] = len(runs), statistics.median(walls), p95(walls)
+                r["cpu_median"] = statistics.median(x["cpu"] for x in runs)
+                print(f"{name}: measured {r}", flush=True)
+            await browser.close()
+    finally:
+        for server in servers.values():
+            server.stop()
+    report(results, args.viewers)
+
+
+def report(results: dict[str, dict], viewers: int) -> None:
+    base = results["minimal"]
+    print(f"\ncores: {os.cpu_count()}, load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"{'seconds, median':<58}" + "".join(f"{name:>10}" for name in results))
+    rows = [
+        ("new visitor (empty cache) until the first chart", "first"),
+        ("filter change until the page has settled", "change"),
+        ("  of which the page run (server, wall)", "change_run"),
+        ("one page run alone, wall (server)", "run_alone"),
+        ("one page run alone, CPU (server)", "cpu_alone"),
+        (f"{viewers} viewers within 1 s: page run, median (server)", "run_median"),
+        (f"{viewers} viewers within 1 s: page run, p95 (server)", "run_p95"),
+        (f"{viewers} viewers within 1 s: page run CPU, median", "cpu_median"),
+        (f"{viewers} viewers within 1 s: page runs made", "runs"),
+        (f"{viewers} viewers within 1 s: each viewer's wait, median", "wait_median"),
+        (f"{viewers} viewers within 1 s: each viewer's wait, p95", "wait_p95"),
+    ]
+    for label, key in rows:
+        print(
+            f"{label:<58}" + "".join(f"{r[key]:>10.3f}" if key != "runs" else f"{r[key]:>10}" for r in results.values())
+        )
+    print("\ngoals")
+    for name, r in results.items():
+        if name == "minimal":
+            continue
+        checks = [
+            ("first chart ≤ 1.5× minimal", r["first"] / base["first"], r["first"] <= 1.5 * base["first"]),
+            ("filter change ≤ 1.5× minimal rerun", r["change"] / base["change"], r["change"] <= 1.5 * base["change"]),
+            (f"{viewers} viewers: run median ≤ 1.5 s", r["run_median"], r["run_median"] <= 1.5),
+            (f"{viewers} viewers: run p95 ≤ 3 s", r["run_p95"], r["run_p95"] <= 3),
+            ("one page run < 0.1 s CPU", r["cpu_alone"], r["cpu_alone"] < 0.1),
+        ]
+        for label, value, ok in checks:
+            print(f"  {name:<8}{label:<40}{value:>8.2f}  {'ok' if ok else 'MISSED'}")
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--serve":
+        serve(sys.argv[2], sys.argv[4:])
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--units", type=int, default=5000)
+    parser.add_argument("--viewers", type=int, default=20)
+    parser.add_argument("--trials", type=int, default=5)
+    parser.add_argument("--no-big", action="store_true", help="the sample data only")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-browser-"))
+    try:
+        asyncio.run(measure(args, folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

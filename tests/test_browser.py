@@ -125,8 +125,9 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.history": i18n.t("history.header", "vi"),
             "nav.settings": i18n.t("settings.header", "vi"),
         }
-        # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items
-        charts = {"nav.overview": 4, "nav.unit": 3, "nav.clusters": 1}
+        # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items and
+        # has a support plan (its actions' timeline)
+        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)

@@ -31,12 +31,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import until_healthy  # noqa: E402  (the tests' own wait for a server)
+
 CHROMIUM = os.environ.get("DOANDATA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PORTS = {"minimal": 8611, "sample": 8612, "big": 8613}  # the benchmark's own ports
@@ -109,16 +111,8 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.time() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    raise SystemExit(f"streamlit on port {port} did not start") from None
-                time.sleep(0.3)
+        if not until_healthy(self.base, self.proc, seconds=90):
+            raise SystemExit(f"streamlit on port {port} did not start")
 
     def runs(self, since: float = 0.0) -> list[dict]:
         return [r for r in map(json.loads, self.log.read_text().splitlines()) if r["start"] >= since]

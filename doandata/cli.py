@@ -352,11 +352,7 @@ def cmd_actions(store: Store, args) -> int:
         for a in actions.to_dict("records")
         if args.group is None or groups.get(a["unit_code"]) == args.group
     ]
-    if args.json:
-        print(json.dumps([{k: r[k] for k in ACTION_KEYS} for r in records], ensure_ascii=False))
-        return OK
-    if not records:
-        print(i18n.t("cli.no_actions", args.lang))
+    if _printed_json_or_none(records, ACTION_KEYS, "cli.no_actions", args):
         return OK
     for r in records:
         flag = i18n.t("cli.overdue", args.lang) if r["overdue"] else ""
@@ -365,6 +361,18 @@ def cmd_actions(store: Store, args) -> int:
             f"{i18n.t('item.' + r['_status'], args.lang):<16} {flag:<9} {r['action']} ({r['owner']})"
         )
     return OK
+
+
+def _printed_json_or_none(records: list[dict], keys: list[str], none_key: str, args) -> bool:
+    """With --json the records' contract keys as a JSON array; without, a line when there are none.
+    True when that was all there is to print."""
+    if args.json:
+        print(json.dumps([{k: r[k] for k in keys} for r in records], ensure_ascii=False))
+        return True
+    if not records:
+        print(i18n.t(none_key, args.lang))
+        return True
+    return False
 
 
 def cmd_meetings(store: Store, args) -> int:
@@ -384,11 +392,7 @@ def cmd_meetings(store: Store, args) -> int:
         for m in meetings.to_dict("records")
         if args.group is None or int(m["group_no"]) == args.group
     ]
-    if args.json:
-        print(json.dumps([{k: r[k] for k in MEETING_KEYS} for r in records], ensure_ascii=False))
-        return OK
-    if not records:
-        print(i18n.t("cli.no_meetings", args.lang))
+    if _printed_json_or_none(records, MEETING_KEYS, "cli.no_meetings", args):
         return OK
     for r in records:
         print(

@@ -324,8 +324,13 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     _effective_models(doc, report)
     _tasks_ahead(doc, report)
     _recipients_and_signature(doc, report, signing)
+    return _saved(doc)
+
+
+def _saved(document) -> bytes:
+    """A python-docx Document or an openpyxl Workbook as the bytes of its file."""
     out = io.BytesIO()
-    doc.save(out)
+    document.save(out)
     return out.getvalue()
 
 
@@ -778,9 +783,7 @@ def to_xlsx(report: Report) -> bytes:
     _voices_sheet(wb, report)
     _models_sheet(wb, report)
     _tasks_sheet(wb, report)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return _saved(wb)
 
 
 def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], widths: list[int], heading=None):
@@ -1193,9 +1196,7 @@ def group_to_docx(report: GroupReport, signing: Signing | None = None) -> bytes:
     _group_reports(doc, report)
     _group_proposals(doc, report)
     _recipients_and_signature(doc, report, signing)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _saved(doc)
 
 
 def _group_basis(doc, report: GroupReport) -> None:

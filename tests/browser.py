@@ -13,6 +13,22 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+
+def until_healthy(base: str, proc: subprocess.Popen, seconds: float) -> bool:
+    """Wait until the server at `base` says it is healthy: True; False when its process ended or
+    the time ran out first."""
+    deadline = time.time() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                return False
+            time.sleep(0.3)
+
+
 CHROMIUM = os.environ.get("DOANDATA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,17 +76,9 @@ def running_app(db_url: str, env: dict | None = None):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-                    raise RuntimeError(f"streamlit did not start: {out[-2000:]}") from None
-                time.sleep(0.3)
+        if not until_healthy(base, proc, seconds=60):
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            raise RuntimeError(f"streamlit did not start: {out[-2000:]}")
         yield base
     finally:
         proc.terminate()

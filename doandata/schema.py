@@ -207,6 +207,32 @@ meetings = _rows_table(
     key=("group_no", "period"),
 )
 
+# The documents' prose, edited in the app (#16): one row per part of one report and period
+# (kind: quarter, so_ket, tong_ket; part: situation, assessment, commendation, tasks, recipients, …).
+report_texts = _rows_table(
+    "report_texts",
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("part", sa.String(32), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    key=("kind", "period", "part"),
+)
+# The commendation proposal of a period (#16): the Standing Committee's decision on each candidate
+# the data proposes (kind unit or companion) and the individuals editors add (kind person). A
+# period's list is stored again whole by each change, so every change is a history entry.
+commendations = _rows_table(
+    "commendations",
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # unit, companion, person
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("unit_code", sa.String(40)),  # the unit (a person's unit, when known)
+    sa.Column("role", sa.String(255)),  # a person's role: working-group member, unit cadre, reinforcement
+    sa.Column("reason", sa.Text),
+    sa.Column("decision", sa.String(16), nullable=False),  # proposed, agreed, refused
+    sa.Column("position", sa.Integer),
+    key=("period",),
+)
+
 # Failed editor sign-ins per client address, shared by every app instance on the store.
 login_failures = sa.Table(
     "login_failures",
@@ -231,7 +257,7 @@ FRAME_TABLES = {
     "reinforcements": reinforcements,
     "meetings": meetings,
 }
-ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], settings_table)
+ROW_TABLES = (*[t for t in FRAME_TABLES.values() if "current" in t.c], report_texts, commendations, settings_table)
 
 
 def default_url() -> str:

@@ -289,16 +289,15 @@ def chart_figures(report: Report) -> dict:
 
 
 def chart_images(report: Report) -> dict[str, bytes]:
-    """The overview's charts as PNG (plotly through kaleido and the machine's Chromium); empty
-    when no browser can render them, and the document says so instead of failing."""
-    figures = chart_figures(report)
-    images = {}
+    """The overview's charts as PNG, drawn by the one Chromium kept alive for every document
+    (pictures.py, plotly through kaleido) and kept by what they show; empty when no browser can
+    render them, and the document says so instead of failing."""
+    from . import pictures
+
     try:
-        for key, fig in figures.items():
-            images[key] = fig.to_image(format="png", width=1400, height=int(fig.layout.height or 600), scale=1)
+        return pictures.render(chart_figures(report), width=1400)
     except Exception:  # noqa: BLE001 - no Chrome/Chromium for kaleido: the report still comes out
         return {}
-    return images
 
 
 # ---------------------------------------------------------------- Word

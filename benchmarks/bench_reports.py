@@ -8,6 +8,10 @@ helps. Each run is a fresh process on a copy of the seeded sample store; the par
 process's tree every 50 ms (processes, proportional memory) and a ninth thread in it times a small page
 read every 0.2 s (what another viewer waits for while the reports are made).
 
+Since doandata/pictures.py every mode draws its pictures in the one kept Chromium (and keeps them),
+so "before" no longer reproduces the old page's Chromium per picture; the README's table was
+measured before that. benchmarks/bench_build.py times one build against a bare export.
+
 Run:  python benchmarks/bench_reports.py [--clicks 8]
 """
 

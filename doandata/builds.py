@@ -5,7 +5,8 @@ Anyone with the link may click, so the documents are kept by what they depend on
 its version, the kind, the period, the format, the signing fields and the language), a document
 asked for while it is being built waits for that build instead of starting another, and the
 builds of the whole process take turns at a semaphore of `MAX_RUNNING`: eight clicks at once
-cost two Chromiums, not eight. No Streamlit here: the page says "wait your turn" through `on_wait`.
+are two builds at a time, drawing their pictures in the one Chromium kept alive by pictures.py
+(one tab each). No Streamlit here: the page says "wait your turn" through `on_wait`.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _keep(key: Hashable, data: bytes) -> None:
 
 
 def forget() -> None:
-    """Drop every kept document (tests, benchmarks)."""
+    """Drop every kept document (tests, benchmarks; the kept pictures stay: pictures.forget)."""
     with _lock:
         _kept.clear()
 

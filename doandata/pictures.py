@@ -119,7 +119,7 @@ def _draw(missing: dict) -> dict[str, bytes]:
         try:
             future = asyncio.run_coroutine_threadsafe(_all(browser, specs), _loop)
             try:
-                pngs = future.result(RENDER_TIMEOUT + 5)
+                pngs = future.result(RENDER_TIMEOUT * (len(specs) + TABS))  # kaleido times out each picture
                 with _lock:
                     drawn += len(pngs)
                 return pngs

@@ -71,7 +71,7 @@ if batch.problems:
     _widgets.table(tables.problems_table(batch.problems, lang), lang)
     st.download_button(
         i18n.t("upload.marked", lang),
-        markup.marked_workbook(data, name, batch.problems, lang),
+        markup.marked_workbook(data, name, batch.problems, lang, store=store),
         file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx",
         icon=":material/download:",
         mime=_widgets.MIME["xlsx"],

@@ -258,7 +258,7 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
     if args.marked and batch.problems:
         from . import markup  # openpyxl only when asked for
 
-        Path(args.marked).write_bytes(markup.marked_workbook(data, name, batch.problems, args.lang))
+        Path(args.marked).write_bytes(markup.marked_workbook(data, name, batch.problems, args.lang, store=store))
         print(i18n.t("cli.marked", args.lang, file=args.marked))
     if not batch.ok:
         errors = sum(p.severity == ERROR for p in batch.problems)

@@ -1367,6 +1367,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.col.trained": ("Cán bộ được tập huấn", "Cadres trained"),
     "doc.col.admitted": ("Đoàn viên mới kết nạp", "New members admitted"),
     "doc.col.funds": ("Kinh phí vận động (đồng)", "Funds raised (dong)"),
+    "doc.col.figure": ("Chỉ tiêu", "Figure"),
+    "doc.col.value": ("Số liệu", "Value"),
     "doc.sheet.summary": ("Tổng hợp", "Summary"),
     "doc.sheet.units": ("Đơn vị", "Units"),
     "doc.sheet.by_status": ("Theo tiến độ", "By progress"),

@@ -440,7 +440,8 @@ def find_tables(sheets: list[Sheet], criteria_codes: list[str]) -> tuple[list[Ta
             continue
         table = find_table(sheet, criteria_codes)
         if table is None:
-            if C.fold(sheet.name) not in ("huong dan", "instructions", "danh muc"):
+            # the template's instructions and lists, the problem list of a marked copy sent back
+            if C.fold(sheet.name) not in ("huong dan", "instructions", "danh muc", "danh sach loi", "problems"):
                 problems.append(warning("sheet_unknown", sheet=sheet.name))
             continue
         tables.append(table)
@@ -488,6 +489,9 @@ def match_header(row: list, kind: C.WorkbookKind, criteria_codes: list[str]) -> 
         key = next((col.key for col in kind.columns if col.key not in columns and col.matches(folded)), None)
         if key is None and kind.code_columns == "criteria":
             key = C.code_of_header(cell, criteria_codes)
+            if key and key not in columns:  # "TC1", however long the header (the template's adds name, maximum)
+                columns[key], headers[key] = j, key
+                continue
         elif key is None and kind.code_columns == "plan_items":
             key = C.plan_item_by_header(cell)
         if key and key not in columns:

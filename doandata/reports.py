@@ -808,6 +808,7 @@ def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], w
 
 def _summary_sheet(wb, report: Report) -> None:
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
 
     counts, lang = report.counts, report.lang
     summary = _sheet(
@@ -816,10 +817,14 @@ def _summary_sheet(wb, report: Report) -> None:
         "summary",
         _columns(report, "status", "units"),
         [[i18n.status_name(s, lang), counts[s]] for s in metrics.STATUS_ORDER]
-        + [[i18n.status_name(None, lang), counts["no_data"]], [_t(report, "doc.col.recognised"), counts["recognised"]]],
+        + [[i18n.status_name(None, lang), counts["no_data"]]],
         [40, 12],
         heading=report.title,
     )
+    # the units recognised for their progress are some of those above, not a fifth group: no STT
+    below = summary.max_row + 1
+    xlsx.write(summary, below, 2, _t(report, "doc.col.recognised")).font = Font(italic=True)
+    xlsx.write(summary, below, 3, counts["recognised"]).font = Font(italic=True)
     chart = BarChart()
     chart.title, chart.y_axis.title = _t(report, "doc.chart.by_status"), _t(report, "doc.col.units")
     chart.x_axis.title = _t(report, "doc.col.status")
@@ -830,14 +835,21 @@ def _summary_sheet(wb, report: Report) -> None:
 
 
 def _activity_rows(ws, report: Report, row: int) -> None:
-    """The quarterly reports' figures added up over the report's span, as in II.3 of the .docx."""
-    from openpyxl.styles import Font
+    """The quarterly reports' figures added up over the report's span, as in II.3 of the .docx: a
+    table in the summary's columns (STT, what, how many)."""
+    from openpyxl.styles import Alignment, Font
 
     xlsx.write(ws, row, 1, _t(report, "doc.col.activity")).font = Font(bold=True)
     xlsx.write(ws, row + 1, 1, _span(report)).font = Font(italic=True)
-    for i, key in enumerate(ACTIVITY_KEYS, start=row + 2):
-        xlsx.write(ws, i, 1, _t(report, f"doc.col.{key}"))
-        xlsx.write(ws, i, 2, _n(report.activity[key])).number_format = "#,##0"
+    for j, key in enumerate(("doc.col.number", "doc.col.figure", "doc.col.value"), start=1):
+        cell = xlsx.write(ws, row + 2, j, _t(report, key))
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for number, key in enumerate(ACTIVITY_KEYS, start=1):
+        i = row + 2 + number
+        xlsx.write(ws, i, 1, number)
+        xlsx.write(ws, i, 2, _t(report, f"doc.col.{key}"))
+        xlsx.write(ws, i, 3, _n(report.activity[key])).number_format = "#,##0"
 
 
 def _units_sheet(wb, report: Report) -> None:

@@ -199,12 +199,13 @@ def problems_table(problems: list, lang: str = "vi") -> pd.DataFrame:
         {
             i18n.t("col.severity", lang): [i18n.t("severity." + p.severity, lang) for p in problems],
             i18n.t("col.sheet", lang): [p.sheet for p in problems],
-            i18n.t("col.row", lang): [p.row if p.row else None for p in problems],
-            i18n.t("col.unit", lang): [p.unit for p in problems],
+            # a problem of the whole sheet or file has no row: an empty cell, not the grid's "None"
+            i18n.t("col.row", lang): [str(p.row) if p.row else "" for p in problems],
+            i18n.t("col.unit", lang): [p.unit or "" for p in problems],
             i18n.t("col.column", lang): [p.location(lang).split(", ")[-1] if p.column else "" for p in problems],
             i18n.t("col.what_to_do", lang): [p.message(lang) for p in problems],
         }
-    ).astype({i18n.t("col.row", lang): "Int64"})
+    )
 
 
 def changes_table(changes: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:

@@ -7,6 +7,7 @@ always loads: a title block, the header row, data rows, drop-down lists and an i
 from __future__ import annotations
 
 import io
+import numbers
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 
 from . import contract as C
 from . import metrics, xlsx
@@ -26,6 +28,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LIST_SHEET = "Danh mục"
+CRITERION_WIDTH = 14  # a criterion's column: its code, its name wrapped, its maximum
 
 INSTRUCTIONS = {
     "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù. "
@@ -37,7 +40,7 @@ INSTRUCTIONS = {
     "criteria": "Mỗi dòng là một tiêu chí. Có thể chèn dòng tên nhóm (ví dụ “I. CÔNG TÁC TỔ CHỨC”) phía trên các tiêu chí "
     "của nhóm. Tổng điểm tối đa nên bằng 100.",
     "scores": "Mỗi dòng là một đơn vị. Ghi điểm từng tiêu chí (số lẻ dùng dấu phẩy, ví dụ 8,5), không vượt điểm tối đa "
-    "ghi trong chú thích của tiêu đề. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
+    "ghi ở tiêu đề cột tiêu chí. Tổng điểm và Xếp loại chỉ để đối chiếu: ứng dụng tự cộng lại.",
     "reports": "Mỗi dòng là một đơn vị trong quý. Các cột nội dung kế hoạch chọn một trong: Chưa thực hiện, "
     "Đang thực hiện, Hoàn thành. Ngày họp tổ ghi dạng ngày/tháng/năm.",
     "support": "Mỗi dòng là một việc cần làm để hỗ trợ một đơn vị. Nội dung kế hoạch: một mã RS, KT, TH, LT, CSVC, PT, "
@@ -55,7 +58,7 @@ def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tup
     """(key, header text, width) of every column the template has, in order."""
     cols = [(c.key, c.header, c.width) for c in kind.columns if c.key != "period"]
     if kind.code_columns == "criteria":
-        codes = [(code, code, 8) for code in (criteria["code"] if criteria is not None else [])]
+        codes = [(code, code, CRITERION_WIDTH) for code in (criteria["code"] if criteria is not None else [])]
         cols = cols[:2] + codes + cols[2:]
     elif kind.code_columns == "plan_items":
         items = [(p.code, f"{p.code} - {p.short}", 16) for p in C.PLAN_ITEMS]
@@ -85,9 +88,10 @@ def write_workbook(
     _header(ws, columns, criteria)
     data = rows if rows is not None else _prefill(kind, units, settings)
     _rows(ws, columns, data)
-    _validations(wb, ws, kind, columns, units, settings)
-    _instructions(wb, kind, columns, period)
+    _validations(wb, ws, kind, _letters(columns), units, settings, HEADER_ROW + 1)
+    _instructions(wb, kind, columns, period, criteria)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
+    for_print(ws, HEADER_ROW)
     for part in (k for k in C.KINDS.values() if k.part_of == kind_key):
         # a kind's second sheet (a support plan's reinforcements), before the instructions
         extra = wb.create_sheet(part.sheet, index=1)
@@ -95,11 +99,77 @@ def write_workbook(
         _title_block(extra, part, None, len(part_columns) + 1)
         _header(extra, part_columns, None)
         _rows(extra, part_columns, parts.get(part.key) if parts else None)
-        _validations(wb, extra, part, part_columns, None, settings)
+        _validations(wb, extra, part, _letters(part_columns), None, settings, HEADER_ROW + 1)
         _part_instructions(wb["Hướng dẫn"], part, part_columns)
+        extra.freeze_panes = extra.cell(row=HEADER_ROW + 1, column=1)
+        for_print(extra, HEADER_ROW)
+    for_print(wb["Hướng dẫn"], None)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _letters(columns) -> dict[str, str]:
+    """Each column's key -> its letter in the template (column A is the STT)."""
+    return {key: get_column_letter(j) for j, (key, _t, _w) in enumerate(columns, start=2)}
+
+
+def dress(
+    wb,
+    ws,
+    kind_key: str,
+    header_row: int,
+    columns: dict[str, int],
+    *,
+    criteria: pd.DataFrame | None = None,
+    units: pd.DataFrame | None = None,
+    settings: Settings | None = None,
+) -> None:
+    """Give a sheet laid out by someone else (its header on `header_row`, `columns` key -> 0-based
+    index) the template's look: column widths, the header's style and notes, the frozen header,
+    the drop-down lists and the page setup. The values stay where they are."""
+    kind = C.KINDS[kind_key]
+    widths = {key: width for key, _t, width in headers_for(kind, criteria)}
+    maxima = {} if criteria is None else dict(zip(criteria["code"], zip(criteria["content"], criteria["max_points"])))
+    for key, j in columns.items():
+        ws.column_dimensions[get_column_letter(j + 1)].width = widths.get(key, 12)
+        cell = ws.cell(row=header_row, column=j + 1)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        if key in maxima and cell.comment is None:
+            cell.comment = Comment(header_text(key, *maxima[key]).replace("\n", " "), "Ban Tổ chức")
+    ws.row_dimensions[header_row].height = max(ws.row_dimensions[header_row].height or 0, 36)
+    names = [columns[k] for k in ("unit_code", "unit_name", "code", "name") if k in columns]
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=max(names, default=-1) + 2)
+    keyed = {key: get_column_letter(j + 1) for key, j in columns.items()}
+    if units is not None and "unit_code" not in units.columns and "code" in units.columns:
+        units = units.rename(columns={"code": "unit_code"})
+    _validations(wb, ws, kind, keyed, units, settings or Settings(), header_row + 1)
+    for_print(ws, header_row)
+
+
+def for_print(ws, header_row: int | None) -> None:
+    """A4 landscape, one page wide (as many pages down as the rows need), the header row printed
+    again at the top of every page, narrow margins and the page number in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    ws.oddFooter.center.text = "Trang &P/&N"
+    if header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def header_text(code: str, content: object, maximum: object) -> str:
+    """A criterion's header: its code, its name and its maximum, one under the other."""
+    name = xlsx.clean(" ".join(str(content or "").split()))
+    most = f"(tối đa {maximum:g})" if isinstance(maximum, numbers.Real) and maximum == maximum else ""
+    return "\n".join(part for part in (code, name, most) if part)
 
 
 def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int) -> None:
@@ -114,7 +184,11 @@ def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int) -> No
 def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
     maxima = {} if criteria is None else dict(zip(criteria["code"], zip(criteria["content"], criteria["max_points"])))
     cells = [("STT", "STT", 6), *columns]
+    lines = 2
     for j, (key, text, width) in enumerate(cells, start=1):
+        if key in maxima:
+            text = header_text(key, *maxima[key])
+        lines = max(lines, sum(-(-len(part) // max(width - 2, 1)) for part in str(text).split("\n")))
         cell = xlsx.write(ws, HEADER_ROW, j, text)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
@@ -124,7 +198,7 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
         if key in maxima:
             content, maximum = maxima[key]
             cell.comment = Comment(xlsx.clean(f"{content} (tối đa {maximum:g} điểm)"), "Ban Tổ chức")
-    ws.row_dimensions[HEADER_ROW].height = 36
+    ws.row_dimensions[HEADER_ROW].height = max(36, 15 * (lines + 1))  # a line spare: words wrap early
 
 
 def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None, settings: Settings) -> pd.DataFrame | None:
@@ -156,9 +230,11 @@ def _rows(ws, columns, data: pd.DataFrame | None) -> None:
             xlsx.write(ws, r, j, value).border = BORDER
 
 
-def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | None, settings: Settings) -> None:
-    last = HEADER_ROW + 2000
-    keyed = {key: get_column_letter(j) for j, (key, _t, _w) in enumerate(columns, start=2)}
+def _validations(
+    wb, ws, kind: C.WorkbookKind, keyed: dict[str, str], units: pd.DataFrame | None, settings: Settings, first: int
+) -> None:
+    """The drop-down lists of the columns in `keyed` (key -> column letter), from row `first` down."""
+    last = first + 1999
 
     def add(formula: str, key: str, prompt: str) -> None:
         if key not in keyed:
@@ -173,7 +249,7 @@ def _validations(wb, ws, kind: C.WorkbookKind, columns, units: pd.DataFrame | No
             promptTitle="Chọn",
             prompt=prompt,
         )
-        dv.add(f"{keyed[key]}{HEADER_ROW + 1}:{keyed[key]}{last}")
+        dv.add(f"{keyed[key]}{first}:{keyed[key]}{last}")
         ws.add_data_validation(dv)
 
     unit_codes = _unit_list(wb, units)
@@ -196,6 +272,8 @@ def _unit_list(wb, units: pd.DataFrame | None) -> str | None:
     """The units' codes and names on the hidden list sheet; the range of the codes, for the drop-down."""
     if units is None or not len(units):
         return None
+    if LIST_SHEET in wb.sheetnames and wb[LIST_SHEET]["A1"].value == "Mã đơn vị":  # a second sheet's drop-down
+        return f"'{LIST_SHEET}'!$A$2:$A${len(units) + 1}"
     lists = _list_sheet(wb)
     xlsx.append(lists, ["Mã đơn vị", "Tên đơn vị"])
     for code, name in zip(units["unit_code"], units["name"]):
@@ -226,7 +304,8 @@ def _list_sheet(wb):
     return lists
 
 
-def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None:
+def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None, criteria: pd.DataFrame | None) -> None:
+    maxima = {} if criteria is None else dict(zip(criteria["code"], zip(criteria["content"], criteria["max_points"])))
     ws = wb.create_sheet("Hướng dẫn")
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 90
@@ -244,7 +323,9 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None) -> None
         )
         if col is None:
             item = next((p for p in C.PLAN_ITEMS if p.code == key), None)
-            meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí (xem chú thích ở tiêu đề)"
+            meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí"
+            if key in maxima:
+                meaning = "điểm tiêu chí: " + header_text("", *maxima[key]).replace("\n", " ")
         xlsx.append(ws, [text, meaning])
     xlsx.append(ws, [])
     xlsx.append(ws, ["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])

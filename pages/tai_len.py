@@ -69,9 +69,15 @@ if batch.problems:
         i18n.t("upload.problems", lang, errors=errors, warnings=len(batch.problems) - errors)
     )
     _widgets.table(tables.problems_table(batch.problems, lang), lang)
+    # made once per file and language (a child process opens the workbook), not on every rerun
+    marked_key = (outcome.sha256, name, period, lang, snap.version)
+    kept = st.session_state.get("upload_marked")
+    if not kept or kept[0] != marked_key:
+        kept = (marked_key, markup.marked_workbook(data, name, batch.problems, lang, store=store))
+        st.session_state["upload_marked"] = kept
     st.download_button(
         i18n.t("upload.marked", lang),
-        markup.marked_workbook(data, name, batch.problems, lang),
+        kept[1],
         file_name=f"{name.rsplit('.', 1)[0]}_can_sua.xlsx",
         icon=":material/download:",
         mime=_widgets.MIME["xlsx"],

@@ -138,7 +138,7 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
     problems = app.dataframe[0].value
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
-    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == [21] * 3
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == ["21"] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]

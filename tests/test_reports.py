@@ -145,9 +145,12 @@ def vi(value) -> str:
 def activity_rows(data: bytes) -> dict:
     """The summary sheet's block of activity figures: the time they cover, then {label: value}."""
     ws = openpyxl.load_workbook(io.BytesIO(data))[i18n.t("doc.sheet.summary")]
-    rows = [r[:2] for r in ws.iter_rows(min_row=1, values_only=True)]
+    rows = [r[:3] for r in ws.iter_rows(min_row=1, values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == i18n.t("doc.col.activity"))
-    return {"header": rows[start + 1][0], **{label: value for label, value in rows[start + 2 :] if label}}
+    assert rows[start + 2] == ("STT", "Chỉ tiêu", "Số liệu")
+    table = [r for r in rows[start + 3 :] if r[1]]
+    assert [r[0] for r in table] == list(range(1, len(table) + 1))  # numbered 1, 2, 3...
+    return {"header": rows[start + 1][0], **{label: value for _number, label, value in table}}
 
 
 def test_the_midyear_review_adds_up_the_first_six_months(store):
@@ -237,7 +240,10 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
     rows = {r[1]: r[1:] for r in units.iter_rows(min_row=5, values_only=True) if r[1]}  # after the STT column
     assert rows["DLS"][2:5] == (61, 73, 12) and rows["DLS"][8] == "Đúng tiến độ"
     assert rows["LMHTX"][2:5] == (63, 55, -8)  # a negative number stays a number
-    summary = {r[1]: r[2] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True) if r[1]}
+    numbered = [r[:3] for r in wb["Tổng hợp"].iter_rows(min_row=5, max_row=9, values_only=True)]
+    # the four progress groups numbered; the units recognised are some of them: no number of their own
+    assert [r[0] for r in numbered] == [1, 2, 3, 4, None]
+    summary = {r[1]: r[2] for r in numbered if r[1]}
     # Q3, the data of the tổng kết: the 9 followed units against their targets
     assert summary == {
         "Đúng tiến độ": 5,

@@ -22,7 +22,7 @@ def rescored(name: str, unit: str, new_points: dict) -> bytes:
     """The sample scorecard with one unit's points changed, saved again by openpyxl."""
     wb = openpyxl.load_workbook(SAMPLE / name)
     ws = wb.worksheets[0]
-    header = {c.value: c.column for c in ws[5]}
+    header = {str(c.value).split("\n")[0]: c.column for c in ws[5]}  # "TC1\n<its name>\n(tối đa 10)"
     for row in ws.iter_rows(min_row=6):
         if row[header["Mã đơn vị"] - 1].value == unit:
             for code, value in new_points.items():

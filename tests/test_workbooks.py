@@ -1,7 +1,9 @@
 """Workbooks people really send: every quirk read, every error said once with its place."""
 
 import datetime as dt
+import io
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -297,7 +299,7 @@ def test_every_template_filled_in_imports(kind, tmp_path, db_url):
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     assert wb.sheetnames[:1] == [ws.title] and "Hướng dẫn" in wb.sheetnames
-    header = {c.value: c.column for c in ws[5] if c.value}
+    header = {str(c.value).split("\n")[0]: c.column for c in ws[5] if c.value}  # "TC1\n<its name>\n(tối đa 10)"
     fill = {
         "units": {
             "Mã đơn vị": "MOI1",
@@ -368,6 +370,82 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")
     assert "vượt điểm tối đa 10" in ws["D4"].comment.text
     assert ws["E5"].comment is not None and ws["E4"].comment is None
+
+
+def test_the_marked_workbook_of_a_template_keeps_its_look(tmp_path, db_url):
+    """A template filled in with one score over its maximum: the copy handed back has the
+    template's widths, frozen header, drop-down lists and header notes, and the faulty cell marked."""
+    path = tmp_path / "mau.xlsx"
+    cli_main("template", "scores", "-o", str(path), "--period", "2018-Q4", db_url=db_url)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Bảng điểm"]
+    for j, points in enumerate(FULL, start=4):
+        ws.cell(row=6, column=j, value=points)
+    ws["D6"] = 11  # TC1 of BDVTU, over its maximum of 10
+    wb.save(path)
+    marked = tmp_path / "mau_can_sua.xlsx"
+    out = cli_main("validate", str(path), "--marked", str(marked), db_url=db_url)
+    assert out.returncode == 1 and "vượt điểm tối đa 10" in out.stderr
+    template = openpyxl.load_workbook(path)["Bảng điểm"]
+    book = openpyxl.load_workbook(marked)
+    assert book.sheetnames[0] == "Danh sách lỗi" and "Bảng điểm" in book.sheetnames
+    ws = book["Bảng điểm"]
+    assert ws.freeze_panes == template.freeze_panes == "D6"
+    for letter in "ABCDEMNO":
+        assert ws.column_dimensions[letter].width == template.column_dimensions[letter].width, letter
+    assert ws.column_dimensions["C"].width == 48 and ws.column_dimensions["D"].width == 14  # a name, a criterion
+    assert len(ws.data_validations.dataValidation) == len(template.data_validations.dataValidation) > 0
+    assert ws["D5"].comment.author == "Ban Tổ chức" and "tối đa 10" in ws["D5"].comment.text
+    assert ws["D5"].value.startswith("TC1\n") and ws.print_title_rows == "$5:$5"
+    assert ws["D6"].value == 11 and ws["D6"].fill.fgColor.rgb.endswith("F8CBAD")
+    assert "vượt điểm tối đa 10" in ws["D6"].comment.text
+    assert ws["E6"].comment is None and ws["D7"].comment is None
+    listing = [[c.value for c in row] for row in book["Danh sách lỗi"].iter_rows(min_row=2)]
+    assert listing[0][:5] == ["Lỗi", "Bảng điểm", 6, "BDVTU — Chi đoàn Ban Dân vận Thành ủy", "TC1 (D)"]
+    assert {r[0] for r in listing[1:]} == {"Lưu ý"}  # the units not scored yet
+
+
+def test_an_ods_marked_workbook_gets_the_templates_look(tmp_path, db_url):
+    """Not an .xlsx: the copy is rebuilt from the values, each cell where it was, and dressed as the template."""
+    path = tmp_path / "q3.xlsx"
+    write(path, {"Bảng điểm": scorecard(("DLS", "", [11, *HALF[1:]]), ("HND", "", HALF))})
+    ods = convert(Path(path), "ods")
+    marked = tmp_path / "q3_can_sua.xlsx"
+    out = cli_main("validate", str(ods), "--marked", str(marked), db_url=db_url)
+    assert out.returncode == 1
+    ws = openpyxl.load_workbook(marked)["Bảng điểm"]
+    assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")
+    assert ws.freeze_panes == "D4" and ws.column_dimensions["C"].width == 48
+    assert "tối đa 10" in ws["D3"].comment.text and ws["D3"].font.bold
+    assert any("D4" in str(dv.sqref) for dv in ws.data_validations.dataValidation) is False  # scores: free numbers
+    assert any("B4" in str(dv.sqref) for dv in ws.data_validations.dataValidation)  # the units' codes
+
+
+def test_a_marked_workbook_uploaded_again_says_no_none(tmp_path, db_url, store):
+    """The marked copy sent back as it is: no problem shows "None" (its listing sheet is ours,
+    a warning without a row leaves the row cell empty), and the old marks are taken off."""
+    from doandata import ingest, markup, tables
+
+    path = tmp_path / "mau.xlsx"
+    cli_main("template", "scores", "-o", str(path), "--period", "2018-Q4", db_url=db_url)
+    wb = openpyxl.load_workbook(path)
+    wb["Bảng điểm"]["D6"] = 11
+    wb["Bảng điểm"]["Q5"] = "Cột lạ"  # an unknown column: a warning
+    wb.create_sheet("Ghi chú riêng")["A1"] = "một sheet không phải bảng"  # a warning without a row
+    wb.save(path)
+    first = ingest.inspect(path.read_bytes(), "mau.xlsx", store)
+    again = markup.marked_workbook(path.read_bytes(), "mau.xlsx", first.batch.problems, store=store)
+    outcome = ingest.inspect(again, "mau_can_sua.xlsx", store)
+    problems = outcome.batch.problems
+    assert {p.code for p in problems} == {p.code for p in first.batch.problems}
+    for lang in ("vi", "en"):
+        frame = tables.problems_table(problems, lang)
+        shown = [str(v) for v in frame.astype(object).to_numpy().ravel()]
+        assert not frame.isna().to_numpy().any() and "None" not in shown and "<NA>" not in shown
+        assert not any("None" in p.line(lang) for p in problems)
+    twice = openpyxl.load_workbook(io.BytesIO(markup.marked_workbook(again, "x.xlsx", problems, store=store)))
+    assert twice.sheetnames.count("Danh sách lỗi") == 1
+    assert twice["Bảng điểm"]["D6"].comment.text.count("vượt điểm tối đa") == 1
 
 
 # ---------------------------------------------------------------- the wild corpus

@@ -484,10 +484,10 @@ def to_docx(cands: list[Candidate], t: Target, settings: Settings, lang: str = "
     R._body(doc, i18n.t("commend.doc.basis", lang, plan=R.plan_cited(settings, lang)))
     header = [i18n.t(f"commend.doc.col.{k}", lang) for k in ("name", "unit", "reason", "decision")]
     for part, kinds in (("collective", ("unit", "companion")), ("individual", ("person",))):
-        R._para(doc, i18n.t(f"commend.doc.{part}", lang), bold=True)
+        R._para(doc, i18n.t(f"commend.doc.{part}", lang), bold=True).paragraph_format.keep_with_next = True
         mine = [c for c in cands if c.kind in kinds]
         if mine:
-            R._table(doc, head, header, _rows(mine, lang), [4.4, 3.4, 5.8, 2.4])
+            R._table(doc, head, header, _rows(mine, lang), [4.4, 3.4, 5.6, 2.6])
         else:
             R._para(doc, i18n.t("commend.doc.none", lang), indent=True)
     R._recipients_and_signature(doc, head, signing)
@@ -505,14 +505,19 @@ def to_xlsx(cands: list[Candidate], t: Target, settings: Settings, lang: str = "
     wb = Workbook()
     head = _doc(t, settings, lang)
     header = [i18n.t(f"commend.doc.col.{k}", lang) for k in ("kind", "name", "unit", "reason", "decision")]
+    widths = [6, 18, 30, 28, 60, 16]  # STT first
     rows = [[kind_name(c.kind, lang), *r] for c, r in zip(cands, _rows(cands, lang))]
-    ws = R._sheet(
-        wb, head, "commendations", header, rows, [18, 30, 28, 60, 16], heading=i18n.t("commend.doc.title", lang)
-    )
+    ws = R._sheet(wb, head, "commendations", header, rows, widths[1:], heading=i18n.t("commend.doc.title", lang))
     wb.remove(wb.worksheets[0])
-    for row in ws.iter_rows(min_row=5):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=4):
+        lines = 1
+        for cell, width in zip(row, widths):
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="center" if cell.row == 4 else "top", horizontal=cell.alignment.horizontal
+            )
+            # a spreadsheet does not grow a row for wrapped text it did not lay out itself: say how tall
+            lines = max(lines, -(-len(str(cell.value or "")) // max(1, int(width * 1.1))))
+        ws.row_dimensions[row[0].row].height = 15 * lines + 2
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

@@ -1762,7 +1762,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "commend.doc.col.name": ("Tên đơn vị/cá nhân", "Unit or person"),
     "commend.doc.col.unit": ("Đơn vị", "Unit"),
     "commend.doc.col.reason": ("Thành tích/lý do", "Achievement/reason"),
-    "commend.doc.col.decision": ("Đề xuất/Quyết định", "Proposal/decision"),
+    "commend.doc.col.decision": ("Đề xuất/ Quyết định", "Proposal/ decision"),
     "doc.sheet.commendations": ("Đề nghị khen thưởng", "Commendations"),
     "history.action_commendation": ("Tuyên dương, khen thưởng: {kinds}", "Commendation: {kinds}"),
     "kind.commend_proposed": ("đưa về đề xuất", "back to proposed"),

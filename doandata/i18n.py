@@ -1819,7 +1819,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "commend.pick": ("Đề xuất", "Candidate"),
     "commend.decision": ("Quyết định", "Decision"),
     "commend.save": ("Ghi quyết định", "Record the decision"),
-    "commend.saved": ("Đã ghi: {name} — {decision} (lần #{entry}).", "Recorded: {name} — {decision} (entry #{entry})."),
+    "commend.saved": (
+        "Đã ghi quyết định “{decision}” cho {name}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Recorded “{decision}” for {name}: history entry #{entry} (can be undone on the History page).",
+    ),
     "commend.unchanged": ("Không có gì thay đổi.", "Nothing changed."),
     "commend.add_header": ("Thêm cá nhân", "Add an individual"),
     "commend.suggest": ("Chọn từ tổ công tác, cán bộ tăng cường", "From the working groups and reinforcements"),
@@ -1830,10 +1833,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "commend.no_unit": ("(không ghi)", "(none)"),
     "commend.reason": ("Thành tích, lý do đề nghị", "Achievement, reason"),
     "commend.add": ("Thêm vào danh sách", "Add to the list"),
-    "commend.added": ("Đã thêm {name} (lần #{entry}).", "Added {name} (entry #{entry})."),
+    "commend.added": (
+        "Đã thêm {name} vào danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Added {name}: history entry #{entry} (can be undone on the History page).",
+    ),
     "commend.remove_header": ("Bỏ cá nhân khỏi danh sách", "Remove an individual"),
     "commend.remove": ("Bỏ khỏi danh sách", "Remove"),
-    "commend.removed": ("Đã bỏ {name} (lần #{entry}).", "Removed {name} (entry #{entry})."),
+    "commend.removed": (
+        "Đã bỏ {name} khỏi danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Removed {name}: history entry #{entry} (can be undone on the History page).",
+    ),
 }
 
 

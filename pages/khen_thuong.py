@@ -195,4 +195,11 @@ if persons:
         except DoanError as exc:
             st.error(exc.message(lang))
             st.stop()
-        _done(i18n.t("commend.removed", lang, name=_widgets.literal(who[gone]), entry=entry))
+        _done(
+            i18n.t(
+                "commend.removed",
+                lang,
+                name=_widgets.literal(next(c.name for c in persons if c.key == gone)),
+                entry=entry,
+            )
+        )

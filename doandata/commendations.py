@@ -286,17 +286,18 @@ def unit_column(c: Candidate, lang: str = "vi") -> str:
 
 
 def table(cands: list[Candidate], lang: str = "vi") -> pd.DataFrame:
-    """The candidates as the page shows them: STT, kind, name, unit, reason, decision."""
+    """The candidates as the page shows them: STT, name, decision and reason first (a phone shows the
+    first columns), then the kind and the unit."""
     return pd.DataFrame(
         {
             i18n.t("doc.col.number", lang): list(range(1, len(cands) + 1)),
             i18n.t("commend.col.name", lang): [c.name for c in cands],
             i18n.t("commend.col.decision", lang): [decision_name(c.decision, lang) for c in cands],
+            i18n.t("commend.col.reason", lang): [" ".join(x for x in (c.reason, note(c, lang)) if x) for c in cands],
             i18n.t("commend.col.kind", lang): [kind_name(c.kind, lang) for c in cands],
             i18n.t("commend.col.unit", lang): [
                 unit_column(c, lang) if c.kind == "person" else i18n.text_or_dash(c.unit_code) for c in cands
             ],
-            i18n.t("commend.col.reason", lang): [" ".join(x for x in (c.reason, note(c, lang)) if x) for c in cands],
         }
     )
 

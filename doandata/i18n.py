@@ -1839,6 +1839,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "commend.remove_header": ("Bỏ cá nhân khỏi danh sách", "Remove an individual"),
     "commend.remove": ("Bỏ khỏi danh sách", "Remove"),
+    "commend.remove_pick": ("Cá nhân", "Individual"),
     "commend.removed": (
         "Đã bỏ {name} khỏi danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Removed {name}: history entry #{entry} (can be undone on the History page).",

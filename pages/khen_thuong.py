@@ -78,6 +78,7 @@ else:
         hide_index=True,
         width="stretch",
         row_height=_widgets.MESSAGE_ROW_PX,
+        height=min(40 + _widgets.MESSAGE_ROW_PX * len(frame), 2000),  # every row in view, no inner scroll
         column_config={
             i18n.t("commend.col.name", lang): st.column_config.TextColumn(width=_widgets.NAME_WIDTH),
             i18n.t("commend.col.reason", lang): st.column_config.TextColumn(width="large"),
@@ -187,7 +188,7 @@ persons = [c for c in cands if c.kind == "person"]
 if persons:
     st.subheader(i18n.t("commend.remove_header", lang))
     who = {c.key: f"{c.key} · {c.name}"[:160] for c in persons}
-    gone = st.selectbox(i18n.t("commend.pick", lang), list(who), format_func=who.get, key="commend_remove_pick")
+    gone = st.selectbox(i18n.t("commend.remove_pick", lang), list(who), format_func=who.get, key="commend_remove_pick")
     if st.button(i18n.t("commend.remove", lang), key="commend_remove"):
         by = _editor.require(lang)
         try:

@@ -342,9 +342,9 @@ def test_a_viewer_sees_the_list_and_no_form(app):
         "STT",
         "Tên đơn vị/cá nhân",
         "Đề xuất/Quyết định",
+        "Thành tích/lý do",
         "Loại",
         "Đơn vị",
-        "Thành tích/lý do",
     ]
     assert list(shown["Đơn vị"]) == ["BDMDN", "HND", "SKHDT", "LDLD", "CVLS"]
     assert [b.label for b in app.get("download_button")] == ["Tải danh sách (.docx)", "Tải danh sách (.xlsx)"]

@@ -392,3 +392,26 @@ def test_an_editor_adds_a_suggested_member(app, db_url):
     next(b for b in app.button if b.label == "Thêm vào danh sách").click().run()
     assert app.error[0].value == "Hãy nhập thành tích, lý do đề nghị tuyên dương, khen thưởng."
     assert len(Store(db_url).history()) == SEEDED
+
+
+def test_the_page_reads_on_a_phone_and_a_laptop_without_sideways_scrolling(db_url):
+    """In real Chromium at 390×844 and 1366×768: the list, its downloads, no error, nothing wider
+    than the window (the table scrolls inside itself)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+    from tests.test_browser_sizes import WAIT_MS, sideways
+
+    with running_app(db_url) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width, height in ((390, 844), (1366, 768)):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(f"{base}/khen_thuong?q=2018-Q3")
+            wait_for_app(page, timeout=WAIT_MS)
+            assert page.locator("h1").first.inner_text() == "Đề nghị tuyên dương, khen thưởng"
+            page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=WAIT_MS)
+            assert page.get_by_role("button", name="Tải danh sách (.docx)").count() == 1
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert sideways(page) == [0, 0], width
+            page.close()
+        browser.close()

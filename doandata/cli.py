@@ -147,6 +147,15 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = command("meetings", "cli.help.meetings")
     p.add_argument("--group", type=int, metavar="N", help=says("cli.help.group"))
     p.add_argument("--json", action="store_true", help=says("cli.help.json"))
+    p = command("commendations", "cli.help.commendations")
+    p.add_argument(
+        "--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period_commendations")
+    )
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
+    p.add_argument("--decide", metavar="CODE", help=says("cli.help.decide"))
+    p.add_argument("--decision", help=says("cli.help.decision"))
+    p.add_argument("--kind", choices=("unit", "companion", "person"), help=says("cli.help.commend_kind"))
+    p.add_argument("--by", default="", help=says("cli.help.by"))
     for name, key in (("backup", "cli.help.backup"), ("restore", "cli.help.restore")):
         command(name, key).add_argument("file", help=says("cli.help.backup_file"))
     command("history", "cli.help.history")
@@ -537,7 +546,47 @@ def cmd_hash_password(store: Store, args) -> int:
     return OK
 
 
+# ---------------------------------------------------------------- the commendation proposal (#16)
+
+COMMENDATION_KEYS = ["kind", "key", "name", "unit_code", "unit_name", "role", "reason", "decision", "current"]
+
+
+def cmd_commendations(store: Store, args) -> int:
+    """The proposal of a quarter or a review, one candidate a line (or a JSON array); with --decide,
+    the Standing Committee's decision on one candidate recorded first (a history entry)."""
+    from . import commendations as K
+
+    settings = store.settings()
+    target = K.target(args.period, settings)
+    if target is None:
+        return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=K.choices(settings)))
+    if args.decide is not None:
+        if not args.decision:
+            return _fail(i18n.t("cli.commend_decision_needed", args.lang))
+        entry = store.decide_commendation(target.key, args.kind, args.decide, args.decision, by=args.by)
+        chosen = next(
+            c
+            for c in K.candidates(store, target, args.lang)
+            if c.key.upper() == args.decide.strip().upper() and (args.kind is None or c.kind == args.kind)
+        )
+        said = {"name": chosen.name, "decision": K.decision_name(chosen.decision, args.lang)}
+        key = "cli.commend_unchanged" if entry is None else "cli.commend_decided"
+        print(i18n.t(key, args.lang, entry=entry, **said), file=sys.stderr if args.json else sys.stdout)
+    records = [c.record() for c in K.candidates(store, target, args.lang)]
+    if _printed_json_or_none(records, COMMENDATION_KEYS, "cli.no_commendations", args):
+        return OK
+    for i, r in enumerate(records, start=1):
+        who = r["name"] if r["kind"] != "person" else f"{r['name']} ({K.role_name(r['role'], args.lang)})"
+        print(
+            f"{i:>2}. [{r['key']}] {K.kind_name(r['kind'], args.lang)} · {who} · "
+            f"{K.decision_name(r['decision'], args.lang)}\n    {r['reason']}"
+            + ("" if r["current"] else f" {K.note(K.Candidate(**r), args.lang)}")
+        )
+    return OK
+
+
 COMMANDS = {
+    "commendations": cmd_commendations,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "hash-password": cmd_hash_password,

@@ -38,6 +38,7 @@ class Code(StrEnum):
     EDITOR_REQUIRED = "editor_required"  # store.EditorRequired
     UNKNOWN_ACTION = "unknown_action"  # store.UnknownAction
     EDIT_REFUSED = "edit_refused"  # store.EditRefused
+    COMMENDATION_REFUSED = "commendation_refused"  # commendations.Refused
 
 
 class DoanError(Exception):

@@ -1673,6 +1673,179 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã nhận đủ báo cáo {period} của các đơn vị được theo dõi.",
         "Every followed unit has sent its {period} report.",
     ),
+    # ------------------------------------------------------------ the commendation proposal (#16, commendations.py)
+    "error.commendation_refused": ("Không lưu được đề xuất khen thưởng.", "The commendation proposal was not stored."),
+    "commend.refused.period": (
+        "Kỳ “{value}” không hợp lệ. Các kỳ: {allowed}.",
+        "Period “{value}” is not valid. Periods: {allowed}.",
+    ),
+    "commend.refused.decision": (
+        "Quyết định “{value}” không hợp lệ. Chọn một trong: {allowed} (đề xuất, đồng ý, không đồng ý).",
+        "Decision “{value}” is not valid. Choose one of: {allowed}.",
+    ),
+    "commend.refused.unknown": (
+        "Không có “{value}” trong danh sách đề nghị. Các mã trong danh sách: {allowed}.",
+        "“{value}” is not in the proposal. Its keys: {allowed}.",
+    ),
+    "commend.refused.ambiguous": (
+        "“{value}” vừa là đơn vị tiến bộ vừa là đơn vị đồng hành: hãy chọn loại (--kind unit hoặc companion).",
+        "“{value}” is both a unit and a companion: say which (--kind unit or companion).",
+    ),
+    "commend.refused.name": ("Hãy nhập họ và tên người được đề nghị.", "Type the person's full name."),
+    "commend.refused.reason": (
+        "Hãy nhập thành tích, lý do đề nghị tuyên dương, khen thưởng.",
+        "Type the achievement, the reason for the proposal.",
+    ),
+    "commend.refused.unit": (
+        "Không tìm thấy đơn vị “{value}” trong danh sách đơn vị.",
+        "No unit “{value}” in the unit list.",
+    ),
+    "commend.reason.unit": (
+        "Tổng điểm {period} đạt {total}, {more} {change} điểm so với năm {year}; xếp loại từ {before} lên {rating}.",
+        "Total for {period} {total}, {more} by {change} on {year}; rated {rating}, up from {before}.",
+    ),
+    "commend.reason.unit_points": (
+        "Tổng điểm {period} đạt {total}, {more} {change} điểm so với năm {year}; xếp loại {rating}.",
+        "Total for {period} {total}, {more} by {change} on {year}; rated {rating}.",
+    ),
+    "commend.reason.up": ("tăng", "up"),
+    "commend.reason.down": ("giảm", "down"),
+    "commend.reason.mate": ("đồng hành cùng {unit} ({why})", "accompanied {unit} ({why})"),
+    "commend.reason.mate_progress": (
+        "đơn vị tiến bộ, tăng {change} điểm",
+        "which progressed, up by {change}",
+    ),
+    "commend.reason.mate_item": (
+        "đã hoàn thành nội dung “Đơn vị xuất sắc trong cụm đồng hành”",
+        "the plan item “a strong unit of the cluster accompanies it” done",
+    ),
+    "commend.kind.unit": ("Đơn vị tiến bộ", "Unit that progressed"),
+    "commend.kind.companion": ("Đơn vị đồng hành", "Companion unit"),
+    "commend.kind.person": ("Cá nhân", "Individual"),
+    "commend.decision.proposed": ("Đề xuất", "Proposed"),
+    "commend.decision.agreed": ("Đồng ý", "Agreed"),
+    "commend.decision.refused": ("Không đồng ý", "Not agreed"),
+    "commend.role.member": ("Thành viên Tổ công tác", "Working-group member"),
+    "commend.role.cadre": ("Cán bộ Đoàn cơ sở", "Unit cadre"),
+    "commend.role.reinforcement": ("Cán bộ tăng cường", "Reinforcement staff"),
+    "commend.stale": (
+        "(Theo số liệu hiện nay đơn vị không còn trong diện đề xuất; quyết định đã ghi được giữ lại.)",
+        "(The figures no longer propose this unit; the decision recorded is kept.)",
+    ),
+    "commend.col.name": ("Tên đơn vị/cá nhân", "Unit or person"),
+    "commend.col.decision": ("Đề xuất/Quyết định", "Proposal/decision"),
+    "commend.col.kind": ("Loại", "Kind"),
+    "commend.col.unit": ("Đơn vị", "Unit"),
+    "commend.col.reason": ("Thành tích/lý do", "Achievement/reason"),
+    "commend.lines.none": (
+        "Chưa có đơn vị, cá nhân nào được đề xuất tuyên dương, khen thưởng.",
+        "No unit or person is proposed for commendation yet.",
+    ),
+    "commend.lines.unit": (
+        "{number}. Đơn vị tiến bộ ({n} đơn vị):",
+        "{number}. Units that progressed ({n} {n:unit|units}):",
+    ),
+    "commend.lines.companion": (
+        "{number}. Đơn vị đồng hành ({n} đơn vị):",
+        "{number}. Companion units ({n} {n:unit|units}):",
+    ),
+    "commend.lines.person": ("{number}. Cá nhân ({n} người):", "{number}. Individuals ({n} {n:person|people}):"),
+    "commend.lines.agreed": (" (Ban Thường vụ đã đồng ý)", " (agreed by the Standing Committee)"),
+    "commend.doc.title": ("DANH SÁCH ĐỀ NGHỊ TUYÊN DƯƠNG, KHEN THƯỞNG", "PROPOSED COMMENDATIONS"),
+    "commend.doc.basis": (
+        "Căn cứ {plan}; căn cứ kết quả thực hiện của các cơ sở Đoàn, Ban Thường vụ Đoàn Khối đề nghị tuyên "
+        "dương, khen thưởng các tập thể, cá nhân sau:",
+        "Under {plan}, and from the grassroots units' results, the Standing Committee proposes to commend:",
+    ),
+    "commend.doc.collective": ("I. TẬP THỂ", "I. COLLECTIVES"),
+    "commend.doc.individual": ("II. CÁ NHÂN", "II. INDIVIDUALS"),
+    "commend.doc.none": ("Không có.", "None."),
+    "commend.doc.col.kind": ("Loại", "Kind"),
+    "commend.doc.col.name": ("Tên đơn vị/cá nhân", "Unit or person"),
+    "commend.doc.col.unit": ("Đơn vị", "Unit"),
+    "commend.doc.col.reason": ("Thành tích/lý do", "Achievement/reason"),
+    "commend.doc.col.decision": ("Đề xuất/ Quyết định", "Proposal/ decision"),
+    "doc.sheet.commendations": ("Đề nghị khen thưởng", "Commendations"),
+    "history.action_commendation": ("Tuyên dương, khen thưởng: {kinds}", "Commendation: {kinds}"),
+    "kind.commend_proposed": ("đưa về đề xuất", "back to proposed"),
+    "kind.commend_agreed": ("đồng ý một đề xuất", "a proposal agreed"),
+    "kind.commend_refused": ("không đồng ý một đề xuất", "a proposal not agreed"),
+    "kind.commend_person_added": ("thêm một cá nhân", "an individual added"),
+    "kind.commend_person_removed": ("bỏ một cá nhân", "an individual removed"),
+    "cli.help.commendations": (
+        "danh sách đề nghị tuyên dương, khen thưởng của một kỳ, và ghi quyết định",
+        "the commendation proposal of a period, and recording decisions",
+    ),
+    "cli.help.period_commendations": (
+        "quý (2018-Q2) hoặc đợt (so-ket, tong-ket)",
+        "a quarter (2018-Q2) or a review (so-ket, tong-ket)",
+    ),
+    "cli.help.decide": (
+        "mã đơn vị hoặc cá nhân (P1, P2, …) cần ghi quyết định",
+        "the unit code or person (P1, …) decided",
+    ),
+    "cli.help.decision": ("proposed, agreed hoặc refused", "proposed, agreed or refused"),
+    "cli.help.commend_kind": ("loại khi một mã có hai loại: unit, companion", "the kind when a code has two"),
+    "cli.no_commendations": ("Chưa có đơn vị, cá nhân nào được đề xuất.", "No unit or person is proposed."),
+    "cli.commend_decided": (
+        "Đã ghi: {name} — {decision} (lần #{entry}).",
+        "Recorded: {name} — {decision} (entry #{entry}).",
+    ),
+    "cli.commend_unchanged": (
+        "Không có gì thay đổi: {name} đã là “{decision}”.",
+        "Nothing changed: {name} is already “{decision}”.",
+    ),
+    "cli.commend_decision_needed": ("Hãy ghi --decision cùng với --decide.", "Give --decision with --decide."),
+    "nav.commendations": ("Tuyên dương, khen thưởng", "Commendations"),
+    "commend.header": ("Đề nghị tuyên dương, khen thưởng", "Proposed commendations"),
+    "commend.caption": (
+        "Đơn vị tiến bộ, đơn vị đồng hành (theo số liệu) và cá nhân do người biên tập thêm; Ban Thường vụ "
+        "quyết định đồng ý hay không.",
+        "Units that progressed and companion units (from the figures), and individuals added by editors; the "
+        "Standing Committee decides.",
+    ),
+    "commend.which": ("Kỳ", "Period"),
+    "commend.counts": (
+        "{n} đề xuất: {units} đơn vị tiến bộ, {mates} đơn vị đồng hành, {people} cá nhân; đồng ý {agreed}, "
+        "không đồng ý {refused}.",
+        "{n} {n:candidate|candidates}: units {units}, companions {mates}, individuals {people}; agreed {agreed}, "
+        "not agreed {refused}.",
+    ),
+    "commend.get_docx": ("Tải danh sách (.docx)", "Download the list (.docx)"),
+    "commend.get_xlsx": ("Tải danh sách (.xlsx)", "Download the list (.xlsx)"),
+    "commend.viewer": (
+        "Người biên tập đăng nhập để ghi quyết định và thêm cá nhân.",
+        "Editors sign in to record decisions and add individuals.",
+    ),
+    "commend.decide_header": ("Ghi quyết định của Ban Thường vụ", "Record the Standing Committee's decision"),
+    "commend.pick": ("Đề xuất", "Candidate"),
+    "commend.decision": ("Quyết định", "Decision"),
+    "commend.save": ("Ghi quyết định", "Record the decision"),
+    "commend.saved": (
+        "Đã ghi quyết định “{decision}” cho {name}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Recorded “{decision}” for {name}: history entry #{entry} (can be undone on the History page).",
+    ),
+    "commend.unchanged": ("Không có gì thay đổi.", "Nothing changed."),
+    "commend.add_header": ("Thêm cá nhân", "Add an individual"),
+    "commend.suggest": ("Chọn từ tổ công tác, cán bộ tăng cường", "From the working groups and reinforcements"),
+    "commend.suggest_none": ("(nhập tên bên dưới)", "(type the name below)"),
+    "commend.name": ("Họ và tên", "Full name"),
+    "commend.role": ("Vai trò", "Role"),
+    "commend.unit": ("Đơn vị (không bắt buộc)", "Unit (optional)"),
+    "commend.no_unit": ("(không ghi)", "(none)"),
+    "commend.reason": ("Thành tích, lý do đề nghị", "Achievement, reason"),
+    "commend.add": ("Thêm vào danh sách", "Add to the list"),
+    "commend.added": (
+        "Đã thêm {name} vào danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Added {name}: history entry #{entry} (can be undone on the History page).",
+    ),
+    "commend.remove_header": ("Bỏ cá nhân khỏi danh sách", "Remove an individual"),
+    "commend.remove": ("Bỏ khỏi danh sách", "Remove"),
+    "commend.remove_pick": ("Cá nhân", "Individual"),
+    "commend.removed": (
+        "Đã bỏ {name} khỏi danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Removed {name}: history entry #{entry} (can be undone on the History page).",
+    ),
 }
 
 

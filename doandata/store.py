@@ -39,6 +39,7 @@ from .schema import (
     working_groups,
     write_transaction,
 )
+from .schema import commendations as commendations_table
 from .settings import Settings
 
 log = logging.getLogger("doandata.store")
@@ -330,6 +331,73 @@ class Store:
             conn.execute(meetings.insert(), [{**r, "upload_id": entry, "current": True} for r in [*rows, new]])
             history.supersede(conn, meetings, entry)
             conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_added=1))
+        return entry
+
+    # ------------------------------------------------------------ the commendation proposal (#16)
+
+    def commendations(self, period: str) -> pd.DataFrame:
+        """The stored rows of a proposal (a quarter '2018-Q2' or a review's key 'midyear', 'final'):
+        decisions on units and the persons added, by kind and position (commendations.py reads them)."""
+        table = commendations_table
+        query = (
+            sa.select(*_data_columns(table))
+            .where(table.c.current, table.c.period == period)
+            .order_by(table.c.kind, table.c.position)
+        )
+        return self._frame(query)
+
+    def decide_commendation(self, period: str, kind: str | None, key: str, decision: str, *, by: str) -> int | None:
+        """Record the Standing Committee's decision on a candidate (proposed, agreed, refused; "Đồng
+        ý" too): the period's list stored again whole, one history entry. `key` is a unit's code or a
+        person's P<n>; `kind` None when the key names one candidate. None when nothing changed."""
+        from . import commendations as K
+
+        by = _editor(by)
+        t, cands = self._proposal(period)
+        before = {(c.kind, c.key): c.decision for c in cands}
+        cands, chosen = K.decide(cands, kind, key, decision)
+        if before[(chosen.kind, chosen.key)] == chosen.decision:
+            return None
+        return self._store_proposal(t, cands, by, K.CHANGES[chosen.decision])
+
+    def add_person(
+        self, period: str, *, name: str, role: str = "", reason: str, unit: str | None = None, by: str
+    ) -> int:
+        """Add an individual to a proposal (a working-group member, a unit's cadre, a reinforcement
+        staff member; `role` a commendations.ROLES key or words), with the reason. One history entry."""
+        from . import commendations as K
+
+        by = _editor(by)
+        t, cands = self._proposal(period)
+        cands, _ = K.added(cands, self.units(), name, role, reason, unit)
+        return self._store_proposal(t, cands, by, K.CHANGES["added"])
+
+    def remove_person(self, period: str, key: str, *, by: str) -> int:
+        """Take an individual (P<n>) out of a proposal. One history entry."""
+        from . import commendations as K
+
+        by = _editor(by)
+        t, cands = self._proposal(period)
+        cands, _ = K.removed(cands, key)
+        return self._store_proposal(t, cands, by, K.CHANGES["removed"])
+
+    def _proposal(self, period: str):
+        from . import commendations as K
+
+        settings = self.settings()
+        t = K.target(period, settings)
+        if t is None:
+            raise K.Refused("period", value=C.clean_text(period), allowed=K.choices(settings))
+        return t, K.candidates(self, t)
+
+    def _store_proposal(self, t, cands, by: str, change: str) -> int:
+        from . import commendations as K
+
+        rows = [{**r, "period": t.key} for r in K.stored_rows(cands)]
+        with self._write() as conn:
+            entry = history.new_entry(conn, action="commendation", kinds=change, by=by, periods=t.quarter)
+            conn.execute(commendations_table.insert(), [{**r, "upload_id": entry, "current": True} for r in rows])
+            history.supersede(conn, commendations_table, entry)
         return entry
 
     # ------------------------------------------------------------ reading

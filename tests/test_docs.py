@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
+from doandata import commendations, errors, i18n, metrics, periods, problems, reports
 from doandata import contract as C
-from doandata import errors, i18n, metrics, periods, problems, reports
 from tests.conftest import ROOT
 
 SOURCES = sorted([*(ROOT / "doandata").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"])
@@ -50,6 +50,15 @@ DYNAMIC_PREFIXES = {
     "reports.get_": ("docx", "xlsx"),  # the report page's two download buttons
     "milestone.": tuple(i18n.DEFAULT_MILESTONES),  # i18n.milestone_name: a default milestone's key
     "milestone_note.": tuple(i18n.DEFAULT_MILESTONES),
+    # the commendation proposal (commendations.py)
+    "commend.refused.": None,  # commendations.Refused(why)
+    "commend.kind.": commendations.KINDS,
+    "commend.decision.": commendations.DECISIONS,
+    "commend.role.": commendations.ROLES,
+    "commend.lines.": commendations.KINDS,
+    "commend.doc.": ("collective", "individual"),
+    "commend.doc.col.": None,
+    "commend.get_": ("docx", "xlsx"),
 }
 
 

@@ -43,14 +43,19 @@ with st.form("settings"):
     st.subheader(i18n.t("settings.signer", lang))
     st.caption(i18n.t("settings.signer_note", lang))
     c1, c2, c3 = st.columns(3)
-    signer_on_behalf, signer_title, signer_name = (
-        col.text_input(i18n.t(f"settings.{k}", lang), getattr(current, k), max_chars=80, placeholder=hint)
-        for col, k, hint in zip(
-            (c1, c2, c3),
-            ("signer_on_behalf", "signer_title", "signer_name"),
-            (i18n.t("doc.on_behalf", lang), i18n.t("doc.signer_title", lang), ""),
-        )
+    signer_on_behalf = c1.text_input(
+        i18n.t("settings.signer_on_behalf", lang),
+        current.signer_on_behalf,
+        max_chars=80,
+        placeholder=i18n.t("doc.on_behalf", lang),
     )
+    signer_title = c2.text_input(
+        i18n.t("settings.signer_title", lang),
+        current.signer_title,
+        max_chars=80,
+        placeholder=i18n.t("doc.signer_title", lang),
+    )
+    signer_name = c3.text_input(i18n.t("settings.signer_name", lang), current.signer_name, max_chars=80)
 
     st.subheader(i18n.t("settings.scale", lang))
     st.caption(i18n.t("settings.scale_note", lang))

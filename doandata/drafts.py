@@ -18,6 +18,7 @@ PARTS = ("opening", "situation", "results", "assessment", "commendation", "tasks
 # The parts whose lines "1. Thuận lợi" are the part's own small headings.
 HEADED = ("situation", "assessment")
 QUOTED = 160  # characters of a unit's own words quoted in a draft
+QUOTED_UNITS = 4  # units whose difficulties part I quotes; all are in part II's table
 
 
 def drafts(report, candidates: list[str] | None = None) -> dict[str, str]:
@@ -123,7 +124,9 @@ def situation(report) -> str:
     if said:
         hard = True
         lines.append(_t(report, "voices", n=len(said), period=pname))
-        lines += [f"- {r['unit_name']}: {_quoted(r['difficulties'])}." for r in said]
+        lines += [f"- {r['unit_name']}: {_quoted(r['difficulties'])}." for r in said[:QUOTED_UNITS]]
+        if len(said) > QUOTED_UNITS:  # the rest are in the table of part II
+            lines.append(_t(report, "voices_more", n=len(said) - QUOTED_UNITS))
     if not hard:
         lines.append(_t(report, "no_difficulties"))
     return "\n".join(lines)

@@ -1393,6 +1393,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Khó khăn các đơn vị nêu trong báo cáo {period} ({n} đơn vị):",
         "The difficulties the units wrote in their reports for {period} ({n} {n:unit|units}):",
     ),
+    "doc.draft.voices_more": (
+        "- Và {n} đơn vị khác (chi tiết tại mục 7 phần II).",
+        "- And {n} other {n:unit|units} (see item 7 of part II).",
+    ),
     "doc.draft.no_difficulties": (
         "Chưa ghi nhận khó khăn nổi bật trong kỳ.",
         "No notable difficulty was reported in the period.",

@@ -258,3 +258,28 @@ def test_an_editor_saves_and_reverts_a_part_on_the_reports_page(db_url, monkeypa
     assert Store(db_url).report_texts(*SO_KET) == {}
     box = next(t for t in page.text_area if t.label == label)
     assert box.value.startswith("1. Các tổ công tác")
+
+
+def test_the_signer_is_set_on_the_settings_page(db_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from doandata.store import Store
+    from tests.conftest import ROOT
+    from tests.test_editing import HASH, PASSWORD, open_page, sign_in
+
+    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
+    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
+    monkeypatch.chdir(ROOT)
+    page = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    open_page(page, "pages/cai_dat.py")
+    sign_in(page)
+    boxes = {t.label: t for t in page.text_input}
+    boxes["Chức vụ (BÍ THƯ, PHÓ BÍ THƯ)"].set_value("PHÓ BÍ THƯ")
+    boxes["Họ tên người ký"].set_value("  Lê Thị\x07 Hoa ")
+    page.text_input(key="settings_password").set_value(PASSWORD)
+    next(b for b in page.button if b.label == "Lưu cài đặt").click().run()
+    assert not page.exception
+    saved = Store(db_url).settings()
+    assert (saved.signer_on_behalf, saved.signer_title, saved.signer_name) == ("", "PHÓ BÍ THƯ", "Lê Thị Hoa")
+    open_page(page, "pages/bao_cao.py")
+    assert next(t for t in page.text_input if t.label == "Người ký").value == "Lê Thị Hoa"  # the form's default

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from . import cells, i18n, ingest, metrics, migrate, periods
 from . import contract as C
+from .drafts import PARTS
 from .errors import DoanError, Exit
 from .problems import ERROR
 from .store import Store, default_url
@@ -135,9 +136,16 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     p.add_argument("--number", default="", help=says("cli.help.number"))
     p.add_argument("--code", default="BC/ĐTN", help=says("cli.help.code"))
-    p.add_argument("--signer", default="", help=says("cli.help.signer"))
+    p.add_argument("--signer", help=says("cli.help.signer"))  # not given: the name in settings
     p.add_argument("--date", default="", help=says("cli.help.date"))
     p.add_argument("--group", type=int, metavar="N", help=says("cli.help.report_group"))
+    p = command("report-text", "cli.help.report_text")
+    p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period_report"))
+    p.add_argument("--kind", choices=("quarter", "midyear", "final"), help=says("cli.help.report_kind"))
+    p.add_argument("--part", help=i18n.t("cli.help.report_part", lang, parts=", ".join(PARTS)))
+    p.add_argument("--set-file", metavar=says("cli.help.file_name"), help=says("cli.help.set_file"))
+    p.add_argument("--by", default="", help=says("cli.help.by_editor"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
     p = command("actions", "cli.help.actions")
     p.add_argument(
         "--period", default="now", metavar=says("cli.help.period_name"), help=says("cli.help.period_actions")
@@ -473,7 +481,7 @@ def cmd_report(store: Store, args) -> int:
             allowed = ", ".join(str(g) for g in groups) or "—"
             return _fail(i18n.t("cli.group_unknown", args.lang, group=args.group, allowed=allowed))
         code = args.code if args.code != "BC/ĐTN" else "BC/TCT"  # the committee's default is not the group's
-        signing = reports.Signing(number=args.number, code=code, signer=args.signer, date=date)
+        signing = reports.Signing(number=args.number, code=code, signer=args.signer or "", date=date)
         data = reports.build_group(store, args.group, resolved[1], signing)
     else:
         signing = reports.Signing(number=args.number, code=args.code, signer=args.signer, date=date)
@@ -483,6 +491,53 @@ def cmd_report(store: Store, args) -> int:
     except OSError as exc:
         return _fail(i18n.t("cli.cannot_write", args.lang, file=args.output, reason=_short(exc)))
     print(i18n.t("cli.report_written", args.lang, file=args.output))
+    return OK
+
+
+def cmd_report_text(store: Store, args) -> int:
+    """The prose parts of a report (#16): printed, each the editors' text or the draft; with --part
+    and --set-file one part set from a file (an empty file puts it back to the draft)."""
+    from . import drafts, reports
+
+    settings = store.settings()
+    resolved = reports.resolve_kind(args.period, settings)
+    if resolved is None:
+        allowed = ", ".join(periods.report_choices(settings.plan_year))
+        return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
+    kind, period = args.kind or resolved[0], resolved[1]
+    if args.part is not None and args.part not in drafts.PARTS:
+        return _fail(i18n.t("cli.part_unknown", args.lang, value=args.part, allowed=", ".join(drafts.PARTS)))
+    if args.set_file is not None:
+        if args.part is None:
+            return _fail(i18n.t("cli.part_needed", args.lang, allowed=", ".join(drafts.PARTS)))
+        try:
+            text = Path(args.set_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(i18n.t("cli.cannot_read", args.lang, file=args.set_file, reason=_short(exc)))
+        entry = store.save_report_texts(kind, period, {args.part: text}, by=args.by)
+        print(i18n.t("cli.text_saved" if entry else "cli.text_same", args.lang, part=args.part, entry=entry or 0))
+        return OK
+    if store.units().empty:
+        return _fail(i18n.t("cli.report_empty", args.lang), REFUSED)
+    texts = reports.texts_of(store, kind, period, args.lang)
+    if args.part is not None:
+        texts = {args.part: texts[args.part]}
+    if args.json:
+        shown = {
+            part: {
+                "text": t["text"],
+                "edited": t["edited"],
+                "by": t["by"],
+                "at": t["at"].isoformat() if t["at"] else None,
+            }
+            for part, t in texts.items()
+        }
+        print(json.dumps(shown, ensure_ascii=False))
+        return OK
+    for part, t in texts.items():
+        said = i18n.t("cli.text_edited", args.lang, by=t["by"], at=i18n.fmt_datetime(t["at"], args.lang))
+        print(f"== {part} ({said if t['edited'] else i18n.t('cli.text_draft', args.lang)})")
+        print(t["text"])
     return OK
 
 
@@ -591,6 +646,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "hash-password": cmd_hash_password,
     "report": cmd_report,
+    "report-text": cmd_report_text,
     "seed": cmd_seed,
     "import": cmd_import,
     "validate": cmd_validate,

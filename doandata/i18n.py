@@ -502,7 +502,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.help.report_output": ("TỆP.docx hoặc TỆP.xlsx", "FILE.docx or FILE.xlsx"),
     "cli.help.number": ("số văn bản (để trống để viết tay)", "the document number (blank for handwriting)"),
     "cli.help.code": ("ký hiệu văn bản", "the document's code"),
-    "cli.help.signer": ("người ký (để trống để viết tay)", "who signs (blank for handwriting)"),
+    "cli.help.signer": (
+        'người ký (mặc định: họ tên trong Cài đặt; "" để viết tay)',
+        'who signs (default: the name in Settings; "" for handwriting)',
+    ),
     "cli.help.date": ("ngày/tháng/năm (để trống để viết tay)", "dd/mm/yyyy (blank for handwriting)"),
     "cli.help.backup": (
         "bản sao nhất quán của kho SQLite, cả khi ứng dụng đang chạy",
@@ -865,6 +868,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Báo cáo ghi: Kế hoạch số … ngày … của Ban Thường vụ Đoàn Khối về …",
         "The reports cite it as: Plan No. … of … of the bloc's Standing Committee on …",
     ),
+    "settings.signer": ("Người ký báo cáo", "Who signs the reports"),
+    "settings.signer_note": (
+        "Dòng “TM.”, chức vụ và họ tên ở cuối báo cáo gửi Thường trực; để trống dòng “TM.” và chức vụ thì dùng "
+        "chữ mặc định, để trống họ tên thì chừa chỗ viết tay.",
+        "The “on behalf of” line, the title and the name at the foot of the reports to the standing office; left "
+        "empty, the first two are the usual wording and the name is left blank for handwriting.",
+    ),
+    "settings.signer_on_behalf": ("Dòng “TM.”", "“On behalf of” line"),
+    "settings.signer_title": ("Chức vụ (BÍ THƯ, PHÓ BÍ THƯ)", "Title (SECRETARY, DEPUTY SECRETARY)"),
+    "settings.signer_name": ("Họ tên người ký", "Signer's name"),
     "settings.plan_number": ("Số kế hoạch", "Plan number"),
     "settings.plan_date": ("Ngày ban hành", "Date issued"),
     "settings.plan_title": ("Trích yếu (sau chữ “về”)", "Subject (after “on”)"),
@@ -1206,8 +1219,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.place_date_blank": ("{place}, ngày     tháng     năm {year}", "{place},      /     /{year}"),
     "doc.recipients_title": ("Nơi nhận:", "To:"),
     "doc.recipients": (
-        "Thường trực Đoàn Khối\nCác đồng chí Ủy viên Ban Thường vụ\nCác tổ công tác\nLưu VP",
-        "The bloc's standing office\nMembers of the Standing Committee\nThe working groups\nFiled at the office",
+        "Thành Đoàn: Ban CNLĐ, Ban TC, Ban Tuyên giáo\nĐảng ủy Khối: TT, Ban DV, Ban TC\n"
+        "Cấp ủy các cơ sở Đoàn có tên\nCác cơ sở Đoàn có tên\nLưu VP",
+        "City Youth Union: Workers' Board, Organisation Board, Propaganda Board\n"
+        "The bloc's Party Committee: standing office, Mass Mobilisation Board, Organisation Board\n"
+        "The Party committees of the units named\nThe units named\nFiled at the office",
     ),
     "doc.on_behalf": ("TM. BAN THƯỜNG VỤ ĐOÀN KHỐI", "FOR THE STANDING COMMITTEE OF THE BLOC"),
     "doc.signer_title": ("BÍ THƯ", "SECRETARY"),
@@ -1234,12 +1250,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # I. General situation
     "doc.general": ("I. TÌNH HÌNH CHUNG", "I. GENERAL SITUATION"),
     "doc.general.text": (
-        "Thực hiện {plan}, Ban Thường vụ Đoàn Khối theo dõi {n} "
+        "Ban Thường vụ Đoàn Khối theo dõi {n} "
         "đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn) qua bảng điểm thi đua, báo cáo quý của các đơn vị "
         "và báo cáo của các tổ công tác. Đến hết {period}: {on_track} đơn vị "
         "đúng tiến độ, {at_risk} đơn vị cần chú ý, {behind} đơn vị chậm tiến độ{no_data}; {recognised} đơn vị đạt "
         "mức công nhận tiến bộ so với năm {baseline}.",
-        "Under {plan}, the bloc's Standing Committee "
+        "The bloc's Standing Committee "
         "follows {n} {n:unit|units} ({dac_thu} special, {kho_khan} weak) through the emulation scorecards, the units' "
         "quarterly reports and the working groups' reports. "
         "By the end of {period}: {on_track} {on_track:unit|units} on track, {at_risk} needing attention, {behind} behind{no_data}; "
@@ -1279,10 +1295,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "doc.results.companions": ("4. Cụm đồng hành", "4. Cluster companionship"),
     # III–VII
-    "doc.by_status": ("III. ĐƠN VỊ THEO TIẾN ĐỘ", "III. UNITS BY PROGRESS"),
+    "doc.by_status": ("5. Đơn vị theo tiến độ", "5. Units by progress"),
     "doc.by_status.line": ("- {status} ({n}): {names}.", "- {status} ({n}): {names}."),
     "doc.by_status.none": ("không có", "none"),
-    "doc.recognition": ("IV. ĐỀ XUẤT CÔNG NHẬN TIẾN BỘ VÀ KHEN THƯỞNG", "IV. PROPOSED RECOGNITION AND COMMENDATION"),
+    "doc.assessment": ("III. ĐÁNH GIÁ CHUNG", "III. OVERALL ASSESSMENT"),
+    "doc.recognition": ("IV. ĐỀ XUẤT TUYÊN DƯƠNG, KHEN THƯỞNG", "IV. PROPOSED PRAISE AND REWARDS"),
     "doc.recognition.recognised": (
         "1. Đề xuất công nhận tiến bộ ({n} đơn vị):",
         "1. Proposed for recognised progress ({n} {n:unit|units}):",
@@ -1295,17 +1312,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "- {unit}: {before} → {after} điểm ({change}), giữ xếp loại {rating}.",
         "- {unit}: score {before} → {after} ({change}), still rated {rating}.",
     ),
-    "doc.recognition.commended": (
-        "2. Đề xuất tuyên dương ({n} đơn vị đạt tiến bộ và đúng tiến độ):",
-        "2. Proposed for commendation ({n} {n:unit|units} with recognised progress and on track):",
-    ),
-    "doc.recognition.commended_unit": ("- {unit}.", "- {unit}."),
-    "doc.voices": ("V. KHÓ KHĂN VÀ ĐỀ XUẤT CỦA CÁC ĐƠN VỊ", "V. THE UNITS' DIFFICULTIES AND PROPOSALS"),
+    "doc.recognition.commended": ("2. Đề xuất tuyên dương, khen thưởng", "2. Proposed for praise and rewards"),
+    "doc.voices": ("7. Khó khăn và đề xuất của các đơn vị", "7. The units' difficulties and proposals"),
     "doc.voices.none": ("Chưa có báo cáo quý nào trong kỳ.", "No quarterly report in the period yet."),
-    "doc.models": ("VI. MÔ HÌNH HIỆU QUẢ CẦN NHÂN RỘNG", "VI. EFFECTIVE MODELS TO SPREAD"),
+    "doc.models": ("6. Mô hình hiệu quả cần nhân rộng", "6. Effective models to spread"),
     "doc.models.line": ("- {unit} ({period}): {model}", "- {unit} ({period}): {model}"),
     "doc.models.none": ("Chưa có mô hình nào được báo cáo.", "No model has been reported yet."),
-    "doc.tasks": ("VII. NHIỆM VỤ TRONG THỜI GIAN TỚI", "VII. TASKS AHEAD"),
+    "doc.tasks": ("V. NHIỆM VỤ TRONG THỜI GIAN TỚI", "V. TASKS AHEAD"),
     "doc.task.behind": (
         "Các tổ công tác làm việc trực tiếp với Cấp ủy và Ban Chấp hành các đơn vị chậm tiến độ ({units}), xác định "
         "nguyên nhân và giải pháp cụ thể.",
@@ -1328,6 +1341,222 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nhân rộng các mô hình hiệu quả; đề xuất tuyên dương các đơn vị, cá nhân thực hiện tích cực.",
         "Spread the effective models; propose commendation for the units and people who did most.",
     ),
+    # The prose parts drafted from the figures (drafts.py, #16); editors edit them on Báo cáo.
+    "doc.draft.opening": (
+        "Thực hiện {plan}, Ban Thường vụ Đoàn Khối báo cáo {what} như sau:",
+        "Under {plan}, the bloc's Standing Committee reports {what}, as follows:",
+    ),
+    "doc.draft.opening.quarter": ("kết quả thực hiện {period}", "the results of {period}"),
+    "doc.draft.opening.midyear": (
+        "sơ kết 6 tháng đầu năm {year} thực hiện Kế hoạch",
+        "the mid-year review of the first half of {year} under the plan",
+    ),
+    "doc.draft.opening.final": (
+        "tổng kết việc thực hiện Kế hoạch năm {year}",
+        "the final review of the plan in {year}",
+    ),
+    "doc.draft.advantages": ("1. Thuận lợi", "1. Advantages"),
+    "doc.draft.deployed": (
+        "Kế hoạch được Ban Thường vụ Đoàn Khối triển khai đến các cơ sở Đoàn; {groups} tổ công tác được phân công "
+        "theo dõi, hỗ trợ {n} đơn vị ({dac_thu} đơn vị đặc thù, {kho_khan} đơn vị khó khăn).",
+        "The bloc's Standing Committee deployed the plan to the grassroots units; {groups} working "
+        "{groups:group follows|groups follow} and {groups:supports|support} {n} {n:unit|units} ({dac_thu} special, "
+        "{kho_khan} weak).",
+    ),
+    "doc.draft.met": (
+        "{span}, các tổ công tác đã họp {meetings} lượt; Ban Thường vụ đã nhận {reports} báo cáo quý của các đơn vị.",
+        "{span}, the working groups met {meetings} {meetings:time|times}; the Standing Committee received {reports} "
+        "quarterly {reports:report|reports} from the units.",
+    ),
+    "doc.draft.on_track": (
+        "Đến hết {period}, {n} đơn vị đúng tiến độ; {recognised} đơn vị đạt mức công nhận tiến bộ so với năm "
+        "{baseline}.",
+        "By the end of {period}, {n} {n:unit is|units are} on track; {recognised} {recognised:unit qualifies|units "
+        "qualify} for recognised progress against {baseline}.",
+    ),
+    "doc.draft.actions_done": (
+        "Các đơn vị đã hoàn thành {done}/{n} việc trong phương án hỗ trợ.",
+        "The units have done {done} of the {n} {n:action|actions} of their support plans.",
+    ),
+    "doc.draft.difficulties": ("2. Khó khăn", "2. Difficulties"),
+    "doc.draft.units_behind": ("{n} đơn vị chậm tiến độ: {names}.", "{n} {n:unit is|units are} behind: {names}."),
+    "doc.draft.units_at_risk": ("{n} đơn vị cần chú ý: {names}.", "{n} {n:unit needs|units need} attention: {names}."),
+    "doc.draft.missing": (
+        "{n} đơn vị chưa gửi báo cáo {period}: {names}.",
+        "{n} {n:unit has|units have} not sent {n:its|their} {period} report: {names}.",
+    ),
+    "doc.draft.overdue": (
+        "{n} việc hỗ trợ quá hạn tính đến hết {period}.",
+        "{n} support {n:action was|actions were} overdue at the end of {period}.",
+    ),
+    "doc.draft.voices": (
+        "Khó khăn các đơn vị nêu trong báo cáo {period} ({n} đơn vị):",
+        "The difficulties the units wrote in their reports for {period} ({n} {n:unit|units}):",
+    ),
+    "doc.draft.voices_more": (
+        "- Và {n} đơn vị khác (chi tiết tại mục 7 phần II).",
+        "- And {n} other {n:unit|units} (see item 7 of part II).",
+    ),
+    "doc.draft.no_difficulties": (
+        "Chưa ghi nhận khó khăn nổi bật trong kỳ.",
+        "No notable difficulty was reported in the period.",
+    ),
+    "doc.draft.strengths": ("1. Ưu điểm", "1. Strengths"),
+    "doc.draft.strength.progress": (
+        "Các tổ công tác bám sát đơn vị; đến hết {period}, {on_track}/{n} đơn vị đúng tiến độ, {recognised} đơn vị "
+        "đạt mức công nhận tiến bộ.",
+        "The working groups stayed close to their units; by the end of {period}, {on_track} of the {n} {n:unit|units} are on "
+        "track and {recognised} {recognised:qualifies|qualify} for recognised progress.",
+    ),
+    "doc.draft.strength.sections": (
+        "Điểm bình quân tăng ở các nhóm tiêu chí: {sections}.",
+        "The mean points rose in the criteria sections: {sections}.",
+    ),
+    "doc.draft.strength.item": (
+        "Nội dung được thực hiện tốt nhất là {item}, {n} đơn vị đã hoàn thành.",
+        "The plan item done best is {item}: {n} {n:unit has|units have} done it.",
+    ),
+    "doc.draft.strength.models": (
+        "{n} đơn vị có mô hình hiệu quả có thể nhân rộng ({units}).",
+        "{n} {n:unit has|units have} an effective model worth spreading ({units}).",
+    ),
+    "doc.draft.weaknesses": ("2. Hạn chế", "2. Weaknesses"),
+    "doc.draft.weakness.units": (
+        "Còn {n} đơn vị chậm tiến độ hoặc cần chú ý: {names}.",
+        "{n} {n:unit is|units are} still behind or needing attention: {names}.",
+    ),
+    "doc.draft.weakness.sections": (
+        "Điểm bình quân giảm ở các nhóm tiêu chí: {sections}.",
+        "The mean points fell in the criteria sections: {sections}.",
+    ),
+    "doc.draft.weakness.items": (
+        "Phần lớn đơn vị chưa thực hiện các nội dung: {items}.",
+        "Most units have not started: {items}.",
+    ),
+    "doc.draft.weakness.follow_up": (
+        "Việc theo dõi, đôn đốc chưa thường xuyên: {missing} đơn vị chưa gửi báo cáo quý, {overdue} việc hỗ trợ quá hạn.",
+        "Follow-up was not regular enough: {missing} {missing:unit has|units have} not sent the quarterly report, "
+        "{overdue} support {overdue:action is|actions are} overdue.",
+    ),
+    "doc.draft.weakness.none": (
+        "Chưa có hạn chế nổi bật; cần duy trì nhịp độ hỗ trợ.",
+        "No notable weakness; the pace of support is to be kept.",
+    ),
+    "doc.draft.causes": ("3. Nguyên nhân", "3. Causes"),
+    "doc.draft.cause.objective": (
+        "Khách quan: {n} đơn vị nêu khó khăn trong báo cáo quý, như: {said}.",
+        "Objective: {n} {n:unit|units} wrote of difficulties in the quarterly reports, such as: {said}.",
+    ),
+    "doc.draft.cause.objective_none": (
+        "Khách quan: đặc thù hoạt động của các đơn vị, đoàn viên ít và thường xuyên biến động.",
+        "Objective: the units' particular work, few members who often change.",
+    ),
+    "doc.draft.cause.subjective": (
+        "Chủ quan: một số Cấp ủy, Ban Chấp hành cơ sở chưa quan tâm đúng mức; việc phối hợp giữa tổ công tác và đơn "
+        "vị có lúc chưa chặt chẽ.",
+        "Subjective: some Party committees and executive committees did not give it enough attention; the working "
+        "groups and the units did not always work closely together.",
+    ),
+    "doc.draft.lessons": ("4. Bài học kinh nghiệm", "4. Lessons learned"),
+    "doc.draft.lesson.committee": (
+        "Có sự quan tâm, lãnh đạo sát sao của Cấp ủy và Ban Thường vụ; phân công rõ người, rõ việc, rõ thời hạn.",
+        "Close attention and leadership of the Party committees and the Standing Committee; clear people, tasks and "
+        "deadlines.",
+    ),
+    "doc.draft.lesson.groups": (
+        "Tổ công tác bám sát đơn vị, họp định kỳ hằng quý, kịp thời tháo gỡ khó khăn.",
+        "Working groups close to their units, meeting every quarter, removing difficulties in time.",
+    ),
+    "doc.draft.lesson.companions": (
+        "Phát huy vai trò đơn vị đồng hành trong cụm và nhân rộng các mô hình hiệu quả.",
+        "Make the most of the companion units in each cluster and spread the effective models.",
+    ),
+    "doc.draft.lesson.figures": (
+        "Cập nhật đầy đủ, kịp thời bảng điểm và báo cáo quý để đánh giá đúng tiến độ.",
+        "Keep the scorecards and quarterly reports complete and on time to judge progress rightly.",
+    ),
+    "doc.draft.candidate": (
+        "{unit}: đạt mức công nhận tiến bộ ({before} → {after} điểm) và đúng tiến độ",
+        "{unit}: recognised progress ({before} → {after} {after:point|points}) and on track",
+    ),
+    "doc.draft.commend": (
+        "Ban Thường vụ Đoàn Khối đề xuất tuyên dương, khen thưởng {n} tập thể, cá nhân có thành tích trong thực hiện Kế hoạch:",
+        "The bloc's Standing Committee proposes praise and rewards for {n} {n:unit or person|units and people} "
+        "who did well under the plan:",
+    ),
+    "doc.draft.commend.none": (
+        "Trong kỳ chưa có đơn vị đạt tiến bộ và đúng tiến độ để đề xuất tuyên dương, khen thưởng.",
+        "No unit has recognised progress and is on track in the period: none is proposed for praise yet.",
+    ),
+    # Editing the report's prose on Báo cáo and with report-text (#16)
+    "texts.header": ("Lời văn của báo cáo", "The report's wording"),
+    "texts.caption": (
+        "Các phần lời văn được soạn sẵn từ số liệu. Người biên tập sửa và lưu từng phần; báo cáo tải về dùng lời "
+        "văn đã sửa, mỗi dòng một đoạn. Xóa hết chữ rồi lưu (hoặc bấm “Về bản nháp”) để dùng lại bản nháp.",
+        "Each part is drafted from the figures. Editors edit and save each part; the downloaded report prints "
+        "the edited text, one paragraph a line. Save an empty text (or click “Back to the draft”) to use the "
+        "draft again.",
+    ),
+    "texts.sign_in": (
+        "Người biên tập đăng nhập (thanh bên) để sửa lời văn.",
+        "Editors sign in (sidebar) to edit the wording.",
+    ),
+    "texts.part.opening": ("Mở đầu (căn cứ kế hoạch)", "Opening (the plan it follows)"),
+    "texts.part.situation": ("I. Tình hình: thuận lợi, khó khăn", "I. Situation: advantages, difficulties"),
+    "texts.part.results": (
+        "II. Kết quả: đoạn mở đầu (trước các bảng số liệu)",
+        "II. Results: the opening (before the tables)",
+    ),
+    "texts.part.assessment": (
+        "III. Đánh giá chung: ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm",
+        "III. Assessment: strengths, weaknesses, causes, lessons",
+    ),
+    "texts.part.commendation": ("IV. Đề xuất tuyên dương, khen thưởng", "IV. Proposed praise and rewards"),
+    "texts.part.tasks": ("V. Nhiệm vụ thời gian tới", "V. Tasks ahead"),
+    "texts.part.recipients": ("Nơi nhận (mỗi dòng một nơi)", "Recipients (one a line)"),
+    "texts.draft": ("Bản nháp soạn từ số liệu", "Draft from the figures"),
+    "texts.edited": ("Đã sửa: {by}, {at}", "Edited by {by}, {at}"),
+    "texts.save": ("Lưu", "Save"),
+    "texts.revert": ("Về bản nháp", "Back to the draft"),
+    "texts.saved": ("Đã lưu lời văn (lần sửa #{entry}).", "The wording is saved (entry #{entry})."),
+    "texts.reverted": ("Đã dùng lại bản nháp (lần sửa #{entry}).", "Back to the draft (entry #{entry})."),
+    "texts.unchanged": ("Không có gì thay đổi.", "Nothing changed."),
+    "texts.kind.quarter": ("báo cáo quý", "quarterly report"),
+    "texts.kind.midyear": ("báo cáo sơ kết", "mid-year review"),
+    "texts.kind.final": ("báo cáo tổng kết", "final review"),
+    "history.action_report_text": ("Sửa lời văn {report}", "Wording of the {report} edited"),
+    "cli.help.report_text": (
+        "in hoặc sửa lời văn các phần của báo cáo (mở đầu, tình hình, kết quả, đánh giá, khen thưởng, nhiệm vụ, "
+        "nơi nhận)",
+        "print or set the wording of a report's parts (opening, situation, results, assessment, commendation, "
+        "tasks, recipients)",
+    ),
+    "cli.help.report_kind": (
+        "loại báo cáo: quarter, midyear (sơ kết), final (tổng kết); mặc định theo --period",
+        "the report: quarter, midyear, final; by default as --period says",
+    ),
+    "cli.help.report_part": ("phần: {parts}", "the part: {parts}"),
+    "cli.help.set_file": (
+        "tệp văn bản UTF-8 chứa lời văn mới của phần (tệp rỗng: về bản nháp)",
+        "a UTF-8 text file with the part's new wording (an empty file: back to the draft)",
+    ),
+    "cli.help.by_editor": ("người biên tập sửa lời văn", "the editor who sets the wording"),
+    "cli.part_unknown": (
+        "Không có phần “{value}”. Chọn một trong: {allowed}.",
+        "No part “{value}”. Choose one of: {allowed}.",
+    ),
+    "cli.part_needed": (
+        "Cần --part (một trong: {allowed}) khi có --set-file.",
+        "--set-file needs --part (one of: {allowed}).",
+    ),
+    "cli.cannot_read": ("Không đọc được tệp {file}: {reason}", "Cannot read {file}: {reason}"),
+    "cli.text_saved": (
+        "Đã lưu lời văn phần {part} (lần sửa #{entry}).",
+        "Saved the wording of {part} (entry #{entry}).",
+    ),
+    "cli.text_same": ("Lời văn phần {part} không thay đổi.", "The wording of {part} is unchanged."),
+    "cli.text_edited": ("đã sửa: {by}, {at}", "edited by {by}, {at}"),
+    "cli.text_draft": ("bản nháp", "draft"),
     # Table columns, sheets and charts (the Word tables and the Excel workbook)
     "doc.col.unit": ("Đơn vị", "Unit"),
     "doc.col.unit_code": ("Mã đơn vị", "Unit code"),

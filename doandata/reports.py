@@ -33,7 +33,7 @@ class Signing:
     code: str = "BC/ĐTN"
     place: str | None = None
     date: dt.date | None = None
-    signer: str = ""
+    signer: str | None = None  # None: the name in settings (blank when none); "" left blank for handwriting
     signer_title: str | None = None
     on_behalf: str | None = None
     superior: str | None = None
@@ -44,6 +44,8 @@ class Signing:
         """This signing with every part left None filled from the catalogue."""
         parts = ("place", "signer_title", "on_behalf", "superior", "issuer")
         filled = {k: i18n.t(f"doc.{k}", lang) for k in parts if getattr(self, k) is None}
+        if self.signer is None:
+            filled["signer"] = ""
         if self.recipients is None:
             filled["recipients"] = tuple(i18n.t("doc.recipients", lang).split("\n"))
         return replace(self, **filled)
@@ -73,6 +75,9 @@ class Report:
     lang: str = "vi"  # the language both documents are written in
     span: list[str] = field(default_factory=list)  # the quarters whose report figures `activity` adds up
     support: dict = field(default_factory=dict)  # support.overview at the period: actions, missing reports
+    texts: dict = field(default_factory=dict)  # part -> the editors' text (drafts.PARTS); the others drafted
+    groups: int = 0  # working groups at work
+    meetings: int = 0  # their meetings over the span
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -80,7 +85,7 @@ def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
     return periods.report_period(text, settings.plan_year)
 
 
-def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
+def gather(kind: str, period: str, frames: dict, lang: str = "vi", texts: dict | None = None) -> Report:
     """Everything the document says, from the same metrics as the pages, worded in `lang`."""
     settings: Settings = frames["settings"]
     units, statuses, frame = frames["units"], frames["statuses"], frames["progress"]
@@ -92,6 +97,7 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
     reports = frames["reports"]
     here = reports[reports["period"] == period]
     span = periods.figure_periods(kind, period)  # a review adds up its months: Q1–Q2, Q1–Q3
+    meetings = frames.get("meetings")
     return Report(
         kind=kind,
         period=period,
@@ -116,6 +122,9 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi") -> Report:
         lang=lang,
         span=span,
         support=_support_seen(frames, period, list(special["unit_code"])),
+        texts=dict(texts or {}),
+        groups=len(support.groups_of(units, frames.get("members"), meetings)),
+        meetings=int(meetings["period"].isin(span).sum()) if meetings is not None and len(meetings) else 0,
     )
 
 
@@ -309,21 +318,74 @@ def to_docx(report: Report, signing: Signing | None = None, images: dict[str, by
     """The report in the Union's administrative layout, part by part as the document reads."""
     from docx import Document
 
-    signing = (signing or Signing()).worded(report.lang)
+    signing = signed(report, signing)
     doc = Document()
     _page(doc)
     _heading(doc, report, signing)
     _title(doc, report)
-    _general_situation(doc, report, images)
-    _support_work(doc, report)
+    _prose(doc, report, "opening")
+    _situation(doc, report)
     _results(doc, report, images)
-    _units_by_progress(doc, report)
+    _assessment(doc, report)
     _recognition_and_commendation(doc, report)
-    _difficulties_and_proposals(doc, report)
-    _effective_models(doc, report)
     _tasks_ahead(doc, report)
     _recipients_and_signature(doc, report, signing)
     return _saved(doc)
+
+
+def signed(report: Report, signing: Signing | None = None) -> Signing:
+    """Who signs and who receives: what the form gave, else the settings' signer (#16) and the
+    editors' Nơi nhận, else the catalogue's wording in the report's language."""
+    from . import drafts
+
+    signing = signing or Signing()
+    s = report.settings
+    edited = (report.texts or {}).get("recipients", "")
+    recipients = signing.recipients or (tuple(_recipient(x) for x in edited.split("\n") if _recipient(x)) or None)
+    return replace(
+        signing,
+        signer=s.signer_name if signing.signer is None else signing.signer,
+        signer_title=signing.signer_title or s.signer_title or None,
+        on_behalf=signing.on_behalf or s.signer_on_behalf or None,
+        recipients=recipients or tuple(drafts.text_of(report, "recipients").split("\n")),
+    ).worded(report.lang)
+
+
+def _recipient(line: str) -> str:
+    """A line of Nơi nhận as the editors typed it, without the dash and the ';' the layout adds."""
+    return line.strip().lstrip("-–•").strip().rstrip(";.").strip()
+
+
+def _prose(doc, report: Report, part: str) -> None:
+    """A prose part, the editors' text or the draft: a paragraph per line; in the parts with their
+    own small headings, a short line "1. Thuận lợi" is one (bold italic)."""
+    from . import drafts
+
+    for line in drafts.text_of(report, part).split("\n"):
+        if not line.strip():
+            continue
+        if part in drafts.HEADED and _small_heading(line):
+            _para(doc, line, bold=True, italic=True)
+        else:
+            _body(doc, line)
+
+
+def _small_heading(line: str) -> bool:
+    import re
+
+    return bool(re.match(r"^\d+\.\s", line)) and len(line) <= 60 and not line.rstrip().endswith((".", ";", ":"))
+
+
+def _situation(doc, report: Report) -> None:
+    """I. The situation: advantages and difficulties (drafted, edited in the app)."""
+    _para(doc, _t(report, "doc.general"), bold=True)
+    _prose(doc, report, "situation")
+
+
+def _assessment(doc, report: Report) -> None:
+    """III. Strengths, weaknesses, causes and lessons (drafted, edited in the app)."""
+    _para(doc, _t(report, "doc.assessment"), bold=True)
+    _prose(doc, report, "assessment")
 
 
 def _saved(document) -> bytes:
@@ -441,41 +503,24 @@ def _title(doc, report: Report) -> None:
     _para(doc, "-----", align=CENTER)
 
 
-def _general_situation(doc, report: Report, images: dict[str, bytes] | None) -> None:
-    """I. How many special units are followed and where they stand, with the progress chart."""
+def _results(doc, report: Report, images: dict[str, bytes] | None) -> None:
+    """II. The results: the opening (drafted, edited in the app) and the progress chart, then the
+    four contents the plan names, the units by progress, the effective models and the units' words."""
     from docx.shared import Cm
 
-    counts = report.counts
-    _para(doc, _t(report, "doc.general"), bold=True)
-    text = _t(
-        report,
-        "doc.general.text",
-        plan=plan_cited(report.settings, report.lang),
-        n=sum(counts[s] for s in metrics.STATUS_ORDER) + counts["no_data"],
-        period=_pname(report.period, report.lang),
-        on_track=counts["on_track"],
-        at_risk=counts["at_risk"],
-        behind=counts["behind"],
-        no_data=_t(report, "doc.general.no_data", n=counts["no_data"]) if counts["no_data"] else "",
-        recognised=len(report.recognised),
-        baseline=report.settings.baseline_year,
-        **{g: n for g, n in metrics.group_counts(report.special).items() if g in metrics.GROUPS},
-    )
-    _body(doc, text)
-    _body(doc, _t(report, "doc.general.reports", span=_span(report), n=report.activity["reports"]))
+    _para(doc, _t(report, "doc.results"), bold=True)
+    _prose(doc, report, "results")
     if images and "progress" in images:
         doc.add_picture(io.BytesIO(images["progress"]), width=Cm(16))
     elif images is not None:
         _para(doc, _t(report, "doc.no_charts"), italic=True, size=12)
-
-
-def _results(doc, report: Report, images: dict[str, bytes] | None) -> None:
-    """II. The results, in the four parts the plan names."""
-    _para(doc, _t(report, "doc.results"), bold=True)
     _scorecard_results(doc, report, images)
     _organisation_and_cadres(doc, report)
     _movement_and_care(doc, report)
     _companion_clusters(doc, report)
+    _units_by_progress(doc, report)
+    _effective_models(doc, report)
+    _difficulties_and_proposals(doc, report)
 
 
 def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> None:
@@ -566,8 +611,8 @@ def _companion_clusters(doc, report: Report) -> None:
 
 
 def _units_by_progress(doc, report: Report) -> None:
-    """III. The special units named under their status."""
-    _para(doc, _t(report, "doc.by_status"), bold=True)
+    """II.5 The followed units named under their status."""
+    _para(doc, _t(report, "doc.by_status"), bold=True, italic=True)
     for status in metrics.STATUS_ORDER:
         names = report.by_status[status]
         listed = "; ".join(names) if names else _t(report, "doc.by_status.none")
@@ -578,7 +623,8 @@ def _units_by_progress(doc, report: Report) -> None:
 
 
 def _recognition_and_commendation(doc, report: Report) -> None:
-    """IV. Units proposed for recognised progress, and those on track as well for commendation."""
+    """IV. Units proposed for recognised progress (the figures), then the commendation proposal
+    (drafted from the candidates' lines, edited in the app)."""
     lang = report.lang
     _para(doc, _t(report, "doc.recognition"), bold=True)
     _para(doc, _t(report, "doc.recognition.recognised", n=len(report.recognised)), italic=True)
@@ -596,14 +642,13 @@ def _recognition_and_commendation(doc, report: Report) -> None:
             rating=i18n.rating_name(r["rating"], lang),
         )
         _para(doc, line, indent=True)
-    _para(doc, _t(report, "doc.recognition.commended", n=len(report.commended)), italic=True)
-    for r in report.commended.to_dict("records"):
-        _para(doc, _t(report, "doc.recognition.commended_unit", unit=r["unit_name"]), indent=True)
+    _para(doc, _t(report, "doc.recognition.commended"), italic=True)
+    _prose(doc, report, "commendation")
 
 
 def _difficulties_and_proposals(doc, report: Report) -> None:
-    """V. What the units wrote in their quarterly reports, as they wrote it."""
-    _para(doc, _t(report, "doc.voices"), bold=True)
+    """II.7 What the units wrote in their quarterly reports, as they wrote it."""
+    _para(doc, _t(report, "doc.voices"), bold=True, italic=True)
     if not len(report.voices):
         _para(doc, _t(report, "doc.voices.none"), indent=True)
         return
@@ -617,8 +662,8 @@ def _difficulties_and_proposals(doc, report: Report) -> None:
 
 
 def _effective_models(doc, report: Report) -> None:
-    """VI. The latest effective model each unit reported."""
-    _para(doc, _t(report, "doc.models"), bold=True)
+    """II.6 The latest effective model each unit reported."""
+    _para(doc, _t(report, "doc.models"), bold=True, italic=True)
     for r in report.models.to_dict("records"):
         _body(doc, _t(report, "doc.models.line", unit=r["unit_name"], period=r["period"], model=r["model"]))
     if report.models.empty:
@@ -626,10 +671,9 @@ def _effective_models(doc, report: Report) -> None:
 
 
 def _tasks_ahead(doc, report: Report) -> None:
-    """VII. The tasks drawn from the figures, numbered."""
+    """V. The tasks: drawn from the figures, numbered (drafted, edited in the app)."""
     _para(doc, _t(report, "doc.tasks"), bold=True)
-    for i, task in enumerate(report.tasks, start=1):
-        _body(doc, f"{i}. {task}")
+    _prose(doc, report, "tasks")
 
 
 def _recipients_and_signature(doc, report: Report, signing: Signing) -> None:
@@ -1064,10 +1108,33 @@ def build(
     lang: str = "vi",
 ) -> bytes:
     """The finished document, .docx or .xlsx, in `lang` (Vietnamese unless asked)."""
-    report = gather(kind, period, frames_for(store, period), lang)
+    report = gather(kind, period, frames_for(store, period), lang, store.report_texts(kind, period))
     if fmt == "xlsx":
         return to_xlsx(report)
     return to_docx(report, signing, chart_images(report) if with_images else None)
+
+
+def texts_of(store, kind: str, period: str, lang: str = "vi") -> dict[str, dict]:
+    """Each part an editor can edit (drafts.PARTS): {text, draft, edited, by, at, entry}: the text the
+    document prints, the draft from the figures, and who edited it when, in which history entry
+    (None when it is the draft)."""
+    from . import drafts
+
+    edits = store.report_text_edits(kind, period)
+    report = gather(kind, period, frames_for(store, period), lang)
+    drafted = drafts.drafts(report)
+    out = {}
+    for part in drafts.PARTS:
+        edit = edits.get(part)
+        out[part] = {
+            "text": edit["text"] if edit else drafted[part],
+            "draft": drafted[part],
+            "edited": bool(edit),
+            "by": edit["by"] if edit else None,
+            "at": edit["at"] if edit else None,
+            "entry": edit["entry"] if edit else None,
+        }
+    return out
 
 
 # ---------------------------------------------------------------- support work (#15)
@@ -1082,23 +1149,6 @@ def _support_seen(frames: dict, period: str, followed: list[str]) -> dict:
     return support.overview(
         frames["units"], frames["actions"], frames["meetings"], frames["reports"], groups, period, followed
     )
-
-
-def _support_work(doc, report: Report) -> None:
-    """In I.: the support plans' actions counted, and the missing quarterly reports by name."""
-    seen = report.support
-    if not seen:
-        return
-    pname = _pname(report.period, report.lang)
-    _body(
-        doc,
-        _t(report, "doc.support", n=seen["actions"], done=seen["done"], overdue=seen["overdue"], period=pname),
-    )
-    missing = seen["reports_missing"]
-    if missing:
-        _body(doc, _t(report, "doc.support.missing", period=pname, n=len(missing), names=", ".join(missing)))
-    else:
-        _body(doc, _t(report, "doc.support.all_in", period=pname))
 
 
 @dataclass

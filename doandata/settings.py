@@ -78,6 +78,11 @@ class Settings:
     plan_number: str = "15-KH/ĐTN"
     plan_date: dt.date = dt.date(2018, 2, 9)
     plan_title: str = "hỗ trợ công tác Đoàn và phong trào thanh niên các cơ sở Đoàn khó khăn, đặc thù năm 2018"
+    # who signs the reports for Thường trực (#16): "TM. BAN THƯỜNG VỤ ĐOÀN KHỐI" over "BÍ THƯ" (or
+    # "PHÓ BÍ THƯ") and the name; empty: the catalogue's wording in the report's language, no name
+    signer_on_behalf: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
 
     @property
     def baseline_period(self) -> str:
@@ -130,6 +135,9 @@ class Settings:
             plan_number=str(data.get("plan_number", base.plan_number)),
             plan_date=dt.date.fromisoformat(data["plan_date"]) if data.get("plan_date") else base.plan_date,
             plan_title=str(data.get("plan_title", base.plan_title)),
+            signer_on_behalf=str(data.get("signer_on_behalf", "")),
+            signer_title=str(data.get("signer_title", "")),
+            signer_name=str(data.get("signer_name", "")),
         )
 
 

@@ -28,6 +28,7 @@ from .schema import (
     meetings,
     members,
     reinforcements,
+    report_texts,
     reports,
     score_meta,
     scores,
@@ -400,6 +401,47 @@ class Store:
             history.supersede(conn, commendations_table, entry)
         return entry
 
+    # ------------------------------------------------------------ the reports' edited prose (#16)
+
+    def report_text_edits(self, kind: str, period: str) -> dict[str, dict]:
+        """The edited parts of a report: part -> {text, by, at, entry}; a part reverted to the draft
+        (stored empty) is not among them."""
+        query = (
+            sa.select(report_texts.c.part, report_texts.c.text, uploads.c.by, uploads.c.at, uploads.c.id)
+            .join(uploads, uploads.c.id == report_texts.c.upload_id)
+            .where(report_texts.c.current, report_texts.c.kind == kind, report_texts.c.period == period)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {r.part: {"text": r.text, "by": r.by, "at": r.at, "entry": r.id} for r in rows if r.text}
+
+    def report_texts(self, kind: str, period: str) -> dict[str, str]:
+        """part -> the edited text of a report kind and period (the document drafts the others)."""
+        return {part: edit["text"] for part, edit in self.report_text_edits(kind, period).items()}
+
+    def save_report_texts(self, kind: str, period: str, texts: dict[str, str], *, by: str) -> int | None:
+        """Store edited parts of a report as one history entry (undone like any other); an empty text
+        puts the part back to the draft. Each line is cleaned (no control characters, inner spaces
+        collapsed), empty lines dropped. Returns the entry, or None when nothing changed."""
+        by = _editor(by)
+        cleaned = {str(part)[:32]: clean_lines(text) for part, text in texts.items()}
+        now = self.report_texts(kind, period)
+        changed = {part: text for part, text in cleaned.items() if now.get(part, "") != text}
+        if not changed:
+            return None
+        with self._write() as conn:
+            entry = history.new_entry(conn, action="report_text", kinds=kind, by=by, periods=period)
+            conn.execute(
+                report_texts.insert(),
+                [
+                    {"kind": kind, "period": period, "part": part, "text": text, "upload_id": entry, "current": True}
+                    for part, text in changed.items()
+                ],
+            )
+            replaced = history.supersede(conn, report_texts, entry)
+            conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_replaced=replaced))
+        return entry
+
     # ------------------------------------------------------------ reading
 
     def _frame(self, query) -> pd.DataFrame:
@@ -617,6 +659,12 @@ def _editor(by: str) -> str:
     if not name:
         raise EditorRequired()
     return name
+
+
+def clean_lines(text: str | None) -> str:
+    """An edited text as stored: each line cleaned (contract.clean_text), the empty ones dropped."""
+    lines = (C.clean_text(line) for line in str(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _status_key(value: str) -> str:

@@ -254,6 +254,10 @@ def history_table(history: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 def action_name(record: dict, lang: str = "vi") -> str:
     if record["action"] == "rollback":
         return i18n.t("history.action_rollback", lang, id=int(record["target_id"]))
+    if record["action"] == "report_text":  # the wording of a report edited (#16): which report
+        kind = str(record["kinds"])
+        report = i18n.t(f"texts.kind.{kind}", lang) if kind in ("quarter", "midyear", "final") else kind
+        return i18n.t("history.action_report_text", lang, report=report)
     kinds = ", ".join(
         i18n.t(f"kind.{k}", lang) for k in str(record["kinds"]).split(",") if f"kind.{k}" in i18n.CATALOGUE
     )

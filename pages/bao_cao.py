@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import builds, i18n, periods, reports, support
-from pages import _sidebar, _snapshot, _widgets
+from pages import _report_texts, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
 lang = f.lang
@@ -19,16 +19,18 @@ if snap.units.empty:
     st.stop()
 choices = [("quarter", q) for q in settings.quarters] + [(r.key, q) for r, q in periods.reviews(settings.plan_year)]
 labels = {c: i18n.period_name(c[1], lang) if c[0] == "quarter" else i18n.t(f"reports.{c[0]}", lang) for c in choices}
+chosen = st.selectbox(  # outside the form: the wording below follows the choice
+    i18n.t("reports.which", lang), choices, format_func=labels.get, index=choices.index(("quarter", f.period))
+)
 with st.form("report"):
-    chosen = st.selectbox(
-        i18n.t("reports.which", lang), choices, format_func=labels.get, index=choices.index(("quarter", f.period))
-    )
     c1, c2, c3 = st.columns(3)
     number = c1.text_input(i18n.t("reports.number", lang), help=i18n.t("reports.blank_help", lang))
     date = c2.date_input(
         i18n.t("reports.date", lang), value=None, format="DD/MM/YYYY", help=i18n.t("reports.blank_help", lang)
     )
-    signer = c3.text_input(i18n.t("reports.signer", lang), help=i18n.t("reports.blank_help", lang))
+    signer = c3.text_input(
+        i18n.t("reports.signer", lang), settings.signer_name, help=i18n.t("reports.blank_help", lang)
+    )
     code = st.text_input(i18n.t("reports.code", lang), value="BC/ĐTN")
     made = st.form_submit_button(i18n.t("reports.make", lang), type="primary")
 
@@ -58,6 +60,8 @@ if files:
             width="stretch",
             mime=_widgets.MIME[fmt],
         )
+
+_report_texts.show(chosen[0], chosen[1], lang)
 
 # ---------------------------------------------------------------- a working group's quarterly report (#15)
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from doandata import cells, i18n
 from doandata import settings as S
+from doandata.text import clean_text
 from pages import _editor, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
@@ -38,6 +39,23 @@ with st.form("settings"):
     plan_number = c1.text_input(i18n.t("settings.plan_number", lang), current.plan_number)
     plan_date = c2.date_input(i18n.t("settings.plan_date", lang), current.plan_date, format="DD/MM/YYYY")
     plan_title = st.text_input(i18n.t("settings.plan_title", lang), current.plan_title)
+
+    st.subheader(i18n.t("settings.signer", lang))
+    st.caption(i18n.t("settings.signer_note", lang))
+    c1, c2, c3 = st.columns(3)
+    signer_on_behalf = c1.text_input(
+        i18n.t("settings.signer_on_behalf", lang),
+        current.signer_on_behalf,
+        max_chars=80,
+        placeholder=i18n.t("doc.on_behalf", lang),
+    )
+    signer_title = c2.text_input(
+        i18n.t("settings.signer_title", lang),
+        current.signer_title,
+        max_chars=80,
+        placeholder=i18n.t("doc.signer_title", lang),
+    )
+    signer_name = c3.text_input(i18n.t("settings.signer_name", lang), current.signer_name, max_chars=80)
 
     st.subheader(i18n.t("settings.scale", lang))
     st.caption(i18n.t("settings.scale_note", lang))
@@ -159,6 +177,9 @@ if submitted:
         plan_number=" ".join(str(plan_number).split()),
         plan_date=plan_date or current.plan_date,
         plan_title=" ".join(str(plan_title).split()),
+        signer_on_behalf=clean_text(signer_on_behalf),
+        signer_title=clean_text(signer_title),
+        signer_name=clean_text(signer_name),
         scale=S.renamed(tuple(dataclasses.replace(r, minimum=float(m)) for r, m in zip(current.scale, minima)), names),
         weak_levels=tuple(weak_levels),
         quarter_fractions=tuple(round(float(x) / 100, 6) for x in percents),

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from doandata import commendations, errors, i18n, metrics, periods, problems, reports
+from doandata import commendations, drafts, errors, i18n, metrics, periods, problems, reports
 from doandata import contract as C
 from tests.conftest import ROOT
 
@@ -41,6 +41,9 @@ DYNAMIC_PREFIXES = {
     "review.": tuple(periods.REVIEW_BY_KEY),
     "error.": tuple(code.value for code in errors.Code),  # DoanError.message
     "doc.": ("place", "signer_title", "on_behalf", "superior", "issuer"),  # reports.Signing.worded
+    "doc.draft.": None,  # drafts._t: a sentence of a drafted part
+    "texts.part.": drafts.PARTS,  # pages/bao_cao.py: each part's text area
+    "texts.kind.": reports.KINDS,  # tables.action_name: the report whose wording was edited
     "doc.title.": reports.KINDS,
     "doc.subtitle.": reports.KINDS,
     "doc.task.": STATUSES,

@@ -311,7 +311,7 @@ def lines(store_or_frames, period: str | Target, lang: str = "vi", stored: pd.Da
     out = []
     for n, kind in enumerate((k for k in KINDS if any(c.kind == k for c in cands)), start=1):
         mine = [c for c in cands if c.kind == kind]
-        out.append(i18n.t(f"commend.lines.{kind}", lang, number=n, n=len(mine)))
+        out.append(i18n.t(f"commend.lines.{kind}", lang, number="abc"[n - 1], n=len(mine)))  # a) b) c) inside IV.2
         for c in mine:
             who = c.name if c.kind != "person" else ", ".join(x for x in (c.name, unit_column(c, lang)) if x != "—")
             decided = i18n.t("commend.lines.agreed", lang) if c.decision == "agreed" else ""

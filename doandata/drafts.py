@@ -16,7 +16,7 @@ from . import i18n, metrics
 # The parts an editor can edit, in the order of the document; `recipients` is Nơi nhận, a line each.
 PARTS = ("opening", "situation", "results", "assessment", "commendation", "tasks", "recipients")
 # The parts whose lines "1. Thuận lợi" are the part's own small headings.
-HEADED = ("situation", "assessment")
+HEADED = ("situation", "assessment", "commendation")
 QUOTED = 160  # characters of a unit's own words quoted in a draft
 QUOTED_UNITS = 4  # units whose difficulties part I quotes; all are in part II's table
 
@@ -28,7 +28,9 @@ def drafts(report, candidates: list[str] | None = None) -> dict[str, str]:
         "situation": situation(report),
         "results": results(report),
         "assessment": assessment(report),
-        "commendation": commendation(report, commendation_candidates(report) if candidates is None else candidates),
+        "commendation": proposal(report)
+        if candidates is None and report.proposal is not None
+        else commendation(report, commendation_candidates(report) if candidates is None else candidates),
         "tasks": tasks(report),
         "recipients": i18n.t("doc.recipients", report.lang),
     }
@@ -300,6 +302,15 @@ def commendation(report, candidates: list[str]) -> str:
     lines += [f"- {line.lstrip('- ').rstrip('.;')};" for line in candidates]
     lines[-1] = lines[-1][:-1] + "."
     return "\n".join(lines)
+
+
+def proposal(report) -> str:
+    """IV. The proposal as the page Tuyên dương, khen thưởng holds it: its lines by kind, under a
+    sentence that counts the candidates (lines "- …")."""
+    n = sum(line.startswith("- ") for line in report.proposal)
+    if not n:
+        return "\n".join(report.proposal)  # commendations says there is none
+    return "\n".join([_t(report, "commend", n=n), *report.proposal])
 
 
 def tasks(report) -> str:

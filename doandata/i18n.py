@@ -1971,14 +1971,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No unit or person is proposed for commendation yet.",
     ),
     "commend.lines.unit": (
-        "{number}. Đơn vị tiến bộ ({n} đơn vị):",
-        "{number}. Units that progressed ({n} {n:unit|units}):",
+        "{number}) Đơn vị tiến bộ ({n} đơn vị):",
+        "{number}) Units that progressed ({n} {n:unit|units}):",
     ),
     "commend.lines.companion": (
-        "{number}. Đơn vị đồng hành ({n} đơn vị):",
-        "{number}. Companion units ({n} {n:unit|units}):",
+        "{number}) Đơn vị đồng hành ({n} đơn vị):",
+        "{number}) Companion units ({n} {n:unit|units}):",
     ),
-    "commend.lines.person": ("{number}. Cá nhân ({n} người):", "{number}. Individuals ({n} {n:person|people}):"),
+    "commend.lines.person": ("{number}) Cá nhân ({n} người):", "{number}) Individuals ({n} {n:person|people}):"),
     "commend.lines.agreed": (" (Ban Thường vụ đã đồng ý)", " (agreed by the Standing Committee)"),
     "commend.doc.title": ("DANH SÁCH ĐỀ NGHỊ TUYÊN DƯƠNG, KHEN THƯỞNG", "PROPOSED COMMENDATIONS"),
     "commend.doc.basis": (

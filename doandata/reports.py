@@ -78,6 +78,9 @@ class Report:
     texts: dict = field(default_factory=dict)  # part -> the editors' text (drafts.PARTS); the others drafted
     groups: int = 0  # working groups at work
     meetings: int = 0  # their meetings over the span
+    # the commendation proposal's lines (commendations.lines: by kind, decisions said, refused left
+    # out); None: drafted from the recognised units alone (a Report gathered without a store)
+    proposal: list[str] | None = None
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -1108,10 +1111,24 @@ def build(
     lang: str = "vi",
 ) -> bytes:
     """The finished document, .docx or .xlsx, in `lang` (Vietnamese unless asked)."""
-    report = gather(kind, period, frames_for(store, period), lang, store.report_texts(kind, period))
+    report = with_proposal(
+        gather(kind, period, frames_for(store, period), lang, store.report_texts(kind, period)), store
+    )
     if fmt == "xlsx":
         return to_xlsx(report)
     return to_docx(report, signing, chart_images(report) if with_images else None)
+
+
+def with_proposal(report: Report, store) -> Report:
+    """The report with its part IV drafted from the commendation proposal of the same quarter or
+    review (the page Tuyên dương, khen thưởng), the Standing Committee's decisions included."""
+    from . import commendations
+
+    target = commendations.Target(
+        report.period if report.kind == "quarter" else report.kind, report.kind, report.period
+    )
+    report.proposal = commendations.lines(store, target, report.lang)
+    return report
 
 
 def texts_of(store, kind: str, period: str, lang: str = "vi") -> dict[str, dict]:
@@ -1121,7 +1138,7 @@ def texts_of(store, kind: str, period: str, lang: str = "vi") -> dict[str, dict]
     from . import drafts
 
     edits = store.report_text_edits(kind, period)
-    report = gather(kind, period, frames_for(store, period), lang)
+    report = with_proposal(gather(kind, period, frames_for(store, period), lang), store)
     drafted = drafts.drafts(report)
     out = {}
     for part in drafts.PARTS:

@@ -271,14 +271,42 @@ def test_the_workbook_list_prints_one_page_wide_and_keeps_text_as_text(store):
 def test_the_report_part_lists_what_is_not_refused(store):
     decided_sample(store)
     said = K.lines(store, "2018-Q2")
-    assert said[0] == "1. Đơn vị tiến bộ (2 đơn vị):"  # SKHDT refused
+    assert said[0] == "a) Đơn vị tiến bộ (2 đơn vị):"  # SKHDT refused
     assert said[2] == (
         "- Chi đoàn Hội Nông dân Thành phố: Tổng điểm quý II/2018 đạt 52, tăng 7 điểm so với năm 2017; "
         "xếp loại từ Yếu lên Trung bình (Ban Thường vụ đã đồng ý)."
     )
     assert not any("Sở Kế hoạch" in line for line in said)  # refused
-    assert said[3] == "2. Đơn vị đồng hành (2 đơn vị):"
-    assert said[-2] == "3. Cá nhân (1 người):"
+    assert said[3] == "b) Đơn vị đồng hành (2 đơn vị):"
+    assert said[-2] == "c) Cá nhân (1 người):"
+
+
+def test_the_review_documents_part_iv_is_the_proposal_with_its_decisions(store):
+    """The quarter's report prints part IV from the same proposal: agreed said, refused left out,
+    the persons added, and the count of the sentence above them is what is listed."""
+    from doandata import reports
+
+    decided_sample(store)
+    paragraphs = [
+        p.text
+        for p in docx.Document(
+            io.BytesIO(reports.build(store, "quarter", "2018-Q2", "docx", with_images=False))
+        ).paragraphs
+    ]
+    part = paragraphs[
+        paragraphs.index("2. Đề xuất tuyên dương, khen thưởng") + 1 : paragraphs.index(
+            "V. NHIỆM VỤ TRONG THỜI GIAN TỚI"
+        )
+    ]
+    listed = [line for line in part if line.startswith("- ")]
+    assert part[0].endswith(f"khen thưởng {len(listed)} tập thể, cá nhân có thành tích trong thực hiện Kế hoạch:")
+    assert part[1] == "a) Đơn vị tiến bộ (2 đơn vị):"
+    assert any(
+        line.startswith("- Chi đoàn Hội Nông dân Thành phố:") and line.endswith("(Ban Thường vụ đã đồng ý).")
+        for line in listed
+    )
+    assert not any("Sở Kế hoạch" in line for line in listed)  # refused: not proposed in the report
+    assert "c) Cá nhân (1 người):" in part
 
 
 # ---------------------------------------------------------------- the command line

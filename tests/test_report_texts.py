@@ -95,9 +95,11 @@ def test_the_drafts_say_the_stores_figures_and_the_units_words(store):
     opening = paragraphs(d)[paragraphs(d).index("-----") + 1]
     assert opening.startswith("Thực hiện Kế hoạch số 15-KH/ĐTN ngày 09/02/2018 của Ban Thường vụ Đoàn Khối")
     commendation = between(d, PARTS_IN_ORDER[3], PARTS_IN_ORDER[4])
-    assert "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: đạt mức công nhận tiến bộ (52 → 63 điểm)" in (
-        "\n".join(commendation)
-    )
+    # part IV is the proposal of the page Tuyên dương, khen thưởng (commendations.lines)
+    assert (
+        "- Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố: Tổng điểm quý II/2018 đạt 63, tăng 11 điểm "
+        "so với năm 2017; xếp loại từ Trung bình lên Khá."
+    ) in commendation
     body = paragraphs(d)
     tasks = body[body.index(PARTS_IN_ORDER[4]) + 1 :]
     assert tasks[0].startswith("1. Các tổ công tác làm việc trực tiếp với Cấp ủy")

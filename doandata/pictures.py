@@ -143,6 +143,26 @@ async def _all(browser, specs: dict) -> dict[str, bytes]:
     return dict(zip(keys, pngs, strict=True))
 
 
+def warm() -> None:
+    """Start the browser in the background when none is open (the Báo cáo page calls this as it
+    opens, so the first document of the process does not wait for Chromium); never raises."""
+    with _lock:
+        if _alive(_browser):
+            return
+    threading.Thread(target=_warmed, name="pictures-warm", daemon=True).start()
+
+
+def _warmed() -> None:
+    global _last_used
+    try:
+        _ensure()
+    except Unavailable:
+        return  # the first document says it has no charts, as without warming
+    with _lock:
+        _last_used = time.monotonic()
+        _schedule_idle_close()  # a warmed browser no document used is closed like an idle one
+
+
 def _ensure():
     """The open browser, started if there is none or it died (one start at a time)."""
     global _browser, _failed_at, starts

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from doandata import builds, i18n, periods, reports, support
+from doandata import builds, i18n, periods, pictures, reports, support
 from pages import _report_texts, _sidebar, _snapshot, _widgets
 
 f = _sidebar.sidebar()
@@ -17,6 +17,7 @@ if snap.units.empty:
     c1.page_link("pages/tai_len.py", label=i18n.t("nav.upload", lang), icon=":material/upload_file:")
     c2.page_link("pages/mau_bieu.py", label=i18n.t("nav.templates", lang), icon=":material/download:")
     st.stop()
+pictures.warm()  # Chromium for the charts starts now, not at the first click
 choices = [("quarter", q) for q in settings.quarters] + [(r.key, q) for r, q in periods.reviews(settings.plan_year)]
 labels = {c: i18n.period_name(c[1], lang) if c[0] == "quarter" else i18n.t(f"reports.{c[0]}", lang) for c in choices}
 chosen = st.selectbox(  # outside the form: the wording below follows the choice

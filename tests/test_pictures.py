@@ -133,3 +133,19 @@ def test_without_a_browser_the_document_says_so(store, monkeypatch):
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert pictures_in(data) == 0
     assert i18n.t("doc.no_charts", "vi") in text
+
+
+def test_a_warmed_browser_draws_the_first_document_and_is_not_started_twice(store):
+    """The Báo cáo page warms the browser as it opens: the first click then starts no Chromium."""
+    pictures.shutdown()
+    started = pictures.starts
+    pictures.warm()
+    deadline = time.monotonic() + pictures.START_TIMEOUT
+    while pictures.pid() is None and time.monotonic() < deadline:  # started in a thread of its own
+        time.sleep(0.05)
+    assert pictures.pid() is not None and pictures.starts == started + 1
+    pictures.warm()  # already open: nothing more
+    data = builds.document(store, "quarter", "2018-Q2", "docx")
+    assert pictures_in(data) == 2
+    assert pictures.starts == started + 1
+    assert len(browsers_below_this_process()) == 1

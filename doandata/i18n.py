@@ -727,6 +727,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '“python -m doandata hash-password” and puts it in .streamlit/secrets.toml (editor_password_hash = "…") '
         "or the DOANDATA_EDITOR_PASSWORD_HASH environment variable (see the README).",
     ),
+    "auth.sign_in_here": ("Người biên tập: đăng nhập để sửa", "Editors: sign in to edit"),
     "auth.editors_only": (
         "Trang này dành cho người biên tập. Hãy đăng nhập bằng mật khẩu biên tập.",
         "This page is for editors. Sign in with the editor password.",
@@ -1498,8 +1499,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "draft again.",
     ),
     "texts.sign_in": (
-        "Người biên tập đăng nhập (thanh bên) để sửa lời văn.",
-        "Editors sign in (sidebar) to edit the wording.",
+        "Người biên tập đăng nhập (ô “Người biên tập: đăng nhập để sửa” ngay dưới đây) để sửa lời văn.",
+        "Editors sign in (“Editors: sign in to edit” just below) to edit the wording.",
     ),
     "texts.part.opening": ("Mở đầu (căn cứ kế hoạch)", "Opening (the plan it follows)"),
     "texts.part.situation": ("I. Tình hình: thuận lợi, khó khăn", "I. Situation: advantages, difficulties"),
@@ -1750,8 +1751,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "support.edit_unchanged": ("Không có gì thay đổi, chưa lưu gì.", "Nothing changed; nothing was saved."),
     "support.edit_viewer": (
-        "Người biên tập đăng nhập (trang Tải lên) để cập nhật tình trạng, kết quả và minh chứng của từng việc.",
-        "Editors sign in (on Upload) to update each action's status, result and evidence.",
+        "Người biên tập đăng nhập (ô “Người biên tập: đăng nhập để sửa” ngay dưới đây) để cập nhật tình trạng, kết quả và minh chứng của từng việc.",
+        "Editors sign in (“Editors: sign in to edit” just below) to update each action's status, result and evidence.",
     ),
     "col.action_no": ("Số", "No."),
     "col.action_text": ("Việc cần làm", "What is to be done"),
@@ -2043,8 +2044,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "commend.get_docx": ("Tải danh sách (.docx)", "Download the list (.docx)"),
     "commend.get_xlsx": ("Tải danh sách (.xlsx)", "Download the list (.xlsx)"),
     "commend.viewer": (
-        "Người biên tập đăng nhập để ghi quyết định và thêm cá nhân.",
-        "Editors sign in to record decisions and add individuals.",
+        "Người biên tập đăng nhập (ô “Người biên tập: đăng nhập để sửa” ngay dưới đây) để ghi quyết định và thêm cá nhân.",
+        "Editors sign in (“Editors: sign in to edit” just below) to record decisions and add individuals.",
     ),
     "commend.decide_header": ("Ghi quyết định của Ban Thường vụ", "Record the Standing Committee's decision"),
     "commend.pick": ("Đề xuất", "Candidate"),

@@ -102,7 +102,25 @@ def require(lang: str) -> str:
         st.info(i18n.t("auth.session_ended", lang))
     st.info(i18n.t("auth.editors_only", lang))
     _warn_if_shared(lang)
-    with st.form("login"):
+    _login_form(store, lang, "login")
+    st.stop()
+
+
+def offer_sign_in(lang: str) -> None:
+    """On a page everyone reads and editors also write (support, wording, commendations): the sign-in
+    form folded under the page's read-only view, so an editor signs in where the work is."""
+    if _hash() is None or signed_in():  # no editor password set up: nobody edits
+        return
+    store = _snapshot.store()
+    if store.read_only:
+        return
+    with st.expander(i18n.t("auth.sign_in_here", lang), icon=":material/login:"):
+        _warn_if_shared(lang)
+        _login_form(store, lang, "login_here")
+
+
+def _login_form(store, lang: str, key: str) -> None:
+    with st.form(key):
         who = st.text_input(i18n.t("auth.name", lang), max_chars=NAME_CHARS)
         password = st.text_input(i18n.t("auth.password", lang), type="password")
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
@@ -120,7 +138,6 @@ def require(lang: str) -> str:
         else:
             time.sleep(0.5)  # every wrong try costs time, on top of the growing wait
             st.error(i18n.t("auth.wrong", lang, seconds=int(wait + 0.999)))
-    st.stop()
 
 
 def badge(lang: str) -> None:

@@ -30,6 +30,7 @@ def show(kind: str, period: str, lang: str) -> None:
     editor = _editor.signed_in()
     if not editor:
         st.caption(i18n.t("texts.sign_in", lang))
+        _editor.offer_sign_in(lang)
     for part in drafts.PARTS:
         text = texts[part]
         st.subheader(i18n.t(f"texts.part.{part}", lang))

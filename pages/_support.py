@@ -142,6 +142,7 @@ def _action_editor(actions: pd.DataFrame, code: str, unit_name: str, lang: str) 
     editor = _editor.signed_in()
     if not editor:
         st.caption(i18n.t("support.edit_viewer", lang))
+        _editor.offer_sign_in(lang)
         return
     st.subheader(i18n.t("support.edit", lang))
     labels = {

@@ -99,6 +99,7 @@ for col, fmt, icon in zip(st.columns(2), ("docx", "xlsx"), (":material/descripti
 
 if not _editor.signed_in():
     st.caption(i18n.t("commend.viewer", lang))
+    _editor.offer_sign_in(lang)
     st.stop()
 store = _snapshot.store()
 

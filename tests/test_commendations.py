@@ -377,7 +377,22 @@ def test_a_viewer_sees_the_list_and_no_form(app):
     assert list(shown["Đơn vị"]) == ["BDMDN", "HND", "SKHDT", "LDLD", "CVLS"]
     assert [b.label for b in app.get("download_button")] == ["Tải danh sách (.docx)", "Tải danh sách (.xlsx)"]
     assert not [b for b in app.button if b.label in ("Ghi quyết định", "Thêm vào danh sách")]
-    assert "Người biên tập đăng nhập để ghi quyết định và thêm cá nhân." in [c.value for c in app.caption]
+    assert any(
+        c.value.startswith("Người biên tập đăng nhập (ô “Người biên tập: đăng nhập để sửa”") for c in app.caption
+    )
+    assert "Người biên tập: đăng nhập để sửa" in [e.label for e in app.expander]
+
+
+def test_an_editor_signs_in_on_the_page_itself_and_gets_the_forms(app):
+    """No trip to Tải lên: the folded sign-in under the list opens the decision form in place."""
+    open_page(app, "pages/khen_thuong.py", q="2018-Q2")
+    sign_in(app, name=ED)
+    assert app.title[0].value == "Đề nghị tuyên dương, khen thưởng"  # still on this page
+    assert [b.label for b in app.button if b.label in ("Ghi quyết định", "Thêm vào danh sách")] == [
+        "Ghi quyết định",
+        "Thêm vào danh sách",
+    ]
+    assert "Người biên tập: đăng nhập để sửa" not in [e.label for e in app.expander]
 
 
 def test_an_editor_decides_adds_a_person_and_removes_it(app, db_url):

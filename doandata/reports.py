@@ -718,6 +718,8 @@ def _para(container, text: str = "", *, bold=False, italic=False, size=None, ali
     run.bold, run.italic = bold, italic
     if size:
         run.font.size = Pt(size)
+    if text.rstrip().endswith(":") or (bold and hasattr(container, "add_section")):  # not in a table cell
+        p.paragraph_format.keep_with_next = True  # a heading or "…:" never ends a page alone
     return p
 
 

@@ -182,17 +182,15 @@ HEADING_LINES = [
 ]
 
 
-def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_path):
-    """LibreOffice with Times New Roman's metrics (Liberation Serif 2, with the Vietnamese letters):
-    pdftotext -layout shows each heading line on one line."""
+def rendered(store, tmp_path, kind="quarter", period="2018-Q3", signing=None, with_images=False) -> str:
+    """The document as LibreOffice lays it out, read back by pdftotext -layout (pages split by \\f)."""
     soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
     font = subprocess.run(["fc-match", "Times New Roman"], capture_output=True, text=True).stdout
     # scripts/test.sh installs them; a machine without them fails here rather than passing unchecked
     assert soffice and pdftotext, "needs LibreOffice and pdftotext (scripts/test.sh installs them)"
     assert "Liberation Serif" in font, f"Times New Roman falls back to {font!r}: install fonts-liberation2"
-    signing = reports.Signing(number="12", date=dt.date(2018, 10, 5), signer="Phạm Văn Linh")
     source = tmp_path / "bao_cao.docx"
-    source.write_bytes(reports.build(store, "quarter", "2018-Q3", "docx", signing, with_images=False))
+    source.write_bytes(reports.build(store, kind, period, "docx", signing, with_images=with_images))
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
@@ -201,11 +199,29 @@ def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_pat
         capture_output=True,
         timeout=180,
     )
-    text = subprocess.run(
+    return subprocess.run(
         [pdftotext, "-layout", str(tmp_path / "bao_cao.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def test_the_heading_and_signature_lines_stay_whole_when_rendered(store, tmp_path):
+    """LibreOffice with Times New Roman's metrics (Liberation Serif 2, with the Vietnamese letters):
+    pdftotext -layout shows each heading line on one line."""
+    signing = reports.Signing(number="12", date=dt.date(2018, 10, 5), signer="Phạm Văn Linh")
+    text = rendered(store, tmp_path, signing=signing)
     for line in HEADING_LINES:
         assert re.search(" +".join(map(re.escape, line.split())), text), line  # on one line
+
+
+def test_no_page_ends_on_a_line_that_announces_the_next(store, tmp_path):
+    """The sơ kết as printed, charts included: a heading or a line ending in ":" ("a) Đơn vị tiến bộ
+    (3 đơn vị):") is kept with what follows, never left alone at the foot of a page."""
+    pages = rendered(store, tmp_path, "midyear", "2018-Q2", with_images=True).split("\f")
+    assert len(pages) > 3
+    for number, page in enumerate(pages[:-1], start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip() and not line.strip().isdigit()]
+        assert not lines[-1].endswith(":"), f"page {number} ends with {lines[-1]!r}"
+        assert not re.match(r"^[IVX]+\. [A-ZĐ]", lines[-1]), f"page {number} ends with the heading {lines[-1]!r}"
 
 
 def test_the_plan_cited_is_edited_on_the_settings_page(db_url, monkeypatch):

@@ -1067,9 +1067,20 @@ def _tasks_sheet(wb, report: Report) -> None:
         report,
         "tasks",
         _columns(report, "task"),
-        [[t] for t in report.tasks],
+        [[t] for t in _task_lines(report)],
         [110],
     )
+
+
+def _task_lines(report: Report) -> list[str]:
+    """Part V as the .docx prints it (the editors' text where there is one), a task a line, without
+    the numbers the sheet's STT column gives."""
+    import re
+
+    from . import drafts
+
+    lines = [line.strip() for line in drafts.text_of(report, "tasks").split("\n") if line.strip()]
+    return [re.sub(r"^(\d+[.)]|[-–•])\s*", "", line) for line in lines]
 
 
 def _rating(report: Report, name: str | None) -> str:

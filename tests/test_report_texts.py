@@ -196,6 +196,20 @@ def test_the_edited_text_is_kept_out_of_the_workbook_formulas(store):
     assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
 
 
+def test_the_workbooks_tasks_sheet_is_the_edited_part_v(store):
+    """The .xlsx and the .docx say the same tasks: the edited ones, a task a row, numbered by STT."""
+    import openpyxl
+
+    store.save_report_texts(
+        *SO_KET, {"tasks": "1. Tổ chức hội nghị sơ kết.\n2) Tuyên dương đơn vị."}, by="Nguyễn Trần Tuấn"
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, *SO_KET, "xlsx")))
+    ws = next(ws for ws in wb if ws.title.startswith("Nhiệm vụ"))
+    rows = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
+    assert [1, "Tổ chức hội nghị sơ kết."] in rows and [2, "Tuyên dương đơn vị."] in rows
+    assert not any("Các tổ công tác làm việc trực tiếp" in str(c) for row in rows for c in row)  # the draft's
+
+
 def test_the_cli_prints_and_sets_the_parts(db_url, tmp_path):
     out = cli_main("report-text", "--period", "so-ket", "--json", db_url=db_url)
     assert out.returncode == 0, out.stderr

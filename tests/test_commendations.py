@@ -10,13 +10,12 @@ import subprocess
 import docx
 import openpyxl
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from doandata import commendations as K
 from doandata import metrics, tables
 from doandata.store import EditorRequired, Store
-from tests.conftest import NEXT, ROOT, SEEDED, cli_main
-from tests.test_editing import HASH, open_page, sign_in
+from tests.conftest import NEXT, SEEDED, cli_main
+from tests.test_editing import app_on, open_page, sign_in
 
 ED = "Nguyễn Trần Tuấn"
 
@@ -356,10 +355,7 @@ def test_the_command_refuses_in_vietnamese(db_url, args, said):
 
 @pytest.fixture
 def app(db_url, monkeypatch):
-    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
-    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
-    monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return app_on(db_url, monkeypatch)
 
 
 def test_a_viewer_sees_the_list_and_no_form(app):

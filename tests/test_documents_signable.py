@@ -225,16 +225,11 @@ def test_no_page_ends_on_a_line_that_announces_the_next(store, tmp_path):
 
 
 def test_the_plan_cited_is_edited_on_the_settings_page(db_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     from doandata.store import Store
-    from tests.conftest import ROOT
-    from tests.test_editing import HASH, PASSWORD, open_page, sign_in
+    from tests.test_editing import PASSWORD, app_on, open_page, sign_in
 
-    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
-    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
-    monkeypatch.chdir(ROOT)
-    page = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    page = app_on(db_url, monkeypatch)
     open_page(page, "pages/cai_dat.py")
     sign_in(page)
     assert next(t for t in page.text_input if t.label == "Số kế hoạch").value == "15-KH/ĐTN"

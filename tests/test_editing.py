@@ -17,12 +17,17 @@ HASH = auth.hash_password(PASSWORD)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def app(db_url, monkeypatch):
+def app_on(db_url, monkeypatch, timeout: float = 60) -> AppTest:
+    """The whole dashboard on this store, with the editor password set (other test files use it too)."""
     monkeypatch.setenv("DOANDATA_DB_URL", db_url)
     monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
     monkeypatch.chdir(ROOT)
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+
+
+@pytest.fixture
+def app(db_url, monkeypatch):
+    return app_on(db_url, monkeypatch)
 
 
 def open_page(app, page, **params):

@@ -240,16 +240,10 @@ def test_the_cli_prints_and_sets_the_parts(db_url, tmp_path):
 
 
 def test_an_editor_saves_and_reverts_a_part_on_the_reports_page(db_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     from doandata.store import Store
-    from tests.conftest import ROOT
-    from tests.test_editing import HASH, open_page, sign_in
+    from tests.test_editing import app_on, open_page, sign_in
 
-    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
-    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
-    monkeypatch.chdir(ROOT)
-    page = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    page = app_on(db_url, monkeypatch, timeout=120)
     open_page(page, "pages/bao_cao.py")
     label = i18n.t("texts.part.tasks", "vi")
     assert not page.text_area  # a viewer reads the parts as text
@@ -277,16 +271,11 @@ def test_an_editor_saves_and_reverts_a_part_on_the_reports_page(db_url, monkeypa
 
 
 def test_the_signer_is_set_on_the_settings_page(db_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     from doandata.store import Store
-    from tests.conftest import ROOT
-    from tests.test_editing import HASH, PASSWORD, open_page, sign_in
+    from tests.test_editing import PASSWORD, app_on, open_page, sign_in
 
-    monkeypatch.setenv("DOANDATA_DB_URL", db_url)
-    monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", HASH)
-    monkeypatch.chdir(ROOT)
-    page = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    page = app_on(db_url, monkeypatch)
     open_page(page, "pages/cai_dat.py")
     sign_in(page)
     boxes = {t.label: t for t in page.text_input}

@@ -38,6 +38,8 @@ class Code(StrEnum):
     EDITOR_REQUIRED = "editor_required"  # store.EditorRequired
     UNKNOWN_ACTION = "unknown_action"  # store.UnknownAction
     EDIT_REFUSED = "edit_refused"  # store.EditRefused
+    NOTHING_TO_APPROVE = "nothing_to_approve"  # store.NothingToApprove (#19)
+    UNKNOWN_GROUP = "unknown_group"  # store.UnknownGroup
 
 
 class DoanError(Exception):

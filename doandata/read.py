@@ -487,7 +487,8 @@ def match_header(row: list, kind: C.WorkbookKind, criteria_codes: list[str]) -> 
         folded = C.fold(cell)
         key = next((col.key for col in kind.columns if col.key not in columns and col.matches(folded)), None)
         if key is None and kind.code_columns == "criteria":
-            key = C.code_of_header(cell, criteria_codes)
+            # "Minh chứng TC1" / "Lý do TC1" beside the points (#19) before "TC1" itself
+            key = C.beside_criterion(cell, criteria_codes) or C.code_of_header(cell, criteria_codes)
         elif key is None and kind.code_columns == "plan_items":
             key = C.plan_item_by_header(cell)
         if key and key not in columns:

@@ -50,6 +50,7 @@ DYNAMIC_PREFIXES = {
     "reports.get_": ("docx", "xlsx"),  # the report page's two download buttons
     "milestone.": tuple(i18n.DEFAULT_MILESTONES),  # i18n.milestone_name: a default milestone's key
     "milestone_note.": tuple(i18n.DEFAULT_MILESTONES),
+    "stage.": C.STAGE_KEYS,  # scoring stages (#19)
 }
 
 

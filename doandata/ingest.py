@@ -91,7 +91,7 @@ def seed(store: Store, folder: Path | None = None, by: str = SAMPLE_BY) -> list[
     """Load the sample workbooks, in file-name order, each as one upload. A workbook already stored
     (another app instance starting on the same empty store seeds it too) is skipped."""
     outcomes = []
-    for path in sorted((folder or sample_dir()).glob("*.xlsx"), key=_sample_order):
+    for path in sorted((folder or sample_dir()).glob("*.xlsx"), key=sample_order):
         data = path.read_bytes()
         try:
             outcome = import_bytes(data, path.name, store, by=by)
@@ -103,7 +103,7 @@ def seed(store: Store, folder: Path | None = None, by: str = SAMPLE_BY) -> list[
     return outcomes
 
 
-def _sample_order(path: Path) -> tuple:
+def sample_order(path: Path) -> tuple:
     """By the number a sample file's name starts with, then by the stage its name says (a unit's
     self-score before the group's check before the approval, #19), then by name."""
     stage = C.find_stage(path.stem)

@@ -37,7 +37,18 @@ def upgrade() -> None:
     op.create_index("ix_evidence_upload", "evidence", ["upload_id"], unique=False)
 
 
+RANK = "CASE {col} WHEN 'self' THEN 1 WHEN 'checked' THEN 2 WHEN 'approved' THEN 3 ELSE 0 END"
+
+
 def downgrade() -> None:
+    # one card per unit and period again: the one that counted (the highest stage present)
+    op.execute(
+        sa.text(
+            "UPDATE score_meta SET current = :no WHERE current AND EXISTS (SELECT 1 FROM score_meta AS higher "
+            "WHERE higher.current AND higher.unit_code = score_meta.unit_code AND higher.period = score_meta.period "
+            f"AND {RANK.format(col='higher.stage')} > {RANK.format(col='score_meta.stage')})"
+        ).bindparams(no=False)
+    )
     op.drop_index("ix_evidence_upload", table_name="evidence")
     op.drop_index("ix_evidence_key", table_name="evidence")
     op.drop_table("evidence")

@@ -1692,7 +1692,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.reason_required": (
         "Đơn vị {who}, tiêu chí {criterion} ({period}): Tổ công tác chấm {value} điểm, khác điểm đơn vị tự chấm "
         "({own}). Hãy ghi lý do vào cột “Lý do {criterion}”.",
-        "Unit {who}, criterion {criterion} ({period}): the working group gives {value} points, not the unit's "
+        "Unit {who}, criterion {criterion} ({period}): the working group's score, {value}, is not the unit's "
         "self-score ({own}). Write the reason in the “Lý do {criterion}” column.",
     ),
     "error.nothing_to_approve": (
@@ -1704,6 +1704,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no group {group}; the groups: {allowed}.",
     ),
     "history.action_approve": ("Ban Thường vụ duyệt: {kinds}", "Approved by the Standing Committee: {kinds}"),
+    "col.self_score": ("Tự chấm", "Self-score"),
+    "col.checked_score": ("Thẩm định", "Checked"),
+    "col.approved_score": ("Duyệt", "Approved"),
+    "col.reason": ("Lý do điều chỉnh", "Reason for the change"),
+    "unit.stages_header": ("Điểm theo vòng chấm — {period}", "Scores by stage — {period}"),
+    "unit.stages_rest": (
+        "Tổng điểm kỳ này dựa trên: {stage}. Chưa duyệt thì vòng chấm cao nhất đã có được tính.",
+        "This period's total rests on: {stage}. Before approval, the highest stage present counts.",
+    ),
+    "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (
         "giai đoạn chấm của bảng điểm: self (đơn vị tự chấm), checked (tổ công tác thẩm định), approved "

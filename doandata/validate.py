@@ -648,7 +648,8 @@ def _row_stages(table: Table, context: Context, problems: list[Problem]) -> list
     if context.stage_choice:
         return [context.stage_choice] * len(table.rows)
     sheet_level = _sheet_stage(table)
-    out, defaulted = [], False
+    out: list[str] = _Stages()
+    defaulted = False
     for row, raw, _s in table.rows:
         value = raw.get("stage") if "stage" in table.columns else None
         if value is not None and not is_blank(value) and not isinstance(value, CellError):
@@ -663,10 +664,19 @@ def _row_stages(table: Table, context: Context, problems: list[Problem]) -> list
             out.append(sheet_level)
         else:
             out.append(C.DEFAULT_STAGE)
+            out.defaulted.add(len(out) - 1)
             defaulted = True
     if defaulted:
         problems.append(warning("stage_default", sheet=table.sheet, stage=C.STAGE_BY_KEY[C.DEFAULT_STAGE].name))
     return out
+
+
+class _Stages(list):
+    """Each row's stage, and which rows took the default (their unexplained changes are warnings)."""
+
+    def __init__(self):
+        super().__init__()
+        self.defaulted: set[int] = set()
 
 
 def _sheet_stage(table: Table) -> str | None:
@@ -751,8 +761,13 @@ def _check_reasons(
     problems: list[Problem],
 ) -> None:
     """A checked card's criterion that differs from the unit's self-score for the same period needs
-    the group's reason: without one, an error naming the unit and the criterion."""
-    checked = [k for k, i in enumerate(kept) if stages[i] == "checked" and units[i] and periods[i]]
+    the group's reason: without one, an error naming the unit and the criterion. A card that names no
+    stage (taken as checked: the workbooks made before #19, said by the stage_default warning) is not
+    held to it: only a card the file or the upload names as the group's check is."""
+    defaulted = getattr(stages, "defaulted", set())  # no stage named: taken as checked, not held to the rule
+    checked = [
+        k for k, i in enumerate(kept) if stages[i] == "checked" and i not in defaulted and units[i] and periods[i]
+    ]
     if not checked:
         return
     own: dict[tuple, float] = {}

@@ -147,6 +147,14 @@ def test_a_changed_criterion_without_a_reason_stores_nothing(store):
     assert stages_of(store)["checked"].isna().all()
 
 
+def test_a_card_naming_no_stage_is_not_held_to_the_reason_rule(store):
+    """The workbooks made before stages: taken as the group's cards, said once, not refused."""
+    imported(card([{"unit": "HND"}]), store, stage="self")
+    outcome = imported(card([{"unit": "HND", "TC4": 5}]), store, "old.xlsx")
+    assert [p.code for p in outcome.batch.problems] == ["stage_default"]
+    assert counted(store, "HND", Q4) == (47, "checked")
+
+
 def test_a_changed_criterion_with_its_reason_is_stored(store):
     imported(card([{"unit": "HND"}]), store, stage="self")
     data = card([{"unit": "HND", "TC4": 5, "Lý do TC4": "Danh sách tập huấn thiếu chữ ký"}], extra=("Lý do TC4",))

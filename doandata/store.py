@@ -516,12 +516,17 @@ class Store:
             query = query.where(scores.c.unit_code == unit_code)
         return self._frame(query)
 
-    def totals(self, periods: list[str] | None = None, unit_codes: list[str] | None = None) -> pd.DataFrame:
+    def totals(
+        self, periods: list[str] | None = None, unit_codes: list[str] | None = None, stage: str | None = None
+    ) -> pd.DataFrame:
         """Each unit's total per period: the sum of its criterion points, added up in the database
-        when the card was imported; of the card that counts (counted_card), with its stage."""
+        when the card was imported; of the card that counts (counted_card), with its stage, or of the
+        current cards of one stage (an upload's preview compares a self-score with the self-score)."""
         query = sa.select(
             score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total"), score_meta.c.stage
-        ).where(counted_card(score_meta))
+        ).where(
+            counted_card(score_meta) if stage is None else sa.and_(score_meta.c.current, score_meta.c.stage == stage)
+        )
         if periods is not None:
             query = query.where(score_meta.c.period.in_(periods))
         if unit_codes is not None:

@@ -168,7 +168,8 @@ def test_a_changed_criterion_with_its_reason_is_stored(store):
 # ---------------------------------------------------------------- which score counts
 
 
-def test_the_highest_stage_present_counts(store):
+def test_the_highest_stage_present_counts(any_store):
+    store = any_store  # SQLite and PostgreSQL
     imported(card([{"unit": "HND", "TC1": 8}]), store, stage="self")
     assert counted(store, "HND", Q4) == (52, "self")
     figures = metrics.of_period(store, Q4).set_index("unit_code")
@@ -205,7 +206,8 @@ def test_the_seeded_quarters_rest_on_their_stages(store):
 # ---------------------------------------------------------------- approval and its undo
 
 
-def test_approving_a_group_is_one_history_entry_undone_like_an_upload(store):
+def test_approving_a_group_is_one_history_entry_undone_like_an_upload(any_store):
+    store = any_store  # SQLite and PostgreSQL
     before = store.stage_counts(["2018-Q3"]).set_index("stage")["units"].to_dict()
     totals = store.totals(periods=["2018-Q3"]).set_index("unit_code")["total"].sort_index()
     entry = store.approve("2018-Q3", group=1, by="Nguyễn Văn A")
@@ -238,7 +240,8 @@ def test_approval_is_refused_when_nothing_is_checked(store):
 # ---------------------------------------------------------------- evidence
 
 
-def test_evidence_survives_a_reupload_without_it(store):
+def test_evidence_survives_a_reupload_without_it(any_store):
+    store = any_store  # SQLite and PostgreSQL
     extra = ("Minh chứng TC1",)
     link = "https://example.org/bb-thang-10.pdf"
     first = imported(card([{"unit": "HND", "Minh chứng TC1": f"Biên bản tháng 10 {link}"}], extra=extra), store)

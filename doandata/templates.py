@@ -61,8 +61,8 @@ def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tup
             for code in (criteria["code"] if criteria is not None else [])
             for column in (
                 (code, code, 8),
-                (C.evidence_key(code), f"Minh chứng {code}", 14),
-                (C.reason_key(code), f"Lý do {code}", 14),
+                (C.evidence_key(code), f"Minh chứng {code}", 12),
+                (C.reason_key(code), f"Lý do {code}", 12),
             )
         ]
         cols = cols[:2] + codes + cols[2:]

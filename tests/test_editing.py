@@ -177,7 +177,7 @@ def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
     sign_in(app)
     data = (SAMPLE / "07_bang_diem_quy_3_2018.xlsx").read_bytes()
     app.get("file_uploader")[0].set_value(("lon.xlsx", data, XLSX)).run()
-    # 15,631 bytes (with the evidence and reason columns, #19) against 0.01 MB: both figures legible,
+    # 15,628 bytes (with the evidence and reason columns, #19) against 0.01 MB: both figures legible,
     # the file's rounded up
     # the page shows it as typed: AppTest reads the markdown source, punctuation escaped
     assert app.error[0].value.startswith(literal("Tệp lon.xlsx nặng 0,015 MB, vượt giới hạn 0,01 MB."))

@@ -3,6 +3,7 @@ the store hand each other, kept below both so neither imports the other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,6 +26,11 @@ class Context:
     period_choice: str | None = None
     filename: str = ""
     groups: list[int] | None = None  # the working groups the store knows (None: not asked)
+    # Scoring in stages (#19): the stage chosen at upload (a contract.STAGES key), and the store's
+    # current self-score cards of some periods (unit_code, period, criterion_code, points), asked
+    # only when a checked card comes in (its changed criteria need a reason).
+    stage_choice: str | None = None
+    self_points: Callable[[list[str]], pd.DataFrame] | None = None
 
 
 @dataclass

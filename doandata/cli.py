@@ -43,6 +43,7 @@ SUMMARY_KEYS = [
     "items_done",
     "followed",
     "group",
+    "stage",  # the stage the total rests on: self, checked, approved (#19)
 ]
 
 
@@ -120,6 +121,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         p.add_argument("file", help=says("cli.help.file"))
         p.add_argument("--period", metavar=says("cli.help.period_name"), help=says("cli.help.period_upload"))
         p.add_argument("--marked", metavar="OUT.xlsx", help=says("cli.help.marked"))
+        p.add_argument("--stage", metavar=says("cli.help.stage_name"), help=says("cli.help.stage_upload"))
         if name == "import":
             p.add_argument("--by", default="", help=says("cli.help.by"))
     p = command("summary", "cli.help.summary")
@@ -164,6 +166,15 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--decision", help=says("cli.help.decision"))
     p.add_argument("--kind", choices=("unit", "companion", "person"), help=says("cli.help.commend_kind"))
     p.add_argument("--by", default="", help=says("cli.help.by"))
+    p = command("scores", "cli.help.scores")
+    p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period"))
+    p.add_argument("--unit", required=True, metavar=says("cli.help.unit_name"), help=says("cli.help.unit"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
+    p = command("approve", "cli.help.approve")
+    p.add_argument("--period", required=True, metavar=says("cli.help.period_name"), help=says("cli.help.period"))
+    p.add_argument("--group", type=int, metavar="N", help=says("cli.help.approve_group"))
+    p.add_argument("--by", default="", help=says("cli.help.by_approve"))
+    p.add_argument("--yes", action="store_true", help=says("cli.help.yes"))
     for name, key in (("backup", "cli.help.backup"), ("restore", "cli.help.restore")):
         command(name, key).add_argument("file", help=says("cli.help.backup_file"))
     command("history", "cli.help.history")
@@ -241,6 +252,121 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
+# ---------------------------------------------------------------- scoring in stages (#19)
+
+SCORE_KEYS = ["criterion", "self", "checked", "approved", "reason", "evidence"]
+
+
+def _quarter_or_none(store: Store, args) -> str | None:
+    """The period of --period (a review gives its quarter), or None when it is not one of the plan's."""
+    settings = store.settings()
+    period = periods.review_quarter(args.period, settings.plan_year) or C.normalise_period(args.period)
+    return period if period in settings.periods else None
+
+
+def _period_refused(store: Store, args) -> int:
+    allowed = ", ".join(store.settings().periods)
+    return _fail(i18n.t("cli.period_unknown", args.lang, value=args.period, allowed=allowed))
+
+
+def cmd_scores(store: Store, args) -> int:
+    """One unit's scores of a period, criterion by criterion, at each stage, with the group's reason
+    and the evidence."""
+    period = _quarter_or_none(store, args)
+    if period is None:
+        return _period_refused(store, args)
+    units = store.units()
+    code = C.normal_code(args.unit)
+    if code not in set(units["unit_code"]):
+        by_name = {C.fold(n): c for c, n in zip(units["unit_code"], units["name"])}
+        code = by_name.get(C.fold(args.unit))
+    if code is None:
+        return _fail(i18n.t("cli.unit_unknown", args.lang, value=C.clean_text(args.unit)))
+    frame = store.card_scores(period, code)
+
+    def number(v):
+        return None if v != v else round(float(v), 2)
+
+    records = [
+        {
+            "criterion": r["criterion"],
+            "self": number(r["self"]),
+            "checked": number(r["checked"]),
+            "approved": number(r["approved"]),
+            "reason": r["reason"] if isinstance(r["reason"], str) else None,
+            "evidence": (
+                {"text": _text_or_none(r["evidence_text"]), "link": _text_or_none(r["evidence_link"])}
+                if isinstance(r["evidence_text"], str) or isinstance(r["evidence_link"], str)
+                else None
+            ),
+        }
+        for r in frame.to_dict("records")
+    ]
+    if _printed_json_or_none(records, SCORE_KEYS, "cli.no_scores", args):
+        return OK
+    heads = [i18n.t("cli.scores_head", args.lang)] + [i18n.t(f"stage.{s}", args.lang) for s in C.STAGE_KEYS]
+    print(" | ".join(heads))
+    for r in records:
+        cells = [r["criterion"]] + [i18n.fmt_number(r[s], args.lang) if r[s] is not None else "—" for s in C.STAGE_KEYS]
+        extra = [r["reason"] or "", " ".join(v for v in (r["evidence"] or {}).values() if v)]
+        print(" | ".join(cells + [e for e in extra if e]))
+    return OK
+
+
+def _text_or_none(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+YES_WORDS = ("y", "yes", "c", "co", "dong y")
+
+
+def cmd_approve(store: Store, args) -> int:
+    """Ban Thường vụ duyệt: the period's checked scores, of one working group's units or of all, approved
+    in one history entry; asks first unless --yes."""
+    period = _quarter_or_none(store, args)
+    if period is None:
+        return _period_refused(store, args)
+    waiting = store.approvable(period, args.group)
+    who = (
+        i18n.t("cli.approve_group", args.lang, group=args.group)
+        if args.group is not None
+        else i18n.t("cli.approve_all", args.lang)
+    )
+    if not waiting:
+        from .store import NothingToApprove
+
+        raise NothingToApprove(period, args.group)
+    if not args.yes:
+        question = i18n.t(
+            "cli.approve_confirm",
+            args.lang,
+            n=len(waiting),
+            who=who,
+            period=i18n.period_name(period, args.lang),
+            units=", ".join(waiting),
+        )
+        print(question, end=" ", flush=True)
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+        if C.fold(answer) not in YES_WORDS:
+            return _fail(i18n.t("cli.approve_cancelled", args.lang), REFUSED)
+    by = args.by or _login_name()
+    entry = store.approve(period, args.group, by=by)
+    print(i18n.t("cli.approved", args.lang, n=len(waiting), period=i18n.period_name(period, args.lang), entry=entry))
+    return OK
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name: the store asks for one
+        return ""
+
+
 def cmd_upgrade(store: Store, args) -> int:
     after, before = migrate.head(), store.upgraded_from
     if before is None:
@@ -265,9 +391,9 @@ def cmd_import(store: Store, args, store_it: bool = True) -> int:
     path = Path(args.file)
     data, name = _read(path)
     if store_it:
-        outcome = ingest.import_bytes(data, name, store, args.period, by=args.by)
+        outcome = ingest.import_bytes(data, name, store, args.period, by=args.by, stage=args.stage)
     else:
-        outcome = ingest.inspect(data, name, store, args.period)
+        outcome = ingest.inspect(data, name, store, args.period, args.stage)
     batch = outcome.batch
     stream = sys.stdout if batch.ok else sys.stderr  # a refusal says everything on stderr
     for problem in batch.problems:
@@ -657,4 +783,6 @@ COMMANDS = {
     "history": cmd_history,
     "rollback": cmd_rollback,
     "upgrade": cmd_upgrade,
+    "scores": cmd_scores,
+    "approve": cmd_approve,
 }

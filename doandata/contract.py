@@ -101,6 +101,92 @@ def parse_status(value: object) -> Status | None:
     return STATUS_BY_FOLD.get(fold(value))
 
 
+# ---------------------------------------------------------------- scoring stages (#19)
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str  # self, checked, approved: as stored and in the CLI's JSON
+    rank: int  # the higher counts: a unit's total rests on its highest stage present
+    name: str  # the Vietnamese name, as written in a workbook's "Giai đoạn:" line
+    english: str
+    aliases: tuple[str, ...] = ()  # folded words that name it in a cell, a title or a file name
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("self", 1, "Đơn vị tự chấm", "Self-score by the unit", ("tu cham", "don vi tu cham", "tu danh gia", "self")),
+    Stage(
+        "checked",
+        2,
+        "Tổ công tác thẩm định",
+        "Checked by the working group",
+        ("tham dinh", "to cong tac tham dinh", "to tham dinh", "checked"),
+    ),
+    Stage(
+        "approved",
+        3,
+        "Ban Thường vụ duyệt",
+        "Approved by the Standing Committee",
+        ("duyet", "btv duyet", "ban thuong vu duyet", "da duyet", "phe duyet", "approved"),
+    ),
+)
+STAGE_BY_KEY = {s.key: s for s in STAGES}
+STAGE_KEYS = tuple(s.key for s in STAGES)
+# Today's cards are the working groups': a scorecard that names no stage is taken as checked.
+DEFAULT_STAGE = "checked"
+# The workbook's line that names the stage ("Giai đoạn: Tổ công tác thẩm định") and its spellings.
+STAGE_LINE_WORDS = ("giai doan", "vong cham", "vong", "buoc cham")
+# The optional columns beside a criterion's points: "Minh chứng TC1" and "Lý do TC1".
+EVIDENCE_WORDS = ("minh chung", "mc", "bang chung")
+REASON_WORDS = ("ly do", "ly do dieu chinh", "ly do thay doi")
+
+
+def parse_stage(value: object) -> Stage | None:
+    """A stage as a cell or a choice names it: "Tự chấm", "thẩm định", "BTV duyệt", "checked"."""
+    folded = fold(value)
+    for stage in STAGES:
+        if folded in {fold(stage.name), stage.key, *stage.aliases}:
+            return stage
+    return None
+
+
+def find_stage(text: object) -> Stage | None:
+    """The stage a free text names (a title, a file name): its words anywhere in it, the most
+    specific first; None when it names none or more than one."""
+    folded = " " + fold(str(text or "").replace("_", " ").replace("-", " ")) + " "
+    found = {s.key for s in STAGES for word in (fold(s.name), *s.aliases) if len(word) > 4 and f" {word} " in folded}
+    return STAGE_BY_KEY[found.pop()] if len(found) == 1 else None
+
+
+def evidence_key(code: str) -> str:
+    return f"evidence:{code}"
+
+
+def reason_key(code: str) -> str:
+    return f"reason:{code}"
+
+
+def beside_criterion(header: object, codes: Iterable[str]) -> str | None:
+    """The key of an evidence or reason column beside a criterion ("Minh chứng TC1", "Lý do - TC1",
+    "TC1 - Minh chứng"), or None."""
+    folded = fold(str(header or "").replace("-", " ").replace(":", " ").replace("(", " ").replace(")", " "))
+    folded = " ".join(folded.split())
+    for words, key in ((EVIDENCE_WORDS, evidence_key), (REASON_WORDS, reason_key)):
+        for word in sorted(words, key=len, reverse=True):
+            if folded.startswith(word + " "):
+                code = code_of_header(folded[len(word) + 1 :], codes)
+            elif folded.endswith(" " + word):
+                code = code_of_header(folded[: -len(word) - 1], codes)
+                code = (
+                    code if code and fold(code).replace(" ", "") == folded[: -len(word) - 1].replace(" ", "") else None
+                )
+            else:
+                continue
+            if code:
+                return key(code)
+    return None
+
+
 # ---------------------------------------------------------------- columns and workbooks
 
 
@@ -228,6 +314,7 @@ SCORES = WorkbookKind(
         UNIT_CODE_OR_NAME,
         UNIT_NAME,
         PERIOD_COL,
+        Column("stage", "Giai đoạn", aliases=("Vòng chấm", "Giai đoạn chấm", "Bước chấm"), width=14),
         Column("total_given", "Tổng điểm", kind="number", aliases=("Tổng", "Tổng cộng điểm"), width=10),
         Column("rating_given", "Xếp loại", kind="rating", aliases=("Xếp loại thi đua",), width=18),
         NOTE,

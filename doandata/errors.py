@@ -39,6 +39,8 @@ class Code(StrEnum):
     UNKNOWN_ACTION = "unknown_action"  # store.UnknownAction
     EDIT_REFUSED = "edit_refused"  # store.EditRefused
     COMMENDATION_REFUSED = "commendation_refused"  # commendations.Refused
+    NOTHING_TO_APPROVE = "nothing_to_approve"  # store.NothingToApprove (#19)
+    UNKNOWN_GROUP = "unknown_group"  # store.UnknownGroup
 
 
 class DoanError(Exception):

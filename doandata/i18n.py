@@ -2076,6 +2076,85 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã bỏ {name} khỏi danh sách: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Removed {name}: history entry #{entry} (can be undone on the History page).",
     ),
+    # ------------------------------------------------------------ scoring in stages, with evidence (#19)
+    "stage.self": ("Đơn vị tự chấm", "Self-score"),
+    "stage.checked": ("Tổ công tác thẩm định", "Checked by the working group"),
+    "stage.approved": ("Ban Thường vụ duyệt", "Approved by the Standing Committee"),
+    "problem.stage_unknown": (
+        "Không hiểu giai đoạn chấm “{value}”. Hãy ghi một trong: {allowed}.",
+        "Unknown scoring stage “{value}”. Write one of: {allowed}.",
+    ),
+    "problem.stage_choice_invalid": (
+        "Giai đoạn chấm đã chọn “{value}” không hợp lệ. Hãy chọn một trong: {allowed}.",
+        "The scoring stage chosen, “{value}”, is not valid. Choose one of: {allowed}.",
+    ),
+    "problem.stage_default": (
+        "Bảng điểm không ghi giai đoạn chấm (cột “Giai đoạn”, dòng “Giai đoạn:” ở đầu sheet, hoặc chọn khi tải lên): "
+        "được lưu là “{stage}”.",
+        "The scorecard names no scoring stage (a “Giai đoạn” column, a “Giai đoạn:” line above the table, or the "
+        "choice at upload): it is stored as “{stage}”.",
+    ),
+    "problem.reason_required": (
+        "Đơn vị {who}, tiêu chí {criterion} ({period}): Tổ công tác chấm {value} điểm, khác điểm đơn vị tự chấm "
+        "({own}). Hãy ghi lý do vào cột “Lý do {criterion}”.",
+        "Unit {who}, criterion {criterion} ({period}): the working group's score, {value}, is not the unit's "
+        "self-score ({own}). Write the reason in the “Lý do {criterion}” column.",
+    ),
+    "error.nothing_to_approve": (
+        "Không có bảng điểm nào đã được Tổ công tác thẩm định mà chưa duyệt ở {period} (tổ: {group}). Không duyệt gì.",
+        "No scorecard checked by a working group waits for approval in {period} (group: {group}). Nothing approved.",
+    ),
+    "error.unknown_group": (
+        "Không có Tổ {group}; các tổ: {allowed}.",
+        "There is no group {group}; the groups: {allowed}.",
+    ),
+    "history.action_approve": ("Ban Thường vụ duyệt: {kinds}", "Approved by the Standing Committee: {kinds}"),
+    "col.self_score": ("Tự chấm", "Self-score"),
+    "col.checked_score": ("Thẩm định", "Checked"),
+    "col.approved_score": ("Duyệt", "Approved"),
+    "col.reason": ("Lý do điều chỉnh", "Reason for the change"),
+    "unit.stages_header": ("Điểm theo vòng chấm — {period}", "Scores by stage — {period}"),
+    "unit.stages_rest": (
+        "Tổng điểm kỳ này dựa trên: {stage}. Chưa duyệt thì vòng chấm cao nhất đã có được tính.",
+        "This period's total rests on: {stage}. Before approval, the highest stage present counts.",
+    ),
+    "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
+    "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
+    "cli.help.stage_upload": (
+        "giai đoạn chấm của bảng điểm: self (đơn vị tự chấm), checked (tổ công tác thẩm định), approved "
+        "(Ban Thường vụ duyệt); mặc định: đọc từ tệp, nếu không có là checked",
+        "the scorecard's stage: self, checked (by the working group), approved (by the Standing Committee); "
+        "default: read from the file, else checked",
+    ),
+    "cli.help.scores": (
+        "điểm từng tiêu chí của một đơn vị trong một kỳ: tự chấm, thẩm định, duyệt, lý do, minh chứng",
+        "one unit's points per criterion for one period: self, checked, approved, reason, evidence",
+    ),
+    "cli.help.unit_name": ("MÃ_ĐƠN_VỊ", "UNIT_CODE"),
+    "cli.help.unit": ("mã (hoặc tên) đơn vị", "the unit's code (or name)"),
+    "cli.help.approve": (
+        "Ban Thường vụ duyệt bảng điểm đã thẩm định của một kỳ (một lần trong lịch sử, hoàn tác được)",
+        "approve a period's checked scorecards (one history entry, can be undone)",
+    ),
+    "cli.help.approve_group": ("chỉ các đơn vị của tổ công tác số N", "only working group N's units"),
+    "cli.help.by_approve": ("người duyệt (mặc định: tên đăng nhập máy)", "who approves (default: the login name)"),
+    "cli.help.yes": ("không hỏi lại trước khi duyệt", "do not ask before approving"),
+    "cli.unit_unknown": ("Không có đơn vị “{value}”.", "There is no unit “{value}”."),
+    "cli.no_scores": ("Đơn vị chưa có bảng điểm nào trong kỳ này.", "The unit has no scorecard for this period."),
+    "cli.scores_head": ("Tiêu chí", "Criterion"),
+    "cli.approve_group": ("các đơn vị của Tổ {group}", "group {group}'s units"),
+    "cli.approve_all": ("mọi đơn vị", "every unit"),
+    "cli.approve_confirm": (
+        "Duyệt bảng điểm đã thẩm định của {n} đơn vị ({who}) kỳ {period}: {units}? (c/k)",
+        "Approve the checked scorecards of {n} {n:unit|units} ({who}) for {period}: {units}? (y/n)",
+    ),
+    "cli.approve_cancelled": ("Không duyệt: chưa xác nhận.", "Nothing approved: not confirmed."),
+    "cli.approved": (
+        "Đã duyệt bảng điểm của {n} đơn vị kỳ {period} (lần #{entry} trong lịch sử; hoàn tác: python -m doandata "
+        "rollback {entry}).",
+        "Approved {n} {n:scorecard|scorecards} for {period} (history entry #{entry}; undo: python -m doandata "
+        "rollback {entry}).",
+    ),
 }
 
 

@@ -86,7 +86,7 @@ def stored_figures(
     2017 scorecard's total and its plan items done, added up in the database), for every unit read
     or for the units given."""
     by_code = read.set_index("unit_code")
-    return figures(
+    frame = figures(
         read if units is None else units,
         by_code["total"],
         by_code["baseline_card"],
@@ -94,6 +94,10 @@ def stored_figures(
         settings,
         period,
     )
+    if "stage" in by_code:  # the stage each total rests on (#19): self, checked, approved, or none
+        frame["stage"] = frame["unit_code"].map(by_code["stage"]).astype(object)
+        frame.loc[frame["stage"].isna(), "stage"] = None
+    return frame
 
 
 def figures(

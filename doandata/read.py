@@ -488,8 +488,10 @@ def match_header(row: list, kind: C.WorkbookKind, criteria_codes: list[str]) -> 
         folded = C.fold(cell)
         key = next((col.key for col in kind.columns if col.key not in columns and col.matches(folded)), None)
         if key is None and kind.code_columns == "criteria":
-            key = C.code_of_header(cell, criteria_codes)
-            if key and key not in columns:  # "TC1", however long the header (the template's adds name, maximum)
+            # "Minh chứng TC1" / "Lý do TC1" beside the points (#19) before "TC1" itself
+            beside = C.beside_criterion(cell, criteria_codes)
+            key = beside or C.code_of_header(cell, criteria_codes)
+            if key and not beside and key not in columns:  # "TC1", however long the header (name, maximum)
                 columns[key], headers[key] = j, key
                 continue
         elif key is None and kind.code_columns == "plan_items":

@@ -123,6 +123,9 @@ scores = sa.Table(
     sa.Column("period", sa.String(10), nullable=False),
     sa.Column("criterion_code", sa.String(40), nullable=False),
     sa.Column("points", sa.Float, nullable=False),
+    # the card's stage (#19; contract.STAGES), and the working group's reason for a changed criterion
+    sa.Column("stage", sa.String(16), nullable=False, server_default="checked"),
+    sa.Column("reason", sa.Text),
     sa.Index("ix_scores_card", "upload_id", "unit_code", "period"),
 )
 score_meta = _rows_table(
@@ -133,9 +136,23 @@ score_meta = _rows_table(
     sa.Column("rating_given", sa.String(40)),
     sa.Column("note", sa.Text),
     sa.Column("points_total", sa.Float),  # the sum of the card's points, added up at import
-    key=("unit_code", "period"),
+    # A period may hold a unit's card at each stage (#19): self, checked, approved. Each stage's card is
+    # replaced by the next of the same stage; the highest stage present is the one that counts.
+    sa.Column("stage", sa.String(16), nullable=False, server_default="checked"),
+    key=("unit_code", "period", "stage"),
 )
 sa.Index("ix_score_meta_period", score_meta.c.current, score_meta.c.period)
+# Evidence (minh chứng) per unit, period and criterion (#19), whatever the stage: an upload brings the
+# non-empty evidence cells of its cards, merged with those already stored for the unit and period.
+evidence = _rows_table(
+    "evidence",
+    sa.Column("unit_code", sa.String(40), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+    sa.Column("criterion_code", sa.String(40), nullable=False),
+    sa.Column("text", sa.Text),
+    sa.Column("link", sa.Text),
+    key=("unit_code", "period"),
+)
 reports = _rows_table(
     "reports",
     sa.Column("unit_code", sa.String(40), nullable=False),
@@ -251,6 +268,7 @@ FRAME_TABLES = {
     "criteria": criteria,
     "scores": scores,
     "score_meta": score_meta,
+    "evidence": evidence,
     "reports": reports,
     "statuses": statuses,
     "support_actions": support_actions,

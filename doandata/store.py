@@ -23,6 +23,7 @@ from .schema import (
     clusters,
     criteria,
     default_url,
+    evidence,
     is_read_only,
     make_engine,
     meetings,
@@ -104,6 +105,24 @@ class EditRefused(DoanError):
         return "\n".join(p.message(lang) for p in self.problems)
 
 
+class NothingToApprove(DoanError):
+    """Approval asked for a period (and group) without a checked card waiting for it (#19)."""
+
+    code = Code.NOTHING_TO_APPROVE
+
+    def __init__(self, period: str, group: int | None):
+        from .i18n import period_name
+
+        super().__init__(period=period_name(period), group=group if group is not None else "—")
+
+
+class UnknownGroup(DoanError):
+    code = Code.UNKNOWN_GROUP
+
+    def __init__(self, group: int, known: list[int]):
+        super().__init__(group=group, allowed=", ".join(str(g) for g in known) or "—")
+
+
 @dataclass
 class Imported:
     id: int
@@ -164,6 +183,8 @@ class Store:
                 if frame is None or frame.empty:
                     continue
                 table = FRAME_TABLES[name]
+                if name == "evidence":
+                    frame = _merged_evidence(conn, frame)
                 _insert(conn, table, frame, upload_id)
                 if "current" not in table.c:
                     continue
@@ -442,6 +463,130 @@ class Store:
             conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_replaced=replaced))
         return entry
 
+    # ------------------------------------------------------------ scoring in stages (#19)
+
+    def approvable(self, period: str, group: int | None = None) -> list[str]:
+        """The units whose current checked card of the period is not approved yet (no approved card,
+        or one older than the checked card), of a working group's units or of all."""
+        with self.engine.connect() as conn:
+            return _approvable(conn, period, self._group_units(group))
+
+    def approve(self, period: str, group: int | None = None, *, by: str) -> int:
+        """Ban Thường vụ duyệt: the period's current checked cards (of a working group's units, or of
+        all) copied into approved cards, points, reasons and all, in one history entry ("approve")
+        that records who and when and is undone like an upload. Refused when nothing waits for it."""
+        by = _editor(by)
+        codes = self._group_units(group)
+        with self._write() as conn:
+            waiting = _approvable(conn, period, codes)
+            if not waiting:
+                raise NothingToApprove(period, group)
+            entry = history.new_entry(conn, action="approve", kinds="scores", by=by, periods=period)
+            checked = sa.and_(
+                score_meta.c.current,
+                score_meta.c.stage == "checked",
+                score_meta.c.period == period,
+                score_meta.c.unit_code.in_(waiting),
+            )
+            meta_cols = [c.name for c in _data_columns(score_meta) if c.name != "stage"]
+            conn.execute(
+                score_meta.insert().from_select(
+                    ["upload_id", *meta_cols, "stage", "current"],
+                    sa.select(
+                        sa.literal(entry), *[score_meta.c[c] for c in meta_cols], sa.literal("approved"), sa.true()
+                    ).where(checked),
+                )
+            )
+            source = sa.select(score_meta.c.upload_id, score_meta.c.unit_code).where(checked).subquery()
+            point_cols = ["unit_code", "period", "criterion_code", "points", "reason"]
+            conn.execute(
+                scores.insert().from_select(
+                    ["upload_id", *point_cols, "stage"],
+                    sa.select(sa.literal(entry), *[scores.c[c] for c in point_cols], sa.literal("approved")).where(
+                        scores.c.upload_id == source.c.upload_id,
+                        scores.c.unit_code == source.c.unit_code,
+                        scores.c.period == period,
+                        scores.c.stage == "checked",
+                    ),
+                )
+            )
+            replaced = history.supersede(conn, score_meta, entry)
+            conn.execute(
+                uploads.update()
+                .where(uploads.c.id == entry)
+                .values(rows_added=len(waiting) - replaced, rows_replaced=replaced)
+            )
+        return entry
+
+    def _group_units(self, group: int | None) -> list[str] | None:
+        """A working group's units (support.unit_groups), None for all; an unknown group is refused."""
+        if group is None:
+            return None
+        from . import support
+
+        known = support.groups_of(self.units(), self.members())
+        if group not in known:
+            raise UnknownGroup(group, known)
+        groups = support.unit_groups(self.units(), self.members())
+        return sorted(code for code, g in groups.items() if g == group)
+
+    def stage_points(self, stage: str, periods: list[str] | None = None) -> pd.DataFrame:
+        """unit_code, period, criterion_code, points of the current cards of one stage."""
+        query = (
+            sa.select(scores.c.unit_code, scores.c.period, scores.c.criterion_code, scores.c.points)
+            .select_from(scores.join(score_meta, sa.and_(_same_card(score_meta), score_meta.c.current)))
+            .where(score_meta.c.stage == stage)
+        )
+        if periods is not None:
+            query = query.where(score_meta.c.period.in_(list(periods)))
+        return self._frame(query)
+
+    def card_scores(self, period: str, unit_code: str) -> pd.DataFrame:
+        """One unit's period, criterion by criterion (in the criteria's order): the points of each
+        stage's current card (self, checked, approved; NaN where none), the group's reason and the
+        evidence (text, link)."""
+        query = (
+            sa.select(scores.c.criterion_code, scores.c.stage, scores.c.points, scores.c.reason)
+            .select_from(scores.join(score_meta, sa.and_(_same_card(score_meta), score_meta.c.current)))
+            .where(score_meta.c.period == period, score_meta.c.unit_code == unit_code)
+        )
+        points = self._frame(query)
+        shown = self._frame(
+            sa.select(evidence.c.criterion_code, evidence.c.text, evidence.c.link).where(
+                evidence.c.current, evidence.c.period == period, evidence.c.unit_code == unit_code
+            )
+        )
+        order = [c for c in self.criteria()["code"]]
+        order += [c for c in dict.fromkeys(points["criterion_code"]) if c not in order]
+        frame = pd.DataFrame({"criterion": order})
+        for stage in C.STAGE_KEYS:
+            mine = points[points["stage"] == stage]
+            frame[stage] = frame["criterion"].map(dict(zip(mine["criterion_code"], mine["points"]))).astype(float)
+        why = points[points["reason"].notna()].sort_values("stage", key=lambda st: st.map(_RANKS))
+        reasons = dict(zip(why["criterion_code"], why["reason"]))  # the highest stage's reason last, kept
+        frame["reason"] = frame["criterion"].map(reasons)
+        frame["evidence_text"] = frame["criterion"].map(dict(zip(shown["criterion_code"], shown["text"])))
+        frame["evidence_link"] = frame["criterion"].map(dict(zip(shown["criterion_code"], shown["link"])))
+        held = set(points["criterion_code"]) | set(shown["criterion_code"])
+        return frame[frame["criterion"].isin(held)].reset_index(drop=True)
+
+    def evidence(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
+        """The current evidence: unit_code, period, criterion_code, text, link."""
+        return self._current(evidence, "unit_code", "period", "criterion_code", unit_codes=unit_codes)
+
+    def stage_counts(self, periods: list[str] | None = None) -> pd.DataFrame:
+        """period, stage, units: how many units' totals rest on each stage. Units at `self` wait for
+        the working group's checking; at `checked`, for the Standing Committee's approval."""
+        query = (
+            sa.select(score_meta.c.period, score_meta.c.stage, sa.func.count().label("units"))
+            .where(counted_card(score_meta))
+            .group_by(score_meta.c.period, score_meta.c.stage)
+            .order_by(score_meta.c.period, score_meta.c.stage)
+        )
+        if periods is not None:
+            query = query.where(score_meta.c.period.in_(list(periods)))
+        return self._frame(query)
+
     # ------------------------------------------------------------ reading
 
     def _frame(self, query) -> pd.DataFrame:
@@ -481,11 +626,16 @@ class Store:
             query = query.where(scores.c.unit_code == unit_code)
         return self._frame(query)
 
-    def totals(self, periods: list[str] | None = None, unit_codes: list[str] | None = None) -> pd.DataFrame:
+    def totals(
+        self, periods: list[str] | None = None, unit_codes: list[str] | None = None, stage: str | None = None
+    ) -> pd.DataFrame:
         """Each unit's total per period: the sum of its criterion points, added up in the database
-        when the card was imported."""
-        query = sa.select(score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total")).where(
-            score_meta.c.current
+        when the card was imported; of the card that counts (counted_card), with its stage, or of the
+        current cards of one stage (an upload's preview compares a self-score with the self-score)."""
+        query = sa.select(
+            score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total"), score_meta.c.stage
+        ).where(
+            counted_card(score_meta) if stage is None else sa.and_(score_meta.c.current, score_meta.c.stage == stage)
         )
         if periods is not None:
             query = query.where(score_meta.c.period.in_(periods))
@@ -521,7 +671,7 @@ class Store:
     def figures(self, period: str, settings: Settings) -> pd.DataFrame:
         """Per unit (in the order of units()): what progress needs of it, with the period's total,
         the 2017 scorecard's total and the plan items done, all added up in the database and read
-        in one query."""
+        in one query; `stage`: the stage of the card the total rests on (#19)."""
         now, base = score_meta.alias("now"), score_meta.alias("base")
         done = _items_done_query(period, settings).subquery()
         query = (
@@ -535,15 +685,18 @@ class Store:
                 now.c.points_total.label("total"),
                 base.c.points_total.label("baseline_card"),
                 done.c.items_done,
+                now.c.stage,
             )
             .select_from(
                 units.outerjoin(
-                    now, sa.and_(now.c.current, now.c.unit_code == units.c.unit_code, now.c.period == period)
+                    now, sa.and_(counted_card(now), now.c.unit_code == units.c.unit_code, now.c.period == period)
                 )
                 .outerjoin(
                     base,
                     sa.and_(
-                        base.c.current, base.c.unit_code == units.c.unit_code, base.c.period == settings.baseline_period
+                        counted_card(base),
+                        base.c.unit_code == units.c.unit_code,
+                        base.c.period == settings.baseline_period,
                     ),
                 )
                 .outerjoin(done, done.c.unit_code == units.c.unit_code)
@@ -581,7 +734,9 @@ class Store:
         return self._frame(query)
 
     def score_meta(self) -> pd.DataFrame:
-        return self._current(score_meta)
+        """The cards that count, one per unit and period (counted_card)."""
+        cols = [c for c in score_meta.c if c.name not in ("upload_id", "current")]
+        return self._frame(sa.select(*cols).where(counted_card(score_meta)))
 
     def reports(self, unit_codes: list[str] | None = None) -> pd.DataFrame:
         """Current quarterly reports, of the units given (a short list) or of all."""
@@ -636,11 +791,20 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(uploads)).scalar_one() == 0
 
-    def context(self, period_choice: str | None = None, filename: str = "") -> Context:
+    def context(self, period_choice: str | None = None, filename: str = "", stage_choice: str | None = None) -> Context:
         unit_frame = self.units().rename(columns={"unit_code": "code"})[
             ["code", "name", "cluster", "baseline_total", "baseline_rating"]
         ]
-        return Context(unit_frame, self.criteria(), self.settings(), period_choice, filename, self.working_groups())
+        return Context(
+            unit_frame,
+            self.criteria(),
+            self.settings(),
+            period_choice,
+            filename,
+            self.working_groups(),
+            stage_choice=stage_choice,
+            self_points=lambda periods: self.stage_points("self", periods),
+        )
 
     def login_counts(self) -> logins.LoginCounts:
         """The failed sign-ins every instance on this store counts together (see auth.Throttle)."""
@@ -704,16 +868,80 @@ def _items_done_query(period: str, settings: Settings):
     )
 
 
-def _current_cards():
-    """Score rows joined to the current score_meta row of their unit and period."""
-    return scores.join(
-        score_meta,
-        sa.and_(
-            score_meta.c.upload_id == scores.c.upload_id,
-            score_meta.c.unit_code == scores.c.unit_code,
-            score_meta.c.period == scores.c.period,
-            score_meta.c.current,
+_RANKS = {s.key: s.rank for s in C.STAGES}
+
+
+def stage_rank(column) -> sa.ColumnElement:
+    """A stage's rank in SQL (self 1, checked 2, approved 3; anything else 0)."""
+    return sa.case(_RANKS, value=column, else_=0)
+
+
+def counted_card(meta) -> sa.ColumnElement:
+    """The condition that a score_meta row (the table or an alias of it) is *the* card of its unit
+    and period: current, and no current card of a higher stage beside it. Before any approval the
+    latest stage present counts; every read of "the" total goes through here (#19)."""
+    higher = score_meta.alias()
+    return sa.and_(
+        meta.c.current,
+        ~sa.exists().where(
+            higher.c.current,
+            higher.c.unit_code == meta.c.unit_code,
+            higher.c.period == meta.c.period,
+            stage_rank(higher.c.stage) > stage_rank(meta.c.stage),
         ),
+    )
+
+
+def _approvable(conn: sa.Connection, period: str, codes: list[str] | None) -> list[str]:
+    approved = score_meta.alias("approved")
+    query = sa.select(score_meta.c.unit_code).where(
+        score_meta.c.current,
+        score_meta.c.stage == "checked",
+        score_meta.c.period == period,
+        ~sa.exists().where(
+            approved.c.current,
+            approved.c.stage == "approved",
+            approved.c.unit_code == score_meta.c.unit_code,
+            approved.c.period == period,
+            approved.c.upload_id > score_meta.c.upload_id,
+        ),
+    )
+    if codes is not None:
+        query = query.where(score_meta.c.unit_code.in_(codes))
+    return sorted(conn.execute(query).scalars())
+
+
+def _merged_evidence(conn: sa.Connection, frame: pd.DataFrame) -> pd.DataFrame:
+    """An upload's evidence, with the evidence already stored for the same units and periods that
+    it does not replace (evidence survives a re-upload without it, #19)."""
+    keys = list(dict.fromkeys(zip(frame["unit_code"], frame["period"])))
+    cols = _data_columns(evidence)
+    kept = []
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = sa.select(*cols).where(
+            evidence.c.current, sa.tuple_(evidence.c.unit_code, evidence.c.period).in_(chunk)
+        )
+        kept.extend(dict(r) for r in conn.execute(query).mappings())
+    if not kept:
+        return frame
+    old = pd.DataFrame.from_records(kept, columns=[c.name for c in cols])
+    new_keys = set(zip(frame["unit_code"], frame["period"], frame["criterion_code"]))
+    old = old[[k not in new_keys for k in zip(old["unit_code"], old["period"], old["criterion_code"])]]
+    return pd.concat([frame, old], ignore_index=True)
+
+
+def _current_cards():
+    """Score rows joined to the score_meta row of the card that counts for their unit and period."""
+    return scores.join(score_meta, sa.and_(_same_card(score_meta), counted_card(score_meta)))
+
+
+def _same_card(meta) -> sa.ColumnElement:
+    return sa.and_(
+        meta.c.upload_id == scores.c.upload_id,
+        meta.c.unit_code == scores.c.unit_code,
+        meta.c.period == scores.c.period,
+        meta.c.stage == scores.c.stage,
     )
 
 
@@ -764,13 +992,5 @@ def _plain(series: pd.Series, sa_type) -> list:
 
 def card_totals(conn: sa.Connection, upload_id: int) -> None:
     """Each scorecard of the upload gets its total, summed in the database."""
-    points = (
-        sa.select(sa.func.sum(scores.c.points))
-        .where(
-            scores.c.upload_id == score_meta.c.upload_id,
-            scores.c.unit_code == score_meta.c.unit_code,
-            scores.c.period == score_meta.c.period,
-        )
-        .scalar_subquery()
-    )
+    points = sa.select(sa.func.sum(scores.c.points)).where(_same_card(score_meta)).scalar_subquery()
     conn.execute(score_meta.update().where(score_meta.c.upload_id == upload_id).values(points_total=points))

@@ -77,6 +77,25 @@ def criteria_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     )
 
 
+def stages_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """A unit's period criterion by criterion (Store.card_scores): the self-score, the working group's
+    check and the approval side by side, the group's reason and the evidence (#19). Text as data."""
+    evidence = [
+        " ".join(v for v in (t, k) if isinstance(v, str) and v) or "—"
+        for t, k in zip(frame["evidence_text"], frame["evidence_link"])
+    ]
+    return pd.DataFrame(
+        {
+            i18n.t("col.criterion", lang): frame["criterion"],  # the code: its content is in the table above
+            i18n.t("col.self_score", lang): _num(frame["self"], lang),
+            i18n.t("col.checked_score", lang): _num(frame["checked"], lang),
+            i18n.t("col.approved_score", lang): _num(frame["approved"], lang),
+            i18n.t("col.reason", lang): [i18n.text_or_dash(v) for v in frame["reason"]],
+            i18n.t("col.evidence", lang): evidence,
+        }
+    )
+
+
 def room_table(room: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Criteria with points still to win, most room first: where the next level can come from."""
     return pd.DataFrame(

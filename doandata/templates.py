@@ -56,9 +56,18 @@ INSTRUCTIONS = {
 
 def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tuple[str, str, int]]:
     """(key, header text, width) of every column the template has, in order."""
-    cols = [(c.key, c.header, c.width) for c in kind.columns if c.key != "period"]
+    cols = [(c.key, c.header, c.width) for c in kind.columns if c.key not in ("period", "stage")]
     if kind.code_columns == "criteria":
-        codes = [(code, code, CRITERION_WIDTH) for code in (criteria["code"] if criteria is not None else [])]
+        # each criterion's points, then its evidence and the working group's reason for a change (#19)
+        codes = [
+            column
+            for code in (criteria["code"] if criteria is not None else [])
+            for column in (
+                (code, code, CRITERION_WIDTH),
+                (C.evidence_key(code), f"Minh chứng {code}", 12),
+                (C.reason_key(code), f"Lý do {code}", 12),
+            )
+        ]
         cols = cols[:2] + codes + cols[2:]
     elif kind.code_columns == "plan_items":
         items = [(p.code, f"{p.code} - {p.short}", 16) for p in C.PLAN_ITEMS]
@@ -75,6 +84,7 @@ def write_workbook(
     units: pd.DataFrame | None = None,
     settings: Settings | None = None,
     parts: dict[str, pd.DataFrame] | None = None,
+    stage: str | None = None,
 ) -> bytes:
     """An .xlsx of one workbook kind; rows hold values by contract key (or code). A kind with a
     second sheet (a support plan's reinforcements) gets it too, with the rows of `parts[its key]`."""
@@ -84,7 +94,7 @@ def write_workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = kind.sheet
-    _title_block(ws, kind, period, len(columns) + 1)
+    _title_block(ws, kind, period, len(columns) + 1, stage)
     _header(ws, columns, criteria)
     data = rows if rows is not None else _prefill(kind, units, settings)
     _rows(ws, columns, data)
@@ -172,12 +182,17 @@ def header_text(code: str, content: object, maximum: object) -> str:
     return "\n".join(part for part in (code, name, most) if part)
 
 
-def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int) -> None:
+def _title_block(ws, kind: C.WorkbookKind, period: str | None, width: int, stage: str | None = None) -> None:
     xlsx.write(ws, 1, 1, ORG).font = Font(bold=True, size=12)
     title = kind.title + (f" — {C.period_label(period).upper()}" if period else "")
     xlsx.write(ws, 2, 1, title).font = Font(bold=True, size=14)
     if kind.periodic:
         xlsx.write(ws, 3, 1, f"Kỳ: {C.period_label(period)}" if period else "Kỳ: (ghi ví dụ Quý II/2018)")
+    if kind.code_columns == "criteria":  # the scorecard's stage (#19), read like the period
+        names = ", ".join(s.name for s in C.STAGES)
+        xlsx.write(
+            ws, 4, 1, f"Giai đoạn: {C.STAGE_BY_KEY[stage].name}" if stage else f"Giai đoạn: (ghi một trong: {names})"
+        )
     ws.row_dimensions[2].height = 22
 
 
@@ -314,6 +329,14 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None, criteri
     xlsx.append(ws, [INSTRUCTIONS[kind.key]])
     if kind.periodic:
         xlsx.append(ws, ["Kỳ báo cáo được đọc từ dòng “Kỳ:” ở đầu sheet; nếu để trống, hãy chọn kỳ khi tải lên."])
+    if kind.code_columns == "criteria":
+        xlsx.append(
+            ws,
+            [
+                "Giai đoạn chấm được đọc từ dòng “Giai đoạn:” ở đầu sheet (Đơn vị tự chấm, Tổ công tác thẩm định hoặc "
+                "Ban Thường vụ duyệt), hoặc chọn khi tải lên; nếu không ghi, bảng điểm được lưu là của Tổ công tác thẩm định."
+            ],
+        )
     xlsx.append(ws, [])
     xlsx.append(ws, ["Cột", "Ý nghĩa"])
     for key, text, _w in columns:
@@ -326,6 +349,14 @@ def _instructions(wb, kind: C.WorkbookKind, columns, period: str | None, criteri
             meaning = f"nội dung kế hoạch: {item.name}" if item else "điểm tiêu chí"
             if key in maxima:
                 meaning = "điểm tiêu chí: " + header_text("", *maxima[key]).replace("\n", " ")
+            if key.startswith(C.evidence_key("")):
+                meaning = (
+                    "không bắt buộc; minh chứng của tiêu chí: một dòng mô tả, đường dẫn hoặc tên tệp lưu ở văn phòng"
+                )
+            elif key.startswith(C.reason_key("")):
+                meaning = (
+                    "lý do Tổ công tác chấm khác điểm đơn vị tự chấm; bắt buộc khi điểm thẩm định khác điểm tự chấm"
+                )
         xlsx.append(ws, [text, meaning])
     xlsx.append(ws, [])
     xlsx.append(ws, ["Không xóa dòng tiêu đề. Có thể thêm dòng tiêu đề, chữ ký, ghi chú ở trên hoặc dưới bảng."])

@@ -182,7 +182,16 @@ STORED_IN = {
 }
 # kept as what they are read as (a rating word as its name, a plan item as its code, a unit named
 # by its name as its code), not as typed
-READ_AS = ("baseline_rating", "plan_item", "period", "item_code", "status", "to_unit", "units_discussed")
+READ_AS = (
+    "baseline_rating",
+    "plan_item",
+    "period",
+    "item_code",
+    "status",
+    "to_unit",
+    "units_discussed",
+    "stage",
+)
 # Kinds whose rows name their unit by code or by name, matched by _resolve_units.
 UNITS_RESOLVED = ("scores", "reports", "support")
 SUPPORT_KINDS = ("support", "reinforcements", "meetings")
@@ -570,7 +579,8 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
     codes = [c for c in criteria if c in table.columns]
     units = _resolve_units(table, context, [(r, raw) for r, raw, _ in table.rows], problems)
     periods = _row_periods(table, context, problems)
-    _check_duplicates(table, list(zip(units, periods)), problems)
+    stages = _row_stages(table, context, problems)
+    _check_duplicates(table, list(zip(units, periods, stages)), problems)
     matrix, blank = _points_matrix(table, codes, problems)
     sums = np.nansum(matrix, axis=1)
     kept, meta = [], []
@@ -595,10 +605,14 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 "total_given": rec["total_given"],
                 "rating_given": rec["rating_given"] or None,
                 "note": rec["note"] or "",
+                "stage": stages[i],
             }
         )
     _check_maxima(table, codes, [criteria[c] for c in codes], matrix, problems)
     points = np.nan_to_num(matrix[kept], nan=0.0)
+    reasons = _beside_texts(table, codes, C.reason_key, kept, problems)
+    evidence = _evidence_frame(table, codes, kept, units, periods, problems)
+    _check_reasons(table, context, codes, kept, units, periods, stages, points, reasons, problems)
     frames = {
         # object columns on purpose: 800,000 codes need no conversion to pandas' string type
         "scores": pd.DataFrame(
@@ -611,12 +625,189 @@ def check_scores(table: Table, context: Context) -> tuple[dict, list[Problem]]:
                 ),
                 "criterion_code": pd.Series(np.tile(np.array(codes, dtype=object), len(kept)), dtype=object),
                 "points": points.reshape(-1),
+                "stage": pd.Series(
+                    np.repeat(np.array([stages[i] for i in kept], dtype=object), len(codes)), dtype=object
+                ),
+                "reason": pd.Series(reasons.reshape(-1), dtype=object),
             },
             columns=SCORE_COLUMNS,
         ),
         "score_meta": pd.DataFrame.from_records(meta, columns=SCORE_META_COLUMNS),
     }
+    if len(evidence):
+        frames["evidence"] = evidence
     return frames, problems
+
+
+# ---------------------------------------------------------------- scoring stages and evidence (#19)
+
+
+def _row_stages(table: Table, context: Context, problems: list[Problem]) -> list[str]:
+    """Each row's stage: the choice at upload, else the row's Giai đoạn cell, else the sheet's
+    "Giai đoạn:" line, title or name; else checked (today's cards are the working groups'), said once."""
+    if context.stage_choice:
+        return [context.stage_choice] * len(table.rows)
+    sheet_level = _sheet_stage(table)
+    out: list[str] = _Stages()
+    defaulted = False
+    for row, raw, _s in table.rows:
+        value = raw.get("stage") if "stage" in table.columns else None
+        if value is not None and not is_blank(value) and not isinstance(value, CellError):
+            stage = C.parse_stage(value)
+            if stage is None:
+                allowed = ", ".join(s.name for s in C.STAGES)
+                problems.append(error("stage_unknown", **table.at(row, "stage"), value=value, allowed=allowed))
+                out.append(C.DEFAULT_STAGE)
+                continue
+            out.append(stage.key)
+        elif sheet_level:
+            out.append(sheet_level)
+        else:
+            out.append(C.DEFAULT_STAGE)
+            out.defaulted.add(len(out) - 1)
+            defaulted = True
+    if defaulted:
+        problems.append(warning("stage_default", sheet=table.sheet, stage=C.STAGE_BY_KEY[C.DEFAULT_STAGE].name))
+    return out
+
+
+class _Stages(list):
+    """Each row's stage, and which rows took the default (their unexplained changes are warnings)."""
+
+    def __init__(self):
+        super().__init__()
+        self.defaulted: set[int] = set()
+
+
+def _sheet_stage(table: Table) -> str | None:
+    """The stage a sheet's "Giai đoạn:" line names, else its title, else its name."""
+    for text in table.title_lines:
+        head, colon, tail = text.partition(":")
+        if colon and C.fold(head) in C.STAGE_LINE_WORDS:
+            stage = C.parse_stage(tail) or C.find_stage(tail)
+            if stage:
+                return stage.key
+    for text in [*table.title_lines, table.sheet]:
+        head, colon, tail = text.partition(":")
+        if colon and (C.fold(head) in C.STAGE_LINE_WORDS or C.fold(head) in PERIOD_LINE_WORDS):
+            continue  # the template's hint line names every stage; a Kỳ line none
+        stage = C.find_stage(text)
+        if stage:
+            return stage.key
+    return None
+
+
+def _beside_texts(table: Table, codes: list[str], key_of, kept: list[int], problems: list[Problem]) -> np.ndarray:
+    """The texts of the columns beside each criterion (key_of: C.reason_key), kept rows x criteria,
+    None where empty."""
+    out = np.full((len(kept), len(codes)), None, dtype=object)
+    for j, code in enumerate(codes):
+        key = key_of(code)
+        if key not in table.columns:
+            continue
+        for k, i in enumerate(kept):
+            row, raw, _s = table.rows[i]
+            value = raw.get(key)
+            if is_blank(value):
+                continue
+            text, problem = parse_text(value)
+            if problem:
+                problems.append(error(problem, **table.at(row, key), value=value))
+            elif text:
+                out[k, j] = C.clean_text(text)
+    return out
+
+
+LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _evidence_frame(
+    table: Table,
+    codes: list[str],
+    kept: list[int],
+    units: list,
+    periods: list,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    """One row per non-empty evidence cell: a short text and a link (the cell's first web address),
+    or a file name the office keeps, as text."""
+    texts = _beside_texts(table, codes, C.evidence_key, kept, problems)
+    records = []
+    for k, i in enumerate(kept):
+        for j, code in enumerate(codes):
+            text = texts[k, j]
+            if not text:
+                continue
+            found = LINK.search(text)
+            link = found.group(0).rstrip(".,;)") if found else None
+            if link:
+                text = C.clean_text(text.replace(link, " ").strip(" -–:;,()")) or None
+            records.append(
+                {"unit_code": units[i], "period": periods[i], "criterion_code": code, "text": text, "link": link}
+            )
+    return pd.DataFrame.from_records(records, columns=EVIDENCE_COLUMNS)
+
+
+def _check_reasons(
+    table: Table,
+    context: Context,
+    codes: list[str],
+    kept: list[int],
+    units: list,
+    periods: list,
+    stages: list[str],
+    points: np.ndarray,
+    reasons: np.ndarray,
+    problems: list[Problem],
+) -> None:
+    """A checked card's criterion that differs from the unit's self-score for the same period needs
+    the group's reason: without one, an error naming the unit and the criterion. A card that names no
+    stage (taken as checked: the workbooks made before #19, said by the stage_default warning) is not
+    held to it: only a card the file or the upload names as the group's check is."""
+    defaulted = getattr(stages, "defaulted", set())  # no stage named: taken as checked, not held to the rule
+    checked = [
+        k for k, i in enumerate(kept) if stages[i] == "checked" and i not in defaulted and units[i] and periods[i]
+    ]
+    if not checked:
+        return
+    own: dict[tuple, float] = {}
+    for k, i in enumerate(kept):
+        if stages[i] == "self" and units[i] and periods[i]:
+            own.update({(units[i], periods[i], c): float(points[k, j]) for j, c in enumerate(codes)})
+    wanted = sorted({periods[kept[k]] for k in checked})
+    if context.self_points is not None:
+        stored = context.self_points(wanted)
+        mine = {(units[kept[k]], periods[kept[k]]) for k in checked}
+        for unit, period, code, value in zip(
+            stored["unit_code"], stored["period"], stored["criterion_code"], stored["points"]
+        ):
+            if (unit, period) in mine:
+                own.setdefault((unit, period, code), float(value))
+    if not own:
+        return
+    names = dict(zip(context.units["code"], context.units["name"]))
+    for k in checked:
+        i = kept[k]
+        row, raw, _s = table.rows[i]
+        for j, code in enumerate(codes):
+            self_points = own.get((units[i], periods[i], code))
+            if self_points is None or abs(self_points - points[k, j]) < 1e-9 or reasons[k, j]:
+                continue
+            problems.append(
+                error(
+                    "reason_required",
+                    **table.at(row, code),
+                    value=_num(points[k, j]),
+                    who=_unit_of({"unit_code": units[i]}, names),
+                    criterion=code,
+                    own=_num(self_points),
+                    period=periods_label(periods[i]),
+                )
+            )
+
+
+def periods_label(period: str) -> str:
+    return periods.period_label(period)
 
 
 def _points_matrix(table: Table, codes: list[str], problems: list[Problem]) -> tuple[np.ndarray, np.ndarray]:
@@ -668,8 +859,9 @@ def _check_maxima(
         )
 
 
-SCORE_COLUMNS = ["unit_code", "period", "criterion_code", "points"]
-SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "note"]
+SCORE_COLUMNS = ["unit_code", "period", "criterion_code", "points", "stage", "reason"]
+SCORE_META_COLUMNS = ["unit_code", "period", "total_given", "rating_given", "note", "stage"]
+EVIDENCE_COLUMNS = ["unit_code", "period", "criterion_code", "text", "link"]
 
 
 def _check_given(table: Table, row: int, rec: dict, total: float, settings: Settings, problems: list[Problem]) -> None:

@@ -88,6 +88,17 @@ if len(moved):
     )
 
 gap = metrics.gap_to_next_rating(compare, row["total"], settings)
+# the three stages side by side (#19): what the working group changed, why, and the evidence
+st.subheader(i18n.t("unit.stages_header", lang, period=pname))
+stages = _snapshot.store().card_scores(f.period, code)
+if stages.empty:
+    st.caption(i18n.t("unit.stages_none", lang))
+else:
+    rests = own.totals.loc[own.totals["period"] == f.period, "stage"]
+    if len(rests):
+        st.caption(i18n.t("unit.stages_rest", lang, stage=i18n.t(f"stage.{rests.iloc[0]}", lang)))
+    _widgets.table(tables.stages_table(stages, lang), lang)
+
 st.subheader(i18n.t("unit.gap_header", lang))
 if gap["next"] is None:
     st.write(i18n.t("unit.gap_no_data" if cells.is_blank(row["total"]) else "unit.gap_top", lang))

@@ -87,7 +87,9 @@ if not batch.ok:
     st.stop()
 
 new_scores = batch.frames.get("scores")
-old_totals = None if new_scores is None else store.totals(periods=sorted(set(new_scores["period"])))
+# a card is compared with the current card of its own stage (#19): a self-score with the self-score
+one_stage = new_scores["stage"].iloc[0] if new_scores is not None and new_scores["stage"].nunique() == 1 else None
+old_totals = None if new_scores is None else store.totals(periods=sorted(set(new_scores["period"])), stage=one_stage)
 changes = metrics.preview_changes(new_scores, old_totals, snap.units, snap.settings)
 st.subheader(i18n.t("upload.changes", lang))
 if len(changes):

@@ -288,6 +288,75 @@ def score_frame(index: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# ---------------------------------------------------------------- scoring in stages (#19)
+# Q1 and Q2: every unit scores itself, the working groups check every card (lowering a few criteria,
+# with a reason), the Standing Committee approves. Q3: every unit has scored itself; only working
+# group 1 has checked its units' cards, and nothing is approved yet. The checked points are the
+# totals above, so the figures the charts tell stay the story they were.
+Q3_CHECKED_BY = 1
+LOWERED_REASONS = (
+    "chưa có biên bản sinh hoạt chi đoàn của một tháng trong quý",
+    "minh chứng chưa đủ: danh sách cán bộ dự tập huấn thiếu chữ ký xác nhận",
+    "hoạt động tính trùng với hoạt động của quý trước",
+    "chưa có văn bản thống nhất với Cấp ủy về nội dung này",
+    "kinh phí vận động chưa có chứng từ kèm theo",
+)
+EVIDENCE_TEXTS = {
+    "TC1": "Biên bản rà soát đội ngũ cán bộ Đoàn",
+    "TC2": "Quyết định kiện toàn Ban Chấp hành",
+    "TC4": "Danh sách cán bộ dự lớp tập huấn",
+    "TC5": "Báo cáo hoạt động phong trào",
+    "TC7": "Sổ theo dõi kinh phí vận động (lưu tại văn phòng Chi đoàn)",
+    "TC8": "Chương trình liên tịch với Cấp ủy",
+}
+
+
+def checked_in(index: int, code: str) -> bool:
+    """Whether the unit's card of the quarter (1-3) has been checked by a working group."""
+    return index < 3 or GROUP_OF.get(code) == Q3_CHECKED_BY
+
+
+def lowered(index: int, code: str, points: dict[str, float]) -> dict[str, float]:
+    """The criteria the working group lowered on a unit's self-score, and by how much: about half
+    the cards, one or two criteria, half a point to two points each."""
+    r = rng_for("lowered", code, index)
+    if r.random() < 0.5:
+        return {}
+    maxima = {c[0]: c[2] for c in CRITERIA}
+    room = [c for c in maxima if points[c] < maxima[c]]
+    out = {}
+    for criterion in r.sample(room, k=min(len(room), r.choice([1, 1, 2]))):
+        out[criterion] = min(maxima[criterion] - points[criterion], r.choice([0.5, 1.0, 1.0, 1.5, 2.0]))
+    return out
+
+
+def stage_frames(index: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A quarter's self-score cards (every unit, with evidence) and checked cards (the units checked,
+    with the reason for each criterion lowered)."""
+    checked = score_frame(index)
+    own = checked.copy()
+    for i, record in enumerate(checked.to_dict("records")):
+        code = record["unit_code"]
+        r = rng_for("evidence", code, index)
+        if code in GROUP_OF or code in SPECIAL_TOTALS or r.random() < 0.3:
+            for criterion in r.sample(sorted(EVIDENCE_TEXTS), k=2):
+                text = f"{EVIDENCE_TEXTS[criterion]} quý {'I' * index}/{PLAN_YEAR}"
+                if r.random() < 0.5:
+                    text += f" https://example.org/minh-chung/{code.lower()}/{PLAN_YEAR}-q{index}/{criterion.lower()}"
+                own.loc[i, C.evidence_key(criterion)] = text
+        if not checked_in(index, code):
+            continue
+        points = {c[0]: float(record[c[0]]) for c in CRITERIA}
+        for criterion, by in lowered(index, code, points).items():
+            own.loc[i, criterion] = points[criterion] + by
+            why = LOWERED_REASONS[rng_for("why", code, index, criterion).randrange(len(LOWERED_REASONS))]
+            checked.loc[i, C.reason_key(criterion)] = EXAMPLE + why
+    totals = own[[c[0] for c in CRITERIA]].sum(axis=1)
+    own["total_given"] = totals
+    own["rating_given"] = [C.rating_for(t).name if C.rating_for(t) else "" for t in totals]
+    return own, checked[[checked_in(index, c) for c in checked["unit_code"]]].reset_index(drop=True)
+
+
 def report_frame(quarter: int) -> pd.DataFrame:
     rows = []
     leaders = {1: "Phạm Văn Linh", 2: "Nguyễn Thị Bích Liên"}
@@ -732,13 +801,31 @@ def main(out: Path = HERE) -> list[Path]:
         ),
         "03_bo_tieu_chi.xlsx": write_workbook("criteria", criteria),
         "04_bang_diem_nam_2017.xlsx": write_workbook(
-            "scores", score_frame(0), period="2017", criteria=criteria, units=unit_list
+            "scores", score_frame(0), period="2017", criteria=criteria, units=unit_list, stage="approved"
         ),
     }
     for q in (1, 2, 3):
-        files[f"{4 + q:02d}_bang_diem_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
-            "scores", score_frame(q), period=f"{PLAN_YEAR}-Q{q}", criteria=criteria, units=unit_list
-        )
+        # the seeding takes a number's files in stage order (ingest._sample_order): self, checked, approved
+        own, checked = stage_frames(q)
+        period = f"{PLAN_YEAR}-Q{q}"
+        card = f"{4 + q:02d}_bang_diem_quy_{q}_{PLAN_YEAR}"
+        if q < 3:
+            files[f"{card}_tu_cham.xlsx"] = write_workbook(
+                "scores", own, period=period, criteria=criteria, units=unit_list, stage="self"
+            )
+            files[f"{card}.xlsx"] = write_workbook(
+                "scores", checked, period=period, criteria=criteria, units=unit_list, stage="checked"
+            )
+            files[f"{card}_btv_duyet.xlsx"] = write_workbook(
+                "scores", checked, period=period, criteria=criteria, units=unit_list, stage="approved"
+            )
+        else:  # Q3: the units' own cards keep the file's name; group 1's check beside it, no approval yet
+            files[f"{card}.xlsx"] = write_workbook(
+                "scores", own, period=period, criteria=criteria, units=unit_list, stage="self"
+            )
+            files[f"{card}_to_{Q3_CHECKED_BY}_tham_dinh.xlsx"] = write_workbook(
+                "scores", checked, period=period, criteria=criteria, units=unit_list, stage="checked"
+            )
     for q in (1, 2, 3):
         files[f"{7 + q:02d}_bao_cao_quy_{q}_{PLAN_YEAR}.xlsx"] = write_workbook(
             "reports", report_frame(q), period=f"{PLAN_YEAR}-Q{q}", units=unit_list

@@ -29,6 +29,7 @@ KEYS = [
     "items_done",
     "followed",
     "group",
+    "stage",
 ]
 
 
@@ -113,8 +114,9 @@ def test_import_refuses_a_faulty_file_with_every_problem_and_exit_1(any_url, tmp
         "Sheet Bảng điểm, dòng 21 (DLS — Đoàn Đoàn Luật sư Thành phố), cột TC1 (D): Điểm 12 vượt điểm tối đa 10"
         in out.stderr
     )
-    assert "cột TC2 (E): Điểm -1 bị âm" in out.stderr
-    assert "cột TC3 (F): Điểm “tám” không phải là số" in out.stderr
+    # each criterion's points are followed by its Minh chứng and Lý do columns (#19): TC2 is G, TC3 J
+    assert "cột TC2 (G): Điểm -1 bị âm" in out.stderr
+    assert "cột TC3 (J): Điểm “tám” không phải là số" in out.stderr
     assert "Không lưu gì" in out.stderr and "Traceback" not in out.stderr
     assert "sai.xlsx" not in cli_main("history", db_url=any_url).stdout
 
@@ -154,7 +156,8 @@ def test_seed_loads_an_empty_store_once(tmp_path):
 
 def test_same_file_twice_is_said_and_stores_nothing(any_url):
     out = cli_main("import", str(SAMPLE / "05_bang_diem_quy_1_2018.xlsx"), db_url=any_url)
-    assert out.returncode == 0 and "đã được tải lên y hệt ở lần #5" in out.stdout
+    # the Q1 self-scores are upload #5 (#19), the working groups' Q1 cards #6
+    assert out.returncode == 0 and "đã được tải lên y hệt ở lần #6" in out.stdout
 
 
 def test_rollback_from_the_cli(any_url, tmp_path):

@@ -37,17 +37,18 @@ def start_import(url: str, path, by: str) -> subprocess.Popen:
 
 
 def test_eight_imports_at_once_all_land(any_url, tmp_path):
-    """Eight working groups send a corrected Q1 scorecard at the same moment; file i raises unit i's
-    first criterion. All eight are stored in turn; the last one stored is what the pages show."""
+    """Eight corrected Q3 self-score workbooks come at the same moment; file i lowers unit i's first
+    criterion. All eight are stored in turn; the last one stored is what the pages show. (Q3's
+    self-scores count for the units working group 1 has not checked yet, #19: those eight.)"""
     store = Store(any_url)
-    codes = list(store.units()["unit_code"])[:8]
-    before_totals = store.totals(periods=["2018-Q1"]).set_index("unit_code")["total"]
+    codes = [c for c in store.units()["unit_code"] if c not in ("BDMDN", "STC")][:8]
+    before_totals = store.totals(periods=["2018-Q3"]).set_index("unit_code")["total"]
     store.dispose()
     before = counts(any_url)
     files = []
     for i, code in enumerate(codes):
-        path = tmp_path / f"bang_diem_quy_1_2018_to_{i}.xlsx"
-        path.write_bytes(rescored("05_bang_diem_quy_1_2018.xlsx", code, {"TC1": 0}))
+        path = tmp_path / f"bang_diem_quy_3_2018_to_{i}.xlsx"
+        path.write_bytes(rescored("07_bang_diem_quy_3_2018.xlsx", code, {"TC1": 0}))
         files.append(path)
     procs = [start_import(any_url, path, f"Tổ {i}") for i, path in enumerate(files)]
     outs = [p.communicate(timeout=240) for p in procs]
@@ -63,17 +64,17 @@ def test_eight_imports_at_once_all_land(any_url, tmp_path):
     history = store.history().head(8)
     assert sorted(history["by"]) == sorted(f"Tổ {i}" for i in range(8))
     assert (history["rows_replaced"] == 24).all() and (history["rows_added"] == 0).all()
-    # exactly one current card per unit and quarter, and it is the last stored file's
+    # exactly one current card per unit, quarter and stage, and it is the last stored file's
     with store.engine.connect() as conn:
         doubled = conn.execute(
             sa.text(
                 "SELECT count(*) FROM (SELECT unit_code, period FROM score_meta "
-                "WHERE current GROUP BY unit_code, period HAVING count(*) > 1) d"
+                "WHERE current GROUP BY unit_code, period, stage HAVING count(*) > 1) d"
             )
         )
         assert doubled.scalar_one() == 0
     last = int(history.iloc[0]["by"].split()[-1])
-    totals = store.totals(periods=["2018-Q1"]).set_index("unit_code")["total"]
+    totals = store.totals(periods=["2018-Q3"]).set_index("unit_code")["total"]
     for i, code in enumerate(codes):
         assert (totals[code] < before_totals[code]) == (i == last), code
     store.dispose()

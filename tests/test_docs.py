@@ -62,6 +62,7 @@ DYNAMIC_PREFIXES = {
     "commend.doc.": ("collective", "individual"),
     "commend.doc.col.": None,
     "commend.get_": ("docx", "xlsx"),
+    "stage.": C.STAGE_KEYS,  # scoring stages (#19)
 }
 
 

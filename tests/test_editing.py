@@ -144,7 +144,8 @@ def test_a_faulty_upload_shows_every_problem_and_stores_nothing(app, db_url):
     assert app.error[0].value == "Có 2 lỗi và 1 lưu ý."
     problems = app.dataframe[0].value
     assert problems["Mức độ"].tolist() == ["Lỗi", "Lỗi", "Lưu ý"]
-    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (F)"] and problems["Dòng"].tolist() == ["21"] * 3
+    # each criterion's points are followed by its Minh chứng and Lý do columns (#19): TC3 is J
+    assert problems["Cột"].tolist()[:2] == ["cột TC1 (D)", "cột TC3 (J)"] and problems["Dòng"].tolist() == ["21"] * 3
     assert problems["Nội dung, cách sửa"][0].startswith("Điểm 12 vượt điểm tối đa 10")
     assert [b.label for b in app.get("download_button")][-1] == "Tải tệp đã đánh dấu các ô cần sửa"
     assert not [b for b in app.button if b.label == "Xác nhận lưu"]
@@ -182,7 +183,7 @@ def test_an_upload_over_the_size_limit_is_refused(app, monkeypatch):
     sign_in(app)
     data = (SAMPLE / "07_bang_diem_quy_3_2018.xlsx").read_bytes()
     app.get("file_uploader")[0].set_value(("lon.xlsx", data, XLSX)).run()
-    # about 14 kB against 0.01 MB: both figures legible, the file's rounded up to three decimals
+    # about 15 kB (with the evidence and reason columns, #19) against 0.01 MB: both figures legible, the file's rounded up to three decimals
     # the page shows it as typed: AppTest reads the markdown source, punctuation escaped
     size = f"{math.ceil(len(data) / 2**20 * 1000) / 1000:.3f}".replace(".", ",")
     assert size in {"0,013", "0,014", "0,015"}

@@ -281,23 +281,24 @@ def test_error_cells_saved_by_a_spreadsheet_are_errors_naming_the_cell(store, tm
     """LibreOffice computes =1/0 and a deleted reference and saves #DIV/0! and #REF! as the cells'
     values, as Excel does; calamine reads both as empty, in an .xlsx, an .ods and an old .xls."""
     path = tmp_path / "07_bang_diem_quy_3_2018.xlsx"
-    path.write_bytes(q3_with({"D6": "=1/0", "E7": "=#REF!+1"}))
+    # TC1 and TC2 (each criterion has its Minh chứng and Lý do columns beside it, #19)
+    path.write_bytes(q3_with({"D6": "=1/0", "G7": "=#REF!+1"}))
     saved = convert(path, fmt)
     assert errors_said(saved.read_bytes(), store, saved.name) == [
         "Lỗi: Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC1 (D): Ô có lỗi #DIV/0! thay cho giá trị (công thức không tính "
         "được, ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
         "ô lỗi không được tính là 0.",
-        "Lỗi: Sheet Bảng điểm, dòng 7 (BTCTU — Chi đoàn Ban Tổ chức Thành ủy), cột TC2 (E): Ô có lỗi #REF! thay cho giá trị (công thức không tính được, "
+        "Lỗi: Sheet Bảng điểm, dòng 7 (BTCTU — Chi đoàn Ban Tổ chức Thành ủy), cột TC2 (G): Ô có lỗi #REF! thay cho giá trị (công thức không tính được, "
         "ví dụ tham chiếu đã bị xoá hoặc chia cho 0). Hãy sửa công thức hoặc ghi thẳng giá trị vào ô; "
         "ô lỗi không được tính là 0.",
     ]
 
 
 def test_a_formula_without_a_saved_result_is_an_error_naming_the_cell(store):
-    data = q3_with({"F6": "=SUM(D6:E6)", "B8": "=A1"})  # openpyxl saves formulas without results
+    data = q3_with({"J6": "=SUM(D6:G6)", "B8": "=A1"})  # openpyxl saves formulas without results
     lines = errors_said(data, store, "07_bang_diem_quy_3_2018.xlsx")
     assert [line.split(": ", 2)[1] for line in lines] == [
-        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC3 (F)",
+        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC3 (J)",
         "Sheet Bảng điểm, dòng 8 (Chi đoàn Ban Dân vận Thành ủy), cột Mã đơn vị (B)",
     ]
     assert lines[0].endswith(
@@ -308,7 +309,7 @@ def test_a_formula_without_a_saved_result_is_an_error_naming_the_cell(store):
 
 def test_a_numeric_nan_is_an_error_not_a_zero(store):
     marker = 7.25
-    data = q3_with({"G6": marker})
+    data = q3_with({"M6": marker})  # TC4
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -320,7 +321,7 @@ def test_a_numeric_nan_is_an_error_not_a_zero(store):
             dst.writestr(info, body)
     lines = errors_said(out.getvalue(), store, "07_bang_diem_quy_3_2018.xlsx")
     assert [line.split(": ", 2)[1] for line in lines] == [
-        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC4 (G)"
+        "Sheet Bảng điểm, dòng 6 (VPTU — Đoàn Văn phòng Thành ủy), cột TC4 (M)"
     ]
     assert "Ô có lỗi NAN thay cho giá trị" in lines[0]
 

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from doandata import cli
+from doandata.store import Store
 from tests.conftest import NEXT, cli_main
 from tests.messy import CODES, convert, messy_scorecard
 
@@ -66,6 +67,14 @@ def messy_files(tmp_path_factory):
     return {"xlsx": base, "xls": convert(base, "xls"), "ods": convert(base, "ods")}
 
 
+def stage_default(sheet: str) -> str:
+    """What a scorecard naming no stage is told (#19): it is stored as the working group's."""
+    return (
+        f"Lưu ý: Sheet {sheet}: Bảng điểm không ghi giai đoạn chấm (cột “Giai đoạn”, dòng “Giai đoạn:” ở đầu sheet, "
+        "hoặc chọn khi tải lên): được lưu là “Tổ công tác thẩm định”."
+    )
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
 def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
     out = cli_main("import", str(messy_files[fmt]), db_url=db_url)
@@ -73,11 +82,17 @@ def test_a_messy_scorecard_imports_from_every_writer(messy_files, db_url, fmt):
     # the notes sheet is reported and skipped; the title, the two-row header, the sections, the
     # blank row, the totals row, the notes and the signature are understood
     assert lines(out) == [
+        stage_default("Bang diem"),
         "Lưu ý: Sheet Ghi chep: Sheet này không có bảng nào của hệ thống nên được bỏ qua.",
         f"Đã lưu lần tải lên #{NEXT}: Bảng điểm, kỳ Quý II/2018, 3 dòng, 3 đơn vị.",
     ]
+    # the file names no stage, so its cards are stored as the working group's check (#19)
+    store = Store(db_url)
+    checked = store.stage_points("checked", ["2018-Q2"]).groupby("unit_code")["points"].sum()
+    store.dispose()
+    assert (checked["BDMDN"], checked["HND"], checked["VPTU"]) == (63, 52, 88)  # "8,5" and "7.5" read as numbers
     t = totals(db_url, "2018-Q2")
-    assert (t["BDMDN"], t["HND"], t["VPTU"]) == (63, 52, 88)  # "8,5" and "7.5" read as numbers
+    assert t["VPTU"] == 89  # Q2 is approved in the sample: its figures rest on the approved cards
     assert t["DLS"] == 68  # units the file does not hold keep their values
 
 
@@ -126,6 +141,7 @@ def test_scorecard_errors_are_all_said_at_once_with_their_place(tmp_path, db_url
         "Hãy giữ một dòng cho mỗi đơn vị.",
         "Lỗi: Sheet Bảng điểm, dòng 9 (Đơn vị không có thật), cột Tên đơn vị (C): Không có đơn vị “Đơn vị không có thật” trong danh sách "
         "đơn vị. Hãy kiểm tra mã (hoặc tên) đơn vị, hoặc bổ sung đơn vị vào Danh sách đơn vị trước.",
+        stage_default("Bảng điểm"),
         "Không lưu gì: tệp có 6 lỗi. Hãy sửa các lỗi trên rồi tải lên lại.",
     ]
     assert totals(db_url, "2018-Q3")["DLS"] == 73  # nothing changed
@@ -147,7 +163,8 @@ def test_warnings_import_and_are_shown(tmp_path, db_url):
     path = write(tmp_path / "q3.xlsx", {"Bảng điểm": scorecard(("DLS", "", [*HALF, 60, 2]), header=header)})
     out = cli_main("import", path, db_url=db_url)
     assert out.returncode == 0, out.stderr
-    assert lines(out)[:2] == [
+    assert lines(out)[:3] == [
+        stage_default("Bảng điểm"),
         "Lưu ý: Sheet Bảng điểm, dòng 3, cột Điểm thưởng (O): Cột “Điểm thưởng” không thuộc mẫu nên được bỏ qua. "
         "Nếu đây là một tiêu chí, hãy thêm nó vào Bộ tiêu chí trước.",
         "Lưu ý: Sheet Bảng điểm, dòng 4 (DLS — Đoàn Đoàn Luật sư Thành phố), cột Tổng điểm (N): Tổng điểm ghi 60 nhưng cộng các tiêu chí được 50. "
@@ -365,6 +382,7 @@ def test_the_marked_workbook_points_at_each_faulty_cell(tmp_path, db_url):
     assert [(r[0], r[1], r[2], r[3], r[4]) for r in listing] == [
         ("Lỗi", "Bảng điểm", 4, "DLS — Đoàn Đoàn Luật sư Thành phố", "TC1 (D)"),
         ("Lỗi", "Bảng điểm", 5, "HND — Chi đoàn Hội Nông dân Thành phố", "TC2 (E)"),
+        ("Lưu ý", "Bảng điểm", None, None, None),  # no stage named: stored as the group's (#19)
     ]
     ws = wb["Bảng điểm"]
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")

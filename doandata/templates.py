@@ -24,6 +24,7 @@ from .settings import Settings
 
 ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
 HEADER_ROW = 5
+EVIDENCE_WIDTH = 9  # a criterion's Minh chứng and Lý do columns: narrow, so the sheet prints one page wide
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -64,8 +65,8 @@ def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tup
             for code in (criteria["code"] if criteria is not None else [])
             for column in (
                 (code, code, CRITERION_WIDTH),
-                (C.evidence_key(code), f"Minh chứng {code}", 12),
-                (C.reason_key(code), f"Lý do {code}", 12),
+                (C.evidence_key(code), f"Minh chứng\n{code}", EVIDENCE_WIDTH),
+                (C.reason_key(code), f"Lý do\n{code}", EVIDENCE_WIDTH),
             )
         ]
         cols = cols[:2] + codes + cols[2:]

@@ -80,7 +80,7 @@ def test_libreoffice_prints_the_scorecard_one_page_wide(store, tmp_path):
     ).stdout
     ws = openpyxl.load_workbook(xlsx)["Bảng điểm"]
     for cell in ws[templates.HEADER_ROW]:  # every column of the header on the first page: one page wide
-        assert str(cell.value).split("\n")[0] in first, cell.value
+        assert all(word in first for word in str(cell.value).split("\n")[0].split()), cell.value  # words may wrap
     assert "(tối đa 10)" in first and "Trang 1/" in first
     units = store.units()
     last = units["name"].iloc[-1]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import commendations, metrics, periods, support
+from . import commendations, i18n, metrics, periods, support
 from .settings import Settings
 
 FINAL = periods.REVIEW_BY_KEY["final"]
@@ -384,3 +384,110 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
     ]
     brief.to_decide = {k: brief.to_decide.get(k, []) for k in DECIDE_KINDS}
     return brief
+
+
+# ---------------------------------------------------------------- words (the CLI's text, the .docx)
+
+
+def _names(items: list[dict], lang: str) -> str:
+    return "; ".join(i.get("unit_name") or i.get("name") or i["unit_code"] for i in items) or i18n.t("brief.none", lang)
+
+
+def _n(value, lang: str) -> str:
+    return i18n.fmt_number(value, lang)
+
+
+def title(b: Brief, lang: str = "vi") -> str:
+    return i18n.t(
+        "brief.title",
+        lang,
+        at=i18n.fmt_date(b.at, lang),
+        quarter=i18n.period_name(b.quarter, lang),
+        since=i18n.fmt_date(b.since, lang),
+        since_quarter=i18n.period_name(b.since_quarter, lang),
+    )
+
+
+def method_line(lang: str = "vi") -> str:
+    return i18n.t("brief.method", lang, final=i18n.t("review.final", lang))
+
+
+def sections(b: Brief, lang: str = "vi") -> list[tuple[str, list[str]]]:
+    """The brief as three headed lists of lines: since the last meeting, the early warning, to decide."""
+    t = i18n.t
+    since = [
+        t("brief.changed", lang, n=len(b.changed)),
+        *(
+            t(
+                "brief.changed_line",
+                lang,
+                unit=c["unit_name"],
+                before=i18n.status_name(c["before"], lang),
+                after=i18n.status_name(c["after"], lang),
+                total_before=_n(c["total_before"], lang),
+                total_after=_n(c["total_after"], lang),
+            )
+            for c in b.changed
+        ),
+        t(
+            "brief.counts",
+            lang,
+            **{f"{s}_before": b.counts_before.get(s, 0) for s in metrics.STATUS_ORDER},
+            **{f"{s}_after": b.counts_after.get(s, 0) for s in metrics.STATUS_ORDER},
+        ),
+        t("brief.uploads", lang, n=len(b.uploads)),
+        t(
+            "brief.missing",
+            lang,
+            quarter=i18n.period_name(b.quarter, lang),
+            n=len(b.missing_reports),
+            names=_names(b.missing_reports, lang),
+        ),
+        t("brief.done", lang, n=len(b.actions_done), names=_actions(b.actions_done, lang)),
+        t("brief.overdue", lang, n=len(b.actions_overdue), names=_actions(b.actions_overdue, lang)),
+        t(
+            "brief.meetings",
+            lang,
+            held=len(b.meetings_held),
+            quarter=i18n.period_name(b.quarter, lang),
+            missed=", ".join(f"{g}" for g in b.meetings_missed) or t("brief.none", lang),
+        ),
+    ]
+    short = b.projected_short
+    warning = [t("brief.short", lang, n=len(short), of=len(b.projections), final=t("review.final", lang))]
+    for p in short:
+        warning.append(
+            t(
+                "brief.short_line",
+                lang,
+                unit=p.unit_name,
+                projected=_n(p.projected, lang),
+                low=_n(p.low, lang),
+                high=_n(p.high, lang),
+                target=_n(p.target, lang),
+                shortfall=_n(p.shortfall, lang),
+            )
+            + ("" if p.known or len(p.points) > 2 else " " + t("brief.few_points", lang, n=len(p.points)))
+        )
+    warning.append(method_line(lang))
+    d = b.to_decide
+    decide = [
+        t("brief.decide.commendations", lang, n=len(d["commendations"]), names=_names(d["commendations"], lang)),
+        t(
+            "brief.decide.overdue_no_date",
+            lang,
+            n=len(d["overdue_no_date"]),
+            names=_actions(d["overdue_no_date"], lang),
+        ),
+        t("brief.decide.no_group", lang, n=len(d["no_group"]), names=_names(d["no_group"], lang)),
+        t("brief.decide.no_companion", lang, n=len(d["no_companion"]), names=_names(d["no_companion"], lang)),
+    ]
+    return [
+        (t("brief.section.since", lang), since),
+        (t("brief.section.warning", lang), warning),
+        (t("brief.section.decide", lang), decide),
+    ]
+
+
+def _actions(items: list[dict], lang: str) -> str:
+    return "; ".join(f"{a['unit_code']} #{a['action_no']} {a['action']}" for a in items) or i18n.t("brief.none", lang)

@@ -308,7 +308,7 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
             "filename": r["filename"],
             "by": r["by"],
         }
-        for r in between.sort_values("id").to_dict("records")
+        for r in between.sort_values(["at", "id"]).to_dict("records")
     ]
     brief.newer = int((days > at).sum())
 

@@ -491,3 +491,75 @@ def sections(b: Brief, lang: str = "vi") -> list[tuple[str, list[str]]]:
 
 def _actions(items: list[dict], lang: str) -> str:
     return "; ".join(f"{a['unit_code']} #{a['action_no']} {a['action']}" for a in items) or i18n.t("brief.none", lang)
+
+
+# ---------------------------------------------------------------- the one-page .docx
+
+
+@dataclass
+class _Doc:
+    """What reports' heading and table read of a document."""
+
+    lang: str
+    settings: Settings
+    subtitle: str = ""
+
+
+def to_docx(b: Brief, settings: Settings, lang: str = "vi") -> bytes:
+    """The brief on one A4 page: the Union's heading (reports' own), the title, then the three
+    sections: the status changes and the units projected short in tables, the rest in lines."""
+    from docx import Document
+    from docx.shared import Pt
+
+    from . import reports as R
+
+    signing = R.Signing(code="TT/ĐTN", date=b.at).worded(lang)
+    doc = Document()
+    R._page(doc)
+    head = _Doc(lang, settings)
+    R._heading(doc, head, signing)
+    R._para(doc, i18n.t("brief.doc.title", lang), bold=True, size=15, align=R.CENTER)
+    R._para(doc, title(b, lang), italic=True, size=12, align=R.CENTER)
+    (since, warning, decide) = sections(b, lang)
+    compact = []
+
+    def lines(items: list[str]) -> None:
+        for line in items:
+            compact.append(R._para(doc, "– " + line, size=11, align=R.JUSTIFY))
+
+    compact.append(R._para(doc, since[0], bold=True, size=13))
+    if b.changed:
+        header = [i18n.t(f"brief.doc.col.{k}", lang) for k in ("unit", "before", "after")]
+        rows = [
+            [
+                c["unit_name"],
+                f"{i18n.status_name(c['before'], lang)} ({_n(c['total_before'], lang)})",
+                f"{i18n.status_name(c['after'], lang)} ({_n(c['total_after'], lang)})",
+            ]
+            for c in b.changed
+        ]
+        R._table(doc, head, header, rows, [7.0, 4.5, 4.5])
+    lines(since[1][len(b.changed) + 1 :])
+    compact.append(R._para(doc, warning[0], bold=True, size=13))
+    lines(warning[1][:1])
+    short = b.projected_short
+    if short:
+        header = [i18n.t(f"brief.doc.col.{k}", lang) for k in ("unit", "projected", "range", "target", "shortfall")]
+        rows = [
+            [p.unit_name, _n(p.projected, lang), f"{_n(p.low, lang)}–{_n(p.high, lang)}", _n(p.target, lang)]
+            + [_n(p.shortfall, lang)]
+            for p in short
+        ]
+        R._table(doc, head, header, rows, [6.2, 2.4, 3.0, 2.2, 2.2])
+    compact.append(R._para(doc, warning[1][-1], italic=True, size=10, align=R.JUSTIFY))
+    compact.append(R._para(doc, decide[0], bold=True, size=13))
+    lines(decide[1])
+    for p in compact:  # one page: no room between the lines
+        p.paragraph_format.space_before = Pt(2)
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.line_spacing = 1.0
+    return R._saved(doc)
+
+
+def file_name(b: Brief) -> str:
+    return f"hop_giao_ban_{b.at.isoformat()}.docx"

@@ -62,6 +62,7 @@ DYNAMIC_PREFIXES = {
     "commend.doc.": ("collective", "individual"),
     "commend.doc.col.": None,
     "commend.get_": ("docx", "xlsx"),
+    "brief.doc.col.": ("unit", "before", "after", "projected", "range", "target", "shortfall"),  # brief.to_docx
 }
 
 

@@ -8,6 +8,8 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
+from doandata import brief
+from doandata.settings import Settings
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
 from tests.conftest import NEXT
 
@@ -82,6 +84,7 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
                 "nav.groups": i18n.t("groups.header", lang, period=pname),
                 "nav.clusters": i18n.t("clusters.header", lang, period=pname),
                 "nav.reports": i18n.t("reports.header", lang),
+                "nav.meeting": i18n.t("hop.header", lang, at=i18n.fmt_date(brief.default_at(Settings()), lang)),
                 "nav.commendations": i18n.t("commend.header", lang),
                 "nav.templates": i18n.t("templates.header", lang),
                 "nav.upload": i18n.t("upload.header", lang),
@@ -121,6 +124,7 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
             "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
             "nav.reports": i18n.t("reports.header", "vi"),
+            "nav.meeting": i18n.t("hop.header", "vi", at=i18n.fmt_date(brief.default_at(Settings()), "vi")),
             "nav.commendations": i18n.t("commend.header", "vi"),
             "nav.templates": i18n.t("templates.header", "vi"),
             "nav.upload": i18n.t("upload.header", "vi"),
@@ -129,7 +133,7 @@ def test_no_request_leaves_the_app(browser, db_url):
         }
         # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items and
         # has a support plan (its actions' timeline)
-        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1}
+        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1, "nav.meeting": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)

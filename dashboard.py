@@ -35,6 +35,7 @@ PAGES = [
     st.Page("pages/to_cong_tac.py", title=i18n.t("nav.groups", lang), icon=":material/groups:"),
     st.Page("pages/cum.py", title=i18n.t("nav.clusters", lang), icon=":material/hub:"),
     st.Page("pages/bao_cao.py", title=i18n.t("nav.reports", lang), icon=":material/description:"),
+    st.Page("pages/hop.py", title=i18n.t("nav.meeting", lang), icon=":material/co_present:"),
     st.Page("pages/khen_thuong.py", title=i18n.t("nav.commendations", lang), icon=":material/military_tech:"),
     st.Page("pages/mau_bieu.py", title=i18n.t("nav.templates", lang), icon=":material/download:"),
     st.Page("pages/tai_len.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:"),

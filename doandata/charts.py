@@ -710,3 +710,52 @@ def actions_timeline(actions: pd.DataFrame, day: dt.date, day_label: str, lang: 
     order = list(dict.fromkeys(rows))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], automargin=True)
     return _layout(fig, i18n.t("chart.actions_title", lang), height=190 + 42 * max(1, len(order)))
+
+
+def projection_ranges(projections: list, lang: str = "vi") -> go.Figure:
+    """The meeting brief's early warning (brief.Projection): per followed unit the range its total may
+    reach at the tổng kết at its current pace, the central projection (red below the target, green
+    at or above), and its target; the units projected furthest below their target first."""
+    data = [p for p in projections if p.projected is not None]
+    data.sort(key=lambda p: (p.target or 0) - p.projected, reverse=True)
+    names = [safe(short_name(p.unit_name)) for p in data]
+    fig = go.Figure()
+    fig.add_scatter(
+        y=names,
+        x=[p.projected for p in data],
+        mode="markers",
+        name=i18n.t("chart.projected", lang),
+        marker=dict(
+            size=16, color=[STATUS_COLOURS["behind" if p.shortfall else "on_track"] for p in data], symbol="circle"
+        ),
+        error_x=dict(
+            type="data",
+            symmetric=False,
+            array=[p.high - p.projected for p in data],
+            arrayminus=[p.projected - p.low for p in data],
+            thickness=6,
+            width=0,
+            color="rgba(21,101,192,0.35)",
+        ),
+        customdata=list(
+            zip(
+                [safe(p.unit_name) for p in data],
+                _numbers([p.projected for p in data], lang),
+                _numbers([p.low for p in data], lang),
+                _numbers([p.high for p in data], lang),
+            )
+        ),
+        hovertemplate="%{customdata[0]}: %{customdata[1]} (%{customdata[2]}–%{customdata[3]})<extra></extra>",
+    )
+    fig.add_scatter(
+        y=names,
+        x=[p.target for p in data],
+        mode="markers",
+        name=i18n.t("chart.target", lang),
+        marker=dict(symbol="line-ns", size=28, line=dict(width=4, color=TARGET_COLOUR)),
+        hoverinfo="skip",
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text=i18n.t("chart.points", lang))
+    title = i18n.t("chart.projection_title", lang, final=i18n.t("review.final", lang))
+    return _layout(fig, title, height=max(220, 60 + 44 * len(data)))

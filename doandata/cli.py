@@ -175,6 +175,10 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--group", type=int, metavar="N", help=says("cli.help.approve_group"))
     p.add_argument("--by", default="", help=says("cli.help.by_approve"))
     p.add_argument("--yes", action="store_true", help=says("cli.help.yes"))
+    p = command("brief", "cli.help.brief")  # the meeting brief (#20)
+    p.add_argument("--since", required=True, metavar="DATE", help=says("cli.help.since"))
+    p.add_argument("--at", metavar="DATE", help=says("cli.help.at"))
+    p.add_argument("--json", action="store_true", help=says("cli.help.json"))
     for name, key in (("backup", "cli.help.backup"), ("restore", "cli.help.restore")):
         command(name, key).add_argument("file", help=says("cli.help.backup_file"))
     command("history", "cli.help.history")
@@ -552,6 +556,35 @@ def cmd_meetings(store: Store, args) -> int:
     return OK
 
 
+BRIEF_KEYS = ["changed", "missing_reports", "actions_done", "actions_overdue", "projected_short", "to_decide"]
+
+
+def cmd_brief(store: Store, args) -> int:
+    """The meeting brief of the meeting on --at (today) since the meeting on --since (brief.py)."""
+    from . import brief
+
+    since = brief.parse_date(args.since)
+    if since is None:
+        return _fail(i18n.t("cli.bad_date", args.lang, value=args.since))
+    at = dt.date.today() if args.at is None else brief.parse_date(args.at)
+    if at is None:
+        return _fail(i18n.t("cli.bad_date", args.lang, value=args.at))
+    if since >= at:
+        return _fail(i18n.t("cli.dates_order", args.lang, since=i18n.fmt_date(since), at=i18n.fmt_date(at)))
+    made = brief.build(store, at=at, since=since)
+    if args.json:
+        record = made.record()
+        print(json.dumps({**{k: record[k] for k in BRIEF_KEYS}, **record}, ensure_ascii=False))
+        return OK
+    print(brief.title(made, args.lang))
+    for heading, lines in brief.sections(made, args.lang):
+        print()
+        print(heading)
+        for line in lines:
+            print(f"- {line}")
+    return OK
+
+
 def _iso(value) -> str | None:
     """A stored date as YYYY-MM-DD (SQLite and PostgreSQL give a date; a frame may hold a string)."""
     if value is None or (isinstance(value, float) and value != value):
@@ -768,6 +801,7 @@ def cmd_commendations(store: Store, args) -> int:
 
 COMMANDS = {
     "commendations": cmd_commendations,
+    "brief": cmd_brief,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "hash-password": cmd_hash_password,

@@ -2155,6 +2155,115 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Approved {n} {n:scorecard|scorecards} for {period} (history entry #{entry}; undo: python -m doandata "
         "rollback {entry}).",
     ),
+    # ------------------------------------------------------------ the meeting brief (#20, brief.py, pages/hop.py)
+    "brief.title": (
+        "Họp giao ban ngày {at} (xem xét {quarter}), so với cuộc họp ngày {since} ({since_quarter})",
+        "Meeting of {at} (reviewing {quarter}), since the meeting of {since} ({since_quarter})",
+    ),
+    "brief.none": ("không có", "none"),
+    "brief.section.since": ("I. Từ cuộc họp trước", "I. Since the last meeting"),
+    "brief.section.warning": ("II. Cảnh báo sớm: dự báo đến tổng kết", "II. Early warning: where units will stand"),
+    "brief.section.decide": ("III. Cần quyết định", "III. To decide"),
+    "brief.changed": ("Đơn vị đổi trạng thái: {n}", "Units whose status changed: {n}"),
+    "brief.changed_line": (
+        "{unit}: {before} ({total_before} điểm) → {after} ({total_after} điểm)",
+        "{unit}: {before} ({total_before}) → {after} ({total_after})",
+    ),
+    "brief.counts": (
+        "Đúng tiến độ {on_track_before} → {on_track_after}; cần chú ý {at_risk_before} → {at_risk_after}; "
+        "chậm tiến độ {behind_before} → {behind_after}",
+        "On track {on_track_before} → {on_track_after}; needs attention {at_risk_before} → {at_risk_after}; "
+        "behind {behind_before} → {behind_after}",
+    ),
+    "brief.uploads": ("Lần cập nhật dữ liệu giữa hai cuộc họp: {n}", "Data updates between the meetings: {n}"),
+    "brief.missing": (
+        "Báo cáo {quarter} chưa gửi: {n} ({names})",
+        "Reports of {quarter} still missing: {n} ({names})",
+    ),
+    "brief.done": ("Nhiệm vụ hoàn thành: {n} ({names})", "Actions completed: {n} ({names})"),
+    "brief.overdue": ("Nhiệm vụ trở thành quá hạn: {n} ({names})", "Actions become overdue: {n} ({names})"),
+    "brief.meetings": (
+        "Cuộc họp tổ đã họp: {held}; tổ chưa họp trong {quarter}: {missed}",
+        "Working-group meetings held: {held}; groups with no meeting in {quarter}: {missed}",
+    ),
+    "brief.short": (
+        "Đơn vị dự báo chưa đạt mục tiêu ở {final}: {n}/{of}",
+        "Units projected below their target at the {final}: {n} of {of}",
+    ),
+    "brief.short_line": (
+        "{unit}: dự báo {projected} (khoảng {low}–{high}), mục tiêu {target}, thiếu {shortfall} điểm",
+        "{unit}: projected {projected} (range {low}–{high}), target {target}, short by {shortfall}",
+    ),
+    "brief.few_points": ("(chỉ {n} điểm số liệu: khoảng rộng)", "(only {n} data points: a wide range)"),
+    "brief.method": (
+        "Cách dự báo: đường thẳng bình phương nhỏ nhất qua điểm năm 2017 và các quý đã có, đọc ở quý của {final}; "
+        "khoảng = ±2 sai số chuẩn (ít nhất ±ngưỡng cần chú ý; gấp đôi khi chỉ có 2 điểm, gấp ba khi chỉ có 1). "
+        "Chỉ là xu hướng, không tính đến việc đơn vị thay đổi cách làm.",
+        "Method: a least-squares line through the 2017 total and the quarters so far, read at the {final}'s "
+        "quarter; range ±2 standard errors (at least ±the needs-attention band; twice it with 2 points, three "
+        "times with 1). A trend only: it cannot know what a unit will change.",
+    ),
+    "brief.decide.commendations": (
+        "Đề xuất khen thưởng chờ quyết định: {n} ({names})",
+        "Commendation candidates waiting for a decision: {n} ({names})",
+    ),
+    "brief.decide.overdue_no_date": (
+        "Nhiệm vụ quá hạn chưa có hạn mới: {n} ({names})",
+        "Overdue actions with no new date: {n} ({names})",
+    ),
+    "brief.decide.no_group": (
+        "Đơn vị chưa có tổ công tác theo dõi: {n} ({names})",
+        "Units with no working group: {n} ({names})",
+    ),
+    "brief.decide.no_companion": (
+        "Đơn vị đặc thù chưa có đơn vị đồng hành: {n} ({names})",
+        "Special units with no companion: {n} ({names})",
+    ),
+    "brief.doc.title": ("BẢN TÓM TẮT HỌP GIAO BAN", "MEETING BRIEF"),
+    "brief.doc.col.unit": ("Đơn vị", "Unit"),
+    "brief.doc.col.before": ("Trước", "Before"),
+    "brief.doc.col.after": ("Nay", "Now"),
+    "brief.doc.col.projected": ("Dự báo", "Projected"),
+    "brief.doc.col.range": ("Khoảng", "Range"),
+    "brief.doc.col.target": ("Mục tiêu", "Target"),
+    "brief.doc.col.shortfall": ("Còn thiếu", "Short by"),
+    "chart.projected": ("Dự báo ở tổng kết (và khoảng)", "Projected at the final review (and range)"),
+    "chart.projection_title": (
+        "Dự báo tổng điểm ở {final} so với mục tiêu",
+        "Projected total at the {final} against the target",
+    ),
+    "nav.meeting": ("Họp giao ban", "Committee meeting"),
+    "hop.header": ("Họp giao ban ngày {at}", "Committee meeting of {at}"),
+    "hop.header_empty": ("Họp giao ban", "Committee meeting"),
+    "hop.at": ("Ngày cuộc họp này", "This meeting's date"),
+    "hop.since": ("Ngày cuộc họp trước", "The last meeting's date"),
+    "hop.newer": (
+        "Sau ngày họp này đã có thêm {n} lần cập nhật dữ liệu.",
+        "{n} data updates have come in since this meeting.",
+    ),
+    "hop.today_link": ("Xem bản tóm tắt hôm nay", "Today's brief"),
+    "hop.to_groups": ("Mở trang Tổ công tác", "Open the Working groups page"),
+    "hop.to_commendations": ("Quyết định ở trang Tuyên dương, khen thưởng", "Decide on the Commendations page"),
+    "hop.to_clusters": ("Mở trang Cụm (đơn vị đồng hành)", "Open the Clusters page (companions)"),
+    "hop.overdue_item": ("{unit}: nhiệm vụ #{no}, hạn {due}", "{unit}: action #{no}, due {due}"),
+    "hop.get_docx": ("Tải bản tóm tắt (.docx, 1 trang)", "Download the brief (.docx, one page)"),
+    "cli.help.brief": (
+        "bản tóm tắt cho cuộc họp giao ban: thay đổi từ cuộc họp trước, cảnh báo sớm, việc cần quyết định",
+        "the meeting brief: what changed since the last meeting, early warning, what to decide",
+    ),
+    "cli.help.since": (
+        "ngày cuộc họp trước (dd/mm/yyyy hoặc yyyy-mm-dd)",
+        "the last meeting's date (dd/mm/yyyy or yyyy-mm-dd)",
+    ),
+    "cli.help.at": ("ngày cuộc họp này (mặc định: hôm nay)", "this meeting's date (default: today)"),
+    "cli.bad_date": (
+        "Ngày không hợp lệ: '{value}'. Hãy ghi ngày theo dạng dd/mm/yyyy (ví dụ 30/09/2018) hoặc yyyy-mm-dd.",
+        "Not a date: '{value}'. Write it as dd/mm/yyyy (e.g. 30/09/2018) or yyyy-mm-dd.",
+    ),
+    "cli.dates_order": (
+        "Ngày cuộc họp trước ({since}) phải trước ngày cuộc họp này ({at}).",
+        "The last meeting ({since}) must come before this one ({at}).",
+    ),
 }
 
 

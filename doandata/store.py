@@ -758,6 +758,20 @@ class Store:
         """The current working-group meetings, by group and date."""
         return self._current(meetings, "group_no", "meeting_date")
 
+    # ------------------------------------------------------------ the meeting brief (#20)
+
+    def action_versions(self) -> pd.DataFrame:
+        """Every stored version of every action, of the history entries still active, with the entry's
+        id and time (`entry`, `at`), oldest first: when an action was completed is read from them."""
+        cols = [c for c in support_actions.c if c.name not in ("upload_id", "current")]
+        query = (
+            sa.select(*cols, uploads.c.id.label("entry"), uploads.c.at)
+            .select_from(support_actions.join(uploads, uploads.c.id == support_actions.c.upload_id))
+            .where(uploads.c.active)
+            .order_by(uploads.c.at, uploads.c.id, support_actions.c.unit_code, support_actions.c.action_no)
+        )
+        return self._frame(query)
+
     def working_groups(self) -> list[int]:
         """The numbers of the working groups the store knows."""
         query = sa.select(working_groups.c.group_no).where(working_groups.c.current).distinct()

@@ -8,6 +8,7 @@ state, so deep links and widgets cannot drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from doandata import i18n, metrics
+from doandata import brief, i18n, metrics
 
 if TYPE_CHECKING:
     from pages._snapshot import Snapshot
@@ -101,7 +102,35 @@ UNIT = Param(
 # presentation mode: no sidebar, no toolbar, larger text; the filters come from the link
 PRESENT = Param("present", None, _flag, _flag_text, _always((True, False)), _always(False))
 
-PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, PRESENT)  # in the order a link shows them
+
+class _Days:
+    """Any day from 2000 to 2100: the values a meeting date may take."""
+
+    def __contains__(self, value) -> bool:
+        return isinstance(value, dt.date) and dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31)
+
+
+def _day(text: str) -> dt.date | None:
+    return brief.parse_date(text) if len(text) <= 10 else None
+
+
+def _day_text(value: dt.date) -> str:
+    return value.isoformat()
+
+
+# the meeting brief's two meetings (pages/hop.py): this one (the latest quarterly meeting up to today
+# by default) and the one before it; in the link, so it reopens the same meeting next week
+MEETING_AT = Param("ngay", "f_hop_at", _day, _day_text, _always(_Days()), lambda s, f: brief.default_at(s.settings))
+MEETING_SINCE = Param(
+    "tu",
+    "f_hop_since",
+    _day,
+    _day_text,
+    _always(_Days()),
+    lambda s, f: brief.default_since(st.session_state.get(MEETING_AT.key) or brief.default_at(s.settings), s.settings),
+)
+
+PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, MEETING_AT, MEETING_SINCE, PRESENT)  # as a link shows them
 SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, PRESENT)  # every page's; UNIT is the unit page's
 
 

@@ -8,6 +8,8 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
+from doandata import brief
+from doandata.settings import Settings
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
 from tests.conftest import NEXT
 
@@ -82,6 +84,7 @@ def test_every_page_opens_from_the_navigation(browser, db_url):
                 "nav.groups": i18n.t("groups.header", lang, period=pname),
                 "nav.clusters": i18n.t("clusters.header", lang, period=pname),
                 "nav.reports": i18n.t("reports.header", lang),
+                "nav.meeting": i18n.t("hop.header", lang, at=i18n.fmt_date(brief.default_at(Settings()), lang)),
                 "nav.commendations": i18n.t("commend.header", lang),
                 "nav.templates": i18n.t("templates.header", lang),
                 "nav.upload": i18n.t("upload.header", lang),
@@ -121,6 +124,7 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.groups": i18n.t("groups.header", "vi", period="Quý II/2018"),
             "nav.clusters": i18n.t("clusters.header", "vi", period="Quý II/2018"),
             "nav.reports": i18n.t("reports.header", "vi"),
+            "nav.meeting": i18n.t("hop.header", "vi", at=i18n.fmt_date(brief.default_at(Settings()), "vi")),
             "nav.commendations": i18n.t("commend.header", "vi"),
             "nav.templates": i18n.t("templates.header", "vi"),
             "nav.upload": i18n.t("upload.header", "vi"),
@@ -129,7 +133,7 @@ def test_no_request_leaves_the_app(browser, db_url):
         }
         # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items and
         # has a support plan (its actions' timeline)
-        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1}
+        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1, "nav.meeting": 1}
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)
@@ -435,3 +439,33 @@ def test_two_instances_on_one_postgresql_store(browser, pg_cluster, pg_seeded, t
         wait_for_app(fresh)
         fresh.get_by_text("Tổng điểm Quý III/2018").wait_for(timeout=30000)
         assert metric_values(fresh)["Tổng điểm Quý III/2018"] == "72,5"
+
+
+def test_the_meeting_brief_reopens_the_same_meeting(browser, db_url, tmp_path):
+    """#20: /hop opened on a meeting; its share link (and QR code) names that meeting's dates, and
+    opened in a fresh page it shows the same meeting; the .docx it offers is that meeting's."""
+    import docx
+
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base}/hop?ngay=30/06/2018&tu=28/03/2018")
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == "Họp giao ban ngày 30/06/2018"
+        assert page.get_by_text("Đơn vị đổi trạng thái: 4").count() == 1
+        link, present, decoded = shared_view(page)
+        assert decoded == link and present == f"{link}&present=1"
+        assert query(link)["ngay"] == "2018-06-30" and query(link)["tu"] == "2018-03-28"
+        # the same link next week: the same meeting
+        again = browser.new_page(viewport={"width": 1366, "height": 768})
+        again.goto(link)
+        wait_for_app(again)
+        assert again.locator("h1").first.inner_text() == "Họp giao ban ngày 30/06/2018"
+        assert again.get_by_text("Đơn vị đổi trạng thái: 4").count() == 1
+        assert again.get_by_text("Sau ngày họp này đã có thêm 12 lần cập nhật dữ liệu.").count() == 1
+        path = downloaded(again, "Tải bản tóm tắt (.docx, 1 trang)", tmp_path)
+        assert path.name == "hop_giao_ban_2018-06-30.docx"
+        text = "\n".join(p.text for p in docx.Document(path).paragraphs)
+        assert "BẢN TÓM TẮT HỌP GIAO BAN" in text
+        assert "Họp giao ban ngày 30/06/2018 (xem xét Quý I/2018)" in text
+        cells = [c.text for t in docx.Document(path).tables for row in t.rows for c in row.cells]
+        assert "Chi đoàn Liên minh Hợp tác xã Thành phố" in cells and "Chậm tiến độ (60)" in cells

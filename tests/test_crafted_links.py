@@ -18,6 +18,7 @@ PAGES = [
     "pages/to_cong_tac.py",
     "pages/cum.py",
     "pages/bao_cao.py",
+    "pages/hop.py",
     "pages/khen_thuong.py",
     "pages/mau_bieu.py",
     "pages/tai_len.py",

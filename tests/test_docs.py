@@ -63,6 +63,7 @@ DYNAMIC_PREFIXES = {
     "commend.doc.col.": None,
     "commend.get_": ("docx", "xlsx"),
     "stage.": C.STAGE_KEYS,  # scoring stages (#19)
+    "brief.doc.col.": ("unit", "before", "after", "projected", "range", "target", "shortfall"),  # brief.to_docx
 }
 
 

@@ -113,6 +113,7 @@ def test_templates_page_offers_every_workbook(app):
         ("pages/to_cong_tac.py", {"q": "2018-Q3", "to": "1"}, "Tổ công tác — Quý III/2018"),
         ("pages/cum.py", {"q": "2018-Q2", "cum": "6"}, "Các cụm và đơn vị đồng hành — Quý II/2018"),
         ("pages/mau_bieu.py", {"q": "2018-Q3"}, "Mẫu biểu để tải về"),
+        ("pages/hop.py", {"q": "2018-Q2", "ngay": "2018-06-30", "tu": "2018-03-28"}, "Họp giao ban ngày 30/06/2018"),
     ],
 )
 def test_every_page_reopens_from_its_link(app, page, params, title):
@@ -292,3 +293,31 @@ def test_a_quarter_without_data_says_so(app):
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
     assert not any(t.startswith("Xếp loại năm 2017") for t in titles)  # no grid of identical blank cells
     assert "Chưa có số liệu — Xếp loại năm 2017 → Quý IV/2018 (số đơn vị)" in [i.value for i in app.info]
+
+
+def test_meeting_page_reads_the_meeting_of_its_link(app):
+    """/hop?ngay=…&tu=… (#20): the brief of that meeting, its dates kept in the link, the status
+    changes of Q1 against 2017 and the .docx to download."""
+    app.query_params.update({"ngay": "30/06/2018", "tu": "2018-03-28"})
+    app.switch_page("pages/hop.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Họp giao ban ngày 30/06/2018"
+    kept = {k: (v[0] if isinstance(v, list) else v) for k, v in dict(app.query_params).items()}
+    assert (kept["ngay"], kept["tu"]) == ("2018-06-30", "2018-03-28")  # written back as yyyy-mm-dd
+    texts = [t.value for t in app.text]
+    assert "Đơn vị đổi trạng thái: 4" in texts
+    assert "Đơn vị dự báo chưa đạt mục tiêu ở Tổng kết: 4/9" in texts
+    changed = app.dataframe[0].value
+    assert list(changed["Đơn vị"]) == [
+        "Đoàn Cục Thi hành án dân sự Thành phố",
+        "Đoàn Sở Tư pháp",
+        "Chi đoàn Hội Chữ thập đỏ Thành phố",
+        "Chi đoàn Liên minh Hợp tác xã Thành phố",
+    ]
+
+
+def test_meeting_page_says_dates_out_of_order(app):
+    app.query_params.update({"ngay": "2018-03-28", "tu": "2018-06-30"})
+    app.switch_page("pages/hop.py").run()
+    assert not app.exception
+    assert "phải trước" in app.error[0].value

@@ -28,7 +28,7 @@ from . import commendations, i18n, metrics, periods, support
 from .settings import Settings
 
 FINAL = periods.REVIEW_BY_KEY["final"]
-DECIDE_KINDS = ("commendations", "overdue_no_date", "no_group", "no_companion")
+DECIDE_KINDS = ("commendations", "overdue_no_date", "no_group", "no_companion", "approvals")
 
 
 # ---------------------------------------------------------------- dates
@@ -375,6 +375,10 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
             for c in proposal
             if c.decision == "proposed" and c.current
         ]
+        # scorecards the working groups checked that wait for the Standing Committee's approval (#19)
+        brief.to_decide["approvals"] = [
+            {"unit_code": c, "unit_name": names.get(c, c), "period": quarter} for c in store.approvable(quarter)
+        ]
     brief.to_decide["no_group"] = [{"unit_code": c, "unit_name": names[c]} for c in codes if c not in groups_of_unit]
     special = units[units["unit_code"].isin(codes) & units["special"]]
     brief.to_decide["no_companion"] = [
@@ -481,6 +485,13 @@ def sections(b: Brief, lang: str = "vi") -> list[tuple[str, list[str]]]:
         ),
         t("brief.decide.no_group", lang, n=len(d["no_group"]), names=_names(d["no_group"], lang)),
         t("brief.decide.no_companion", lang, n=len(d["no_companion"]), names=_names(d["no_companion"], lang)),
+        t(
+            "brief.decide.approvals",
+            lang,
+            n=len(d["approvals"]),
+            names=_names(d["approvals"], lang),
+            quarter=i18n.period_name(b.quarter, lang),
+        ),
     ]
     return [
         (t("brief.section.since", lang), since),

@@ -2215,6 +2215,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đơn vị chưa có tổ công tác theo dõi: {n} ({names})",
         "Units with no working group: {n} ({names})",
     ),
+    "brief.decide.approvals": (
+        "Bảng điểm {quarter} đã thẩm định, chờ Ban Thường vụ duyệt: {n} ({names})",
+        "Scorecards of {quarter} checked and waiting for the Standing Committee's approval: {n} ({names})",
+    ),
     "brief.decide.no_companion": (
         "Đơn vị đặc thù chưa có đơn vị đồng hành: {n} ({names})",
         "Special units with no companion: {n} ({names})",

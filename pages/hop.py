@@ -140,6 +140,9 @@ if d["no_group"]:
 st.text(decide_lines[3])
 if d["no_companion"]:
     _link("pages/cum.py", t("hop.to_clusters", lang), ":material/hub:", q=b.quarter)
+st.text(decide_lines[4])
+for u in d["approvals"]:  # the unit page shows the three scores side by side (#19)
+    _link("pages/don_vi.py", u["unit_name"], ":material/fact_check:", unit=u["unit_code"], q=b.quarter)
 
 if not f.present:
     st.divider()

@@ -27,12 +27,17 @@ ARRIVALS = {
     "03_bo_tieu_chi.xlsx": D(2018, 1, 10),
     "04_bang_diem_nam_2017.xlsx": D(2018, 1, 10),
     "11_phuong_an_ho_tro_2018.xlsx": D(2018, 1, 20),
-    "05_bang_diem_quy_1_2018.xlsx": D(2018, 4, 10),
+    "05_bang_diem_quy_1_2018_tu_cham.xlsx": D(2018, 4, 5),  # the units score themselves (#19)…
+    "05_bang_diem_quy_1_2018.xlsx": D(2018, 4, 10),  # …the working groups check…
     "08_bao_cao_quy_1_2018.xlsx": D(2018, 4, 10),
+    "05_bang_diem_quy_1_2018_btv_duyet.xlsx": D(2018, 4, 12),  # …and the Standing Committee approves
+    "06_bang_diem_quy_2_2018_tu_cham.xlsx": D(2018, 7, 5),
     "06_bang_diem_quy_2_2018.xlsx": D(2018, 7, 10),
     "09_bao_cao_quy_2_2018.xlsx": D(2018, 7, 10),
     "12_bien_ban_hop_to_2018.xlsx": D(2018, 7, 12),
-    "07_bang_diem_quy_3_2018.xlsx": D(2018, 10, 10),
+    "06_bang_diem_quy_2_2018_btv_duyet.xlsx": D(2018, 7, 13),
+    "07_bang_diem_quy_3_2018.xlsx": D(2018, 10, 10),  # every unit's self-score
+    "07_bang_diem_quy_3_2018_to_1_tham_dinh.xlsx": D(2018, 10, 12),  # group 1's check, not approved
     "10_bao_cao_quy_3_2018.xlsx": D(2018, 10, 10),
 }
 # edits of the support plans: (day, unit, action, status)
@@ -91,17 +96,24 @@ def test_the_first_quarter_meeting(store):
     ]
     assert (b.counts_before["on_track"], b.counts_after["on_track"]) == (9, 5)
     assert (b.counts_after["at_risk"], b.counts_after["behind"]) == (3, 1)
-    # came in after 31/03 up to 15/04: the Q1 scorecards and the Q1 reports
-    assert [u["filename"] for u in b.uploads] == ["05_bang_diem_quy_1_2018.xlsx", "08_bao_cao_quy_1_2018.xlsx"]
+    # came in after 31/03 up to 15/04: the Q1 scorecards (self, checked, approved) and the Q1 reports
+    assert [u["filename"] for u in b.uploads] == [
+        "05_bang_diem_quy_1_2018_tu_cham.xlsx",
+        "05_bang_diem_quy_1_2018.xlsx",
+        "08_bao_cao_quy_1_2018.xlsx",
+        "05_bang_diem_quy_1_2018_btv_duyet.xlsx",
+    ]
     assert b.missing_reports == []  # the nine sent their Q1 report
     # the plan (stored 20/01) had its done actions done since then: none completed in between;
     # due from 31/03 to 14/04: BDMDN #1 and HND #1 (31/03), both done -> none become overdue
     assert b.actions_done == [] and b.actions_overdue == [] and b.to_decide["overdue_no_date"] == []
+    assert b.to_decide["approvals"] == []  # Q1's checked cards were approved on 12/04
     # meetings are read by their own date: none between 31/03 and 15/04 (Q1's were on 28/03 and
     # 29/03); both groups with followed units (1: STC, BDMDN; 2: STP, DLS, SKHDT) met in Q1
     assert b.meetings_held == [] and b.meetings_missed == []
-    # the newer data: entries after 15/04 (Q2 and Q3 files, the minutes, the four edits)
-    assert b.newer == 9
+    # the newer data: entries after 15/04: Q2's four files (self, checked, approved, reports), Q3's
+    # three (self, group 1's check, reports), the minutes, the four edits
+    assert b.newer == 12
 
 
 def test_the_third_quarter_meeting(store):
@@ -110,8 +122,9 @@ def test_the_third_quarter_meeting(store):
     assert (b.quarter, b.since_quarter) == ("2018-Q3", "2018-Q2")
     assert b.changed == []  # the same statuses at Q2 and Q3 (5 on track, 3 at risk, 1 behind)
     assert b.counts_before == b.counts_after | {"recognised": b.counts_before["recognised"]}
-    # CTHADS #2 done for good (05/08), STP #1 done (20/09), then Q3's two files (10/10), in time order
-    assert [u["at"][:10] for u in b.uploads] == ["2018-08-05", "2018-09-20", "2018-10-10", "2018-10-10"]
+    # CTHADS #2 done for good (05/08), STP #1 done (20/09), Q3's self-scores and reports (10/10), then
+    # group 1's check (12/10), in time order
+    assert [u["at"][:10] for u in b.uploads] == ["2018-08-05", "2018-09-20", "2018-10-10", "2018-10-10", "2018-10-12"]
     assert [m["unit_code"] for m in b.missing_reports] == ["CTHADS"]  # the Q3 reports name 8 of the 9
     # done for good in between: CTHADS #2 (done 15/06, taken back 20/06, done 05/08) and STP #1
     assert [(a["unit_code"], a["action_no"], a["done_on"]) for a in b.actions_done] == [
@@ -143,6 +156,12 @@ def test_the_third_quarter_meeting(store):
     # no group assigns or follows CTHADS, HND, HCTD, LMHTX; every special unit has a companion
     assert codes(b.to_decide["no_group"]) == ["CTHADS", "HND", "HCTD", "LMHTX"]
     assert b.to_decide["no_companion"] == []
+    # Q3 (sample, #19): every unit scored itself; group 1 checked its units BDMDN and STC; nothing is
+    # approved yet, so those two wait for the Standing Committee
+    assert sorted(codes(b.to_decide["approvals"])) == ["BDMDN", "STC"]
+    assert brief.sections(b, "vi")[2][1][4].startswith(
+        "Bảng điểm Quý III/2018 đã thẩm định, chờ Ban Thường vụ duyệt: 2 ("
+    )
     assert b.newer == 0
 
 

@@ -14,10 +14,16 @@ from doandata import charts, config, contract, i18n, templates
 from pages import _filters
 from pages._snapshot import Snapshot
 
-# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop).
+# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop);
+# on a phone, where Streamlit gives each column the whole width, a row of metrics shows two a line
+# (the overview's nine numbers took two screens one under another).
 PAGE_CSS = """<style>
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"] { min-width: calc(50% - 1rem) !important; }
+}
 </style>"""
 # Presentation mode: no sidebar, no toolbar, larger text, metrics and their changes larger still,
 # the share box's link large beside its QR code; the filters come from the link.

@@ -146,25 +146,47 @@ def _names_above(
     """Unit names written above their bars, from the plot's left edge over its whole width (a
     phone has no room for them beside the bars); the bars' own axis labels hidden. Categories are
     placed by their index, so a name sits a fixed share of its band above its bar; a group's name
-    (`headers`) has a band of its own, with no bar."""
-    for i, (name, whole) in enumerate(zip(names, full)):
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=i if name in headers else i - bar / 2 - 0.03,
-            yref="y",
-            yanchor="middle" if name in headers else "bottom",
-            text=name,
-            hovertext=whole,
-            showarrow=False,
-            font=dict(size=15, color=TEXT_COLOUR),
-        )
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=names,
-        showticklabels=False,
-        range=[len(names) - 0.5, -0.75],  # the first name above the first bar, worst first on top
+    (`headers`) has a band of its own, with no bar. (`full`, the whole names, are in the bars'
+    hover texts.)"""
+    rows = [len(names) - 0.5, -0.75]  # the first name above the first bar, worst first on top
+    _names_trace(
+        fig,
+        [i if name in headers else i - bar / 2 - 0.03 for i, name in enumerate(names)],
+        names,
+        ["middle right" if name in headers else "top right" for name in names],
+        rows,
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=names, showticklabels=False, range=rows)
+
+
+NAMES_AXES = ("x9", "y9")  # hidden axes over the chart's own: x from the plot's left edge (0) to its right (1)
+
+
+def _names_trace(fig: go.Figure, ys: list[float], names: list[str], positions: list[str], rows: list[float]) -> None:
+    """Rows' names written from the plot's left edge at heights `ys` of a y axis whose `rows` range
+    is the chart's own (a category axis counts its categories 0, 1, …), as one trace of text: a
+    browser draws forty names as one trace in a fraction of the time forty annotations take, at
+    every filter change."""
+    x, y = NAMES_AXES
+    fig.add_scatter(
+        x=[0] * len(names),
+        y=ys,
+        xaxis=x,
+        yaxis=y,
+        mode="text",
+        text=names,
+        textposition=positions,
+        textfont=dict(size=15, color=TEXT_COLOUR),
+        cliponaxis=False,
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    hidden = dict(visible=False, fixedrange=True)
+    fig.update_layout(
+        {
+            f"xaxis{x[1:]}": dict(overlaying="x", range=[0, 1], **hidden),
+            f"yaxis{y[1:]}": dict(overlaying="y", range=rows, **hidden),
+        }
     )
 
 
@@ -538,20 +560,11 @@ def status_grid(
             hovertemplate="%{customdata}<br>%{x}: %{text}<extra></extra>",
         )
     )
-    for i, name in enumerate(names):
-        fig.add_annotation(
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=2 * i,
-            yanchor="middle",
-            text=name,
-            showarrow=False,
-            font=dict(size=15, color=TEXT_COLOUR),
-        )
+    rows = [len(z) - 0.5, -0.5]
+    _names_trace(fig, [2 * i for i in range(len(names))], names, ["middle right"] * len(names), rows)
     for status, colour in zip(ITEM_STATUS_ORDER, ITEM_COLOURS):  # a legend people can read
         _legend_square(fig, colour, i18n.t(f"item.{status}", lang))
-    fig.update_yaxes(range=[len(z) - 0.5, -0.5], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_yaxes(range=rows, showticklabels=False, showgrid=False, zeroline=False, fixedrange=True)
     fig.update_xaxes(
         side="top", showgrid=False, zeroline=False, tickvals=col_labels, ticktext=_ticks(col_labels), tickangle=0
     )

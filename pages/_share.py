@@ -8,6 +8,7 @@ shows a large QR code and the link (without `present`) for the room to open on t
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -40,7 +41,7 @@ def show(values: dict[Param, Any]) -> None:
     with where.container(), st.expander(i18n.t("share.title", lang), icon=":material/share:"):
         st.caption(i18n.t("share.caption", lang))
         st.code(url, language=None, wrap_lines=True)
-        st.image(links.qr_png(url), width=200)
+        st.image(qr_png(url), width=200)
         st.caption(i18n.t("share.present_link", lang))
         st.code(
             links.view_url(st.context.url, {**params, present.name: present.dump(True)}),
@@ -54,7 +55,13 @@ def _on_page(where, url: str, lang: str, drawn: int) -> None:
     the link beside it (its key names it for the presentation style; one key a drawing)."""
     box = where.container(key=f"present_share_{drawn}", horizontal=True, vertical_alignment="center", gap="large")
     with box:
-        st.image(links.qr_png(url), width=260)
+        st.image(qr_png(url), width=260)
         with st.container():
             st.caption(i18n.t("share.scan", lang))
             st.code(url, language=None, wrap_lines=True)
+
+
+@functools.lru_cache(maxsize=512)
+def qr_png(url: str) -> bytes:
+    """A view's QR code, drawn once per link (drawing one cost a tenth of an overview's run)."""
+    return links.qr_png(url)

@@ -276,11 +276,26 @@ def meeting_form(snap: Snapshot, lang: str, chosen: int | None = None) -> None:
 def overview_section(snap: Snapshot, f: Filters, frame: pd.DataFrame, lang: str) -> None:
     """Actions done and overdue, groups that have not met in the quarter, followed units whose
     quarterly report has not come in: a few numbers and one line of names."""
-    data = frames(snap)
     pname = i18n.period_name(f.period, lang)
-    expected = list(metrics.in_set(frame, "followed")["unit_code"])
-    groups = support.groups_of(snap.units, snap.members, data["meetings"])
-    seen = support.overview(snap.units, data["actions"], data["meetings"], data["reports"], groups, f.period, expected)
+
+    def counted() -> tuple[dict, str]:  # once per view (a third of the 5,000-unit overview's run)
+        data = frames(snap)
+        expected = list(metrics.in_set(frame, "followed")["unit_code"])
+        groups = support.groups_of(snap.units, snap.members, data["meetings"])
+        seen = support.overview(
+            snap.units, data["actions"], data["meetings"], data["reports"], groups, f.period, expected
+        )
+        nobody = i18n.t("overview.nobody", lang)
+        caption = i18n.t(
+            "overview.support_caption",
+            lang,
+            groups=", ".join(i18n.t("meeting.group_name", lang, n=g) for g in seen["groups_not_met"]) or nobody,
+            period=pname,
+            names=_widgets.literal(", ".join(seen["reports_missing"])) or nobody,
+        )
+        return seen, caption
+
+    seen, caption = _widgets.cached(_widgets.view_key(snap, f, "support"), counted)
     st.subheader(i18n.t("overview.support", lang, period=pname))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(
@@ -290,13 +305,4 @@ def overview_section(snap: Snapshot, f: Filters, frame: pd.DataFrame, lang: str)
     c2.metric(i18n.t("overview.actions_overdue", lang), i18n.fmt_number(seen["overdue"], lang, 0))
     c3.metric(i18n.t("overview.groups_not_met", lang), i18n.fmt_number(len(seen["groups_not_met"]), lang, 0))
     c4.metric(i18n.t("overview.reports_missing", lang), i18n.fmt_number(len(seen["reports_missing"]), lang, 0))
-    nobody = i18n.t("overview.nobody", lang)
-    st.caption(
-        i18n.t(
-            "overview.support_caption",
-            lang,
-            groups=", ".join(i18n.t("meeting.group_name", lang, n=g) for g in seen["groups_not_met"]) or nobody,
-            period=pname,
-            names=_widgets.literal(", ".join(seen["reports_missing"])) or nobody,
-        )
-    )
+    st.caption(caption)

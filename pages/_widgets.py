@@ -14,10 +14,16 @@ from doandata import charts, config, contract, i18n, templates
 from pages import _filters
 from pages._snapshot import Snapshot
 
-# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop).
+# Every page: a metric's value wraps instead of being cut ("91 · Vững m…" in a quarter of a laptop);
+# on a phone, where Streamlit gives each column the whole width, a row of metrics shows two a line
+# (the overview's nine numbers took two screens one under another).
 PAGE_CSS = """<style>
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"] { min-width: calc(50% - 1rem) !important; }
+}
 </style>"""
 # Presentation mode: no sidebar, no toolbar, larger text, metrics and their changes larger still,
 # the share box's link large beside its QR code; the filters come from the link.
@@ -150,8 +156,37 @@ def figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
     """The figure `build` makes, for the view `key` names (`view_key`). Built once per store
     version and view for every visitor: plotly's figure objects cost a page run more than reading
     and computing the data behind them (a meeting's twenty viewers of one overview share its
-    figures)."""
-    return cached(key, build)
+    figures), and so does the dict st.plotly_chart sends of them (`Wired`)."""
+    return cached(key, lambda: wired(build()))
+
+
+class Wired(go.Figure):
+    """A figure made once and shared, never changed afterwards, whose dict for the browser is made
+    once too: st.plotly_chart asks every run for `to_dict()`, a deep copy that cost a third of the
+    overview's run. The dict leaves out what plotly_white holds for trace types and subplots the
+    figure does not have (three quarters of its bytes, parsed by every browser at every change)."""
+
+    def to_dict(self) -> dict:
+        return self._wire
+
+
+def wired(fig: go.Figure) -> Wired:
+    """`fig` itself, its dict for the browser made now (the figure is not copied)."""
+    wire = go.Figure.to_dict(fig)
+    template = wire["layout"].get("template")
+    if isinstance(template, dict):
+        types = {trace.get("type", "scatter") for trace in wire["data"]}
+        template["data"] = {name: value for name, value in template.get("data", {}).items() if name in types}
+        layout = template.get("layout", {})
+        for part in UNUSED_SUBPLOTS:
+            layout.pop(part, None)
+    fig.__class__ = Wired  # the same object, its to_dict answered from `_wire`
+    fig._wire = wire
+    return fig
+
+
+# what plotly_white sets for kinds of subplot the dashboard's cartesian charts never have
+UNUSED_SUBPLOTS = ("geo", "polar", "scene", "ternary", "mapbox", "map")
 
 
 def view_key(snap: Snapshot, f: _filters.Filters, part: str, *more) -> tuple:

@@ -31,7 +31,8 @@ counts = metrics.status_counts(frame)
 for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised", "no_data")):
     col.metric(i18n.t(f"metric.{key}", lang), i18n.fmt_number(counts[key], lang, 0))
 if frame["group"].nunique(dropna=False) > 1:  # the same counts, group by group
-    _widgets.table(tables.group_status_table(frame, lang), lang)
+    key = _widgets.view_key(snap, f, "groups")
+    _widgets.table(_widgets.cached(key, lambda: tables.group_status_table(frame, lang)), lang)
 _support.overview_section(snap, f, frame, lang)  # actions, meetings, missing reports (#15)
 
 if len(frame) > charts.MAX_BARS:
@@ -45,28 +46,30 @@ followed = metrics.by_group(frame.sort_values("items_done", kind="stable"))
 if len(followed):
     shown = followed.head(charts.MAX_BARS)
     codes = list(shown["unit_code"])
-    grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
     if len(followed) > len(shown):
         st.caption(i18n.t("overview.items_cut", lang, shown=len(shown), n=i18n.fmt_number(len(followed), lang, 0)))
     items_title = i18n.t("chart.items_title", lang, period=pname)
-    reported = bool((grid != "none").to_numpy().any())
-    grid_chart = _widgets.figure(
-        _widgets.view_key(snap, f, "items"),
-        lambda: charts.status_grid(
-            grid, [charts.short_name(n) for n in shown["unit_name"]], list(grid.columns), items_title, lang, subject
-        ),
-    )
+
+    def items_grid() -> tuple[bool, object]:  # whether any item was reported, and the grid's chart
+        grid = metrics.plan_item_matrix(snap.unit_rows(codes).statuses, codes, f.period, settings)
+        names = [charts.short_name(n) for n in shown["unit_name"]]
+        chart = charts.status_grid(grid, names, list(grid.columns), items_title, lang, subject)
+        return bool((grid != "none").to_numpy().any()), _widgets.wired(chart)
+
+    reported, grid_chart = _widgets.cached(_widgets.view_key(snap, f, "items"), items_grid)
     _widgets.chart_or_no_data(grid_chart, reported, items_title, lang)
     if reported:
         st.caption(" · ".join(tables.plan_item_labels(lang).values()))
 
 left, right = st.columns(2)
 with left:
-    moves = metrics.rating_transitions(frame, settings)
-    moves_chart = _widgets.figure(
-        _widgets.view_key(snap, f, "moves"), lambda: charts.transitions(moves, f.period, settings, lang)
-    )
-    _widgets.chart_or_no_data(moves_chart, bool(moves.to_numpy().any()), moves_chart.layout.title.text, lang)
+
+    def moves() -> tuple[bool, object]:  # whether any unit has a rating then and now, and the chart
+        table = metrics.rating_transitions(frame, settings)
+        return bool(table.to_numpy().any()), _widgets.wired(charts.transitions(table, f.period, settings, lang))
+
+    moved, moves_chart = _widgets.cached(_widgets.view_key(snap, f, "moves"), moves)
+    _widgets.chart_or_no_data(moves_chart, moved, moves_chart.layout.title.text, lang)
 with right:
     st.subheader(i18n.t("overview.recognised", lang))
     recognised = frame[frame["recognised"]].sort_values("delta", ascending=False)

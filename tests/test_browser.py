@@ -310,7 +310,7 @@ CHART_BOXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd 
     const box = el => { if (!el) return null; const r = el.getBoundingClientRect();
                         return r.width ? {l: r.left, r: r.right, t: r.top, b: r.bottom} : null; };
     return {title: box(gd.querySelector('.g-gtitle text')), legend: box(gd.querySelector('.legend .scrollbox')),
-            notes: [...gd.querySelectorAll('.annotation')].map(box).filter(Boolean)};
+            notes: [...gd.querySelectorAll('.annotation, .textpoint')].map(box).filter(Boolean)};
 })"""
 
 
@@ -321,7 +321,8 @@ def overlap(a, b) -> bool:
 @pytest.mark.parametrize("width", [1024, 1400])
 def test_chart_legends_clear_the_titles_and_notes(browser, db_url, width):
     """On a projector's 1024 px as on a laptop, in presentation mode too: a chart's legend covers
-    neither its title nor the milestone notes (it once grew up into the title beside long names)."""
+    neither its title nor the milestone notes and unit names (it once grew up into the title beside
+    long names)."""
     with running_app(db_url) as base:
         page = browser.new_page(viewport={"width": width, "height": 800})
         for path in (

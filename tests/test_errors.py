@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from doandata import backup, errors, i18n, ingest, migrate, problems, safety, store
+from doandata import backup, commendations, errors, i18n, ingest, migrate, problems, safety, store
 
-RAISERS = (backup, ingest, migrate, problems, safety, store)  # each declares the errors it raises
+RAISERS = (backup, commendations, ingest, migrate, problems, safety, store)  # each declares the errors it raises
 
 
 def family() -> list[type]:

@@ -39,17 +39,16 @@ def test_an_editor_marks_an_action_done_and_the_overview_counts_it(browser, db_u
         before = support_counts(page, "10/23")
         assert (before[DONE], before[OVERDUE]) == ("10/23", "4")
 
-        # a shared link to the unit, then sign in on Tải lên and come back through the sidebar
+        # a shared link to the unit; the editor signs in right there, under the unit's actions
         page.goto(f"{base}/don_vi?unit=LMHTX&q=2018-Q3")
         wait_for_app(page)
-        page.get_by_text("Người biên tập đăng nhập (trang Tải lên)", exact=False).wait_for()
-        go(page, "Tải lên")
+        page.get_by_text("Người biên tập đăng nhập (ô “Người biên tập: đăng nhập để sửa”", exact=False).wait_for()
+        page.get_by_text("Người biên tập: đăng nhập để sửa", exact=True).click()  # the folded sign-in
         page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
         page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
         page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_selector("[data-testid='stFileUploader']", timeout=30000)  # signed in
-        go(page, "Đơn vị")
-        assert page.locator("h1").first.inner_text() == "Chi đoàn Liên minh Hợp tác xã Thành phố"
+        page.get_by_role("button", name="Lưu cập nhật").wait_for(timeout=30000)  # signed in, the form drawn
+        assert page.locator("h1").first.inner_text() == "Chi đoàn Liên minh Hợp tác xã Thành phố"  # still here
 
         # LMHTX's action 1 (KT, due 30/06, not started) is overdue at the end of Q3
         page.get_by_text("2 việc: 0 hoàn thành, 2 chưa hoàn thành, trong đó 1 quá hạn", exact=False).wait_for()

@@ -2118,6 +2118,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tổng điểm kỳ này dựa trên: {stage}. Chưa duyệt thì vòng chấm cao nhất đã có được tính.",
         "This period's total rests on: {stage}. Before approval, the highest stage present counts.",
     ),
+    "stages.rests_on": (
+        "{period}: {self} đơn vị mới có điểm tự chấm (chờ Tổ công tác thẩm định), {checked} đơn vị đã thẩm định "
+        "chờ Ban Thường vụ duyệt. Chưa duyệt thì tổng điểm tính theo vòng chấm cao nhất đã có.",
+        "{period}: {self} {self:unit has|units have} only a self-score (waiting for the working group), {checked} "
+        "checked and waiting for the Standing Committee's approval. Until approved, the highest stage present counts.",
+    ),
+    "stages.approve_header": ("Ban Thường vụ duyệt bảng điểm {period}", "Approval of the scorecards of {period}"),
+    "stages.waiting": (
+        "{n} đơn vị đã được Tổ công tác thẩm định, chờ duyệt: {codes}.",
+        "{n} {n:unit|units} checked by the working group, waiting for approval: {codes}.",
+    ),
+    "stages.approve_viewer": (
+        "Người biên tập đăng nhập để ghi quyết định duyệt của Ban Thường vụ.",
+        "Editors sign in to record the Standing Committee's approval.",
+    ),
+    "stages.approve_confirm": (
+        "Ban Thường vụ đã duyệt điểm thẩm định của {n} đơn vị Tổ {group}, {period}",
+        "The Standing Committee approved the checked scores of {n} {n:unit|units} of group {group}, {period}",
+    ),
+    "stages.approve": ("Ghi duyệt cho Tổ {group}", "Record the approval for group {group}"),
+    "stages.approve_tick": (
+        "Hãy đánh dấu ô xác nhận rồi bấm lại. Chưa duyệt gì.",
+        "Tick the confirmation, then press again. Nothing approved.",
+    ),
+    "stages.approved": (
+        "Đã ghi duyệt bảng điểm của {n} đơn vị Tổ {group}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Approved {n} {n:scorecard|scorecards} of group {group}: history entry #{entry} (can be undone on History).",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from doandata import i18n, metrics, tables
-from pages import _sidebar, _snapshot, _support, _widgets
+from pages import _editor, _sidebar, _snapshot, _stages, _support, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -48,6 +48,7 @@ for group in groups:
     else:
         st.write(i18n.t("groups.no_units", lang))
     _support.group_section(snap, f, group, codes, lang)  # meetings, actions, missing reports (#15)
+    _stages.approval_section(f.period, pname, group, codes, lang)  # the Standing Committee's approval (#19)
 
 orphans = snap.units[snap.units["group"].notna() & ~snap.units["unit_code"].isin(followed)]
 if not f.group and len(orphans):
@@ -57,3 +58,4 @@ if not f.group and len(orphans):
 
 # ---------------------------------------------------------------- a meeting typed in by an editor (#15)
 _support.meeting_form(snap, lang, f.group)
+_editor.offer_sign_in(lang)

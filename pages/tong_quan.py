@@ -6,7 +6,7 @@ import streamlit as st
 
 from doandata import charts, i18n, metrics, tables
 from doandata import settings as S
-from pages import _deep_link, _sidebar, _snapshot, _support, _widgets
+from pages import _deep_link, _sidebar, _snapshot, _stages, _support, _widgets
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -30,6 +30,7 @@ st.caption(i18n.t("overview.caption", lang, subject=subject, baseline=settings.b
 counts = metrics.status_counts(frame)
 for col, key in zip(st.columns(5), ("on_track", "at_risk", "behind", "recognised", "no_data")):
     col.metric(i18n.t(f"metric.{key}", lang), i18n.fmt_number(counts[key], lang, 0))
+_stages.rests_on(frame, pname, lang)  # which scoring stage the figures rest on (#19)
 if frame["group"].nunique(dropna=False) > 1:  # the same counts, group by group
     key = _widgets.view_key(snap, f, "groups")
     _widgets.table(_widgets.cached(key, lambda: tables.group_status_table(frame, lang)), lang)

@@ -1,0 +1,58 @@
+"""Scoring in stages on the pages (#19): which stage the figures rest on, and the Standing Committee's
+approval of a working group's checked scorecards, as one history entry that can be undone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from doandata import errors, i18n
+from pages import _editor, _snapshot
+
+APPROVED = "stage_approved_message"
+
+
+def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
+    """One line under the overview's counts while some totals are not approved yet: how many rest
+    on the units' self-scores, how many on the groups' checking, and that the highest stage counts."""
+    if "stage" not in frame.columns:
+        return
+    counts = frame["stage"].value_counts()
+    waiting_check, waiting_approval = int(counts.get("self", 0)), int(counts.get("checked", 0))
+    if waiting_check or waiting_approval:
+        st.caption(i18n.t("stages.rests_on", lang, period=period_name, self=waiting_check, checked=waiting_approval))
+
+
+def approval_section(period: str, period_name: str, group: int, codes: list[str], lang: str) -> None:
+    """Under a working group: its units whose checked scorecard of the quarter waits for approval,
+    and, for an editor, the approval of them all in one step."""
+    message = st.session_state.pop(APPROVED, None)
+    if message:
+        st.success(message)
+    if not codes:
+        return
+    store = _snapshot.store()
+    waiting = [c for c in store.approvable(period, group) if c in codes]
+    if not waiting:
+        return
+    st.subheader(i18n.t("stages.approve_header", lang, period=period_name))
+    st.write(i18n.t("stages.waiting", lang, n=len(waiting), codes=", ".join(waiting)))
+    if not _editor.signed_in():
+        st.caption(i18n.t("stages.approve_viewer", lang))
+        return
+    with st.form(f"approve_{group}"):
+        sure = st.checkbox(i18n.t("stages.approve_confirm", lang, n=len(waiting), group=group, period=period_name))
+        sent = st.form_submit_button(i18n.t("stages.approve", lang, group=group), type="primary")
+    if not sent:
+        return
+    if not sure:
+        st.warning(i18n.t("stages.approve_tick", lang))
+        return
+    by = _editor.require(lang)  # checked again where the write happens
+    try:
+        entry = store.approve(period, group, by=by)
+    except errors.DoanError as exc:
+        st.error(exc.message(lang))
+        return
+    st.session_state[APPROVED] = i18n.t("stages.approved", lang, n=len(waiting), group=group, entry=entry)
+    st.rerun()

@@ -61,3 +61,37 @@ def test_an_editor_marks_an_action_done_and_the_overview_counts_it(browser, db_u
         go(page, "Tổng quan")
         after = support_counts(page, "11/23")
         assert (after[DONE], after[OVERDUE]) == ("11/23", "3")
+
+
+def test_an_editor_approves_a_groups_q3_scorecards_and_the_overview_says_so(browser, db_url):
+    """#19 in Chromium: on Tổ công tác an editor signs in, confirms and records the Standing Committee's
+    approval of group 1's checked Q3 scorecards (BDMDN, STC); the overview's line then counts none
+    waiting for approval."""
+    from tests.test_stages_pages import AFTER, BEFORE
+
+    with running_app(db_url, env={"DOANDATA_EDITOR_PASSWORD_HASH": HASH}) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base}/tong_quan?q=2018-Q3")
+        wait_for_app(page)
+        page.get_by_text(BEFORE, exact=True).wait_for(timeout=30000)
+
+        page.goto(f"{base}/to_cong_tac?q=2018-Q3&to=1")
+        wait_for_app(page)
+        page.get_by_text("2 đơn vị đã được Tổ công tác thẩm định, chờ duyệt: BDMDN, STC.").wait_for(timeout=30000)
+        page.get_by_text("Người biên tập: đăng nhập để sửa", exact=True).click()  # the folded sign-in
+        page.get_by_label("Họ tên người biên tập (ghi vào lịch sử)").fill("Tống Thị Thùy Dương")
+        page.get_by_label("Mật khẩu biên tập").fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_role("button", name="Ghi duyệt cho Tổ 1").wait_for(timeout=30000)  # signed in
+        page.get_by_text("Ban Thường vụ đã duyệt điểm thẩm định của 2 đơn vị Tổ 1", exact=False).click()
+        page.get_by_role("button", name="Ghi duyệt cho Tổ 1").click()
+        page.get_by_text("Đã ghi duyệt bảng điểm của 2 đơn vị Tổ 1", exact=False).wait_for(timeout=30000)
+        assert page.get_by_role("button", name="Ghi duyệt cho Tổ 1").count() == 0  # nothing waits any more
+
+        go(page, "Tổng quan")  # the view keeps group 1: both its followed units are approved now
+        page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=30000)
+        assert page.get_by_text("chờ Ban Thường vụ duyệt", exact=False).count() == 0
+        page.goto(f"{base}/tong_quan?q=2018-Q3")  # every followed unit
+        wait_for_app(page)
+        page.get_by_text(AFTER, exact=True).wait_for(timeout=30000)
+        assert page.get_by_text(BEFORE, exact=True).count() == 0

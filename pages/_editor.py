@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 
 import sqlalchemy as sa
 import streamlit as st
 
 from doandata import auth, backup, config, i18n, schema, text
+from doandata.errors import DoanError
 from doandata.store import ReadOnlyStore
 from pages import _snapshot, _widgets
 
@@ -104,6 +106,21 @@ def require(lang: str) -> str:
     _warn_if_shared(lang)
     _login_form(store, lang, "login")
     st.stop()
+
+
+def write(lang: str, change: Callable[[str], int | None], unchanged: str | None = None) -> int | None:
+    """An editor's change as every page makes it: the role checked again where the write happens,
+    `change(by)` run, a refusal said in the reader's language; `unchanged` (a catalogue key) said when
+    the store reports nothing changed. The history entry, or None when nothing was stored."""
+    by = require(lang)
+    try:
+        entry = change(by)
+    except DoanError as exc:
+        st.error(exc.message(lang))
+        return None
+    if entry is None and unchanged:
+        st.info(i18n.t(unchanged, lang))
+    return entry
 
 
 def offer_sign_in(lang: str) -> None:

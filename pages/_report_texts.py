@@ -8,7 +8,6 @@ the stored text or the draft, with "Lưu" and "Về bản nháp". Each save is o
 import streamlit as st
 
 from doandata import drafts, i18n, reports
-from doandata.errors import DoanError
 from pages import _editor, _snapshot, _widgets
 
 SAVED = "report_text_saved"
@@ -62,14 +61,10 @@ def _form(kind: str, period: str, part: str, text: dict, lang: str) -> None:
         revert = c2.form_submit_button(i18n.t("texts.revert", lang), disabled=not text["edited"], width="stretch")
     if not (save or revert):
         return
-    by = _editor.require(lang)  # checked again where the write happens
-    try:
-        entry = _snapshot.store().save_report_texts(kind, period, {part: "" if revert else value}, by=by)
-    except DoanError as exc:
-        st.error(exc.message(lang))
-        return
+    store = _snapshot.store()
+    change = {part: "" if revert else value}
+    entry = _editor.write(lang, lambda by: store.save_report_texts(kind, period, change, by=by), "texts.unchanged")
     if entry is None:
-        st.info(i18n.t("texts.unchanged", lang))
         return
     st.session_state[SAVED] = i18n.t("texts.reverted" if revert else "texts.saved", lang, entry=entry)
     st.rerun()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from doandata import errors, i18n
+from doandata import i18n
 from pages import _editor, _snapshot
 
 APPROVED = "stage_approved_message"
@@ -48,11 +48,8 @@ def approval_section(period: str, period_name: str, group: int, codes: list[str]
     if not sure:
         st.warning(i18n.t("stages.approve_tick", lang))
         return
-    by = _editor.require(lang)  # checked again where the write happens
-    try:
-        entry = store.approve(period, group, by=by)
-    except errors.DoanError as exc:
-        st.error(exc.message(lang))
+    entry = _editor.write(lang, lambda by: store.approve(period, group, by=by))
+    if entry is None:
         return
     st.session_state[APPROVED] = i18n.t("stages.approved", lang, n=len(waiting), group=group, entry=entry)
     st.rerun()

@@ -11,7 +11,6 @@ import streamlit as st
 
 from doandata import charts, i18n, metrics, support, tables
 from doandata import contract as C
-from doandata.errors import DoanError
 from pages import _editor, _snapshot, _widgets
 from pages._filters import Filters
 from pages._snapshot import Snapshot
@@ -166,16 +165,13 @@ def _action_editor(actions: pd.DataFrame, code: str, unit_name: str, lang: str) 
         sent = st.form_submit_button(i18n.t("support.edit_save", lang), type="primary")
     if not sent:
         return
-    by = _editor.require(lang)  # checked again where the write happens
-    try:
-        entry = _snapshot.store().update_action(
-            code, int(number), by=by, status=status, result=result, evidence=evidence
-        )
-    except DoanError as exc:
-        st.error(exc.message(lang))
-        return
+    store = _snapshot.store()
+    entry = _editor.write(
+        lang,
+        lambda by: store.update_action(code, int(number), by=by, status=status, result=result, evidence=evidence),
+        "support.edit_unchanged",
+    )
     if entry is None:
-        st.info(i18n.t("support.edit_unchanged", lang))
         return
     st.session_state[SAVED] = i18n.t(
         "support.edit_saved", lang, number=int(number), unit=_widgets.literal(unit_name), entry=entry
@@ -250,9 +246,10 @@ def meeting_form(snap: Snapshot, lang: str, chosen: int | None = None) -> None:
     if day is None:
         st.error(i18n.t("meeting.date_needed", lang))
         return
-    by = _editor.require(lang)  # checked again where the write happens
-    try:
-        entry = _snapshot.store().add_meeting(
+    store = _snapshot.store()
+    entry = _editor.write(
+        lang,
+        lambda by: store.add_meeting(
             by=by,
             group_no=int(group),
             meeting_date=day,
@@ -262,9 +259,9 @@ def meeting_form(snap: Snapshot, lang: str, chosen: int | None = None) -> None:
             units_discussed=units,
             conclusions=conclusions,
             solutions=solutions,
-        )
-    except DoanError as exc:
-        st.error(exc.message(lang))
+        ),
+    )
+    if entry is None:
         return
     st.session_state[SAVED] = i18n.t("meeting.saved", lang, group=group, date=i18n.fmt_date(day, lang), entry=entry)
     st.rerun()

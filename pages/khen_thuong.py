@@ -6,7 +6,6 @@ import streamlit as st
 
 from doandata import commendations as K
 from doandata import i18n
-from doandata.errors import DoanError
 from pages import _editor, _sidebar, _snapshot, _widgets
 
 SAVED = "commend_saved"  # the message of the last change, shown once after the rerun
@@ -124,15 +123,9 @@ if cands:
         )
         decided = st.form_submit_button(i18n.t("commend.save", lang), type="primary")
     if decided:
-        by = _editor.require(lang)  # checked again where the write happens
-        try:
-            entry = store.decide_commendation(key, chosen.kind, chosen.key, decision, by=by)
-        except DoanError as exc:
-            st.error(exc.message(lang))
-            st.stop()
-        if entry is None:
-            st.info(i18n.t("commend.unchanged", lang))
-        else:
+        decide = lambda by: store.decide_commendation(key, chosen.kind, chosen.key, decision, by=by)  # noqa: E731
+        entry = _editor.write(lang, decide, "commend.unchanged")
+        if entry is not None:
             _done(
                 i18n.t(
                     "commend.saved",
@@ -177,11 +170,10 @@ with st.form(f"commend_add_{key}_{suggested}", clear_on_submit=True):
     reason = st.text_area(i18n.t("commend.reason", lang))
     add = st.form_submit_button(i18n.t("commend.add", lang))
 if add:
-    by = _editor.require(lang)
-    try:
-        entry = store.add_person(key, name=name, role=role, reason=reason, unit=unit or None, by=by)
-    except DoanError as exc:
-        st.error(exc.message(lang))
+    entry = _editor.write(
+        lang, lambda by: store.add_person(key, name=name, role=role, reason=reason, unit=unit or None, by=by)
+    )
+    if entry is None:
         st.stop()
     _done(i18n.t("commend.added", lang, name=_widgets.literal(" ".join(name.split())), entry=entry))
 
@@ -191,11 +183,8 @@ if persons:
     who = {c.key: f"{c.key} · {c.name}"[:160] for c in persons}
     gone = st.selectbox(i18n.t("commend.remove_pick", lang), list(who), format_func=who.get, key="commend_remove_pick")
     if st.button(i18n.t("commend.remove", lang), key="commend_remove"):
-        by = _editor.require(lang)
-        try:
-            entry = store.remove_person(key, gone, by=by)
-        except DoanError as exc:
-            st.error(exc.message(lang))
+        entry = _editor.write(lang, lambda by: store.remove_person(key, gone, by=by))
+        if entry is None:
             st.stop()
         _done(
             i18n.t(

@@ -5,6 +5,8 @@ Streamlit.
 - A meeting at the day D reviews the latest quarter of the plan that ended before D and holds
   scores (the one that ended before D when none does; the baseline year before the plan's first
   quarter ends). The meeting `since` reviews its own quarter: the status changes compare the two.
+  Each meeting reads the scores, reports, plan-item statuses and commendation decisions as the store
+  held them at the end of its day (Store.as_of), so a brief's link reads the same next week.
 - What happened between the two meetings is read from the dates the store keeps: the history's
   times (uploads), the actions' due dates and the time of the entry that set each action done for
   good (its completion), the working groups' meeting dates.
@@ -267,12 +269,16 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
     settings = store.settings()
     at = at or dt.date.today()
     since = since or default_since(at, settings)
-    scored = store.scored_periods()
-    quarter, since_quarter = reviewed_quarter(at, settings, scored), reviewed_quarter(since, settings, scored)
+    # what each meeting reviewed, as the store held it at the end of its day (Store.as_of): a later
+    # re-upload of a quarter changes today's brief, not that meeting's
+    held, held_before = store.as_of(at), store.as_of(since)
+    scored = held.scored_periods()
+    quarter = reviewed_quarter(at, settings, scored)
+    since_quarter = reviewed_quarter(since, settings, held_before.scored_periods())
     units = store.units()
     names = dict(zip(units["unit_code"], units["name"]))
-    after = metrics.of_period(store, quarter, settings, units)
-    before = metrics.of_period(store, since_quarter, settings, units)
+    after = metrics.of_period(held, quarter, settings, units)
+    before = metrics.of_period(held_before, since_quarter, settings, units)
     followed = after[after["followed"]]
     codes = list(followed["unit_code"])
     brief = Brief(at, since, quarter, since_quarter, final_quarter=periods.quarter_code(settings.plan_year, 3))
@@ -313,7 +319,7 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
     brief.newer = int((days > at).sum())
 
     # the reviewed quarter's reports still missing, of the followed units
-    reports = store.reports()
+    reports = held.reports()
     sent = set(reports.loc[reports["period"] == quarter, "unit_code"]) if len(reports) else set()
     if periods.quarter_of(quarter):
         brief.missing_reports = [{"unit_code": c, "unit_name": names[c]} for c in codes if c not in sent]
@@ -364,12 +370,12 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
         brief.meetings_missed = [g for g in with_units if g not in met]
 
     # the early warning
-    frames = {"totals": store.totals(unit_codes=codes)}
+    frames = {"totals": held.totals(unit_codes=codes)}
     brief.projections = projections(frames, followed, quarter, settings)
 
     # to decide
     if periods.quarter_of(quarter):
-        proposal = commendations.candidates(store, quarter)
+        proposal = commendations.candidates(held, quarter)
         brief.to_decide["commendations"] = [
             {"kind": c.kind, "key": c.key, "name": c.name, "unit_code": c.unit_code, "period": quarter}
             for c in proposal
@@ -377,7 +383,7 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
         ]
         # scorecards the working groups checked that wait for the Standing Committee's approval (#19)
         brief.to_decide["approvals"] = [
-            {"unit_code": c, "unit_name": names.get(c, c), "period": quarter} for c in store.approvable(quarter)
+            {"unit_code": c, "unit_name": names.get(c, c), "period": quarter} for c in held.approvable(quarter)
         ]
     brief.to_decide["no_group"] = [{"unit_code": c, "unit_name": names[c]} for c in codes if c not in groups_of_unit]
     special = units[units["unit_code"].isin(codes) & units["special"]]

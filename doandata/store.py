@@ -5,6 +5,7 @@ history.py; backups are backup.py, failed sign-ins logins.py, schema upgrades mi
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import logging
@@ -37,6 +38,7 @@ from .schema import (
     statuses,
     support_actions,
     units,
+    upload_changes,
     uploads,
     working_groups,
     write_transaction,
@@ -360,7 +362,7 @@ class Store:
     def commendations(self, period: str) -> pd.DataFrame:
         """The stored rows of a proposal (a quarter '2018-Q2' or a review's key 'midyear', 'final'):
         decisions on units and the persons added, by kind and position (commendations.py reads them)."""
-        table = commendations_table
+        table = self._src(commendations_table)
         query = (
             sa.select(*_data_columns(table))
             .where(table.c.current, table.c.period == period)
@@ -469,7 +471,7 @@ class Store:
         """The units whose current checked card of the period is not approved yet (no approved card,
         or one older than the checked card), of a working group's units or of all."""
         with self.engine.connect() as conn:
-            return _approvable(conn, period, self._group_units(group))
+            return _approvable(conn, period, self._group_units(group), self._src)
 
     def approve(self, period: str, group: int | None = None, *, by: str) -> int:
         """Ban Thường vụ duyệt: the period's current checked cards (of a working group's units, or of
@@ -594,6 +596,7 @@ class Store:
             return pd.read_sql_query(query, conn)
 
     def _current(self, table: sa.Table, *order: str, unit_codes: list[str] | None = None) -> pd.DataFrame:
+        table = self._src(table)
         cols = [c for c in table.c if c.name not in ("upload_id", "current")]
         query = sa.select(*cols).where(table.c.current)
         if unit_codes is not None:
@@ -632,15 +635,14 @@ class Store:
         """Each unit's total per period: the sum of its criterion points, added up in the database
         when the card was imported; of the card that counts (counted_card), with its stage, or of the
         current cards of one stage (an upload's preview compares a self-score with the self-score)."""
-        query = sa.select(
-            score_meta.c.unit_code, score_meta.c.period, score_meta.c.points_total.label("total"), score_meta.c.stage
-        ).where(
-            counted_card(score_meta) if stage is None else sa.and_(score_meta.c.current, score_meta.c.stage == stage)
+        meta = self._src(score_meta)
+        query = sa.select(meta.c.unit_code, meta.c.period, meta.c.points_total.label("total"), meta.c.stage).where(
+            self._counted(meta) if stage is None else sa.and_(meta.c.current, meta.c.stage == stage)
         )
         if periods is not None:
-            query = query.where(score_meta.c.period.in_(periods))
+            query = query.where(meta.c.period.in_(periods))
         if unit_codes is not None:
-            query = query.where(score_meta.c.unit_code.in_(list(unit_codes)))
+            query = query.where(meta.c.unit_code.in_(list(unit_codes)))
         return self._frame(query)
 
     def basics(self) -> dict:
@@ -672,8 +674,8 @@ class Store:
         """Per unit (in the order of units()): what progress needs of it, with the period's total,
         the 2017 scorecard's total and the plan items done, all added up in the database and read
         in one query; `stage`: the stage of the card the total rests on (#19)."""
-        now, base = score_meta.alias("now"), score_meta.alias("base")
-        done = _items_done_query(period, settings).subquery()
+        now, base = self._src(score_meta, "now"), self._src(score_meta, "base")
+        done = _items_done_query(period, settings, self._src(statuses)).subquery()
         query = (
             sa.select(
                 units.c.unit_code,
@@ -689,12 +691,12 @@ class Store:
             )
             .select_from(
                 units.outerjoin(
-                    now, sa.and_(counted_card(now), now.c.unit_code == units.c.unit_code, now.c.period == period)
+                    now, sa.and_(self._counted(now), now.c.unit_code == units.c.unit_code, now.c.period == period)
                 )
                 .outerjoin(
                     base,
                     sa.and_(
-                        counted_card(base),
+                        self._counted(base),
                         base.c.unit_code == units.c.unit_code,
                         base.c.period == settings.baseline_period,
                     ),
@@ -760,6 +762,51 @@ class Store:
 
     # ------------------------------------------------------------ the meeting brief (#20)
 
+    # The rows a past meeting read: the brief's link fixes its meeting, so it reads the same next week.
+    # None: the ordinary reads (the `current` flags, unchanged); a list: the uploads active at a day.
+    _as_of_ids: list[int] | None = None
+    AS_OF_TABLES = ("score_meta", "reports", "statuses", "commendations")
+
+    def as_of(self, day: dt.date | dt.datetime) -> Store:
+        """The store as it stood at the end of `day` (a datetime: just before it), for what a meeting
+        reviews: scorecards, reports, plan-item statuses and commendation decisions are read from the
+        rows whose entry was made by then and not replaced by an entry made by then; undo and restore
+        entries count by their own time. The sample's own imports count as made before any meeting:
+        they stand for the plan year's data (ingest.seed stores them all at the first start). Units,
+        criteria, groups and settings are read as today. Read-only: it shares the engine, writes nothing."""
+        cutoff = day if isinstance(day, dt.datetime) else dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+        with self.engine.connect() as conn:
+            entries = conn.execute(sa.select(uploads.c.id, uploads.c.at, uploads.c.action, uploads.c.by)).all()
+            counted = {r.id for r in entries if r.at < cutoff or (r.action == "import" and r.by == SAMPLE_BY)}
+            changes = conn.execute(
+                sa.select(upload_changes.c.entry_id, upload_changes.c.upload_id, upload_changes.c.active).order_by(
+                    upload_changes.c.entry_id
+                )
+            ).all()
+        state: dict[int, bool] = {}
+        for entry, upload, active in changes:
+            if entry in counted:
+                state[upload] = bool(active)
+        view = copy.copy(self)
+        view._as_of_ids = sorted(u for u, active in state.items() if active)
+        view.read_only = True
+        return view
+
+    def _src(self, table: sa.Table, name: str | None = None):
+        """The table to read (an alias when named), or, as of a day, its rows then with `current`
+        recomputed: the newest of the uploads active then holding the row's key (history's rule)."""
+        if self._as_of_ids is None or table.name not in self.AS_OF_TABLES:
+            return table if name is None else table.alias(name)
+        key = [table.c[k] for k in table.info["key"]]
+        newest = sa.func.max(table.c.upload_id).over(partition_by=key or None)
+        cols = [c for c in table.c if c.name != "current"]
+        query = sa.select(*cols, (table.c.upload_id == newest).label("current"))
+        return query.where(table.c.upload_id.in_(self._as_of_ids)).subquery(name)
+
+    def _counted(self, meta) -> sa.ColumnElement:
+        """counted_card of the cards read (as of a day when the store is)."""
+        return counted_card(meta, None if self._as_of_ids is None else self._src(score_meta))
+
     def action_versions(self) -> pd.DataFrame:
         """Every stored version of every action, of the history entries still active, with the entry's
         id and time (`entry`, `at`), oldest first: when an action was completed is read from them."""
@@ -780,7 +827,8 @@ class Store:
 
     def scored_periods(self) -> list[str]:
         """The periods holding at least one current scorecard."""
-        query = sa.select(score_meta.c.period).where(score_meta.c.current).distinct()
+        meta = self._src(score_meta)
+        query = sa.select(meta.c.period).where(meta.c.current).distinct()
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
@@ -859,9 +907,10 @@ def _data_columns(table: sa.Table) -> list[sa.Column]:
     return [c for c in table.c if c.name not in ("upload_id", "current")]
 
 
-def _items_done_query(period: str, settings: Settings):
+def _items_done_query(period: str, settings: Settings, statuses=statuses):
     """unit_code, items_done: the plan items whose latest status up to the period is 'done'
-    (per unit and item, the last quarter reported is the last quarter reported 'done')."""
+    (per unit and item, the last quarter reported is the last quarter reported 'done'); `statuses`
+    the table, or its rows as of a day (Store.as_of)."""
     order = {p: i for i, p in enumerate(settings.periods)}
     upto = [p for p in settings.periods if period in order and order[p] <= order[period]]
     rank = sa.case({p: order[p] for p in upto}, value=statuses.c.period, else_=-1) if upto else sa.literal(-1)
@@ -890,11 +939,12 @@ def stage_rank(column) -> sa.ColumnElement:
     return sa.case(_RANKS, value=column, else_=0)
 
 
-def counted_card(meta) -> sa.ColumnElement:
+def counted_card(meta, higher=None) -> sa.ColumnElement:
     """The condition that a score_meta row (the table or an alias of it) is *the* card of its unit
     and period: current, and no current card of a higher stage beside it. Before any approval the
-    latest stage present counts; every read of "the" total goes through here (#19)."""
-    higher = score_meta.alias()
+    latest stage present counts; every read of "the" total goes through here (#19). `higher`: the
+    cards compared with (score_meta's rows as of a day, Store.as_of; the table by default)."""
+    higher = score_meta.alias() if higher is None else higher
     return sa.and_(
         meta.c.current,
         ~sa.exists().where(
@@ -906,22 +956,23 @@ def counted_card(meta) -> sa.ColumnElement:
     )
 
 
-def _approvable(conn: sa.Connection, period: str, codes: list[str] | None) -> list[str]:
-    approved = score_meta.alias("approved")
-    query = sa.select(score_meta.c.unit_code).where(
-        score_meta.c.current,
-        score_meta.c.stage == "checked",
-        score_meta.c.period == period,
+def _approvable(conn: sa.Connection, period: str, codes: list[str] | None, src=None) -> list[str]:
+    meta = score_meta if src is None else src(score_meta)
+    approved = score_meta.alias("approved") if src is None else src(score_meta, "approved")
+    query = sa.select(meta.c.unit_code).where(
+        meta.c.current,
+        meta.c.stage == "checked",
+        meta.c.period == period,
         ~sa.exists().where(
             approved.c.current,
             approved.c.stage == "approved",
-            approved.c.unit_code == score_meta.c.unit_code,
+            approved.c.unit_code == meta.c.unit_code,
             approved.c.period == period,
-            approved.c.upload_id > score_meta.c.upload_id,
+            approved.c.upload_id > meta.c.upload_id,
         ),
     )
     if codes is not None:
-        query = query.where(score_meta.c.unit_code.in_(codes))
+        query = query.where(meta.c.unit_code.in_(codes))
     return sorted(conn.execute(query).scalars())
 
 

@@ -9,15 +9,17 @@ the only thing changed is when, never what). Three edits of the support plans ar
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
+import openpyxl
 import pytest
 import sqlalchemy as sa
 
 from doandata import brief, ingest
 from doandata.schema import uploads
 from doandata.store import Store
-from tests.conftest import SAMPLE, cli_main
+from tests.conftest import SAMPLE, SEEDED, cli_main
 
 D = dt.date
 # the day each sample workbook comes in
@@ -268,4 +270,133 @@ def test_the_store_behind_the_brief_is_untouched(dated):
     s = Store(dated)
     with s.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).where(~uploads.c.active)).scalar_one() == 0
+    s.dispose()
+
+
+# ---------------------------------------------------------------- a past meeting read as of its day
+
+
+def _workbook(name: str, change=None) -> bytes:
+    """A sample workbook opened and saved again by openpyxl, changed on the way by `change(sheet)`."""
+    wb = openpyxl.load_workbook(SAMPLE / name)
+    if change:
+        change(wb.worksheets[0])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _row(sheet, code: str) -> int:
+    return next(r for r in range(6, sheet.max_row + 1) if sheet.cell(r, 2).value == code)
+
+
+def _without_cthads(sheet) -> None:  # file A's reports: CTHADS has not sent its Q1 report yet
+    sheet.delete_rows(_row(sheet, "CTHADS"))
+
+
+def _lmhtx_rescored(sheet) -> None:  # file B: LMHTX's TC1 6.5 -> 10, TC2 6 -> 9: 60 -> 66.5
+    r = _row(sheet, "LMHTX")
+    sheet.cell(r, 4).value, sheet.cell(r, 7).value = 10, 9
+    sheet.cell(r, 34).value = 66.5
+
+
+def _lmhtx_kt_done(sheet) -> None:  # file B's reports: every unit, LMHTX's KT now done
+    sheet.cell(_row(sheet, "LMHTX"), 5).value = "Hoàn thành"
+
+
+@pytest.fixture(scope="module")
+def reuploaded(tmp_path_factory) -> str:
+    """The Q1 scorecard and reports come in on 10/04/2018 (file A), the meeting is on 15/04, then the
+    same quarter is uploaded again changed on 20/05 (file B), and on 10/06 the state before B is
+    restored (Lịch sử's undo)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('asof') / 'asof.db'}"
+    store = Store(url)
+
+    def upload(name: str, data: bytes, day: dt.date) -> int:
+        outcome = ingest.import_bytes(data, name, store, by="Văn phòng")
+        assert outcome.batch.ok and outcome.imported, name
+        _dated(store, outcome.imported.id, day)
+        return outcome.imported.id
+
+    for name in (
+        "01_danh_sach_don_vi.xlsx",
+        "02_to_cong_tac.xlsx",
+        "03_bo_tieu_chi.xlsx",
+        "04_bang_diem_nam_2017.xlsx",
+    ):
+        upload(name, _workbook(name), D(2018, 1, 10))
+    upload("diem_q1_A.xlsx", _workbook("05_bang_diem_quy_1_2018.xlsx"), D(2018, 4, 10))
+    upload("bao_cao_q1_A.xlsx", _workbook("08_bao_cao_quy_1_2018.xlsx", _without_cthads), D(2018, 4, 10))
+    b_score = upload("diem_q1_B.xlsx", _workbook("05_bang_diem_quy_1_2018.xlsx", _lmhtx_rescored), D(2018, 5, 20))
+    upload("bao_cao_q1_B.xlsx", _workbook("08_bao_cao_quy_1_2018.xlsx", _lmhtx_kt_done), D(2018, 5, 20))
+    _dated(store, store.rollback(b_score, by="Văn phòng"), D(2018, 6, 10))
+    store.dispose()
+    return url
+
+
+def _lmhtx(b: brief.Brief) -> dict | None:
+    return next((c for c in b.changed if c["unit_code"] == "LMHTX"), None)
+
+
+def test_a_past_meeting_reads_what_it_reviewed(reuploaded):
+    store = Store(reuploaded)
+    # the meeting of 15/04 read file A: LMHTX 60 (behind), CTHADS's report missing
+    b = brief.build(store, at=D(2018, 4, 15), since=D(2018, 3, 31))
+    assert _lmhtx(b) == {
+        "unit_code": "LMHTX",
+        "unit_name": "Chi đoàn Liên minh Hợp tác xã Thành phố",
+        "before": "on_track",
+        "after": "behind",
+        "total_before": 63.0,
+        "total_after": 60.0,
+    }
+    assert codes(b.missing_reports) == ["CTHADS"]
+    assert b.newer == 3  # file B's two uploads and their undo came after
+    # on 01/06 the store holds file B: LMHTX 66.5 is on track (65.1 expected): no change to report;
+    # every report is in
+    later = brief.build(store, at=D(2018, 6, 1), since=D(2018, 3, 31))
+    assert later.quarter == "2018-Q1" and _lmhtx(later) is None
+    assert {p.unit_code: p.points for p in later.projections}["LMHTX"] == [(0, 63.0), (1, 66.5)]
+    assert later.missing_reports == []
+    # on 10/06 the state before B's scorecard was restored (B's reports, stored after it, went too):
+    # from then on the brief reads A again
+    undone = brief.build(store, at=D(2018, 6, 15), since=D(2018, 3, 31))
+    assert _lmhtx(undone)["total_after"] == 60.0 and codes(undone.missing_reports) == ["CTHADS"]
+    # the first meeting's brief still reads the same, however often it is built
+    assert brief.build(store, at=D(2018, 4, 15), since=D(2018, 3, 31)).record() == b.record()
+    store.dispose()
+
+
+def test_the_store_as_of_a_day(reuploaded):
+    """Store.as_of: scorecards and plan-item statuses as they stood; the ordinary reads as today."""
+    store = Store(reuploaded)
+
+    def lmhtx_total(s) -> float:
+        t = s.totals(periods=["2018-Q1"], unit_codes=["LMHTX"])
+        return float(t["total"].iloc[0])
+
+    def lmhtx_kt(s) -> str:
+        st = s.statuses(unit_codes=["LMHTX"])
+        return st.loc[(st["period"] == "2018-Q1") & (st["item_code"] == "KT"), "status"].iloc[0]
+
+    assert (lmhtx_total(store.as_of(D(2018, 4, 15))), lmhtx_kt(store.as_of(D(2018, 4, 15)))) == (60.0, "in_progress")
+    assert (lmhtx_total(store.as_of(D(2018, 5, 20))), lmhtx_kt(store.as_of(D(2018, 5, 20)))) == (66.5, "done")
+    assert lmhtx_total(store) == 60.0 and lmhtx_kt(store) == "in_progress"  # today: B undone
+    assert len(store.as_of(D(2018, 4, 15)).reports()) == 8 and len(store.as_of(D(2018, 6, 9)).reports()) == 9
+    # before anything came in, nothing to read; the view writes nothing
+    empty = store.as_of(D(2017, 12, 31))
+    assert empty.totals().empty and empty.scored_periods() == []
+    with pytest.raises(Exception, match="read"):
+        empty.update_action("LMHTX", 1, by="Văn phòng", status="done")
+    store.dispose()
+
+
+def test_the_samples_data_stands_for_the_plan_year(db_url):
+    """The sample is stored all at once on the first start, years after its meetings: its own imports
+    count as made before any meeting, so the sample's brief reads the sample's quarters."""
+    s = Store(db_url)
+    b = brief.build(s, at=D(2018, 10, 15), since=D(2018, 7, 15))
+    assert (b.quarter, b.since_quarter) == ("2018-Q3", "2018-Q2")
+    assert len(b.projections) == 9 and codes(b.missing_reports) == ["CTHADS"]
+    assert b.newer == SEEDED  # and the line says they came in later
     s.dispose()

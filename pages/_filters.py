@@ -130,7 +130,10 @@ MEETING_SINCE = Param(
     lambda s, f: brief.default_since(st.session_state.get(MEETING_AT.key) or brief.default_at(s.settings), s.settings),
 )
 
-PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, MEETING_AT, MEETING_SINCE, PRESENT)  # as a link shows them
+# the brief's section on screen in presentation mode (1, 2, 3): a projector's link reopens it
+MEETING_PART = Param("phan", None, _number, str, _always((1, 2, 3)), _always(1))
+
+PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, MEETING_AT, MEETING_SINCE, MEETING_PART, PRESENT)  # in a link
 SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, PRESENT)  # every page's; UNIT is the unit page's
 
 

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import sync_playwright
 
-from doandata import brief
+from doandata import brief, i18n
 from doandata.settings import Settings
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
 from tests.conftest import NEXT, SEEDED
@@ -471,3 +471,93 @@ def test_the_meeting_brief_reopens_the_same_meeting(browser, db_url, tmp_path):
         assert "Họp giao ban ngày 30/06/2018 (xem xét Quý I/2018)" in text
         cells = [c.text for t in docx.Document(path).tables for row in t.rows for c in row.cells]
         assert "Chi đoàn Liên minh Hợp tác xã Thành phố" in cells and "Chậm tiến độ (60)" in cells
+
+
+def _qr_text(locator) -> str:
+    """What the QR code on screen decodes to."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(locator.screenshot())))
+    return found[0].text if found else ""
+
+
+def test_the_brief_is_presented_section_by_section(browser, db_url):
+    """#20: /hop?present=1 shows one section at a time, large, with the QR code of the brief's own
+    link; the next section's button puts it in the link, and the link reopens it."""
+    heads = [i18n.t(f"brief.section.{k}", "vi") for k in ("since", "warning", "decide")]
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base}/hop?ngay=30/06/2018&tu=28/03/2018&present=1")
+        wait_for_app(page)
+
+        def shown() -> list[bool]:
+            return [page.get_by_role("heading", name=h).is_visible() for h in heads]
+
+        assert shown() == [True, False, False] and page.get_by_text("Phần 1/3").is_visible()
+        assert query(page.url)["phan"] == "1"
+        qr = _qr_text(page.locator("[class*='st-key-present_share'] [data-testid='stImage'] img").first)
+        assert query(qr) == {"q": query(page.url)["q"], "ngay": "2018-06-30", "tu": "2018-03-28"}
+        assert urlsplit(qr).path == "/hop"
+        # the metrics above the lines: 4 units changed status, on track 9 -> 5
+        assert metric_values(page)["Đơn vị đổi trạng thái"] == "4"
+        page.get_by_role("button", name="Phần sau").click()
+        page.get_by_role("heading", name=heads[1]).wait_for(state="visible", timeout=30000)
+        wait_for_app(page)
+        assert shown() == [False, True, False] and query(page.url)["phan"] == "2"
+        # the chart's text is large enough for a projector
+        ticks = page.locator("[class*='st-key-hop_screen_only_chart'] .ytick text")
+        sizes = ticks.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= 20
+        # the link reopens the same section
+        page.reload()
+        wait_for_app(page)
+        page.get_by_role("heading", name=heads[1]).wait_for(state="visible", timeout=30000)
+        assert shown() == [False, True, False] and page.get_by_text("Phần 2/3").is_visible()
+        page.get_by_role("button", name="Phần sau").click()
+        page.get_by_role("heading", name=heads[2]).wait_for(state="visible", timeout=30000)
+        wait_for_app(page)
+        assert query(page.url)["phan"] == "3" and page.get_by_role("button", name="Phần sau").is_disabled()
+
+
+def _printed(page, path) -> tuple[str, int]:
+    """The page printed to an A4 PDF by Chromium (Print → Save as PDF): its text and page count."""
+    import subprocess
+
+    page.emulate_media(media="print")
+    wait_for_app(page)
+    page.locator("[class*='st-key-hop_print_only_chart'] .ytick text").first.wait_for(state="visible")
+    page.pdf(path=str(path), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return text, pages
+
+
+def test_the_brief_prints_on_a4_pages(browser, db_url, tmp_path):
+    """#20: Print → PDF gives the brief alone: no sidebar, buttons or date pickers, every section
+    (in presentation mode too), the changes in lines and the chart whole, on at most three pages."""
+    heads = [i18n.t(f"brief.section.{k}", "vi") for k in ("since", "warning", "decide")]
+    with running_app(db_url) as base:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base}/hop?ngay=30/06/2018&tu=28/03/2018")
+        wait_for_app(page)
+        text, pages = _printed(page, tmp_path / "hop.pdf")
+        assert pages <= 3
+        flat = " ".join(text.split())
+        assert all(h in flat for h in heads)
+        assert "Chi đoàn Liên minh Hợp tác xã Thành phố: Đúng tiến độ (63 điểm) → Chậm tiến độ (60 điểm)" in flat
+        assert i18n.t("chart.target", "vi") in flat  # the chart's legend: the chart is printed
+        for absent in ("filter.language", "filter.shown", "nav.upload", "share.title", "hop.at", "hop.get_docx"):
+            assert i18n.t(absent, "vi") not in flat, absent
+        assert "Tiếng Việt" not in flat  # the sidebar's language choice
+        # presentation mode on its second section: still every section printed, no buttons
+        present = browser.new_page(viewport={"width": 1366, "height": 768})
+        present.goto(f"{base}/hop?ngay=30/06/2018&tu=28/03/2018&present=1&phan=2")
+        wait_for_app(present)
+        text, pages = _printed(present, tmp_path / "hop_present.pdf")
+        flat = " ".join(text.split())
+        assert pages <= 3 and all(h in flat for h in heads)
+        assert "Phần sau" not in flat and "Phần 2/3" not in flat and i18n.t("share.scan", "vi") not in flat

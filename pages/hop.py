@@ -55,21 +55,23 @@ PRINT_CSS = """<style>
 </style>"""
 # Presentation mode: the sections not on screen are laid out off it (a chart drawn in a hidden box
 # would have no width when printed), larger lines; the brief's QR code and link stay in a column
-# on the right, so the section starts under the title.
+# on the right (on a screen wide enough), so the section starts under the title.
 PRESENT_CSS = """<style>
 @media screen {
   %s { position: absolute !important; left: -300vw !important; width: 90vw; visibility: hidden; }
+  [class*="st-key-hop_part_"] [data-testid="stText"], [class*="st-key-hop_part_"] [data-testid="stText"] * { font-size: 1.15rem; }
+  [class*="st-key-hop_part_"] h3 { font-size: 2rem; }
+  [class*="st-key-hop_part_"] [data-testid="stMetricLabel"], [class*="st-key-hop_part_"] [data-testid="stMetricLabel"] * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+  .st-key-hop_nav button p { font-size: 1.2rem; }
+}
+@media screen and (min-width: 900px) {
   [data-testid="stMainBlockContainer"] { padding-right: 300px !important; }
   [class*="st-key-present_share"] { position: fixed !important; top: 1.5rem; right: 1.5rem; width: 250px !important;
     flex-direction: column !important; gap: 0.5rem !important; z-index: 5; }
   [class*="st-key-present_share"] img { width: 240px !important; height: auto !important; }
   [class*="st-key-present_share"] code { font-size: 0.75rem !important; }
   [class*="st-key-present_share"] [data-testid="stCaptionContainer"] { font-size: 0.8rem !important; }
-  [class*="st-key-hop_part_"] [data-testid="stText"], [class*="st-key-hop_part_"] [data-testid="stText"] * { font-size: 1.15rem; }
-  [class*="st-key-hop_part_"] h3 { font-size: 2rem; }
-  [class*="st-key-hop_part_"] [data-testid="stMetricLabel"], [class*="st-key-hop_part_"] [data-testid="stMetricLabel"] * {
-    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-  .st-key-hop_nav button p { font-size: 1.2rem; }
 }
 </style>"""
 

@@ -2146,6 +2146,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã ghi duyệt bảng điểm của {n} đơn vị Tổ {group}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Approved {n} {n:scorecard|scorecards} of group {group}: history entry #{entry} (can be undone on History).",
     ),
+    "chart.stages_title": (
+        "Điểm tự chấm và điểm thẩm định theo quý — {name}",
+        "Self-score and checked score by quarter — {name}",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from doandata import cells, charts, i18n, metrics, tables
+from doandata.stages import stage_totals, unit_path
 from pages import _share, _sidebar, _snapshot, _support, _widgets
 from pages._filters import UNIT, resolve, settle
 
@@ -91,6 +92,11 @@ gap = metrics.gap_to_next_rating(compare, row["total"], settings)
 # the three stages side by side (#19): what the working group changed, why, and the evidence
 st.subheader(i18n.t("unit.stages_header", lang, period=pname))
 stages = _snapshot.store().card_scores(f.period, code)
+path = unit_path(stage_totals(_snapshot.store(), unit_codes=[code]), code, settings)
+if len(path):  # the self-score against the group's check over the quarters
+    _widgets.show(
+        _widgets.figure(_widgets.view_key(snap, f, "stages", code), lambda: charts.stage_path(path, unit["name"], lang))
+    )
 if stages.empty:
     st.caption(i18n.t("unit.stages_none", lang))
 else:

@@ -2150,6 +2150,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Điểm tự chấm và điểm thẩm định theo quý — {name}",
         "Self-score and checked score by quarter — {name}",
     ),
+    "col.gap": ("Chênh lệch", "Gap"),
+    "stages.gaps_header": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
+    "stages.gaps_caption": (
+        "{period}: {n} đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; {shown} đơn vị chênh nhiều nhất:",
+        "{period}: {n} {n:unit scored itself|units scored themselves} above the working group's check; the "
+        "{shown} largest {shown:gap|gaps}:",
+    ),
+    "doc.results.gaps": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
+    "doc.results.gaps_waiting": (
+        "{period}: {check} đơn vị mới có điểm tự chấm, chờ Tổ công tác thẩm định; {approval} đơn vị đã thẩm định, "
+        "chờ Ban Thường vụ duyệt.",
+        "{period}: {check} {check:unit has|units have} only a self-score, waiting for the working group's check; "
+        "{approval} checked, waiting for the Standing Committee's approval.",
+    ),
+    "doc.results.gaps_some": (
+        "{n} đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; {shown} đơn vị chênh nhiều nhất:",
+        "{n} {n:unit scored itself|units scored themselves} above the working group's check; the {shown} largest "
+        "{shown:gap|gaps}:",
+    ),
+    "doc.results.gaps_none": (
+        "Không đơn vị nào tự chấm cao hơn điểm Tổ công tác thẩm định.",
+        "No unit scored itself above the working group's check.",
+    ),
+    "doc.col.self_score": ("Điểm tự chấm", "Self-score"),
+    "doc.col.checked_score": ("Điểm thẩm định", "Checked score"),
+    "doc.col.gap": ("Chênh lệch", "Gap"),
+    "doc.col.waiting": ("Đơn vị đang chờ", "Units waiting"),
+    "doc.col.waiting_check": ("Chờ Tổ công tác thẩm định", "Waiting for the working group's check"),
+    "doc.col.waiting_approval": ("Chờ Ban Thường vụ duyệt", "Waiting for the Standing Committee's approval"),
+    "doc.sheet.gaps": ("Chênh lệch điểm", "Score gaps"),
+    "doc.heading.gaps": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

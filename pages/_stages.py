@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from doandata import i18n
-from pages import _editor, _snapshot
+from doandata import i18n, stages, tables
+from pages import _editor, _snapshot, _widgets
 
 APPROVED = "stage_approved_message"
 
@@ -21,6 +21,21 @@ def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
     waiting_check, waiting_approval = int(counts.get("self", 0)), int(counts.get("checked", 0))
     if waiting_check or waiting_approval:
         st.caption(i18n.t("stages.rests_on", lang, period=period_name, self=waiting_check, checked=waiting_approval))
+
+
+def largest_gaps(period: str, period_name: str, frame: pd.DataFrame, lang: str) -> None:
+    """Under the overview's counts, only when there are any: the units shown whose self-score of the
+    quarter is above the working group's check, the largest gaps first (a conversation to have)."""
+    codes = list(frame["unit_code"])
+    totals = stages.stage_totals(_snapshot.store(), periods=[period], unit_codes=codes)
+    gaps = stages.largest_gaps(totals, frame.rename(columns={"unit_name": "name"}), period)
+    if gaps.empty:
+        return
+    st.markdown(f"**{i18n.t('stages.gaps_header', lang)}**")
+    st.caption(
+        i18n.t("stages.gaps_caption", lang, period=period_name, n=len(gaps), shown=min(len(gaps), stages.GAPS_SHOWN))
+    )
+    _widgets.table(tables.gaps_table(gaps.head(stages.GAPS_SHOWN), lang), lang)
 
 
 def approval_section(period: str, period_name: str, group: int, codes: list[str], lang: str) -> None:

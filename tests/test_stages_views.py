@@ -39,3 +39,93 @@ def test_a_unit_with_only_self_scores_draws_one_line_in_english(store):
     assert [t.name for t in fig.data] == ["Self-score"]
     assert list(fig.data[0].customdata) == ["55"]
     assert "&lt;b&gt;" in fig.layout.title.text  # a name is text, never markup
+
+
+# ---------------------------------------------------------------- the largest gaps, and who waits
+
+# Q2 in the sample, self-score against the check, by hand: HND 54/52, STP 77/75 (+2 each); BDMDN
+# 64,5/63, LDLD 93,5/92, LMHTX 59,5/58, STC 70,5/69 (+1,5); CVLS, DLS, KBNN, TAND (+1); CTHADS,
+# MTTQ (+0,5): 12 units above their check. Equal gaps in the order of the units' codes.
+Q2_TOP5 = [("HND", 54.0, 52.0, 2.0), ("STP", 77.0, 75.0, 2.0), ("BDMDN", 64.5, 63.0, 1.5)]
+Q2_TOP5 += [("LDLD", 93.5, 92.0, 1.5), ("LMHTX", 59.5, 58.0, 1.5)]
+
+
+def test_the_largest_gaps_of_q2_counted_by_hand(store):
+    gaps = stages.largest_gaps(stages.stage_totals(store, periods=["2018-Q2"]), store.units(), "2018-Q2")
+    assert len(gaps) == 12
+    assert list(gaps[["unit_code", "self", "checked", "gap"]].head(5).itertuples(index=False, name=None)) == Q2_TOP5
+    assert gaps["unit_name"].iloc[0] == "Chi đoàn Hội Nông dân Thành phố"
+    assert list(gaps.tail(2)["unit_code"]) == ["CTHADS", "MTTQ"]
+
+
+def test_q3_has_one_gap_and_units_waiting(store):
+    # Q3: only group 1 (BDMDN 72/71, STC 72/72) is checked: one gap; 22 units wait for checking,
+    # 2 for approval; Q2 is approved throughout
+    gaps = stages.largest_gaps(stages.stage_totals(store), store.units(), "2018-Q3")
+    assert list(gaps[["unit_code", "gap"]].itertuples(index=False, name=None)) == [("BDMDN", 1.0)]
+    assert stages.waiting(store.stage_counts(), "2018-Q3") == {"check": 22, "approval": 2}
+    assert stages.waiting(store.stage_counts(), "2018-Q2") == {"check": 0, "approval": 0}
+    store.approve("2018-Q3", 1, by="Ban Thường vụ")
+    assert stages.waiting(store.stage_counts(), "2018-Q3") == {"check": 22, "approval": 0}
+
+
+def test_the_review_docx_and_xlsx_show_the_gaps_and_who_waits(store):
+    import io
+
+    import docx
+    import openpyxl
+
+    from doandata import reports
+
+    document = docx.Document(io.BytesIO(reports.build(store, "quarter", "2018-Q2", "docx", with_images=False)))
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index("Chênh lệch giữa điểm tự chấm và điểm thẩm định")
+    assert texts[at + 1] == (
+        "Quý II/2018: 0 đơn vị mới có điểm tự chấm, chờ Tổ công tác thẩm định; 0 đơn vị đã thẩm định, "
+        "chờ Ban Thường vụ duyệt."
+    )
+    assert texts[at + 2] == "12 đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; 5 đơn vị chênh nhiều nhất:"
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Chênh lệch")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["STT", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Chênh lệch"]
+    assert rows[1] == ["1", "Chi đoàn Hội Nông dân Thành phố", "54", "52", "+2"]
+    assert rows[3][2:] == ["64,5", "63", "+1,5"] and len(rows) == 6
+
+    wb = openpyxl.load_workbook(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "xlsx")))
+    ws = wb["Chênh lệch điểm"]
+    assert ws["A1"].value == "Chênh lệch giữa điểm tự chấm và điểm thẩm định"
+    assert [c.value for c in ws[5]][:6] == [
+        1,
+        "BDMDN",
+        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
+        72,
+        71,
+        1,
+    ]
+    assert ws.cell(6, 1).value is None  # one gap only
+    waits = {ws.cell(r, 3).value: ws.cell(r, 4).value for r in range(7, ws.max_row + 1)}
+    assert waits["Chờ Tổ công tác thẩm định"] == 22 and waits["Chờ Ban Thường vụ duyệt"] == 2
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.orientation == "landscape"
+
+
+def test_the_overview_shows_the_largest_gaps_of_the_units_shown(db_url, monkeypatch):
+    from tests.test_editing import app_on, open_page
+
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/tong_quan.py", q="2018-Q2")
+    # the nine followed units of Q2: HND, STP +2; BDMDN, LMHTX, STC +1,5; DLS +1; CTHADS +0,5
+    assert "**Chênh lệch giữa điểm tự chấm và điểm thẩm định**" in [m.value for m in app.markdown]
+    caption = "Quý II/2018: 7 đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; 5 đơn vị chênh nhiều nhất:"
+    assert caption in [c.value for c in app.caption]
+    table = next(d.value for d in app.dataframe if "Chênh lệch" in d.value.columns)
+    assert list(table["Tên đơn vị"]) == [
+        "Chi đoàn Hội Nông dân Thành phố",
+        "Đoàn Sở Tư pháp",
+        "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố",
+        "Chi đoàn Liên minh Hợp tác xã Thành phố",
+        "Đoàn Sở Tài chính",
+    ]
+    assert list(table["Chênh lệch"]) == ["+2", "+2", "+1,5", "+1,5", "+1,5"]
+    open_page(app, "pages/tong_quan.py", q="2018-Q3")  # only group 1 checked: BDMDN 72/71
+    table = next(d.value for d in app.dataframe if "Chênh lệch" in d.value.columns)
+    assert table.values.tolist() == [["Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố", "+1", "72", "71"]]

@@ -2190,6 +2190,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
         "Gaps between self-scores and checked scores",
     ),
+    "problem.criterion_unknown": (
+        "Không có tiêu chí “{value}” trong bảng tiêu chí. Các tiêu chí: {allowed}.",
+        "There is no criterion “{value}” among the criteria. The criteria: {allowed}.",
+    ),
+    "stages.evidence_viewer": (
+        "Minh chứng của từng tiêu chí ở bảng trên. Người biên tập đăng nhập để thêm hay sửa minh chứng.",
+        "Each criterion's evidence is in the table above. Editors sign in to add or change it.",
+    ),
+    "stages.evidence_header": ("Thêm, sửa minh chứng — {period}", "Add or change evidence — {period}"),
+    "stages.evidence_pick": ("Tiêu chí", "Criterion"),
+    "stages.evidence_text": ("Minh chứng (nội dung ngắn)", "Evidence (a short text)"),
+    "stages.evidence_link": (
+        "Đường dẫn hoặc tên tệp văn phòng lưu",
+        "A link, or the name of a file the office keeps",
+    ),
+    "stages.evidence_save": ("Lưu minh chứng", "Save the evidence"),
+    "stages.evidence_unchanged": (
+        "Minh chứng không thay đổi: không lưu gì.",
+        "The evidence is unchanged: nothing saved.",
+    ),
+    "stages.evidence_saved": (
+        "Đã lưu minh chứng tiêu chí {criterion}, {period}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Saved the evidence of criterion {criterion}, {period}: history entry #{entry} (can be undone on History).",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

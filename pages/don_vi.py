@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from doandata import cells, charts, i18n, metrics, tables
+from doandata import cells, charts, i18n, metrics, support, tables
 from doandata.stages import stage_totals, unit_path
-from pages import _share, _sidebar, _snapshot, _support, _widgets
+from pages import _share, _sidebar, _snapshot, _stages, _support, _widgets
 from pages._filters import UNIT, resolve, settle
 
 f = _sidebar.sidebar()
@@ -104,6 +104,9 @@ else:
     if len(rests):
         st.caption(i18n.t("unit.stages_rest", lang, stage=i18n.t(f"stage.{rests.iloc[0]}", lang)))
     _widgets.table(tables.stages_table(stages, lang), lang)
+# editors add the evidence (#19); one sign-in form a page: the support actions' one below, if any
+acted = len(support.unit_plan(_support.frames(snap)["actions"], code)["actions"]) > 0
+_stages.evidence_editor(f.period, pname, code, stages, snap.criteria, lang, offer_sign_in=not acted)
 
 st.subheader(i18n.t("unit.gap_header", lang))
 if gap["next"] is None:

@@ -2,7 +2,16 @@
 checked and approved totals, the largest gaps between self-scores and checks, the units that wait.
 Numbers counted by hand from sample_data (make_sample's staged scorecards)."""
 
-from doandata import charts, stages
+import io
+
+import docx
+import openpyxl
+import pytest
+
+from doandata import charts, reports, stages
+from doandata.store import EditorRequired, EditRefused, Store
+from tests.conftest import NEXT, SEEDED
+from tests.test_editing import app_on, open_page, sign_in
 
 # BDMDN (Ban Dân vận, group 1) in the sample: it scored itself 57,5 / 64,5 / 72 in Q1–Q3, the group
 # checked 56 / 63 / 71, the Standing Committee approved Q1 and Q2 as checked; Q3 is not approved yet.
@@ -70,13 +79,6 @@ def test_q3_has_one_gap_and_units_waiting(store):
 
 
 def test_the_review_docx_and_xlsx_show_the_gaps_and_who_waits(store):
-    import io
-
-    import docx
-    import openpyxl
-
-    from doandata import reports
-
     document = docx.Document(io.BytesIO(reports.build(store, "quarter", "2018-Q2", "docx", with_images=False)))
     texts = [p.text for p in document.paragraphs]
     at = texts.index("Chênh lệch giữa điểm tự chấm và điểm thẩm định")
@@ -109,8 +111,6 @@ def test_the_review_docx_and_xlsx_show_the_gaps_and_who_waits(store):
 
 
 def test_the_overview_shows_the_largest_gaps_of_the_units_shown(db_url, monkeypatch):
-    from tests.test_editing import app_on, open_page
-
     app = app_on(db_url, monkeypatch, timeout=120)
     open_page(app, "pages/tong_quan.py", q="2018-Q2")
     # the nine followed units of Q2: HND, STP +2; BDMDN, LMHTX, STC +1,5; DLS +1; CTHADS +0,5
@@ -129,3 +129,86 @@ def test_the_overview_shows_the_largest_gaps_of_the_units_shown(db_url, monkeypa
     open_page(app, "pages/tong_quan.py", q="2018-Q3")  # only group 1 checked: BDMDN 72/71
     table = next(d.value for d in app.dataframe if "Chênh lệch" in d.value.columns)
     assert table.values.tolist() == [["Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố", "+1", "72", "71"]]
+
+
+# ---------------------------------------------------------------- evidence entered in the app
+
+# BDMDN's Q3 evidence in the sample: TC7 (text only) and TC8 (text and link)
+TC8 = ("Chương trình liên tịch với Cấp ủy quý III/2018", "https://example.org/minh-chung/bdmdn/2018-q3/tc8")
+
+
+def evidence_of(store, unit="BDMDN", period="2018-Q3") -> dict:
+    rows = store.evidence([unit])
+    rows = rows[rows["period"] == period]
+    return {
+        r["criterion_code"]: (r["text"], r["link"])
+        for r in rows.to_dict("records")
+        if isinstance(r["text"], str) or isinstance(r["link"], str)
+    }
+
+
+def test_an_editor_adds_changes_and_empties_evidence_each_undone_on_history(any_store):
+    store = any_store
+    before = evidence_of(store)
+    assert set(before) == {"TC7", "TC8"} and before["TC8"] == TC8
+    entry = store.save_evidence(
+        "bdmdn", "2018-Q3", "TC1", "Biên bản\x07 kiện toàn\n  cán bộ", "bien_ban_TC1.pdf", by="Nguyễn Văn A"
+    )
+    assert entry == NEXT
+    assert evidence_of(store)["TC1"] == ("Biên bản kiện toàn cán bộ", "bien_ban_TC1.pdf")  # cleaned
+    assert {k: v for k, v in evidence_of(store).items() if k != "TC1"} == before  # the others kept
+    row = store.upload(entry)
+    assert (row["action"], row["kinds"], row["by"], row["periods"]) == ("edit", "scores", "Nguyễn Văn A", "2018-Q3")
+    assert (
+        store.save_evidence("BDMDN", "2018-Q3", "TC1", "Biên bản kiện toàn cán bộ", "bien_ban_TC1.pdf", by="B") is None
+    )
+    emptied = store.save_evidence("BDMDN", "2018-Q3", "TC8", "", "", by="Nguyễn Văn A")
+    assert "TC8" not in evidence_of(store)
+    assert store.card_scores("2018-Q3", "BDMDN").set_index("criterion").loc["TC8", "reason"]  # the reason stays
+    store.rollback(emptied, by="Nguyễn Văn A")  # undone: TC8's evidence back, TC1's kept
+    assert evidence_of(store)["TC8"] == TC8 and "TC1" in evidence_of(store)
+    store.rollback(entry, by="Nguyễn Văn A")
+    assert evidence_of(store) == before
+
+
+def test_evidence_for_an_unknown_unit_criterion_or_period_is_refused_naming_it(store):
+    with pytest.raises(EditRefused) as refused:
+        store.save_evidence("XYZ", "2019-Q1", "TC99", "a", by="Nguyễn Văn A")
+    message = refused.value.message("vi")
+    assert "Không có đơn vị “XYZ”" in message and "Không có tiêu chí “TC99”" in message
+    assert "Kỳ 2019-Q1 không thuộc kế hoạch" in message
+    with pytest.raises(EditorRequired):
+        store.save_evidence("BDMDN", "2018-Q3", "TC1", "a", by=" ")
+    assert len(store.history()) == SEEDED  # nothing stored
+
+
+def test_an_editor_enters_evidence_on_the_unit_page_and_a_viewer_reads_it_as_text(db_url, monkeypatch):
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/don_vi.py", unit="BDMDN", q="2018-Q3")
+    viewer = "Minh chứng của từng tiêu chí ở bảng trên. Người biên tập đăng nhập để thêm hay sửa minh chứng."
+    assert viewer in [c.value for c in app.caption]
+    assert not [b for b in app.button if b.label == "Lưu minh chứng"]
+    sign_in(app)
+    assert viewer not in [c.value for c in app.caption]
+    next(s for s in app.selectbox if s.label == "Tiêu chí").select("TC2").run()
+    link = "[bấm vào](https://x.example)"
+    next(t for t in app.text_area if t.label == "Minh chứng (nội dung ngắn)").input("Quyết định\x00 kiện toàn BCH")
+    next(t for t in app.text_input if t.label == "Đường dẫn hoặc tên tệp văn phòng lưu").input(link)
+    next(b for b in app.button if b.label == "Lưu minh chứng").click().run()
+    assert not app.exception, app.exception
+    saved = f"Đã lưu minh chứng tiêu chí TC2, Quý III/2018: mục lịch sử #{NEXT} (hoàn tác được ở trang Lịch sử)."
+    assert saved in [s.value for s in app.success]
+    assert evidence_of(Store(db_url))["TC2"] == ("Quyết định kiện toàn BCH", link)
+    table = next(d.value for d in app.dataframe if "Minh chứng" in d.value.columns).set_index("Tiêu chí")
+    assert table.loc["TC2", "Minh chứng"] == f"Quyết định kiện toàn BCH {link}"  # a cell: text, not a link
+    next(b for b in app.button if b.label == "Lưu minh chứng").click().run()  # the same again: nothing stored
+    assert "Minh chứng không thay đổi: không lưu gì." in [i.value for i in app.info]
+    assert len(Store(db_url).history()) == NEXT
+
+
+@pytest.mark.parametrize("unit", ["BDMDN", "MTTQ"])  # with support actions, and without
+def test_the_unit_page_offers_one_sign_in_form(db_url, monkeypatch, unit):
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/don_vi.py", unit=unit, q="2018-Q3")
+    assert [e.label for e in app.expander].count("Người biên tập: đăng nhập để sửa") == 1
+    assert [b.label for b in app.button].count("Đăng nhập") == 1

@@ -2214,6 +2214,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã lưu minh chứng tiêu chí {criterion}, {period}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Saved the evidence of criterion {criterion}, {period}: history entry #{entry} (can be undone on History).",
     ),
+    "upload.stage": ("Giai đoạn chấm điểm", "Scoring stage"),
+    "upload.stage_auto": ("Tự động theo tệp", "As the file says"),
+    "upload.stage_help": (
+        "Bảng điểm thuộc vòng chấm nào: đọc từ cột “Giai đoạn” hay dòng “Giai đoạn:” ở đầu sheet; tệp không "
+        "ghi thì được lưu là Tổ công tác thẩm định. Chọn ở đây thì lựa chọn này được dùng cho mọi bảng điểm của tệp.",
+        "Which stage the scorecards are: read from a “Giai đoạn” column or a “Giai đoạn:” line above the table; a "
+        "file that names none is stored as checked by the working group. A choice here applies to every scorecard "
+        "of the file.",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

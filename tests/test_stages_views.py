@@ -8,7 +8,7 @@ import docx
 import openpyxl
 import pytest
 
-from doandata import charts, reports, stages
+from doandata import charts, i18n, reports, stages
 from doandata.store import EditorRequired, EditRefused, Store
 from tests.conftest import NEXT, SEEDED
 from tests.test_editing import app_on, open_page, sign_in
@@ -212,3 +212,47 @@ def test_the_unit_page_offers_one_sign_in_form(db_url, monkeypatch, unit):
     open_page(app, "pages/don_vi.py", unit=unit, q="2018-Q3")
     assert [e.label for e in app.expander].count("Người biên tập: đăng nhập để sửa") == 1
     assert [b.label for b in app.button].count("Đăng nhập") == 1
+
+
+# ---------------------------------------------------------------- the stage chosen at upload
+
+
+def test_the_upload_page_passes_the_stage_chosen_to_the_check_and_the_store(db_url, monkeypatch):
+    from tests.test_editing import XLSX
+    from tests.test_stages import card, counted
+
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    choice = app.selectbox(key="upload_stage")
+    assert choice.label == "Giai đoạn chấm điểm"
+    assert choice.options == ["Tự động theo tệp", "Đơn vị tự chấm", "Tổ công tác thẩm định", "Ban Thường vụ duyệt"]
+    assert choice.value is None  # as the file says, unless chosen
+    # a Q4 card naming the working group's stage in its title, uploaded as the unit's self-score
+    lines = ("BẢNG ĐIỂM THI ĐUA", "Kỳ: Quý IV/2018", "Giai đoạn: Tổ công tác thẩm định")
+    choice.set_value("self").run()
+    app.get("file_uploader")[0].set_value(("hnd_q4.xlsx", card([{"unit": "HND"}], lines=lines), XLSX)).run()
+    assert not app.exception, app.exception
+    assert "Bảng điểm — kỳ Quý IV/2018 — 1 dòng, 1 đơn vị." in [m.value for m in app.markdown]
+    next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
+    assert not app.exception, app.exception
+    store = Store(db_url)
+    assert counted(store, "HND", "2018-Q4") == (49, "self")
+    assert store.history().iloc[0]["id"] == NEXT
+
+
+WHAT_TO_DO = i18n.t("col.what_to_do")
+
+
+def test_without_a_choice_a_card_naming_no_stage_is_stored_as_checked_and_the_page_says_so(db_url, monkeypatch):
+    from tests.test_editing import XLSX
+    from tests.test_stages import card, counted
+
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/tai_len.py")
+    sign_in(app)
+    app.get("file_uploader")[0].set_value(("hnd_q4.xlsx", card([{"unit": "HND"}]), XLSX)).run()
+    problems = next(d.value for d in app.dataframe if WHAT_TO_DO in d.value.columns)
+    assert any("được lưu là “Tổ công tác thẩm định”" in m for m in problems[WHAT_TO_DO])
+    next(b for b in app.button if b.label == "Xác nhận lưu").click().run()
+    assert counted(Store(db_url), "HND", "2018-Q4") == (49, "checked")

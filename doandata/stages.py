@@ -16,12 +16,14 @@ GAPS_SHOWN = 5  # the largest gaps the overview and the reports show
 def stage_totals(store, periods: list[str] | None = None, unit_codes: list[str] | None = None) -> pd.DataFrame:
     """unit_code, period, self, checked, approved: the total of each stage's current card (NaN where
     the unit has no card of that stage)."""
-    parts = [store.totals(periods, unit_codes, stage=s).assign(stage=s) for s in C.STAGE_KEYS]
-    long = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     columns = ["unit_code", "period", *C.STAGE_KEYS]
-    if long is None:
+    parts = [store.totals(periods, unit_codes, stage=s).assign(stage=s) for s in C.STAGE_KEYS]
+    parts = [p for p in parts if len(p)]
+    if not parts:
         return pd.DataFrame(columns=columns)
-    wide = long.pivot_table(index=["unit_code", "period"], columns="stage", values="total", aggfunc="first")
+    wide = pd.concat(parts, ignore_index=True).pivot_table(
+        index=["unit_code", "period"], columns="stage", values="total", aggfunc="first"
+    )
     wide = wide.reindex(columns=list(C.STAGE_KEYS)).astype(float).reset_index()
     wide.columns.name = None
     return wide[columns]
@@ -56,15 +58,8 @@ def largest_gaps(totals: pd.DataFrame, units: pd.DataFrame, period: str, top: in
     return frame if top is None else frame.head(top)
 
 
-def waiting(counts: pd.DataFrame, period: str, unit_codes: list[str] | None = None) -> dict[str, int]:
-    """How many units' totals of `period` wait: for the working group's checking (only a self-score)
-    and for the Standing Committee's approval (checked, not approved). `counts` is Store.stage_counts;
-    or, with `unit_codes`, a frame of unit_code, period, stage (the counted stage per unit)."""
-    rows = counts[counts["period"] == period]
-    if "units" in rows.columns:
-        by_stage = rows.groupby("stage")["units"].sum()
-    else:
-        if unit_codes is not None:
-            rows = rows[rows["unit_code"].isin(unit_codes)]
-        by_stage = rows["stage"].value_counts()
+def waiting(counts: pd.DataFrame, period: str) -> dict[str, int]:
+    """How many units' totals of `period` wait (Store.stage_counts): for the working group's check
+    (only a self-score) and for the Standing Committee's approval (checked, not approved)."""
+    by_stage = counts[counts["period"] == period].groupby("stage")["units"].sum()
     return {"check": int(by_stage.get("self", 0)), "approval": int(by_stage.get("checked", 0))}

@@ -772,3 +772,41 @@ def projection_ranges(projections: list, lang: str = "vi") -> go.Figure:
     fig.update_xaxes(title_text=i18n.t("chart.points", lang))
     title = i18n.t("chart.projection_title", lang, final=i18n.t("review.final", lang))
     return _layout(fig, title, height=max(220, 60 + 44 * len(data)))
+
+
+# ---------------------------------------------------------------- scoring in stages (#19)
+
+STAGE_STYLES = {  # the self-score dashed and orange, the check solid and blue, the approval green dots
+    "self": dict(color="#ef6c00", dash="dash", width=3, marker=10, symbol="circle-open"),
+    "checked": dict(color=TARGET_COLOUR, dash="solid", width=4, marker=12, symbol="circle"),
+    "approved": dict(color="#2e7d32", dash="dot", width=2, marker=14, symbol="diamond"),
+}
+
+
+def stage_path(path: pd.DataFrame, name: str, lang: str = "vi") -> go.Figure:
+    """One unit's self-score total against the working group's checked total (and the approved one
+    where there is one) over the quarters (stages.unit_path): where the unit rates itself above what
+    the group finds, the gap between the lines; a stage with no card in any quarter is left out."""
+    labels = [i18n.period_name(p, lang) for p in path["period"]]
+    fig = go.Figure()
+    for stage, style in STAGE_STYLES.items():
+        values = path[stage]
+        if values.isna().all():
+            continue
+        fig.add_scatter(
+            x=labels,
+            y=values,
+            mode="lines+markers",
+            name=i18n.t(f"stage.{stage}", lang),
+            line=dict(color=style["color"], dash=style["dash"], width=style["width"]),
+            marker=dict(size=style["marker"], symbol=style["symbol"], color=style["color"]),
+            customdata=_numbers(values, lang),
+            hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+            connectgaps=False,
+        )
+    shown = path[list(STAGE_STYLES)].stack()
+    low, high = (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 100.0)
+    # close around the lines: a gap of a point or two between them stays visible
+    fig.update_yaxes(range=[max(0, low - 5), min(100, high + 5)])
+    fig.update_xaxes(type="category", tickvals=labels, ticktext=_ticks(labels), tickfont_size=14)
+    return _layout(fig, i18n.t("chart.stages_title", lang, name=short_name(name)), height=360)

@@ -2146,6 +2146,83 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã ghi duyệt bảng điểm của {n} đơn vị Tổ {group}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Approved {n} {n:scorecard|scorecards} of group {group}: history entry #{entry} (can be undone on History).",
     ),
+    "chart.stages_title": (
+        "Điểm tự chấm và điểm thẩm định theo quý — {name}",
+        "Self-score and checked score by quarter — {name}",
+    ),
+    "col.gap": ("Chênh lệch", "Gap"),
+    "stages.gaps_header": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
+    "stages.gaps_caption": (
+        "{period}: {n} đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; {shown} đơn vị chênh nhiều nhất:",
+        "{period}: {n} {n:unit scored itself|units scored themselves} above the working group's check; the "
+        "{shown} largest {shown:gap|gaps}:",
+    ),
+    "doc.results.gaps": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
+    "doc.results.gaps_waiting": (
+        "{period}: {check} đơn vị mới có điểm tự chấm, chờ Tổ công tác thẩm định; {approval} đơn vị đã thẩm định, "
+        "chờ Ban Thường vụ duyệt.",
+        "{period}: {check} {check:unit has|units have} only a self-score, waiting for the working group's check; "
+        "{approval} checked, waiting for the Standing Committee's approval.",
+    ),
+    "doc.results.gaps_some": (
+        "{n} đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; {shown} đơn vị chênh nhiều nhất:",
+        "{n} {n:unit scored itself|units scored themselves} above the working group's check; the {shown} largest "
+        "{shown:gap|gaps}:",
+    ),
+    "doc.results.gaps_none": (
+        "Không đơn vị nào tự chấm cao hơn điểm Tổ công tác thẩm định.",
+        "No unit scored itself above the working group's check.",
+    ),
+    "doc.col.self_score": ("Điểm tự chấm", "Self-score"),
+    "doc.col.checked_score": ("Điểm thẩm định", "Checked score"),
+    "doc.col.gap": ("Chênh lệch", "Gap"),
+    "doc.col.waiting": ("Đơn vị đang chờ", "Units waiting"),
+    "doc.col.waiting_check": ("Chờ Tổ công tác thẩm định", "Waiting for the working group's check"),
+    "doc.col.waiting_approval": ("Chờ Ban Thường vụ duyệt", "Waiting for the Standing Committee's approval"),
+    "doc.sheet.gaps": ("Chênh lệch điểm", "Score gaps"),
+    "doc.heading.gaps": (
+        "Chênh lệch giữa điểm tự chấm và điểm thẩm định",
+        "Gaps between self-scores and checked scores",
+    ),
+    "problem.criterion_unknown": (
+        "Không có tiêu chí “{value}” trong bảng tiêu chí. Các tiêu chí: {allowed}.",
+        "There is no criterion “{value}” among the criteria. The criteria: {allowed}.",
+    ),
+    "stages.evidence_viewer": (
+        "Minh chứng của từng tiêu chí ở bảng trên. Người biên tập đăng nhập để thêm hay sửa minh chứng.",
+        "Each criterion's evidence is in the table above. Editors sign in to add or change it.",
+    ),
+    "stages.evidence_header": ("Thêm, sửa minh chứng — {period}", "Add or change evidence — {period}"),
+    "stages.evidence_pick": ("Tiêu chí", "Criterion"),
+    "stages.evidence_text": ("Minh chứng (nội dung ngắn)", "Evidence (a short text)"),
+    "stages.evidence_link": (
+        "Đường dẫn hoặc tên tệp văn phòng lưu",
+        "A link, or the name of a file the office keeps",
+    ),
+    "stages.evidence_save": ("Lưu minh chứng", "Save the evidence"),
+    "stages.evidence_unchanged": (
+        "Minh chứng không thay đổi: không lưu gì.",
+        "The evidence is unchanged: nothing saved.",
+    ),
+    "stages.evidence_saved": (
+        "Đã lưu minh chứng tiêu chí {criterion}, {period}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
+        "Saved the evidence of criterion {criterion}, {period}: history entry #{entry} (can be undone on History).",
+    ),
+    "upload.stage": ("Giai đoạn chấm điểm", "Scoring stage"),
+    "upload.stage_auto": ("Tự động theo tệp", "As the file says"),
+    "upload.stage_help": (
+        "Bảng điểm thuộc vòng chấm nào: đọc từ cột “Giai đoạn” hay dòng “Giai đoạn:” ở đầu sheet; tệp không "
+        "ghi thì được lưu là Tổ công tác thẩm định. Chọn ở đây thì lựa chọn này được dùng cho mọi bảng điểm của tệp.",
+        "Which stage the scorecards are: read from a “Giai đoạn” column or a “Giai đoạn:” line above the table; a "
+        "file that names none is stored as checked by the working group. A choice here applies to every scorecard "
+        "of the file.",
+    ),
     "unit.stages_none": ("Chưa có bảng điểm nào của đơn vị trong kỳ này.", "No scorecard of the unit for this period."),
     "cli.help.stage_name": ("GIAI_ĐOẠN", "STAGE"),
     "cli.help.stage_upload": (

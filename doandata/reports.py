@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from . import charts, i18n, metrics, periods, support, tables, xlsx
+from . import charts, i18n, metrics, periods, stages, support, tables, xlsx
 from . import contract as C
 from .settings import Settings
 from .text import xml_safe
@@ -81,6 +81,10 @@ class Report:
     # the commendation proposal's lines (commendations.lines: by kind, decisions said, refused left
     # out); None: drafted from the recognised units alone (a Report gathered without a store)
     proposal: list[str] | None = None
+    # scoring in stages (#19): the largest gaps between self-scores and checks (stages.largest_gaps,
+    # every unit, all of them), and how many units wait for checking / approval (stages.waiting)
+    gaps: pd.DataFrame = field(default_factory=pd.DataFrame)
+    waiting: dict = field(default_factory=dict)
 
 
 def resolve_kind(text: str, settings: Settings) -> tuple[str, str] | None:
@@ -128,6 +132,8 @@ def gather(kind: str, period: str, frames: dict, lang: str = "vi", texts: dict |
         texts=dict(texts or {}),
         groups=len(support.groups_of(units, frames.get("members"), meetings)),
         meetings=int(meetings["period"].isin(span).sum()) if meetings is not None and len(meetings) else 0,
+        gaps=stages.largest_gaps(frames["stage_totals"], units, period) if "stage_totals" in frames else pd.DataFrame(),
+        waiting=stages.waiting(frames["stage_counts"], period) if "stage_counts" in frames else {},
     )
 
 
@@ -569,6 +575,40 @@ def _scorecard_results(doc, report: Report, images: dict[str, bytes] | None) -> 
         )
     if images and "transitions" in images:
         doc.add_picture(io.BytesIO(images["transitions"]), width=Cm(14))
+    _stage_gaps(doc, report)
+
+
+def _stage_gaps(doc, report: Report) -> None:
+    """Under II.1 (#19): how many units wait for the working group's check or the Standing Committee's
+    approval, and the units that scored themselves furthest above the group's check."""
+    if not report.waiting and report.gaps.empty:
+        return
+    lang = report.lang
+    _para(doc, _t(report, "doc.results.gaps"), italic=True)
+    if report.waiting:
+        _body(
+            doc, _t(report, "doc.results.gaps_waiting", period=i18n.period_name(report.period, lang), **report.waiting)
+        )
+    if report.gaps.empty:
+        _body(doc, _t(report, "doc.results.gaps_none"))
+        return
+    shown = report.gaps.head(stages.GAPS_SHOWN)
+    _body(doc, _t(report, "doc.results.gaps_some", n=len(report.gaps), shown=len(shown)))
+    _table(
+        doc,
+        report,
+        _columns(report, "unit", "self_score", "checked_score", "gap"),
+        [
+            [
+                r["unit_name"],
+                i18n.fmt_number(r["self"], lang),
+                i18n.fmt_number(r["checked"], lang),
+                i18n.fmt_signed(r["gap"], lang),
+            ]
+            for r in shown.to_dict("records")
+        ],
+        [8.0, 2.6, 2.6, 2.6],
+    )
 
 
 def _organisation_and_cadres(doc, report: Report) -> None:
@@ -831,6 +871,7 @@ def to_xlsx(report: Report) -> bytes:
     _voices_sheet(wb, report)
     _models_sheet(wb, report)
     _tasks_sheet(wb, report)
+    _gaps_sheet(wb, report)
     return _saved(wb)
 
 
@@ -853,6 +894,40 @@ def _sheet(wb, report: Report, name: str, header: list[str], rows: list[list], w
         ws.column_dimensions[chr(64 + j)].width = width
     ws.print_title_rows = "4:4"  # the header repeated on every printed page
     return ws
+
+
+def _gaps_sheet(wb, report: Report) -> None:
+    """The largest gaps between self-scores and checks (#19), then the units still waiting for the
+    working group's check and for the Standing Committee's approval."""
+    from openpyxl.styles import Font
+
+    if not report.waiting and report.gaps.empty:
+        return
+    shown = report.gaps.head(stages.GAPS_SHOWN)
+    ws = _sheet(
+        wb,
+        report,
+        "gaps",
+        _columns(report, "unit_code", "unit", "self_score", "checked_score", "gap"),
+        [
+            [r["unit_code"], r["unit_name"], _n(r["self"]), _n(r["checked"]), _n(r["gap"])]
+            for r in shown.to_dict("records")
+        ],
+        [12, 48, 14, 14, 12],
+    )
+    below = ws.max_row + 2
+    if shown.empty:
+        xlsx.write(ws, 5, 3, _t(report, "doc.results.gaps_none")).font = Font(italic=True)
+        below = 7
+    if report.waiting:  # in the units' wide column, the counts beside them
+        xlsx.write(ws, below, 3, _t(report, "doc.col.waiting")).font = Font(bold=True)
+        waits = (("doc.col.waiting_check", "check"), ("doc.col.waiting_approval", "approval"))
+        for i, (label, key) in enumerate(waits, start=1):
+            xlsx.write(ws, below + i, 3, _t(report, label))
+            xlsx.write(ws, below + i, 4, report.waiting[key])
+    ws.page_setup.orientation = "landscape"  # printed one page wide
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _summary_sheet(wb, report: Report) -> None:
@@ -1111,6 +1186,8 @@ def frames_for(store, period: str) -> dict:
         "actions": store.support_actions(),
         "meetings": store.meetings(),
         "members": store.members(),
+        "stage_totals": stages.stage_totals(store, periods=[period]),
+        "stage_counts": store.stage_counts([period]),
     }
 
 

@@ -589,6 +589,51 @@ class Store:
             query = query.where(score_meta.c.period.in_(list(periods)))
         return self._frame(query)
 
+    def save_evidence(
+        self, unit_code: str, period: str, criterion_code: str, text: str, link: str = "", *, by: str
+    ) -> int | None:
+        """An editor's evidence for one criterion of a unit's period (#19): a short text and a link or
+        a file name the office keeps, cleaned as an upload's cells are; both empty removes it. The
+        unit's evidence of the period is stored again with the change, as a history entry of its own
+        ("edit") undone like an upload. None when nothing changed; an unknown unit, criterion or
+        period is refused, naming it."""
+        by = _editor(by)
+        unit_code, criterion_code = C.normal_code(unit_code), C.normal_code(criterion_code)
+        text, link = C.clean_text(text), C.clean_text(link)
+        problems: list[Problem] = []
+        if unit_code not in set(self.units()["unit_code"]):
+            problems.append(error("unit_unknown", value=unit_code))
+        known = list(self.criteria()["code"])
+        if known and criterion_code not in known:
+            problems.append(error("criterion_unknown", value=criterion_code, allowed=", ".join(known)))
+        quarters = self.settings().quarters
+        if period not in quarters:
+            problems.append(error("period_outside_plan", value=period, allowed=", ".join(quarters)))
+        if problems:
+            raise EditRefused(problems)
+        with self._write() as conn:
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(*_data_columns(evidence))
+                    .where(evidence.c.current, evidence.c.unit_code == unit_code, evidence.c.period == period)
+                    .order_by(evidence.c.criterion_code)
+                ).mappings()
+            ]
+            old = next((r for r in rows if r["criterion_code"] == criterion_code), None)
+            if ((old["text"] or "", old["link"] or "") if old else ("", "")) == (text, link):
+                return None
+            # removed evidence stays as an empty row: the entry holds the unit and period's key, so
+            # the entry supersedes the older rows and its undo brings them back
+            rows = [r for r in rows if r["criterion_code"] != criterion_code]
+            new = {"unit_code": unit_code, "period": period, "criterion_code": criterion_code}
+            rows.append({**new, "text": text or None, "link": link or None})
+            entry = history.new_entry(conn, action="edit", kinds="scores", by=by, periods=period)
+            conn.execute(evidence.insert(), [{**r, "upload_id": entry, "current": True} for r in rows])
+            history.supersede(conn, evidence, entry)
+            conn.execute(uploads.update().where(uploads.c.id == entry).values(rows_replaced=int(old is not None)))
+        return entry
+
     # ------------------------------------------------------------ reading
 
     def _frame(self, query) -> pd.DataFrame:

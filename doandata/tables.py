@@ -96,6 +96,19 @@ def stages_table(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     )
 
 
+def gaps_table(gaps: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """The largest gaps between a unit's self-score and the working group's check (stages.largest_gaps),
+    largest first (#19)."""
+    return pd.DataFrame(
+        {
+            i18n.t("col.unit_name", lang): gaps["unit_name"],
+            i18n.t("col.gap", lang): _num(gaps["gap"], lang, signed=True),  # beside the name on a phone
+            i18n.t("col.self_score", lang): _num(gaps["self"], lang),
+            i18n.t("col.checked_score", lang): _num(gaps["checked"], lang),
+        }
+    )
+
+
 def room_table(room: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     """Criteria with points still to win, most room first: where the next level can come from."""
     return pd.DataFrame(

@@ -24,12 +24,17 @@ from .settings import Settings
 
 ORG = "ĐOÀN KHỐI DÂN - CHÍNH - ĐẢNG TP. HỒ CHÍ MINH"
 HEADER_ROW = 5
-EVIDENCE_WIDTH = 9  # a criterion's Minh chứng and Lý do columns: narrow, so the sheet prints one page wide
+# The scorecard prints one page wide at a scale a reader can read (about 60 %, not the third that 36
+# columns at their usual widths gave): a criterion's Minh chứng and Lý do columns narrow, their headers
+# upright; the unit's name, the total, the rating and the note narrower than on the other templates.
+EVIDENCE_WIDTH = 4
+SCORECARD_WIDTHS = {"unit_code": 9, "unit_name": 30, "total_given": 7, "rating_given": 10, "note": 10}
+UPRIGHT = 90  # degrees: the header of a narrow column read from the bottom up
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 LIST_SHEET = "Danh mục"
-CRITERION_WIDTH = 14  # a criterion's column: its code, its name wrapped, its maximum
+CRITERION_WIDTH = 9  # a criterion's column: its code, its name wrapped, its maximum
 
 INSTRUCTIONS = {
     "units": "Mỗi dòng là một cơ sở Đoàn. Cột Đặc thù: ghi “x” nếu là đơn vị đặc thù. "
@@ -59,6 +64,7 @@ def headers_for(kind: C.WorkbookKind, criteria: pd.DataFrame | None) -> list[tup
     """(key, header text, width) of every column the template has, in order."""
     cols = [(c.key, c.header, c.width) for c in kind.columns if c.key not in ("period", "stage")]
     if kind.code_columns == "criteria":
+        cols = [(key, text, SCORECARD_WIDTHS.get(key, width)) for key, text, width in cols]
         # each criterion's points, then its evidence and the working group's reason for a change (#19)
         codes = [
             column
@@ -204,17 +210,28 @@ def _header(ws, columns, criteria: pd.DataFrame | None) -> None:
     for j, (key, text, width) in enumerate(cells, start=1):
         if key in maxima:
             text = header_text(key, *maxima[key])
-        lines = max(lines, sum(-(-len(part) // max(width - 2, 1)) for part in str(text).split("\n")))
+        upright = _upright(key)
+        if upright:  # its lines side by side, each as long as the row is high
+            lines = max(lines, max(len(part) for part in str(text).split("\n")) // 2 + 1)
+        else:
+            lines = max(lines, sum(-(-len(part) // max(width - 2, 1)) for part in str(text).split("\n")))
         cell = xlsx.write(ws, HEADER_ROW, j, text)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="center", horizontal="center", text_rotation=UPRIGHT if upright else 0
+        )
         ws.column_dimensions[get_column_letter(j)].width = width
         if key in maxima:
             content, maximum = maxima[key]
             cell.comment = Comment(xlsx.clean(f"{content} (tối đa {maximum:g} điểm)"), "Ban Tổ chức")
     ws.row_dimensions[HEADER_ROW].height = max(36, 15 * (lines + 1))  # a line spare: words wrap early
+
+
+def _upright(key: str) -> bool:
+    """A criterion's evidence or reason column: narrow, its header upright."""
+    return key.startswith(C.evidence_key("")) or key.startswith(C.reason_key(""))
 
 
 def _prefill(kind: C.WorkbookKind, units: pd.DataFrame | None, settings: Settings) -> pd.DataFrame | None:
@@ -239,11 +256,20 @@ def _rows(ws, columns, data: pd.DataFrame | None) -> None:
     for i, record in enumerate(data.to_dict("records"), start=1):
         r = HEADER_ROW + i
         xlsx.write(ws, r, 1, i).border = BORDER
-        for j, (key, _text, _w) in enumerate(columns, start=2):
+        for j, (key, _text, width) in enumerate(columns, start=2):
             value = record.get(key)
             if isinstance(value, list):
                 value = ", ".join(value)
-            xlsx.write(ws, r, j, value).border = BORDER
+            cell = xlsx.write(ws, r, j, value)
+            cell.border = BORDER
+            if key == "unit_name" and isinstance(value, str) and len(value) > width + 3:
+                # a long name on two lines (or more), not over the next column; the row made as high
+                # (a row's height is not grown to its text when the file is opened), its cells centred
+                cell.alignment = Alignment(wrap_text=True)
+                ws.row_dimensions[r].height = 15 * -(-len(value) // (width + 3))
+        if ws.row_dimensions[r].height:
+            for cell in ws[r]:
+                cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="center")
 
 
 def _validations(

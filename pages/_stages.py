@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from doandata import i18n
-from pages import _editor, _snapshot
+from doandata import charts, i18n, stages, tables
+from pages import _editor, _snapshot, _widgets
 
 APPROVED = "stage_approved_message"
+EVIDENCE_SAVED = "stage_evidence_message"
+EVIDENCE_CHARS = 500  # a short text, a link or a file name: what a table cell shows
 
 
 def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
@@ -21,6 +23,21 @@ def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
     waiting_check, waiting_approval = int(counts.get("self", 0)), int(counts.get("checked", 0))
     if waiting_check or waiting_approval:
         st.caption(i18n.t("stages.rests_on", lang, period=period_name, self=waiting_check, checked=waiting_approval))
+
+
+def largest_gaps(period: str, period_name: str, frame: pd.DataFrame, lang: str) -> None:
+    """Under the overview's counts, only when there are any: the units shown whose self-score of the
+    quarter is above the working group's check, the largest gaps first (a conversation to have)."""
+    codes = list(frame["unit_code"])
+    totals = stages.stage_totals(_snapshot.store(), periods=[period], unit_codes=codes)
+    gaps = stages.largest_gaps(totals, frame.rename(columns={"unit_name": "name"}), period)
+    if gaps.empty:
+        return
+    st.markdown(f"**{i18n.t('stages.gaps_header', lang)}**")
+    st.caption(
+        i18n.t("stages.gaps_caption", lang, period=period_name, n=len(gaps), shown=min(len(gaps), stages.GAPS_SHOWN))
+    )
+    _widgets.table(tables.gaps_table(gaps.head(stages.GAPS_SHOWN), lang), lang)
 
 
 def approval_section(period: str, period_name: str, group: int, codes: list[str], lang: str) -> None:
@@ -53,3 +70,61 @@ def approval_section(period: str, period_name: str, group: int, codes: list[str]
         return
     st.session_state[APPROVED] = i18n.t("stages.approved", lang, n=len(waiting), group=group, entry=entry)
     st.rerun()
+
+
+def evidence_editor(
+    period: str,
+    period_name: str,
+    code: str,
+    stages: pd.DataFrame,
+    criteria: pd.DataFrame,
+    lang: str,
+    offer_sign_in: bool = True,
+) -> None:
+    """Under the unit's stages table: for an editor, a criterion's evidence of the period (a short
+    text, a link or the name of a file the office keeps) added, changed or emptied, one history entry
+    each; a viewer reads it in the table above, as text, and is offered the sign-in here unless the
+    page offers it further down (`offer_sign_in` False: one sign-in form a page)."""
+    message = st.session_state.pop(EVIDENCE_SAVED, None)
+    if message:
+        st.success(message)
+    if criteria.empty:
+        return
+    if not _editor.signed_in():
+        st.caption(i18n.t("stages.evidence_viewer", lang))
+        if offer_sign_in:
+            _editor.offer_sign_in(lang)
+        return
+    contents = dict(zip(criteria["code"], criteria["content"]))
+    with st.expander(i18n.t("stages.evidence_header", lang, period=period_name), icon=":material/attach_file:"):
+        criterion = st.selectbox(
+            i18n.t("stages.evidence_pick", lang),
+            list(contents),
+            format_func=lambda c: f"{c} — {charts.short_name(str(contents[c] or ''))}",
+            key=f"evidence_pick_{code}",
+        )
+        held = stages[stages["criterion"] == criterion] if len(stages) else stages
+        text = _text(held["evidence_text"].iloc[0]) if len(held) else ""
+        link = _text(held["evidence_link"].iloc[0]) if len(held) else ""
+        with st.form(f"evidence_{code}_{period}_{criterion}"):
+            text = st.text_area(i18n.t("stages.evidence_text", lang), value=text, max_chars=EVIDENCE_CHARS, height=80)
+            link = st.text_input(i18n.t("stages.evidence_link", lang), value=link, max_chars=EVIDENCE_CHARS)
+            sent = st.form_submit_button(i18n.t("stages.evidence_save", lang), type="primary")
+    if not sent:
+        return
+    store = _snapshot.store()
+    entry = _editor.write(
+        lang,
+        lambda by: store.save_evidence(code, period, criterion, text, link, by=by),
+        "stages.evidence_unchanged",
+    )
+    if entry is None:
+        return
+    st.session_state[EVIDENCE_SAVED] = i18n.t(
+        "stages.evidence_saved", lang, criterion=criterion, period=period_name, entry=entry
+    )
+    st.rerun()
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from doandata import cells, charts, i18n, metrics, tables
-from pages import _share, _sidebar, _snapshot, _support, _widgets
+from doandata import cells, charts, i18n, metrics, support, tables
+from doandata.stages import stage_totals, unit_path
+from pages import _share, _sidebar, _snapshot, _stages, _support, _widgets
 from pages._filters import UNIT, resolve, settle
 
 f = _sidebar.sidebar()
@@ -91,6 +92,11 @@ gap = metrics.gap_to_next_rating(compare, row["total"], settings)
 # the three stages side by side (#19): what the working group changed, why, and the evidence
 st.subheader(i18n.t("unit.stages_header", lang, period=pname))
 stages = _snapshot.store().card_scores(f.period, code)
+path = unit_path(stage_totals(_snapshot.store(), unit_codes=[code]), code, settings)
+if len(path):  # the self-score against the group's check over the quarters
+    _widgets.show(
+        _widgets.figure(_widgets.view_key(snap, f, "stages", code), lambda: charts.stage_path(path, unit["name"], lang))
+    )
 if stages.empty:
     st.caption(i18n.t("unit.stages_none", lang))
 else:
@@ -98,6 +104,9 @@ else:
     if len(rests):
         st.caption(i18n.t("unit.stages_rest", lang, stage=i18n.t(f"stage.{rests.iloc[0]}", lang)))
     _widgets.table(tables.stages_table(stages, lang), lang)
+# editors add the evidence (#19); one sign-in form a page: the support actions' one below, if any
+acted = len(support.unit_plan(_support.frames(snap)["actions"], code)["actions"]) > 0
+_stages.evidence_editor(f.period, pname, code, stages, snap.criteria, lang, offer_sign_in=not acted)
 
 st.subheader(i18n.t("unit.gap_header", lang))
 if gap["next"] is None:

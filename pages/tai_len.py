@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from doandata import contract as C
 from doandata import i18n, ingest, markup, metrics, tables
 from doandata.problems import Unreadable
 from doandata.store import DuplicateUpload
@@ -31,6 +32,14 @@ period = st.selectbox(
     key="upload_period",
     format_func=lambda p: i18n.t("upload.period_auto", lang) if p is None else i18n.period_name(p, lang),
 )
+# the scorecards' stage (#19): read from the file (a column or the title), else chosen here
+stage = st.selectbox(
+    i18n.t("upload.stage", lang),
+    [None, *C.STAGE_KEYS],
+    key="upload_stage",
+    format_func=lambda s: i18n.t("upload.stage_auto", lang) if s is None else i18n.t(f"stage.{s}", lang),
+    help=i18n.t("upload.stage_help", lang),
+)
 blank_period = period or f.period
 st.caption(i18n.t("upload.templates", lang, period=i18n.period_name(blank_period, lang)))
 scores_col, reports_col, others_col = st.columns(3)
@@ -55,7 +64,7 @@ if uploaded is None:
 
 data, name = uploaded.getvalue(), uploaded.name
 try:
-    outcome = ingest.inspect(data, name, store, period)
+    outcome = ingest.inspect(data, name, store, period, stage)
 except Unreadable as exc:
     st.error(_widgets.literal(exc.problem.message(lang)))
     st.stop()
@@ -70,7 +79,7 @@ if batch.problems:
     )
     _widgets.table(tables.problems_table(batch.problems, lang), lang)
     # made once per file and language (a child process opens the workbook), not on every rerun
-    marked_key = (outcome.sha256, name, period, lang, snap.version)
+    marked_key = (outcome.sha256, name, period, stage, lang, snap.version)
     kept = st.session_state.get("upload_marked")
     if not kept or kept[0] != marked_key:
         kept = (marked_key, markup.marked_workbook(data, name, batch.problems, lang, store=store))
@@ -102,7 +111,7 @@ else:
 if st.button(i18n.t("upload.confirm", lang), type="primary", key="upload_confirm"):
     _editor.require(lang)  # the role is checked again where the write happens
     try:
-        stored = ingest.import_bytes(data, name, store, period, by=editor).imported
+        stored = ingest.import_bytes(data, name, store, period, by=editor, stage=stage).imported
     except DuplicateUpload as exc:
         st.warning(exc.message(lang))
         st.stop()

@@ -34,6 +34,7 @@ _stages.rests_on(frame, pname, lang)  # which scoring stage the figures rest on 
 if frame["group"].nunique(dropna=False) > 1:  # the same counts, group by group
     key = _widgets.view_key(snap, f, "groups")
     _widgets.table(_widgets.cached(key, lambda: tables.group_status_table(frame, lang)), lang)
+_stages.largest_gaps(f.period, pname, frame, lang)  # self-scores far above the checks (#19)
 _support.overview_section(snap, f, frame, lang)  # actions, meetings, missing reports (#15)
 
 if len(frame) > charts.MAX_BARS:

@@ -233,6 +233,7 @@ def test_the_excel_report_has_the_tables_and_native_charts(store):
         "Khó khăn - đề xuất",
         "Mô hình hiệu quả",
         "Nhiệm vụ",
+        "Chênh lệch điểm",  # scoring in stages (#19): the largest gaps, the units waiting
     ]
     units = wb["Đơn vị"]
     rows = {r[1]: r[1:] for r in units.iter_rows(min_row=5, values_only=True) if r[1]}  # after the STT column

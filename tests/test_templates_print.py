@@ -2,6 +2,7 @@
 header says each criterion's name and maximum; old templates and the sample still load."""
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_libreoffice_prints_the_scorecard_one_page_wide(store, tmp_path):
     ws = openpyxl.load_workbook(xlsx)["Bảng điểm"]
     for cell in ws[templates.HEADER_ROW]:  # every column of the header on the first page: one page wide
         assert all(word in first for word in str(cell.value).split("\n")[0].split()), cell.value  # words may wrap
-    assert "(tối đa 10)" in first and "Trang 1/" in first
+    assert "(tối đa" in first and "Trang 1/" in first  # "(tối đa 10)" wraps in a criterion's narrow column
     units = store.units()
     last = units["name"].iloc[-1]
     assert last in first  # the 24 units fit on the first page too
@@ -95,3 +96,38 @@ def test_old_templates_and_the_sample_still_load(store, path):
     assert batch.rows() > 0
     if "bang_diem" in path.name:
         assert len(batch.frames["scores"]["criterion_code"].unique()) == 10
+
+
+def test_the_scorecard_prints_at_a_readable_scale_with_its_evidence_and_reason_columns_narrow(store, tmp_path):
+    """36 columns (ten criteria, each with its Minh chứng and Lý do, #19) one page wide: at the widths of
+    the other templates LibreOffice printed them at a third of their size (a unit's name 3.5 pt high);
+    the evidence and reason columns narrow with upright headers, the name, total, rating and note
+    narrower, the page holds them at about 60 %: the names' letters at least 6 pt high."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: bash scripts/test.sh installs it"
+    xlsx = tmp_path / "mau_scores.xlsx"
+    xlsx.write_bytes(template(store, "scores"))
+    ws = openpyxl.load_workbook(xlsx)["Bảng điểm"]
+    header = {str(c.value).replace("\n", " "): c for c in ws[templates.HEADER_ROW] if c.value}
+    for name in ("Minh chứng TC1", "Lý do TC1", "Minh chứng TC10", "Lý do TC10"):
+        cell = header[name]
+        assert ws.column_dimensions[cell.column_letter].width == templates.EVIDENCE_WIDTH, name
+        assert cell.alignment.text_rotation == 90, name
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(tmp_path), str(xlsx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "mau_scores.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', boxes)
+    heights = [float(y1) - float(y0) for _x0, y0, _x1, y1, word in words if word in ("Ngoại", "Tư", "Nội")]
+    assert len(heights) >= 3 and min(heights) >= 6.0, heights  # 11 pt printed at 55 % or more
+    right = max(float(x1) for _x0, _y0, x1, _y1, _w in words)
+    assert right <= 842 - 0.4 * 72 + 1  # every column inside the right margin: one page wide

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doandata import cli
+from doandata import cli, templates
 from doandata.store import Store
 from tests.conftest import NEXT, cli_main
 from tests.messy import CODES, convert, messy_scorecard
@@ -413,7 +413,8 @@ def test_the_marked_workbook_of_a_template_keeps_its_look(tmp_path, db_url):
     assert ws.freeze_panes == template.freeze_panes == "D6"
     for letter in "ABCDEMNO":
         assert ws.column_dimensions[letter].width == template.column_dimensions[letter].width, letter
-    assert ws.column_dimensions["C"].width == 48 and ws.column_dimensions["D"].width == 14  # a name, a criterion
+    name, criterion = templates.SCORECARD_WIDTHS["unit_name"], templates.CRITERION_WIDTH
+    assert ws.column_dimensions["C"].width == name and ws.column_dimensions["D"].width == criterion
     assert len(ws.data_validations.dataValidation) == len(template.data_validations.dataValidation) > 0
     assert ws["D5"].comment.author == "Ban Tổ chức" and "tối đa 10" in ws["D5"].comment.text
     assert ws["D5"].value.startswith("TC1\n") and ws.print_title_rows == "$5:$5"
@@ -435,7 +436,7 @@ def test_an_ods_marked_workbook_gets_the_templates_look(tmp_path, db_url):
     assert out.returncode == 1
     ws = openpyxl.load_workbook(marked)["Bảng điểm"]
     assert ws["D4"].value == 11 and ws["D4"].fill.fgColor.rgb.endswith("F8CBAD")
-    assert ws.freeze_panes == "D4" and ws.column_dimensions["C"].width == 48
+    assert ws.freeze_panes == "D4" and ws.column_dimensions["C"].width == templates.SCORECARD_WIDTHS["unit_name"]
     assert "tối đa 10" in ws["D3"].comment.text and ws["D3"].font.bold
     assert any("D4" in str(dv.sqref) for dv in ws.data_validations.dataValidation) is False  # scores: free numbers
     assert any("B4" in str(dv.sqref) for dv in ws.data_validations.dataValidation)  # the units' codes

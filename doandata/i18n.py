@@ -1031,6 +1031,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.plan_over": ("Các mốc của kế hoạch năm {year} đã qua.", "The milestones of the {year} plan are past."),
     "overview.recognised": ("Đơn vị đạt công nhận tiến bộ", "Units with recognised progress"),
     "overview.table": ("Bảng số liệu", "Figures"),
+    # the overview's parts, one on screen at a time (#17)
+    "overview.part_label": ("Xem phần", "Show"),
+    "overview.part.tien-do": ("Tiến độ", "Progress"),
+    "overview.part.ho-tro": ("Công tác hỗ trợ", "Support given"),
+    "overview.part.noi-dung": ("Nội dung kế hoạch", "Plan items"),
+    "overview.part.xep-loai": ("Xếp loại, công nhận", "Ratings, recognition"),
+    "overview.part.moc": ("Mốc kế hoạch", "Milestones"),
+    "overview.part.bang": ("Bảng số liệu", "Figures"),
+    "overview.no_followed": ("Không có đơn vị được theo dõi trong lựa chọn này.", "No followed unit in this choice."),
     "overview.empty": (
         "Chưa có dữ liệu. Hãy tải mẫu Danh sách đơn vị ở trang **Mẫu biểu**, điền vào, rồi tải lên ở trang "
         "**Tải lên** (cần đăng nhập người biên tập); sau đó là Tổ công tác, Bộ tiêu chí, Bảng điểm và Báo cáo quý.",

@@ -133,7 +133,31 @@ MEETING_SINCE = Param(
 # the brief's section on screen in presentation mode (1, 2, 3): a projector's link reopens it
 MEETING_PART = Param("phan", None, _number, str, _always((1, 2, 3)), _always(1))
 
-PARAMS = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, UNIT, MEETING_AT, MEETING_SINCE, MEETING_PART, PRESENT)  # in a link
+# the overview's part on screen (#17): only that part is drawn, so a filter change in a meeting
+# redraws one chart, not five; the link reopens the same part
+OVERVIEW_PARTS = ("tien-do", "ho-tro", "noi-dung", "xep-loai", "moc", "bang")
+OVERVIEW_PART = Param(
+    "xem",
+    "f_xem",
+    {p: p for p in OVERVIEW_PARTS}.get,
+    lambda v: None if v == OVERVIEW_PARTS[0] else v,
+    _always(OVERVIEW_PARTS),
+    _always(OVERVIEW_PARTS[0]),
+)
+
+PARAMS = (
+    LANG,
+    QUARTER,
+    CLUSTER,
+    GROUP,
+    SHOWN,
+    UNIT,
+    MEETING_AT,
+    MEETING_SINCE,
+    MEETING_PART,
+    OVERVIEW_PART,
+    PRESENT,
+)  # in a link
 SIDEBAR = (LANG, QUARTER, CLUSTER, GROUP, SHOWN, PRESENT)  # every page's; UNIT is the unit page's
 
 

@@ -8,6 +8,8 @@ import streamlit as st
 
 from doandata import charts, i18n, stages, tables
 from pages import _editor, _snapshot, _widgets
+from pages._filters import Filters
+from pages._snapshot import Snapshot
 
 APPROVED = "stage_approved_message"
 EVIDENCE_SAVED = "stage_evidence_message"
@@ -25,15 +27,20 @@ def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
         st.caption(i18n.t("stages.rests_on", lang, period=period_name, self=waiting_check, checked=waiting_approval))
 
 
-def largest_gaps(period: str, period_name: str, frame: pd.DataFrame, lang: str) -> None:
-    """Under the overview's counts, only when there are any: the units shown whose self-score of the
-    quarter is above the working group's check, the largest gaps first (a conversation to have)."""
-    codes = list(frame["unit_code"])
-    totals = stages.stage_totals(_snapshot.store(), periods=[period], unit_codes=codes)
-    gaps = stages.largest_gaps(totals, frame.rename(columns={"unit_name": "name"}), period)
+def largest_gaps(snap: Snapshot, f: Filters, frame: pd.DataFrame, lang: str) -> None:
+    """On the overview, only when there are any: the units shown whose self-score of the quarter is
+    above the working group's check, the largest gaps first (a conversation to have). Read once
+    per store version and view."""
+
+    def found() -> pd.DataFrame:
+        totals = stages.stage_totals(_snapshot.store(), periods=[f.period], unit_codes=list(frame["unit_code"]))
+        return stages.largest_gaps(totals, frame.rename(columns={"unit_name": "name"}), f.period)
+
+    gaps = _widgets.cached(_widgets.view_key(snap, f, "gaps"), found)
     if gaps.empty:
         return
     st.markdown(f"**{i18n.t('stages.gaps_header', lang)}**")
+    period_name = i18n.period_name(f.period, lang)
     st.caption(
         i18n.t("stages.gaps_caption", lang, period=period_name, n=len(gaps), shown=min(len(gaps), stages.GAPS_SHOWN))
     )

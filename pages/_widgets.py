@@ -38,6 +38,7 @@ html { font-size: 21px; }
 [data-testid="stMetricDelta"] svg { width: 1.5rem; height: 1.5rem; }
 [class*="st-key-present_share"] code { font-size: 1.3rem; }
 [class*="st-key-present_share"] [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+[data-testid="stButtonGroup"] button p, [data-testid="stWidgetLabel"] p { font-size: 1.1rem; }
 </style>"""
 
 # what a browser is told it downloads, by the file's ending

@@ -13,6 +13,7 @@ import pytest
 
 from doandata import commendations, drafts, errors, i18n, metrics, periods, problems, reports
 from doandata import contract as C
+from pages._filters import OVERVIEW_PARTS
 from tests.conftest import ROOT
 
 SOURCES = sorted([*(ROOT / "doandata").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"])
@@ -30,6 +31,7 @@ DYNAMIC_PREFIXES = {
     "item.": (*(s.key for s in C.STATUSES), "none"),
     "rating.": (*(r.name for r in C.DEFAULT_SCALE), *(r.name for r in C.PREVIOUS_DEFAULT_SCALE)),
     "shown.": metrics.SHOWN,  # the sidebar's choice of units
+    "overview.part.": OVERVIEW_PARTS,  # pages/tong_quan.py: the part on screen
     "set.": metrics.SHOWN,  # tables.subject: which units a chart shows
     "group.": (*metrics.GROUPS, "other"),  # tables.group_name
     "unit.kind_": (*metrics.GROUPS, "other"),

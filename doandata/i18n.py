@@ -2220,6 +2220,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The evidence is {length} {length:character|characters} long, over the limit of {limit}: nothing saved. "
         "Shorten it, or give a link or the name of the file holding the full text.",
     ),
+    "link.ignored": (
+        "Liên kết có giá trị không dùng được nên bỏ qua: {values}. Trang hiển thị như mặc định.",
+        "The link holds values that cannot be used, so they were left out: {values}. The page shows its usual view.",
+    ),
     "upload.stage": ("Giai đoạn chấm điểm", "Scoring stage"),
     "upload.stage_auto": ("Tự động theo tệp", "As the file says"),
     "upload.stage_help": (

@@ -90,3 +90,16 @@ def test_a_stage_forged_into_an_upload_is_refused_naming_the_stages(store, forge
     assert message.startswith("Giai đoạn chấm đã chọn “") and "\x00" not in message
     assert message.endswith("Hãy chọn một trong: Đơn vị tự chấm, Tổ công tác thẩm định, Ban Thường vụ duyệt.")
     assert len(store.history()) == SEEDED
+
+
+def test_long_evidence_wraps_in_a_wide_column_of_the_unit_page(db_url, monkeypatch):
+    """The evidence column was as narrow as its header, and a sentence of evidence was cut after a few words."""
+    sentence = "Biên bản Đại hội chi đoàn nhiệm kỳ 2017–2019, lưu tại văn phòng Đoàn khối, tủ hồ sơ số 3"
+    Store(db_url).save_evidence("BDMDN", "2018-Q3", "TC2", sentence, by="A")
+    app = app_on(db_url, monkeypatch, timeout=120)
+    open_page(app, "pages/don_vi.py", unit="BDMDN", q="2018-Q3")
+    grid = next(d for d in app.dataframe if "Minh chứng" in d.value.columns)
+    assert grid.value.set_index("Tiêu chí").loc["TC2", "Minh chứng"] == sentence
+    columns = json.loads(grid.proto.columns)
+    assert columns["Minh chứng"]["width"] == "large" and columns["Lý do điều chỉnh"]["width"] == "medium"
+    assert grid.proto.row_height == 76  # three lines a row: the sentence wraps instead of being cut

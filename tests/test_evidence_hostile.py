@@ -103,3 +103,32 @@ def test_long_evidence_wraps_in_a_wide_column_of_the_unit_page(db_url, monkeypat
     columns = json.loads(grid.proto.columns)
     assert columns["Minh chứng"]["width"] == "large" and columns["Lý do điều chỉnh"]["width"] == "medium"
     assert grid.proto.row_height == 76  # three lines a row: the sentence wraps instead of being cut
+
+
+def test_the_review_and_the_templates_hold_no_formula_after_hostile_evidence(store):
+    """The review .docx/.xlsx and the templates do not write evidence (the unit page and `scores` do);
+    what they write after an editor typed formulas as evidence is still no formula and no such text."""
+    import io
+
+    import docx
+    import openpyxl
+
+    from doandata import reports, templates
+
+    for code, typed in zip(["TC1", "TC2", "TC3", "TC4"], HOSTILE.values()):
+        store.save_evidence("BDMDN", "2018-Q3", code, typed, typed, by="A")
+    books = {"review": reports.build(store, "quarter", "2018-Q3", "xlsx")}
+    settings, criteria, units = store.settings(), store.criteria(), store.units()
+    books |= {
+        kind: templates.write_workbook(kind, period="2018-Q3", criteria=criteria, units=units, settings=settings)
+        for kind in ("scores", "units")
+    }
+    for name, data in books.items():
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+        assert cells, name
+        assert not [c.coordinate for c in cells if c.data_type == "f"], name
+        assert not [c.value for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value], name
+    document = docx.Document(io.BytesIO(reports.build(store, "quarter", "2018-Q3", "docx", with_images=False)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "HYPERLINK" not in text and "onerror" not in text

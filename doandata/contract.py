@@ -139,6 +139,9 @@ STAGE_LINE_WORDS = ("giai doan", "vong cham", "vong", "buoc cham")
 # The optional columns beside a criterion's points: "Minh chứng TC1" and "Lý do TC1".
 EVIDENCE_WORDS = ("minh chung", "mc", "bang chung")
 REASON_WORDS = ("ly do", "ly do dieu chinh", "ly do thay doi")
+# An editor's evidence of a criterion is a short text, a link or a file name: each at most this long
+# (the page's boxes stop there; the store refuses more, whatever sent it).
+EVIDENCE_CHARS = 500
 
 
 def parse_stage(value: object) -> Stage | None:

@@ -2223,6 +2223,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã lưu minh chứng tiêu chí {criterion}, {period}: mục lịch sử #{entry} (hoàn tác được ở trang Lịch sử).",
         "Saved the evidence of criterion {criterion}, {period}: history entry #{entry} (can be undone on History).",
     ),
+    "problem.evidence_too_long": (
+        "Minh chứng dài {length} ký tự, quá giới hạn {limit} ký tự: không lưu gì. Hãy ghi ngắn lại, hoặc ghi đường "
+        "dẫn hay tên tệp chứa toàn văn.",
+        "The evidence is {length} {length:character|characters} long, over the limit of {limit}: nothing saved. "
+        "Shorten it, or give a link or the name of the file holding the full text.",
+    ),
+    "link.ignored": (
+        "Liên kết có giá trị không dùng được nên bỏ qua: {values}. Trang hiển thị như mặc định.",
+        "The link holds values that cannot be used, so they were left out: {values}. The page shows its usual view.",
+    ),
     "upload.stage": ("Giai đoạn chấm điểm", "Scoring stage"),
     "upload.stage_auto": ("Tự động theo tệp", "As the file says"),
     "upload.stage_help": (

@@ -621,8 +621,13 @@ class Store:
                 ).mappings()
             ]
             old = next((r for r in rows if r["criterion_code"] == criterion_code), None)
-            if ((old["text"] or "", old["link"] or "") if old else ("", "")) == (text, link):
+            held = (old["text"] or "", old["link"] or "") if old else ("", "")
+            if held == (text, link):
                 return None
+            # a short text (C.EVIDENCE_CHARS), whatever sent it; a longer one an upload brought is kept as it is
+            long = [len(v) for v, h in zip((text, link), held) if len(v) > C.EVIDENCE_CHARS and v != h]
+            if long:
+                raise EditRefused([error("evidence_too_long", length=n, limit=C.EVIDENCE_CHARS) for n in long])
             # removed evidence stays as an empty row: the entry holds the unit and period's key, so
             # the entry supersedes the older rows and its undo brings them back
             rows = [r for r in rows if r["criterion_code"] != criterion_code]

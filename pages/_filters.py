@@ -204,6 +204,7 @@ def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) ->
     """After the widgets are drawn: keep each value for the next page and write it into the link."""
     state = st.session_state
     values = {}
+    _note_ignored(params, snap, f)
     for param in params:
         if param.key is None:
             value = param.from_link()
@@ -220,6 +221,36 @@ def settle(params: Iterable[Param], snap: Snapshot, f: Filters | None = None) ->
             st.query_params[param.name] = text
         values[param] = value
     return values
+
+
+IGNORED = "_link_ignored"  # the link's values this run could not use: name=text, said once by say_ignored
+IGNORED_SHOWN = 40  # characters of a value said back
+
+
+def _note_ignored(params: Iterable[Param], snap: Snapshot, f: Filters | None) -> None:
+    """Before the link is rewritten: its values that mean nothing here (phan=99, ngay=31/02/2026, a
+    code that is no unit), unless this session wrote them (a filter changed since), kept to be said."""
+    state = st.session_state
+    for param in params:
+        text = st.query_params.get(param.name)
+        if text is None:
+            continue
+        value = param.parse(text)
+        written = param.key and value is not None and value == state.get(WROTE + param.key)
+        if written or _valid(value, param.allowed(snap, f)):
+            continue
+        shown = text if len(text) <= IGNORED_SHOWN else text[:IGNORED_SHOWN] + "…"
+        state.setdefault(IGNORED, []).append(f"{param.name}={shown}")
+
+
+def say_ignored(lang: str) -> None:
+    """One line, above the page, naming the link's values that were not used and that the page shows
+    its usual view instead (never a traceback, nothing else changed)."""
+    ignored = st.session_state.pop(IGNORED, None)
+    if ignored:
+        from pages._widgets import literal
+
+        st.warning(i18n.t("link.ignored", lang, values=literal("; ".join(ignored))), icon=":material/link_off:")
 
 
 def filters(values: dict[Param, Any]) -> Filters:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from doandata import i18n
-from pages import _deep_link, _editor, _share, _snapshot, _widgets
+from pages import _deep_link, _editor, _filters, _share, _snapshot, _widgets
 from pages._filters import ALL, CLUSTER, GROUP, LANG, QUARTER, SHOWN, SIDEBAR, Filters, filters, resolve, settle
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -22,6 +22,7 @@ def sidebar() -> Filters:
         _draw(snap)
     values = settle(SIDEBAR, snap)
     f = filters(values)
+    _filters.say_ignored(f.lang)
     _share.reserve(f.lang, f.present)
     _share.show(values)
     _widgets.page_style(f.present)

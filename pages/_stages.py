@@ -7,13 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from doandata import charts, i18n, stages, tables
+from doandata import contract as C
 from pages import _editor, _snapshot, _widgets
 from pages._filters import Filters
 from pages._snapshot import Snapshot
 
 APPROVED = "stage_approved_message"
 EVIDENCE_SAVED = "stage_evidence_message"
-EVIDENCE_CHARS = 500  # a short text, a link or a file name: what a table cell shows
 
 
 def rests_on(frame: pd.DataFrame, period_name: str, lang: str) -> None:
@@ -114,8 +114,13 @@ def evidence_editor(
         text = _text(held["evidence_text"].iloc[0]) if len(held) else ""
         link = _text(held["evidence_link"].iloc[0]) if len(held) else ""
         with st.form(f"evidence_{code}_{period}_{criterion}"):
-            text = st.text_area(i18n.t("stages.evidence_text", lang), value=text, max_chars=EVIDENCE_CHARS, height=80)
-            link = st.text_input(i18n.t("stages.evidence_link", lang), value=link, max_chars=EVIDENCE_CHARS)
+            # Streamlit cuts a box's value at max_chars: a longer text an upload brought is offered whole
+            text = st.text_area(
+                i18n.t("stages.evidence_text", lang), value=text, max_chars=max(C.EVIDENCE_CHARS, len(text)), height=80
+            )
+            link = st.text_input(
+                i18n.t("stages.evidence_link", lang), value=link, max_chars=max(C.EVIDENCE_CHARS, len(link))
+            )
             sent = st.form_submit_button(i18n.t("stages.evidence_save", lang), type="primary")
     if not sent:
         return

@@ -83,6 +83,12 @@ LEAD = (
 )
 NAME_WIDTH = 220  # px of a unit's name: the status and the total still fit beside it on a phone
 MESSAGE_ROW_PX = 76  # three lines of a problem's message (Streamlit wraps text in rows over 4 rem)
+# Columns of free text (a problem's message, a criterion's evidence, the working group's reason):
+# wide, and their rows three lines tall once any of them holds more than a short line
+# (the reason narrower: a laptop's table then shows the evidence whole beside it)
+WRAPPED = {"col.what_to_do": "large", "col.evidence": "large", "col.reason": "medium"}
+SHORT_TEXT = 40
+TABLE_HEAD_PX, TALL_TABLE_PX = 40, 900
 
 
 def table(frame, lang: str) -> None:
@@ -96,15 +102,24 @@ def table(frame, lang: str) -> None:
     names = {i18n.t("col.unit_name", lang), i18n.t("chart.special_unit", lang)}
     config = {name: st.column_config.Column(width=NAME_WIDTH) for name in lead if name in names}
     message = i18n.t("col.what_to_do", lang)
-    if message in frame.columns:  # messages wrap instead of being cut
-        config[message] = st.column_config.TextColumn(width="large")
+    # messages, evidence and reasons wrap in a wide column instead of being cut, where they are long
+    wrapped = {
+        name: width
+        for name, width in ((i18n.t(key, lang), width) for key, width in WRAPPED.items())
+        if name in frame.columns and (name == message or frame[name].astype(str).str.len().max() > SHORT_TEXT)
+    }
+    for name, width in wrapped.items():
+        config[name] = st.column_config.TextColumn(width=width)
+    tall = bool(wrapped)
     st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
         column_order=order,
         column_config=config,
-        row_height=MESSAGE_ROW_PX if message in frame.columns else None,
+        row_height=MESSAGE_ROW_PX if tall else None,
+        # tall rows: a unit's ten criteria in view without an inner scroll, longer lists up to a screen
+        height=min(TABLE_HEAD_PX + MESSAGE_ROW_PX * len(frame), TALL_TABLE_PX) if tall else "auto",
     )
 
 

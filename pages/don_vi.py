@@ -5,7 +5,7 @@ import streamlit as st
 from doandata import cells, charts, i18n, metrics, support, tables
 from doandata.stages import stage_totals, unit_path
 from pages import _share, _sidebar, _snapshot, _stages, _support, _widgets
-from pages._filters import UNIT, resolve, settle
+from pages._filters import UNIT, resolve, say_ignored, settle
 
 f = _sidebar.sidebar()
 snap = _snapshot.load()
@@ -28,6 +28,7 @@ if not f.present:
         ),
     )
 values = settle([UNIT], snap, f)
+say_ignored(lang)  # a unit code that is none of the units shown
 _share.show(values)  # the link names the unit chosen, not the one of the link this run began with
 code = values[UNIT]
 unit = units[units["unit_code"] == code].iloc[0]

@@ -115,6 +115,7 @@ else:
     if MEETING_PART.name in st.query_params:
         del st.query_params[MEETING_PART.name]
     st.html(PRINT_CSS)
+_filters.say_ignored(lang)  # ngay=31/02/2026, phan=99: said, the usual meeting or section shown
 at, since = values[MEETING_AT], values[MEETING_SINCE]
 heading.title(t("hop.header", lang, at=i18n.fmt_date(at, lang)))
 if since >= at:

@@ -70,3 +70,67 @@ def test_a_shared_link_keeps_only_short_printable_values():
 def test_a_qr_code_never_fails(url):
     image = Image.open(io.BytesIO(links.qr_png(url)))
     assert image.format == "PNG" and image.width > 0
+
+
+# the meeting brief's and the unit page's own parameters (#19, #20): a value that means nothing is
+# said in one Vietnamese line, and the page shows its usual view
+IGNORED = "Liên kết có giá trị không dùng được nên bỏ qua: {}. Trang hiển thị như mặc định."
+SAID = {
+    "section 99": ("pages/hop.py", {"present": "1", "phan": "99"}, "phan=99"),
+    "section -1": ("pages/hop.py", {"present": "1", "phan": "-1"}, "phan=-1"),
+    "section abc": ("pages/hop.py", {"present": "1", "phan": "abc"}, "phan=abc"),
+    "31 February": ("pages/hop.py", {"ngay": "31/02/2026"}, "ngay=31/02/2026"),
+    "empty since": ("pages/hop.py", {"ngay": "15/04/2026", "tu": ""}, "tu="),
+    "no such unit": ("pages/don_vi.py", {"unit": "ZZZ<b>"}, "unit=ZZZ<b>"),
+    "no such quarter": ("pages/don_vi.py", {"unit": "BDMDN", "q": "2018-Q9"}, "q=2018-Q9"),
+    "long unit": ("pages/don_vi.py", {"unit": LONG}, "unit=" + "a" * 40 + "…"),
+}
+
+
+def _markdown_read(text: str) -> str:
+    return text.replace("\\", "")  # what the browser shows of _widgets.literal's escapes
+
+
+@pytest.mark.parametrize("case", SAID)
+def test_a_value_the_page_cannot_use_is_said_once_and_the_usual_view_shown(app_url, monkeypatch, case):
+    page, params, said = SAID[case]
+    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params.update(params)
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [_markdown_read(w.value) for w in app.warning] == [IGNORED.format(said)]
+    assert app.title  # the page drew, with its usual view
+    if page == "pages/hop.py":
+        assert app.subheader[0].value == "I. Từ cuộc họp trước"
+    app.run()  # the link now holds usable values: nothing more to say
+    assert not app.warning
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"unit": "BDMDN", "giai_doan": "xyz"}, {"unit": "BDMDN", "stage": "=1+1", "utm_source": "zalo"}],
+    ids=["bogus stage", "bogus stage and a tracker"],
+)
+def test_parameters_no_page_declares_are_dropped_without_a_word(app_url, monkeypatch, params):
+    """A link shared through Zalo or Facebook gains trackers: nothing to warn about, nothing kept."""
+    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params.update(params)
+    app.switch_page("pages/don_vi.py").run()
+    assert not app.exception and not app.warning
+    assert app.title[0].value == "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố"  # BDMDN
+
+
+def test_a_meeting_before_the_previous_one_is_said_in_vietnamese(app_url, monkeypatch):
+    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params.update({"ngay": "01/01/2026", "tu": "01/05/2026"})
+    app.switch_page("pages/hop.py").run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "Ngày cuộc họp trước (01/05/2026) phải trước ngày cuộc họp này (01/01/2026)."
+    ]

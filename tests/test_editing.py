@@ -131,7 +131,7 @@ def test_a_clean_upload_shows_the_changes_and_stores_only_on_confirm(app, db_url
     assert "Nguyễn Trần Tuấn" in app.success[0].value
     assert summary(db_url)["LMHTX"]["total"] == 59.5
     # the overview shows the new figures at once
-    open_page(app, "pages/tong_quan.py", q="2018-Q3")
+    open_page(app, "pages/tong_quan.py", q="2018-Q3", xem="bang")
     table = app.dataframe[-1].value.set_index("Mã đơn vị")
     assert table.loc["LMHTX", "Tổng điểm"] == "59,5"
 

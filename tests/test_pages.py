@@ -32,6 +32,8 @@ def test_overview_counts_units_by_status(app):
     assert "9 đơn vị được theo dõi: 6 đặc thù, 3 khó khăn — so với kết quả năm 2017." in [c.value for c in app.caption]
     groups = app.dataframe[0].value.set_index("Nhóm theo dõi")
     assert groups.loc["Đặc thù", "Số đơn vị"] == 6 and groups.loc["Khó khăn", "Cần chú ý"] == 1  # STP
+    app.button_group(key="f_xem").set_value("bang").run()  # the part with the table of figures
+    assert app.query_params["xem"] in ("bang", ["bang"])
     table = app.dataframe[-1].value
     assert list(table.columns)[:3] == ["Mã đơn vị", "Tên đơn vị", "Cụm"]
     assert table.iloc[0]["Mã đơn vị"] == "LMHTX" and table.iloc[0]["Tiến độ"] == "Chậm tiến độ"
@@ -45,7 +47,7 @@ def test_overview_counts_units_by_status(app):
 
 
 def test_overview_filters_come_from_the_link(app):
-    app.query_params.update({"q": "2018-Q3", "ds": "dac-thu", "cum": "8"})
+    app.query_params.update({"q": "2018-Q3", "ds": "dac-thu", "cum": "8", "xem": "bang"})
     app.run()
     assert not app.exception
     table = app.dataframe[-1].value
@@ -62,7 +64,7 @@ def test_changing_a_filter_writes_the_link(app):
 
 
 def test_overview_in_english(app):
-    app.query_params.update({"lang": "en", "q": "2018-Q3"})
+    app.query_params.update({"lang": "en", "q": "2018-Q3", "xem": "moc"})
     app.run()
     assert not app.exception
     assert app.title[0].value == "Progress overview — Q3 2018"
@@ -246,7 +248,7 @@ def chart_specs(at) -> list[dict]:
 
 
 def test_an_empty_table_says_so_in_vietnamese(app):
-    app.query_params["q"] = "2018-Q1"  # no unit is recognised yet in Q1
+    app.query_params.update({"q": "2018-Q1", "xem": "xep-loai"})  # no unit is recognised yet in Q1
     app.run()
     assert not app.exception
     assert all(len(d.value) for d in app.dataframe)  # no empty grid with Streamlit's English "empty"
@@ -278,7 +280,7 @@ def test_the_cluster_chart_names_the_colours_of_its_bars(app):
 
 
 def test_default_milestones_are_named_in_english(app):
-    app.query_params.update({"lang": "en", "q": "2018-Q3"})
+    app.query_params.update({"lang": "en", "q": "2018-Q3", "xem": "moc"})
     app.run()
     assert not app.exception
     timeline = json.dumps(chart_specs(app)[-1], ensure_ascii=False)
@@ -287,7 +289,7 @@ def test_default_milestones_are_named_in_english(app):
 
 
 def test_a_quarter_without_data_says_so(app):
-    app.query_params["q"] = "2018-Q4"  # no scores, no reports yet
+    app.query_params.update({"q": "2018-Q4", "xem": "xep-loai"})  # no scores, no reports yet
     app.run()
     assert not app.exception
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]

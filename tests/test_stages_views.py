@@ -112,7 +112,7 @@ def test_the_review_docx_and_xlsx_show_the_gaps_and_who_waits(store):
 
 def test_the_overview_shows_the_largest_gaps_of_the_units_shown(db_url, monkeypatch):
     app = app_on(db_url, monkeypatch, timeout=120)
-    open_page(app, "pages/tong_quan.py", q="2018-Q2")
+    open_page(app, "pages/tong_quan.py", q="2018-Q2", xem="xep-loai")  # ratings and the scoring's gaps
     # the nine followed units of Q2: HND, STP +2; BDMDN, LMHTX, STC +1,5; DLS +1; CTHADS +0,5
     assert "**Chênh lệch giữa điểm tự chấm và điểm thẩm định**" in [m.value for m in app.markdown]
     caption = "Quý II/2018: 7 đơn vị tự chấm cao hơn điểm Tổ công tác thẩm định; 5 đơn vị chênh nhiều nhất:"

@@ -113,7 +113,7 @@ def test_the_group_page_names_the_missing_reports(app):
 
 
 def test_the_overview_counts_actions_and_names_groups_and_missing_reports(app):
-    open_page(app, "pages/tong_quan.py", q=Q3)
+    open_page(app, "pages/tong_quan.py", q=Q3, xem="ho-tro")
     shown = metrics(app)
     assert shown["Việc đã hoàn thành"] == "10/23"
     assert shown["Việc quá hạn"] == "4"
@@ -123,7 +123,7 @@ def test_the_overview_counts_actions_and_names_groups_and_missing_reports(app):
 
 
 def test_the_overview_in_english(app):
-    open_page(app, "pages/tong_quan.py", q=Q3, lang="en")
+    open_page(app, "pages/tong_quan.py", q=Q3, lang="en", xem="ho-tro")
     shown = metrics(app)
     assert shown["Actions done"] == "10/23" and shown["Actions overdue"] == "4"
     assert f"Groups not met: Group 2. No Q3 2018 report yet from: {CTHADS}." in texts(app)
@@ -168,7 +168,7 @@ def test_an_editor_marks_an_action_done_and_undoes_it(app, db_url):
     assert "2 việc: 1 hoàn thành, 1 chưa hoàn thành, trong đó 0 quá hạn (tính đến 30/09/2018)." in texts(app)
     assert table(app, "Số")["Tình trạng"].iloc[0] == "Hoàn thành"
     # the overview counts it
-    open_page(app, "pages/tong_quan.py", q=Q3)
+    open_page(app, "pages/tong_quan.py", q=Q3, xem="ho-tro")
     assert metrics(app)["Việc đã hoàn thành"] == "11/23" and metrics(app)["Việc quá hạn"] == "3"
     # the history names it, by whom, and restoring before it undoes it
     s = Store(db_url)
@@ -179,7 +179,7 @@ def test_an_editor_marks_an_action_done_and_undoes_it(app, db_url):
     finally:
         s.dispose()
     assert action(db_url, "LMHTX", 1)["status"] == "not_started"
-    open_page(app, "pages/tong_quan.py", q=Q3)
+    open_page(app, "pages/tong_quan.py", q=Q3, xem="ho-tro")
     assert metrics(app)["Việc đã hoàn thành"] == "10/23" and metrics(app)["Việc quá hạn"] == "4"
 
 
@@ -231,7 +231,7 @@ def test_an_editor_records_a_meeting_and_undoes_it(app, db_url):
     ]
     quarters = [d.value for d in app.dataframe if d.value.columns[0] == "Quý"]
     assert quarters[1]["Họp tổ"].iloc[2] == "Đã họp 28/09/2018"
-    open_page(app, "pages/tong_quan.py", q=Q3)
+    open_page(app, "pages/tong_quan.py", q=Q3, xem="ho-tro")
     assert metrics(app)["Tổ chưa họp trong quý"] == "0"
     open_page(app, "pages/don_vi.py", unit="STP", q=Q3)
     assert any(e.label.startswith("Tổ 2 — họp ngày 28/09/2018") for e in app.expander)
@@ -245,7 +245,7 @@ def test_an_editor_records_a_meeting_and_undoes_it(app, db_url):
         assert met[(met["group_no"] == 2) & (met["period"] == Q3)].empty
     finally:
         s.dispose()
-    open_page(app, "pages/tong_quan.py", q=Q3)
+    open_page(app, "pages/tong_quan.py", q=Q3, xem="ho-tro")
     assert metrics(app)["Tổ chưa họp trong quý"] == "1"
 
 

@@ -62,7 +62,7 @@ def test_the_pages_show_what_was_imported_after_a_restore(db_url, tmp_path, monk
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
 
     def shown() -> str:
-        app.query_params["q"] = "2018-Q3"
+        app.query_params.update({"q": "2018-Q3", "xem": "bang"})
         app.switch_page("pages/tong_quan.py").run()
         assert not app.exception
         return app.dataframe[-1].value.set_index("Mã đơn vị").loc["LMHTX", "Tổng điểm"]
@@ -164,7 +164,9 @@ def test_a_store_on_a_read_only_disk_is_shown_and_says_so(read_only_url, tmp_pat
     monkeypatch.setenv("DOANDATA_DB_URL", read_only_url)
     monkeypatch.setenv("DOANDATA_EDITOR_PASSWORD_HASH", auth.hash_password("mat-khau-bien-tap"))
     monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["xem"] = "bang"
+    app.run()
     assert not app.exception and not app.error
     assert len(app.dataframe[-1].value) == 9  # the overview's table: the followed units
     app.switch_page("pages/tai_len.py").run()

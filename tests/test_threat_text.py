@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 from doandata import charts, ingest, metrics, reports, templates
 from doandata.settings import Milestone
 from doandata.validate import Batch
+from pages._filters import OVERVIEW_PARTS
 from pages._widgets import WORD_JOINER
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
 
@@ -60,7 +61,7 @@ def test_no_script_runs_in_any_page(hostile_store, db_url):
         page = browser.new_page(viewport={"width": 1400, "height": 1200})
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for path in (
-            "tong_quan?q=2018-Q3",
+            *(f"tong_quan?q=2018-Q3&xem={part}" for part in OVERVIEW_PARTS),  # every part of the overview
             "don_vi?unit=HND&q=2018-Q3",
             "to_cong_tac?q=2018-Q3",
             "cum?q=2018-Q3",
@@ -128,7 +129,7 @@ def test_markdown_in_uploads_is_shown_as_typed(markdown_store, db_url):
         "don_vi?unit=LMHTX&q=2018-Q3": COLOUR,
     }
     pages = {
-        "tong_quan?q=2018-Q3": [LINK, PIXEL, COLOUR],  # the next milestone's name and note
+        "tong_quan?q=2018-Q3&xem=moc": [LINK, PIXEL, COLOUR],  # the next milestone's name and note
         "don_vi?unit=HND&q=2018-Q3": [LINK, PIXEL, COLOUR],  # title, companion, reporter
         "don_vi?unit=DLS&q=2018-Q3": [PIXEL, COLOUR, LINK],
         "don_vi?unit=LMHTX&q=2018-Q3": [COLOUR, LINK],

@@ -254,6 +254,10 @@ async def measure(args, folder: Path) -> None:
     for name, url in stores.items():
         servers[name] = Server(ROOT / "dashboard.py", ports[name], {"DOANDATA_DB_URL": url}, folder)
     results: dict[str, dict] = {}
+    # the servers are started; what starts from here (Playwright's driver, Chromium and its twenty
+    # tabs) yields the CPU to them: the viewers' browsers stand in for phones, which a real meeting's
+    # server does not share its cores with (--browser-nice 0 to let them compete as equals)
+    os.nice(args.browser_nice)
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -294,6 +298,7 @@ async def measure(args, folder: Path) -> None:
 def report(results: dict[str, dict], viewers: int) -> None:
     base = results["minimal"]
     print(f"\ncores: {os.cpu_count()}, load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"browser niceness: {os.nice(0)} (the servers': 0)")
     print(f"{'seconds, median':<58}" + "".join(f"{name:>10}" for name in results))
     rows = [
         ("new visitor (empty cache) until the first chart", "first"),
@@ -345,6 +350,13 @@ def main() -> None:
         "--only",
         default=",".join(MEASURES),
         help="the measures to take, comma-separated: first (new visitor), change (filter), meeting (viewers)",
+    )
+    parser.add_argument(
+        "--browser-nice",
+        type=int,
+        default=10,
+        help="the niceness of Chromium (and Playwright's driver) against the servers' 0: in a meeting the"
+        " viewers' browsers run on their own phones, not on the server's cores (0: the same priority)",
     )
     parser.add_argument(
         "--port",

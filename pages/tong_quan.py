@@ -15,6 +15,7 @@ lang, settings = f.lang, snap.settings
 pname = i18n.period_name(f.period, lang)
 
 st.title(i18n.t("overview.header", lang, period=pname))
+_filters.resolve((OVERVIEW_PART,), snap, f)  # the part on screen (below), from the link or the session
 unknown = st.session_state.pop(_deep_link.UNKNOWN_PAGE, None)
 if unknown:
     st.info(i18n.t("nav.unknown_page", lang, page=_widgets.literal(unknown)))
@@ -35,7 +36,6 @@ _stages.rests_on(frame, pname, lang)  # which scoring stage the figures rest on 
 
 # one part of the overview at a time (#17): a filter change in a meeting redraws one chart, not
 # five, and twenty phones each draw one; the part is in the link, so it reopens the same part
-_filters.resolve((OVERVIEW_PART,), snap, f)
 st.segmented_control(
     i18n.t("overview.part_label", lang),
     OVERVIEW_PART.allowed(snap, f),
@@ -45,6 +45,7 @@ st.segmented_control(
     width="stretch",
 )
 part = _filters.settle((OVERVIEW_PART,), snap, f)[OVERVIEW_PART]
+_filters.say_ignored(lang)  # xem=abc: said above the part shown instead, the first
 _share.show({OVERVIEW_PART: part})
 
 

@@ -84,6 +84,7 @@ SAID = {
     "no such unit": ("pages/don_vi.py", {"unit": "ZZZ<b>"}, "unit=ZZZ<b>"),
     "no such quarter": ("pages/don_vi.py", {"unit": "BDMDN", "q": "2018-Q9"}, "q=2018-Q9"),
     "long unit": ("pages/don_vi.py", {"unit": LONG}, "unit=" + "a" * 40 + "…"),
+    "no such part": ("pages/tong_quan.py", {"xem": "bang<b>"}, "xem=bang<b>"),
 }
 
 

@@ -59,11 +59,8 @@ def test_the_scorecard_header_says_each_criterions_name_and_maximum(store):
     assert ["TC1", "điểm tiêu chí: Rà soát, kiện toàn đội ngũ cán bộ Đoàn (tối đa 10)"] in instructions
 
 
-def test_libreoffice_prints_the_scorecard_one_page_wide(store, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is needed: bash scripts/test.sh installs it"
-    xlsx = tmp_path / "mau_scores.xlsx"
-    xlsx.write_bytes(template(store, "scores"))
+def as_pdf(soffice: str, xlsx, tmp_path) -> None:
+    """LibreOffice prints the workbook to a PDF beside it, with its own profile in `tmp_path`."""
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf"]
         + ["--outdir", str(tmp_path), str(xlsx)],
@@ -71,6 +68,14 @@ def test_libreoffice_prints_the_scorecard_one_page_wide(store, tmp_path):
         capture_output=True,
         timeout=180,
     )
+
+
+def test_libreoffice_prints_the_scorecard_one_page_wide(store, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed: bash scripts/test.sh installs it"
+    xlsx = tmp_path / "mau_scores.xlsx"
+    xlsx.write_bytes(template(store, "scores"))
+    as_pdf(soffice, xlsx, tmp_path)
     pdf = tmp_path / "mau_scores.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
@@ -113,13 +118,7 @@ def test_the_scorecard_prints_at_a_readable_scale_with_its_evidence_and_reason_c
         cell = header[name]
         assert ws.column_dimensions[cell.column_letter].width == templates.EVIDENCE_WIDTH, name
         assert cell.alignment.text_rotation == 90, name
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf"]
-        + ["--outdir", str(tmp_path), str(xlsx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    as_pdf(soffice, xlsx, tmp_path)
     boxes = subprocess.run(
         ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "mau_scores.pdf"), "-"],
         check=True,

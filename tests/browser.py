@@ -60,6 +60,7 @@ def app_port() -> int:
     first, _, last = span.partition("-")
     for port in range(int(first), int(last or first) + 1):
         with contextlib.closing(socket.socket()) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a port just closed is free, as to streamlit
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:

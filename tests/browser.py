@@ -10,8 +10,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from doandata import i18n
 
 
 def until_healthy(base: str, proc: subprocess.Popen, seconds: float) -> bool:
@@ -48,10 +51,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def app_port() -> int:
+    """A free port for a test server: from DOANDATA_TEST_PORTS ("8651-8659") when it is set (tests
+    run beside other servers on one machine), else any free one."""
+    span = os.environ.get("DOANDATA_TEST_PORTS", "")
+    if not span:
+        return free_port()
+    first, _, last = span.partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with contextlib.closing(socket.socket()) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a port just closed is free, as to streamlit
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in DOANDATA_TEST_PORTS={span}")
+
+
 @contextlib.contextmanager
 def running_app(db_url: str, env: dict | None = None):
     """Start the dashboard as a user does and yield its base URL; stop it afterwards."""
-    port = free_port()
+    port = app_port()
     full_env = {**os.environ, "DOANDATA_DB_URL": db_url, **(env or {})}
     proc = subprocess.Popen(
         [
@@ -125,3 +146,35 @@ def choose(page, label: str, option: str, attempts: int = 3) -> None:
         entry.click()
         return
     raise AssertionError(f"the list of {label!r} never showed {option!r}")
+
+
+# The overview shows one part at a time (#17), chosen in its segmented control and kept in the link
+# as xem=; these are the parts that draw a chart, the default (no xem in the link) first.
+CHART_PARTS = ("tien-do", "noi-dung", "xep-loai", "moc")
+
+
+def overview_links(query: str) -> list[str]:
+    """The overview at `query` once for each part that draws a chart: every chart it has."""
+    return [f"tong_quan?{query}", *(f"tong_quan?{query}&xem={part}" for part in CHART_PARTS[1:])]
+
+
+def show_part(page, part: str, lang: str = "vi") -> None:
+    """Click a part of the overview in "Xem phần", as a person does; return once it is the part
+    selected, the address names it (no xem= for the default) and the run has finished."""
+    group = page.get_by_role("radiogroup", name=i18n.t("overview.part_label", lang))
+    name = i18n.t(f"overview.part.{part}", lang)
+    wait_for_app(page)
+    group.get_by_role("radio", name=name, exact=True).click()
+    group.get_by_role("radio", name=name, exact=True, checked=True).wait_for(timeout=30000)
+    page.wait_for_url(lambda url: _xem(url) == (None if part == CHART_PARTS[0] else part), timeout=30000)
+    wait_for_app(page)
+
+
+def selected_part(page, lang: str = "vi") -> str:
+    """The name of the overview part selected in "Xem phần"."""
+    group = page.get_by_role("radiogroup", name=i18n.t("overview.part_label", lang))
+    return group.get_by_role("radio", checked=True).inner_text().strip()
+
+
+def _xem(url: str) -> str | None:
+    return parse_qs(urlsplit(url).query).get("xem", [None])[0]

@@ -10,7 +10,18 @@ from playwright.sync_api import sync_playwright
 
 from doandata import brief, i18n
 from doandata.settings import Settings
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
+from pages._filters import OVERVIEW_PARTS
+from tests.browser import (
+    CHART_PARTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose,
+    overview_links,
+    running_app,
+    selected_part,
+    show_part,
+    wait_for_app,
+)
 from tests.conftest import NEXT, SEEDED
 
 
@@ -132,16 +143,28 @@ def test_no_request_leaves_the_app(browser, db_url):
             "nav.settings": i18n.t("settings.header", "vi"),
         }
         # plotly charts each page draws; the first followed unit (CTHADS) reports its plan items and
-        # has a support plan (its actions' timeline)
-        charts = {"nav.overview": 4, "nav.unit": 4, "nav.clusters": 1, "nav.meeting": 1}
+        # has a support plan (its actions' timeline) and its self-scores beside the checked ones (#19);
+        # the overview draws one in each part that has one; the meeting brief its chart twice, for the
+        # screen and for print (#20)
+        charts = {"nav.overview": 1, "nav.unit": 5, "nav.clusters": 1, "nav.meeting": 2}
+
+        def drawn(key: str, n: int) -> None:
+            page.locator(".js-plotly-plot .main-svg").nth(n - 1).wait_for(timeout=30000)
+            assert page.locator(".js-plotly-plot").count() == n, key
+
         for key, heading in headings.items():
             page.locator("[data-testid='stSidebarNav'] a", has_text=i18n.t(key, "vi")).first.click()
             wait_for_app(page)
             assert page.locator("h1").first.inner_text() == heading, key
             assert page.locator("[data-testid='stException']").count() == 0, key
             if key in charts:
-                page.locator(".js-plotly-plot .main-svg").nth(charts[key] - 1).wait_for(timeout=30000)
-                assert page.locator(".js-plotly-plot").count() == charts[key], key
+                drawn(key, charts[key])
+            if key == "nav.overview":  # every other part of the overview, clicked as a person does
+                for part in (*OVERVIEW_PARTS[1:], OVERVIEW_PARTS[0]):
+                    show_part(page, part)
+                    assert page.locator("[data-testid='stException']").count() == 0, part
+                    if part in CHART_PARTS:
+                        drawn(part, 1)
             icon = page.evaluate("document.querySelector(\"link[rel*='icon']\").href")
             assert icon.startswith(("data:", base)), (key, icon)
             assert icon.startswith("data:") or page.request.get(icon).ok, (key, icon)
@@ -260,6 +283,28 @@ def test_the_share_box_names_the_view_on_screen(browser, db_url):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{base}/tong_quan?q=2018-Q2")
         wait_for_app(page)
+        # the overview's part (#17): the link and its QR code name the part on screen, and reopen it
+        for part in ("xep-loai", "moc"):
+            show_part(page, part)
+            link, present, decoded = shared_view(page)
+            assert decoded == link and present == f"{link}&present=1"
+            assert urlsplit(link).path == urlsplit(page.url).path == "/tong_quan"
+            assert query(link) == query(page.url) == {"q": "2018-Q2", "xem": part}, (link, page.url)
+        fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+        other = fresh.new_page()
+        other.goto(link)
+        wait_for_app(other)
+        assert selected_part(other) == "Mốc kế hoạch" and query(other.url)["xem"] == "moc"
+        title = other.locator(".js-plotly-plot .g-gtitle")  # the part's chart: the plan's milestones
+        title.wait_for(state="attached", timeout=30000)
+        words = i18n.t("chart.timeline_title", "vi", year=2018).split()  # the title wraps in lines
+        assert "".join(title.text_content().split()).startswith("".join(words))
+        assert other.locator(".js-plotly-plot").count() == 1
+        fresh.close()
+        show_part(page, "tien-do")  # the default part: no xem in the link
+        link, present, decoded = shared_view(page)
+        assert decoded == link and present == f"{link}&present=1"
+        assert query(link) == query(page.url) == {"q": "2018-Q2"}, (link, page.url)
         page.locator("[data-testid='stSidebarNav'] a", has_text="Đơn vị").click()
         assert_link_is_the_view(page, names, unit="CTHADS", q="2018-Q2")  # the first followed unit
         choose(page, "Đơn vị", f"HND — {names['HND']}")
@@ -326,16 +371,22 @@ def test_chart_legends_clear_the_titles_and_notes(browser, db_url, width):
     with running_app(db_url) as base:
         page = browser.new_page(viewport={"width": width, "height": 800})
         for path in (
-            "tong_quan?q=2018-Q3",
-            "tong_quan?q=2018-Q3&present=1",
+            *overview_links("q=2018-Q3"),  # one part at a time: every part that has a chart
+            *overview_links("q=2018-Q3&present=1"),
             "don_vi?unit=CTHADS&q=2018-Q3",
             "cum?q=2018-Q2",
         ):
             page.goto(f"{base}/{path}")
             wait_for_app(page)
-            page.wait_for_selector(".js-plotly-plot .legend", state="attached", timeout=30000)
+            # the ratings' moves and the milestones' timeline have no legend; every other chart has
+            legend = not any(f"xem={part}" in path for part in ("xep-loai", "moc"))
+            page.wait_for_selector(
+                ".js-plotly-plot .legend" if legend else ".js-plotly-plot .g-gtitle text",
+                state="attached",
+                timeout=30000,
+            )
             charts = page.evaluate(CHART_BOXES)
-            assert charts[0]["title"] and charts[0]["legend"], path
+            assert charts[0]["title"] and (charts[0]["legend"] or not legend), path
             for chart in charts:
                 assert not overlap(chart["title"], chart["legend"]), (path, chart)
                 assert not any(overlap(chart["legend"], note) for note in chart["notes"]), (path, chart)

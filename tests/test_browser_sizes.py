@@ -5,10 +5,11 @@ mode's chart text is large enough for the back of a room."""
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app, wait_for_app
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, overview_links, running_app, wait_for_app
 
 SIZES = {"phone": (390, 844), "laptop": (1366, 768), "projector": (1920, 1080)}
-PAGES = ("tong_quan?q=2018-Q3", "don_vi?unit=CTHADS&q=2018-Q3", "cum?q=2018-Q2")
+# the overview shows one part at a time (#17): each part that draws a chart
+PAGES = (*overview_links("q=2018-Q3"), "don_vi?unit=CTHADS&q=2018-Q3", "cum?q=2018-Q2")
 
 # Every word plotly drew in each chart on screen, with its box, its font size and its colour: the
 # title, the legend's entries, tick labels, axis titles, notes, and the labels of points and bars.
@@ -114,7 +115,7 @@ def test_charts_fit_their_figures_and_the_page_does_not_scroll_sideways(app, siz
 def test_presentation_mode_chart_text_is_large_and_dark(app):
     base, browser = app
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    for path in ("tong_quan?q=2018-Q3&present=1", "don_vi?unit=CTHADS&q=2018-Q3&present=1", "cum?q=2018-Q2&present=1"):
+    for path in (f"{p}&present=1" for p in PAGES):
         page.goto(f"{base}/{path}")
         wait_for_app(page, timeout=WAIT_MS)
         charts = charts_drawn(page)

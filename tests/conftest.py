@@ -128,3 +128,16 @@ def run_cli(*args: str, db_url: str | None = None, env: dict | None = None) -> s
     return subprocess.run(
         [sys.executable, "-m", "doandata", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300
     )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (the browser tests')."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -6,15 +6,12 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import sync_playwright
 
 from doandata import brief, i18n
 from doandata.settings import Settings
 from pages._filters import OVERVIEW_PARTS
 from tests.browser import (
     CHART_PARTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     choose,
     overview_links,
     running_app,
@@ -23,14 +20,6 @@ from tests.browser import (
     wait_for_app,
 )
 from tests.conftest import NEXT, SEEDED
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def metric_values(page) -> dict:

@@ -2,22 +2,11 @@
 evidence; a viewer, in a browser context of their own, reads it in the stages table as typed, markup
 and all, and nothing of it runs."""
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, wait_for_app
+from tests.browser import choose, running_app, wait_for_app
 from tests.test_editing import HASH, PASSWORD
 
 TEXT = "**đậm** <img src=x onerror=alert(1)> Biên bản kiện toàn BCH"
 LINK = "[a](javascript:alert(1))"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_an_editor_enters_evidence_and_a_viewer_reads_it_as_text(browser, db_url):

@@ -1,22 +1,11 @@
 """The support work in real Chromium (#15): an editor marks an action done on the unit page, and the
 overview's counts change."""
 
-import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, running_app, show_part, wait_for_app
+from tests.browser import choose, running_app, show_part, wait_for_app
 from tests.test_browser import metric_values
 from tests.test_editing import HASH, PASSWORD
 
 DONE, OVERDUE = "Việc đã hoàn thành", "Việc quá hạn"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def go(page, name: str) -> None:

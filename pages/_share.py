@@ -17,12 +17,12 @@ from doandata import i18n, links
 from pages import _filters
 from pages._filters import Param
 
-BOX = "share_box_"  # this run's place in the sidebar, its language and the view's link texts so far
+BOX = "share_box_"  # this run's place, its language, the view's link texts so far, and the link drawn
 
 
 def reserve(lang: str, present: bool = False) -> None:
     """Hold the box's place: in the sidebar, or on the page itself in presentation mode."""
-    st.session_state[BOX] = ((st if present else st.sidebar).empty(), lang, {}, present)
+    st.session_state[BOX] = ((st if present else st.sidebar).empty(), lang, {}, present, {"url": None})
 
 
 def show(values: dict[Param, Any]) -> None:
@@ -30,11 +30,14 @@ def show(values: dict[Param, Any]) -> None:
     box = st.session_state.get(BOX)
     if box is None:
         return
-    where, lang, texts, on_page = box
+    where, lang, texts, on_page, drawn = box
     texts.update({param.name: param.dump(value) for param, value in values.items()})
     present = _filters.PRESENT
     params = {p.name: texts[p.name] for p in _filters.PARAMS if texts.get(p.name) is not None and p is not present}
     url = links.view_url(st.context.url, params)
+    if url == drawn["url"]:  # the page's own values left the link as the sidebar's drew it
+        return  # (drawing it again would send the browser the same box twice in one run)
+    drawn["url"] = url
     if on_page:
         _on_page(where, url, lang, len(texts))
         return

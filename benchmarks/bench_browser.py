@@ -8,16 +8,22 @@ bootstrap), and prints, against the minimal page:
 - a filter change (the quarter in the sidebar; the minimal page's select box) until the page has
   settled: the new content shown, no element stale, no run going;
 - 20 viewers opening the overview within one second: every page run the server made for them,
-  timed in the server (wall and CPU time of the script thread), and each viewer's wait until the
-  whole overview was on screen.
+  timed in the server (wall and CPU time of the script thread), the server process's CPU time,
+  and each viewer's wait until the whole overview was on screen. Each tab loads the page first and
+  its websocket (where Streamlit's session and page run begin) is held until all twenty have
+  loaded; then they connect one after another within a second, so the server meets twenty
+  sessions at once, as it does when twenty phones each load the page on their own CPU.
 
 Each server is started through this file (`--serve`), which runs Streamlit's own command line
 after wrapping ScriptRunner._run_script to log each run's wall and thread CPU time; the app's
-code is not changed. Runs on the machine it is given: on 2 shared cores the browser's 20 tabs and
-the server compete for the same CPU, so the figures are loose; the ratios are the point.
+code is not changed. Chromium and Playwright's driver run at a lower priority (`--browser-nice
+10`); in the meeting the servers run on the first half of the machine's cores and the browsers on
+the rest (`--cores split`): a meeting's server does not share its cores with twenty phones.
+`--cores shared` lets them compete for the same cores, as the benchmark did before; on 2 cores
+the twenty tabs then slow the server. The single-viewer measures run on any core.
 
 Run:  python benchmarks/bench_browser.py [--units 5000] [--viewers 20] [--trials 5] [--no-big]
-          [--only first,change,meeting] [--port 8611]
+          [--only first,change,meeting] [--port 8611] [--cores split|shared] [--browser-nice 10]
 (--only: the measures to take, the others left out of the report; --port, or BENCH_BROWSER_PORT:
 the first of the three ports the servers use.)
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -123,6 +130,12 @@ class Server:
     def runs(self, since: float = 0.0) -> list[dict]:
         return [r for r in map(json.loads, self.log.read_text().splitlines()) if r["start"] >= since]
 
+    def cpu(self) -> float:
+        """The server process's CPU time so far (all its threads: the page runs, and the event loop
+        that opens sessions and sends what the runs produce)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -142,6 +155,9 @@ SETTLED = """expect => {
     const title = charts[0].querySelector('.g-gtitle');
     return !!title && title.textContent.includes(expect);
 }"""
+
+
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 30000}))"
 
 
 async def first_chart(browser, url: str, trials: int) -> list[float]:
@@ -179,23 +195,48 @@ async def filter_change(browser, url: str, label: str, options: list[tuple[str, 
     return times
 
 
-async def meeting(browser, server: Server, url: str, expect: str, viewers: int) -> tuple[list[float], list[dict]]:
+async def meeting(
+    browser, server: Server, url: str, expect: str, viewers: int
+) -> tuple[list[float], list[dict], float]:
     """`viewers` people open `url` within one second; the page runs the server made for them, and
-    each one's wait until the page has settled (inf for a wait past two minutes). The viewers
-    share one browser context (its HTTP cache warm, as for members who opened the app before):
-    their twenty tabs draw on the same CPU as the server here, unlike twenty phones."""
+    each one's wait until the page has settled (inf for a wait past two minutes), and the server
+    process's CPU time from the first connection until every viewer's page had settled.
+
+    The viewers share one browser context (its HTTP cache warm, as for members who opened the app
+    before). Each tab loads the page first, and its connection to the server (Streamlit's
+    websocket, where the session and its page run begin) is held until every tab has loaded; then
+    the connections go through one after another within one second. So the server meets twenty
+    sessions within a second, as it does when twenty phones each load the page on their own CPU,
+    and not spread over the time twenty tabs take to load on the benchmark's cores."""
     context = await browser.new_context(viewport=VIEWPORT)
     warm = await context.new_page()
     await warm.goto(url)
     await warm.wait_for_function(SETTLED, arg=expect, timeout=120000, polling=100)
     await warm.close()
-    pages = [await context.new_page() for _ in range(viewers)]
-    began = time.time()
+    gates = [asyncio.Event() for _ in range(viewers)]
+    waiting = [asyncio.Event() for _ in range(viewers)]
+    pages = []
+    for i in range(viewers):
+        page = await context.new_page()
+
+        async def hold(socket, i=i):
+            waiting[i].set()
+            await gates[i].wait()
+            socket.connect_to_server()
+
+        await page.route_web_socket("**/_stcore/stream", hold)
+        pages.append(page)
+    for page in pages:
+        await page.goto(url, wait_until="commit")
+    await asyncio.wait_for(asyncio.gather(*(w.wait() for w in waiting)), timeout=300)
+    for page in pages:  # every tab done loading and idle, waiting for its connection alone
+        await page.evaluate(IDLE)
+    began, cpu = time.time(), server.cpu()
 
     async def viewer(i: int) -> float:
         await asyncio.sleep(i / viewers)  # all within one second
         start = time.perf_counter()
-        await pages[i].goto(url, wait_until="commit")
+        gates[i].set()
         try:
             await pages[i].wait_for_function(SETTLED, arg=expect, timeout=120000, polling=100)
         except PlaywrightTimeout:
@@ -203,13 +244,75 @@ async def meeting(browser, server: Server, url: str, expect: str, viewers: int) 
         return time.perf_counter() - start
 
     waits = await asyncio.gather(*(viewer(i) for i in range(viewers)))
+    cpu = server.cpu() - cpu
     await context.close()
-    return list(waits), server.runs(since=began)
+    return list(waits), server.runs(since=began), cpu
+
+
+def most_at_once(runs: list[dict]) -> int:
+    """The most page runs going on at the same moment."""
+    edges = sorted([(x["start"], 1) for x in runs] + [(x["start"] + x["wall"], -1) for x in runs])
+    going = most = 0
+    for _, step in edges:
+        going += step
+        most = max(most, going)
+    return most
 
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def split_cores(how: str) -> tuple[set[int], set[int]] | None:
+    """The cores the servers and the browsers run on in the meeting: "split" gives the servers the
+    first half of this process's cores and Chromium the rest (on two cores, one each), as a
+    meeting's server does not share its cores with the phones; "shared" (None): any core."""
+    cores = sorted(os.sched_getaffinity(0))
+    if how == "shared" or len(cores) < 2:
+        return None
+    half = len(cores) // 2
+    return set(cores[:half]), set(cores[half:])
+
+
+def process_tree(pid: int) -> set[int]:
+    """`pid` and the processes it started, and theirs."""
+    found, todo = set(), [pid]
+    while todo:
+        pid = todo.pop()
+        found.add(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            with contextlib.suppress(OSError):  # the process ended meanwhile
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def pin(pids: set[int], cpus: set[int]) -> None:
+    """Every thread of `pids` onto `cpus` (threads and processes started later inherit them)."""
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            with contextlib.suppress(OSError):  # ended meanwhile
+                os.sched_setaffinity(int(task.name), cpus)
+
+
+@contextlib.contextmanager
+def cores_apart(split: tuple[set[int], set[int]] | None, servers: list[int]):
+    """For the meeting: the servers on their cores, this process with Playwright's driver and
+    Chromium (its zygote included, so the twenty tabs' renderers follow) on the others; then all
+    back on every core for the single-viewer measures."""
+    if not split:
+        yield
+        return
+    server_pids = set().union(*(process_tree(pid) for pid in servers))
+    browser_pids = process_tree(os.getpid()) - server_pids
+    pin(server_pids, split[0])
+    pin(browser_pids, split[1])
+    try:
+        yield
+    finally:
+        every = split[0] | split[1]
+        pin(server_pids, every)
+        pin(process_tree(os.getpid()) - server_pids, every)
 
 
 # ---------------------------------------------------------------- the stores
@@ -253,6 +356,7 @@ async def measure(args, folder: Path) -> None:
     servers = {"minimal": Server(minimal_py, ports["minimal"], {}, folder)}
     for name, url in stores.items():
         servers[name] = Server(ROOT / "dashboard.py", ports[name], {"DOANDATA_DB_URL": url}, folder)
+    split = split_cores(args.cores)
     results: dict[str, dict] = {}
     # the servers are started; what starts from here (Playwright's driver, Chromium and its twenty
     # tabs) yields the CPU to them: the viewers' browsers stand in for phones, which a real meeting's
@@ -282,23 +386,33 @@ async def measure(args, folder: Path) -> None:
                 r["run_alone"] = statistics.median(x["wall"] for x in server.runs(since=quiet))
                 r["cpu_alone"] = statistics.median(x["cpu"] for x in server.runs(since=quiet))
                 if "meeting" in args.only:
-                    waits, runs = await meeting(browser, server, url, expect, args.viewers)
+                    with cores_apart(split, [s.proc.pid for s in servers.values()]):
+                        waits, runs, cpu = await meeting(browser, server, url, expect, args.viewers)
+                    r["server_cpu"] = cpu / args.viewers
                     r["wait_median"], r["wait_p95"] = statistics.median(waits), p95(waits)
                     walls = [x["wall"] for x in runs]
                     r["runs"], r["run_median"], r["run_p95"] = len(runs), statistics.median(walls), p95(walls)
                     r["cpu_median"] = statistics.median(x["cpu"] for x in runs)
+                    r["spread"] = max(x["start"] for x in runs) - min(x["start"] for x in runs)
+                    r["most_at_once"] = most_at_once(runs)
                 print(f"{name}: measured {r}", flush=True)
             await browser.close()
     finally:
         for server in servers.values():
             server.stop()
-    report(results, args.viewers)
+    report(results, args.viewers, split)
 
 
-def report(results: dict[str, dict], viewers: int) -> None:
+def report(results: dict[str, dict], viewers: int, split: tuple[set[int], set[int]] | None) -> None:
     base = results["minimal"]
-    print(f"\ncores: {os.cpu_count()}, load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(
+        f"\ncores: {os.cpu_count()}, load average at the end (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
     print(f"browser niceness: {os.nice(0)} (the servers': 0)")
+    if split:
+        print(f"in the meeting, cores {sorted(split[0])} the servers', {sorted(split[1])} the browsers'")
+    else:
+        print("in the meeting, the servers and the browsers on any core")
     print(f"{'seconds, median':<58}" + "".join(f"{name:>10}" for name in results))
     rows = [
         ("new visitor (empty cache) until the first chart", "first"),
@@ -309,7 +423,10 @@ def report(results: dict[str, dict], viewers: int) -> None:
         (f"{viewers} viewers within 1 s: page run, median (server)", "run_median"),
         (f"{viewers} viewers within 1 s: page run, p95 (server)", "run_p95"),
         (f"{viewers} viewers within 1 s: page run CPU, median", "cpu_median"),
+        (f"{viewers} viewers within 1 s: server process CPU a viewer", "server_cpu"),
         (f"{viewers} viewers within 1 s: page runs made", "runs"),
+        (f"{viewers} viewers within 1 s: first to last run's start", "spread"),
+        (f"{viewers} viewers within 1 s: most runs going at once", "most_at_once"),
         (f"{viewers} viewers within 1 s: each viewer's wait, median", "wait_median"),
         (f"{viewers} viewers within 1 s: each viewer's wait, p95", "wait_p95"),
     ]
@@ -317,7 +434,8 @@ def report(results: dict[str, dict], viewers: int) -> None:
         if key not in base:
             continue
         print(
-            f"{label:<58}" + "".join(f"{r[key]:>10.3f}" if key != "runs" else f"{r[key]:>10}" for r in results.values())
+            f"{label:<58}"
+            + "".join(f"{r[key]:>10.3f}" if isinstance(r[key], float) else f"{r[key]:>10}" for r in results.values())
         )
     print("\ngoals")
     for name, r in results.items():
@@ -357,6 +475,14 @@ def main() -> None:
         default=10,
         help="the niceness of Chromium (and Playwright's driver) against the servers' 0: in a meeting the"
         " viewers' browsers run on their own phones, not on the server's cores (0: the same priority)",
+    )
+    parser.add_argument(
+        "--cores",
+        choices=("split", "shared"),
+        default="split",
+        help="in the meeting, split: the servers on the first half of the cores, Chromium and Playwright on"
+        " the rest, as a meeting's server does not share its cores with twenty phones; shared: all anywhere"
+        " (the single-viewer measures run on any core either way)",
     )
     parser.add_argument(
         "--port",

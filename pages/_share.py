@@ -1,9 +1,9 @@
 """The share box: the link to this view, to copy, and its QR code for the projector.
 
 The box is reserved in the sidebar before the page runs and filled from the values `settle`
-returns: first the sidebar's, then again once the page has settled its own (the unit page's unit),
-so the link, its QR code and the presentation link always name the view on screen. In
-presentation mode the sidebar is hidden: the box is reserved at the top of the page instead and
+returns: first the sidebar's, then again once the page has settled its own (the unit page's unit)
+if that changed the link, so the link, its QR code and the presentation link always name the view
+on screen. In presentation mode the sidebar is hidden: the box is reserved at the top of the page instead and
 shows a large QR code and the link (without `present`) for the room to open on their phones."""
 
 from __future__ import annotations

@@ -298,7 +298,7 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
                     "total_after": _num(row["total"]),
                 }
             )
-    brief.counts_before = metrics.status_counts(before[before["unit_code"].isin(codes)])
+    brief.counts_before = metrics.status_counts(before[metrics.among(before["unit_code"], codes)])
     brief.counts_after = metrics.status_counts(followed)
 
     # the history between the two days (the day `since` excluded, the day `at` included)
@@ -386,7 +386,7 @@ def build(store, at: dt.date | None = None, since: dt.date | None = None) -> Bri
             {"unit_code": c, "unit_name": names.get(c, c), "period": quarter} for c in held.approvable(quarter)
         ]
     brief.to_decide["no_group"] = [{"unit_code": c, "unit_name": names[c]} for c in codes if c not in groups_of_unit]
-    special = units[units["unit_code"].isin(codes) & units["special"]]
+    special = units[metrics.among(units["unit_code"], codes) & units["special"]]
     brief.to_decide["no_companion"] = [
         {"unit_code": c, "unit_name": names[c]}
         for c, mate in zip(special["unit_code"], special["companion_code"])

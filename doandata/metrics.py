@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import contract as C
 from . import periods
@@ -168,6 +170,22 @@ def _levels(words: pd.Series, settings: Settings) -> pd.Series:
 SHOWN = ("followed", "all", *GROUPS)
 
 
+def among(column: pd.Series, values) -> np.ndarray:
+    """`column.isin(values)`, as a boolean array. pandas' own isin on a column of Arrow strings (the
+    unit codes) walks the values in Python: 18 ms for 5,000 units at every page run, where
+    Arrow's is_in takes a quarter of a millisecond. Any other column, or values Arrow cannot hold
+    as strings, go through pandas."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        try:
+            wanted = pa.array(list(values), type=pa.string())
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            pass
+        else:
+            found = pc.is_in(pa.array(column.array), value_set=wanted, skip_nulls=False)
+            return found.fill_null(False).to_numpy(zero_copy_only=False)
+    return column.isin(values).to_numpy(dtype=bool)
+
+
 def in_set(frame: pd.DataFrame, shown: str) -> pd.DataFrame:
     """The rows of a frame holding `group` (figures(), or units with unit_groups()) in the set."""
     if shown == "all":
@@ -259,7 +277,7 @@ def rating_transitions(frame: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 def plan_item_matrix(statuses: pd.DataFrame, unit_codes: list[str], period: str, settings: Settings) -> pd.DataFrame:
     """Latest status of each plan item per unit up to the period ('none' where never reported)."""
     latest = latest_statuses(statuses, period, settings)
-    latest = latest[latest["unit_code"].isin(unit_codes)]
+    latest = latest[among(latest["unit_code"], unit_codes)]
     matrix = latest.pivot_table(index="unit_code", columns="item_code", values="status", aggfunc="last")
     return matrix.reindex(index=unit_codes, columns=list(C.PLAN_ITEM_CODES)).fillna("none")
 

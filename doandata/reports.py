@@ -1300,7 +1300,7 @@ def gather_group(group_no: int, period: str, frames: dict, lang: str = "vi") -> 
     )
     codes = list(held["units"]["unit_code"])
     progress = frames["progress"]
-    mine = progress[progress["unit_code"].isin(codes)].set_index("unit_code").reindex(codes).reset_index()
+    mine = progress[metrics.among(progress["unit_code"], codes)].set_index("unit_code").reindex(codes).reset_index()
     reports = frames["reports"]
     sent = set(reports.loc[reports["period"] == period, "unit_code"]) if len(reports) else set()
     mine["reported"] = [c in sent for c in mine["unit_code"]]

@@ -19,7 +19,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import periods
+from . import metrics, periods
 
 DONE = "done"
 # The statuses of an action as the CLI's JSON says them (contract.STATUSES keys -> short words).
@@ -119,7 +119,7 @@ def missing_reports(
 
 def action_counts(actions: pd.DataFrame, unit_codes: list[str], day: dt.date) -> dict[str, int]:
     """How many actions the units have: in all, open (not done), overdue at the day, done."""
-    mine = with_overdue(actions[actions["unit_code"].isin(unit_codes)], day)
+    mine = with_overdue(actions[metrics.among(actions["unit_code"], unit_codes)], day)
     done = int((mine["status"] == DONE).sum())
     return {"actions": len(mine), "open": len(mine) - done, "overdue": int(mine["overdue"].sum()), "done": done}
 
@@ -170,15 +170,21 @@ def group_quarter(
     quarter's end (or the day given), the reports missing, and the units' own proposals."""
     codes = group_units(units, members, group_no)
     mine = (
-        with_overdue(actions[actions["unit_code"].isin(codes)], day or period_end(quarter)) if len(actions) else actions
+        with_overdue(actions[metrics.among(actions["unit_code"], codes)], day or period_end(quarter))
+        if len(actions)
+        else actions
     )
     held = meetings[(meetings["group_no"] == group_no) & (meetings["period"] == quarter)] if len(meetings) else meetings
-    sent = reports[(reports["period"] == quarter) & reports["unit_code"].isin(codes)] if len(reports) else reports
+    sent = (
+        reports[(reports["period"] == quarter) & metrics.among(reports["unit_code"], codes)]
+        if len(reports)
+        else reports
+    )
     proposals = sent[sent["proposals"].fillna("").str.strip() != ""] if len(sent) else sent
     return {
         "group_no": group_no,
         "quarter": quarter,
-        "units": units[units["unit_code"].isin(codes)][["unit_code", "name"]].reset_index(drop=True),
+        "units": units[metrics.among(units["unit_code"], codes)][["unit_code", "name"]].reset_index(drop=True),
         "meetings": held.reset_index(drop=True),
         "actions": mine.reset_index(drop=True),
         "overdue": mine[mine["overdue"]].reset_index(drop=True) if len(mine) else mine,
@@ -222,7 +228,7 @@ def linked_actions(actions: pd.DataFrame, meeting: dict) -> pd.DataFrame:
     same_day = [not _missing(d) and _as_date(d) == day for d in actions["meeting_date"]]
     units = [c for c in str(meeting.get("units_discussed") or "").split(",") if c]
     mine = actions[same_day]
-    return mine[mine["unit_code"].isin(units)] if units else mine
+    return mine[metrics.among(mine["unit_code"], units)] if units else mine
 
 
 def _missing(value) -> bool:

@@ -94,7 +94,7 @@ class Snapshot:
         full = _period_progress(self.url, self.version, period)
         if units is None or len(units) == len(self.units):
             return full
-        return full[full["unit_code"].isin(units["unit_code"])].reset_index(drop=True)
+        return full[metrics.among(full["unit_code"], units["unit_code"])].reset_index(drop=True)
 
     def unit_rows(self, codes) -> UnitRows:
         return _unit_rows(self.url, self.version, tuple(codes))

@@ -202,7 +202,7 @@ def group_section(snap: Snapshot, f: Filters, group: int, codes: list[str], lang
     st.caption(
         i18n.t("groups.actions_counts", lang, open=counts["open"], overdue=counts["overdue"], done=counts["done"])
     )
-    mine = support.with_overdue(data["actions"][data["actions"]["unit_code"].isin(codes)], day)
+    mine = support.with_overdue(data["actions"][metrics.among(data["actions"]["unit_code"], codes)], day)
     open_ = mine[mine["status"] != support.DONE].sort_values(["overdue", "due"], ascending=[False, True])
     _widgets.table(tables.actions_table(open_, lang, names), lang)
 

@@ -13,7 +13,7 @@ pname = i18n.period_name(f.period, lang)
 
 def units_and_reports(codes: list[str]) -> None:
     """The units' figures for the quarter, whether each quarterly report came in, and a reminder."""
-    chosen = snap.units[snap.units["unit_code"].isin(codes)]
+    chosen = snap.units[metrics.among(snap.units["unit_code"], codes)]
     frame = snap.progress(f.period, chosen)
     key = _widgets.view_key(snap, f, "table", tuple(codes))
     _widgets.table(_widgets.cached(key, lambda: tables.progress_table(frame, lang)), lang)
@@ -50,7 +50,7 @@ for group in groups:
     _support.group_section(snap, f, group, codes, lang)  # meetings, actions, missing reports (#15)
     _stages.approval_section(f.period, pname, group, codes, lang)  # the Standing Committee's approval (#19)
 
-orphans = snap.units[snap.units["group"].notna() & ~snap.units["unit_code"].isin(followed)]
+orphans = snap.units[snap.units["group"].notna() & ~metrics.among(snap.units["unit_code"], followed)]
 if not f.group and len(orphans):
     st.header(i18n.t("groups.orphans", lang))
     st.caption(i18n.t("groups.orphans_note", lang))

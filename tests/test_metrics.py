@@ -264,3 +264,17 @@ def test_empty_cells_show_as_a_dash_never_nan():
     assert i18n.text_or_dash(float("nan")) == "—" and i18n.text_or_dash("Tổ 1") == "Tổ 1"
     assert i18n.fmt_number(1500000, "vi", 0) == "1.500.000" and i18n.fmt_number(8.5, "en") == "8.5"
     assert i18n.fmt_number(8.5, "vi") == "8,5" and i18n.fmt_signed(-5, "vi") == "-5"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["U00007", "U04999"], [], ["U00007", None], [None], ("U00001",), {"U00002"}, [7, 8], ["nope"]],
+    ids=["codes", "none", "a code and a blank", "a blank", "a tuple", "a set", "numbers", "unknown"],
+)
+def test_among_picks_the_rows_isin_picks(values):
+    """metrics.among, the fast isin on unit codes (#17), keeps exactly the rows pandas' isin keeps,
+    blanks and odd values included, for Arrow-backed and plain columns alike."""
+    codes = [f"U{i:05d}" for i in range(5000)] + [None]
+    for column in (pd.Series(codes, dtype="string[pyarrow]"), pd.Series(codes, dtype=object)):
+        expected = column.isin(list(values)).to_numpy(dtype=bool)
+        assert metrics.among(column, values).tolist() == expected.tolist()

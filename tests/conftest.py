@@ -141,3 +141,17 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def open_page(url: str, monkeypatch, page: str, params: dict | None = None):
+    """The dashboard on the store at `url`, run once on `page` with the link's `params`, as AppTest
+    sees it; no exception on the way."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DOANDATA_DB_URL", url)
+    monkeypatch.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params.update(params or {})
+    app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app

@@ -6,11 +6,10 @@ import shutil
 
 import pytest
 from PIL import Image
-from streamlit.testing.v1 import AppTest
 
 from doandata import links
 from pages import _filters
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 PAGES = [
     "pages/tong_quan.py",
@@ -43,12 +42,7 @@ def app_url(seeded_file, tmp_path_factory):
 @pytest.mark.parametrize("case", CRAFTED)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_whatever_the_link_carries(app_url, monkeypatch, page, case):
-    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
-    monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.query_params.update(CRAFTED[case])
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page(app_url, monkeypatch, page, CRAFTED[case])
     assert app.title or app.header or app.subheader  # the page drew
     shared = [c.value for c in app.sidebar.get("code")]
     assert shared and all(len(url) < 1000 and LONG not in url for url in shared)
@@ -95,12 +89,7 @@ def _markdown_read(text: str) -> str:
 @pytest.mark.parametrize("case", SAID)
 def test_a_value_the_page_cannot_use_is_said_once_and_the_usual_view_shown(app_url, monkeypatch, case):
     page, params, said = SAID[case]
-    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
-    monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.query_params.update(params)
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page(app_url, monkeypatch, page, params)
     assert [_markdown_read(w.value) for w in app.warning] == [IGNORED.format(said)]
     assert app.title  # the page drew, with its usual view
     if page == "pages/hop.py":
@@ -116,22 +105,13 @@ def test_a_value_the_page_cannot_use_is_said_once_and_the_usual_view_shown(app_u
 )
 def test_parameters_no_page_declares_are_dropped_without_a_word(app_url, monkeypatch, params):
     """A link shared through Zalo or Facebook gains trackers: nothing to warn about, nothing kept."""
-    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
-    monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.query_params.update(params)
-    app.switch_page("pages/don_vi.py").run()
-    assert not app.exception and not app.warning
+    app = open_page(app_url, monkeypatch, "pages/don_vi.py", params)
+    assert not app.warning
     assert app.title[0].value == "Chi đoàn Ban đổi mới Quản lý doanh nghiệp Thành phố"  # BDMDN
 
 
 def test_a_meeting_before_the_previous_one_is_said_in_vietnamese(app_url, monkeypatch):
-    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
-    monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.query_params.update({"ngay": "01/01/2026", "tu": "01/05/2026"})
-    app.switch_page("pages/hop.py").run()
-    assert not app.exception
+    app = open_page(app_url, monkeypatch, "pages/hop.py", {"ngay": "01/01/2026", "tu": "01/05/2026"})
     assert [e.value for e in app.error] == [
         "Ngày cuộc họp trước (01/05/2026) phải trước ngày cuộc họp này (01/01/2026)."
     ]

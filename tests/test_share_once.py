@@ -4,10 +4,9 @@ drew it (#17): a filter change in a meeting then sends each phone one box, not t
 import shutil
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pages import _share
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +40,7 @@ def drawn(monkeypatch):
     ids=["overview", "overview part", "unit page"],
 )
 def test_the_share_box_is_drawn_again_only_when_its_link_changed(app_url, monkeypatch, drawn, page, params, draws):
-    monkeypatch.setenv("DOANDATA_DB_URL", app_url)
-    monkeypatch.chdir(ROOT)
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.query_params.update(params)
-    app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page(app_url, monkeypatch, page, params)
     assert len(drawn) == draws, drawn
     shown = app.sidebar.get("code")[0].value  # the link the box shows is the last one drawn: the view's
     assert shown == drawn[-1]
